@@ -1,0 +1,128 @@
+"""Trellis: turn Python functions into web apps, compatible with Gradio 6 apps and clients.
+
+Use it as ``import trellis as gr``. Importing it loads no web server: FastAPI,
+uvicorn and the queue load when an app is launched or mounted.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from trellis import _aliases, themes
+from trellis._version import __version__
+from trellis.blocks.blocks import Blocks
+from trellis.blocks.events import CopyData, EventData, KeyUpData, SelectData, on
+from trellis.blocks.examples import Examples
+from trellis.blocks.interface import Interface, TabbedInterface
+from trellis.blocks.updates import skip, update
+from trellis.components import (
+    HTML,
+    JSON,
+    Accordion,
+    Button,
+    Checkbox,
+    CheckboxGroup,
+    ClearButton,
+    Code,
+    ColorPicker,
+    Column,
+    Dataset,
+    DateTime,
+    Dropdown,
+    DuplicateButton,
+    File,
+    Group,
+    Json,
+    Label,
+    Markdown,
+    Number,
+    Radio,
+    Row,
+    Sidebar,
+    Slider,
+    State,
+    Tab,
+    TabItem,
+    Tabs,
+    Text,
+    TextArea,
+    Textbox,
+    Timer,
+)
+from trellis.exceptions import Error
+from trellis.runtime import Info, Progress, Request, Success, Warning
+
+_aliases.install()
+
+_LAZY = {
+    "mount_gradio_app": ("trellis.server.mount", "mount_gradio_app"),
+    "FileData": ("trellis.data_classes", "FileData"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    target = _LAZY.get(name)
+    if target is None:
+        raise AttributeError(f"module 'trellis' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(target[0]), target[1])
+    globals()[name] = value
+    return value
+
+
+__all__ = [
+    "HTML",
+    "JSON",
+    "Accordion",
+    "Blocks",
+    "Button",
+    "Checkbox",
+    "CheckboxGroup",
+    "ClearButton",
+    "Code",
+    "ColorPicker",
+    "Column",
+    "CopyData",
+    "Dataset",
+    "DateTime",
+    "Dropdown",
+    "DuplicateButton",
+    "Error",
+    "EventData",
+    "Examples",
+    "File",
+    "FileData",
+    "Group",
+    "Info",
+    "Interface",
+    "Json",
+    "KeyUpData",
+    "Label",
+    "Markdown",
+    "Number",
+    "Progress",
+    "Radio",
+    "Request",
+    "Row",
+    "SelectData",
+    "Sidebar",
+    "Slider",
+    "State",
+    "Success",
+    "Tab",
+    "TabItem",
+    "TabbedInterface",
+    "Tabs",
+    "Text",
+    "TextArea",
+    "Textbox",
+    "Timer",
+    "Warning",
+    "__version__",
+    "mount_gradio_app",
+    "on",
+    "skip",
+    "themes",
+    "update",
+]

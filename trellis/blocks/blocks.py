@@ -1,0 +1,343 @@
+"""``Blocks``: the root container of an app, its listeners, and ``launch()``."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import sys
+import threading
+import time
+import warnings
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, Literal
+
+from trellis.blocks import context
+from trellis.blocks.events import DECORATOR, Dependency, build_dependency
+from trellis.components.base import Block, BlockContext, Component
+from trellis.exceptions import InvalidConfigError
+
+if TYPE_CHECKING:
+    from trellis.blocks.examples import Examples
+    from trellis.server.launch import RunningServer
+
+
+@dataclasses.dataclass
+class QueueSettings:
+    """Options given to ``Blocks.queue()``."""
+
+    default_concurrency_limit: int | None = 1
+    max_size: int | None = None
+    status_update_rate: float | Literal["auto"] = "auto"
+    api_open: bool = True
+
+
+class Blocks(BlockContext, abstract=True):
+    """An app: a tree of components and layouts, and the listeners that connect them.
+
+    Use it as a context manager and create components inside it::
+
+        with gr.Blocks() as demo:
+            name = gr.Textbox(label="Name")
+            out = gr.Textbox()
+            gr.Button("Greet").click(lambda n: f"Hi {n}", name, out)
+        demo.launch()
+    """
+
+    is_root = True
+
+    def __init__(
+        self,
+        theme: Any = None,
+        analytics_enabled: bool | None = None,
+        mode: str = "blocks",
+        title: str = "Trellis",
+        fill_height: bool = False,
+        fill_width: bool = False,
+        delete_cache: tuple[int, int] | None = None,
+        css: str | None = None,
+        css_paths: str | Sequence[str] | None = None,
+        js: str | None = None,
+        head: str | None = None,
+        head_paths: str | Sequence[str] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        self.theme = theme
+        self.analytics_enabled = False
+        self.mode = mode
+        self.title = title
+        self.fill_height = fill_height
+        self.fill_width = fill_width
+        self.delete_cache = delete_cache
+        self.css = css
+        self.css_paths = [css_paths] if isinstance(css_paths, str) else list(css_paths or [])
+        self.js = js
+        self.head = head
+        self.head_paths = [head_paths] if isinstance(head_paths, str) else list(head_paths or [])
+        self.dependencies: list[Dependency] = []
+        self._api_names: set[str] = set()
+        self.examples: list[Examples] = []
+        self.queue_settings = QueueSettings()
+        self.server: RunningServer | None = None
+        self.local_url: str | None = None
+        self.share_url: str | None = None
+        self.show_error = False
+        self._lock = threading.Lock()
+        super().__init__(render=False)
+
+    # -- definition ----------------------------------------------------------------
+    def __enter__(self) -> Blocks:
+        context.push(self)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        context.pop(self)
+        self.fill_expected_parents()
+        if context.current_root() is not None and context.current_root() is not self:
+            self.render()
+
+    def _add_dependency(
+        self,
+        targets: list[tuple[int, str]],
+        fn: Callable[..., Any] | None,
+        inputs: Any,
+        outputs: Any,
+        options: dict[str, Any],
+    ) -> Dependency:
+        with self._lock:
+            dep = build_dependency(self, len(self.dependencies), targets, fn, inputs, outputs, options, self._api_names)
+            self.dependencies.append(dep)
+        return dep
+
+    def render(self) -> Blocks:
+        """Add this app's components and listeners to the app being defined (e.g. inside a Tab)."""
+        container = context.current_container()
+        root = context.current_root()
+        if container is None or root is None or root is self:
+            return self
+        for child in list(self.children):
+            container.add_child(child)
+        id_map: dict[int, int] = {}
+        for dep in self.dependencies:
+            targets = []
+            for target, event in dep.targets:
+                if target == self._id:
+                    target = root._id
+                elif event in ("then", "success", "failure"):
+                    target = id_map.get(target, target)
+                targets.append((target, event))
+            options = {
+                f.name: getattr(dep, f.name)
+                for f in dataclasses.fields(Dependency)
+                if f.name not in ("id", "targets", "fn", "inputs", "outputs", "root", "is_generator", "is_cancel",
+                                  "inputs_as_dict", "input_keys", "collects_event_data")
+            }
+            options["trigger_after"] = id_map.get(dep.trigger_after, dep.trigger_after) if dep.trigger_after is not None else None
+            options["cancels"] = [id_map.get(c, c) for c in dep.cancels]
+            inputs: Any = dep.inputs
+            if dep.inputs_as_dict == "components":
+                inputs = set(dep.inputs)
+            elif dep.inputs_as_dict == "keys":
+                inputs = dict(zip(dep.input_keys or [], dep.inputs))
+            new = root._add_dependency(targets, dep.fn, inputs, dep.outputs, options)
+            id_map[dep.id] = new.id
+        root.examples.extend(self.examples)
+        return self
+
+    def load(self, fn: Any = DECORATOR, inputs: Any = None, outputs: Any = None, **kwargs: Any) -> Any:
+        """Run ``fn`` when a browser opens the page."""
+        from trellis.blocks.events import _listen
+
+        return _listen(self, [(self._id, "load")], fn, inputs, outputs, **kwargs)
+
+    def unload(self, fn: Callable[..., Any]) -> Any:
+        """Run ``fn`` when a browser session ends (its tab is closed)."""
+        from trellis.blocks.events import _listen
+
+        return _listen(self, [(self._id, "unload")], fn, None, None, api_visibility="private", queue=False)
+
+    # -- tree ------------------------------------------------------------------------
+    def all_blocks(self) -> dict[int, Block]:
+        """Every block of the app by id: the layout tree plus anything a listener names."""
+        found: dict[int, Block] = {}
+
+        def walk(block: Block) -> None:
+            found[block._id] = block
+            for child in getattr(block, "children", ()):
+                walk(child)
+
+        walk(self)
+        for dep in self.dependencies:
+            for block in (*dep.inputs, *dep.outputs):
+                if block._id not in found:
+                    walk(block)
+        return found
+
+    # -- serving --------------------------------------------------------------------
+    def queue(
+        self,
+        status_update_rate: float | Literal["auto"] = "auto",
+        api_open: bool | None = None,
+        max_size: int | None = None,
+        concurrency_count: int | None = None,
+        *,
+        default_concurrency_limit: int | None | Literal["not_set"] = "not_set",
+        **kwargs: Any,
+    ) -> Blocks:
+        """Set queue options: ``default_concurrency_limit`` (1 unless set) and ``max_size``."""
+        if concurrency_count is not None:
+            raise InvalidConfigError(
+                "queue(concurrency_count=...) was removed in Gradio 4; use default_concurrency_limit= instead."
+            )
+        settings = self.queue_settings
+        settings.status_update_rate = status_update_rate
+        if api_open is not None:
+            settings.api_open = api_open
+        if max_size is not None:
+            settings.max_size = max_size
+        if default_concurrency_limit != "not_set":
+            settings.default_concurrency_limit = default_concurrency_limit  # type: ignore[assignment]
+        return self
+
+    def launch(
+        self,
+        inline: bool | None = None,
+        inbrowser: bool = False,
+        share: bool | None = None,
+        debug: bool = False,
+        max_threads: int = 40,
+        auth: Any = None,
+        auth_message: str | None = None,
+        prevent_thread_lock: bool = False,
+        show_error: bool = False,
+        server_name: str | None = None,
+        server_port: int | None = None,
+        *,
+        height: int = 500,
+        width: int | str = "100%",
+        favicon_path: str | None = None,
+        ssl_keyfile: str | None = None,
+        ssl_certfile: str | None = None,
+        ssl_keyfile_password: str | None = None,
+        ssl_verify: bool = True,
+        quiet: bool = False,
+        footer_links: list[Any] | None = None,
+        allowed_paths: list[str] | None = None,
+        blocked_paths: list[str] | None = None,
+        root_path: str | None = None,
+        app_kwargs: dict[str, Any] | None = None,
+        state_session_capacity: int = 10000,
+        auth_dependency: Callable[..., str | None] | None = None,
+        max_file_size: str | int | None = None,
+        strict_cors: bool = True,
+        pwa: bool | None = None,
+        mcp_server: bool | None = None,
+        theme: Any = None,
+        css: str | None = None,
+        css_paths: str | Sequence[str] | None = None,
+        js: str | None = None,
+        head: str | None = None,
+        head_paths: str | Sequence[str] | None = None,
+        **kwargs: Any,
+    ) -> tuple[Any, str, str | None]:
+        """Start the web server and (for a script) wait until it is stopped with Ctrl+C."""
+        from trellis.server.launch import LaunchSettings, start_server
+
+        for name, value in (("theme", theme), ("css", css), ("js", js), ("head", head)):
+            if value is not None:
+                setattr(self, name, value)
+        if css_paths:
+            self.css_paths.extend([css_paths] if isinstance(css_paths, str) else css_paths)
+        if head_paths:
+            self.head_paths.extend([head_paths] if isinstance(head_paths, str) else head_paths)
+        if share or (share is None and os.environ.get("GRADIO_SHARE", "").lower() == "true"):
+            print("Public share links are not offered by Trellis; the app is served locally only.", file=sys.stderr)
+        self.show_error = show_error
+        settings = LaunchSettings.from_arguments(
+            server_name=server_name,
+            server_port=server_port,
+            auth=auth,
+            auth_message=auth_message,
+            auth_dependency=auth_dependency,
+            show_error=show_error,
+            root_path=root_path,
+            max_file_size=max_file_size,
+            allowed_paths=allowed_paths,
+            blocked_paths=blocked_paths,
+            ssl_keyfile=ssl_keyfile,
+            ssl_certfile=ssl_certfile,
+            ssl_keyfile_password=ssl_keyfile_password,
+            favicon_path=favicon_path,
+            max_threads=max_threads,
+            quiet=quiet,
+            app_kwargs=app_kwargs or {},
+            footer_links=footer_links,
+            pwa=pwa,
+        )
+        self.server = start_server(self, settings)
+        self.local_url = self.server.url
+        if not quiet:
+            print(f"* Running on local URL:  {self.server.url}", flush=True)
+        if inbrowser:
+            import webbrowser
+
+            webbrowser.open(self.server.url)
+        if not prevent_thread_lock and _should_block():
+            self.block_thread()
+        return self.server.app, self.server.url, None
+
+    def block_thread(self) -> None:
+        """Wait until Ctrl+C (or SIGTERM), then stop the server."""
+        import signal
+
+        def _terminate(signum: int, frame: Any) -> None:
+            raise KeyboardInterrupt
+
+        try:
+            previous = signal.signal(signal.SIGTERM, _terminate)
+        except ValueError:  # not the main thread
+            previous = None
+        try:
+            while self.server is not None and self.server.is_running():
+                time.sleep(0.1)
+        except KeyboardInterrupt:
+            print("Keyboard interruption in main thread... closing server.", file=sys.stderr)
+        finally:
+            if previous is not None:
+                signal.signal(signal.SIGTERM, previous)
+            self.close()
+
+    def close(self, verbose: bool = True) -> None:
+        """Stop the server started by :meth:`launch`."""
+        server, self.server = self.server, None
+        if server is not None:
+            server.close()
+
+    def get_config_file(self) -> dict[str, Any]:
+        """The config JSON that ``/config`` serves (with an empty ``root``)."""
+        from trellis.config.build import compile_app
+
+        return compile_app(self).config_for_root("")
+
+    @property
+    def config(self) -> dict[str, Any]:
+        return self.get_config_file()
+
+    @property
+    def fns(self) -> dict[int, Dependency]:
+        return {dep.id: dep for dep in self.dependencies}
+
+    def integrate(self, *args: Any, **kwargs: Any) -> None:
+        warnings.warn("Blocks.integrate is not supported by Trellis and does nothing.", stacklevel=2)
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.title!r}: {len(self.all_blocks()) - 1} blocks, {len(self.dependencies)} listeners>"
+
+    def children_components(self) -> list[Component]:
+        return [b for b in self.all_blocks().values() if isinstance(b, Component)]
+
+
+def _should_block() -> bool:
+    """A script blocks in launch(); an interactive session or notebook does not."""
+    if hasattr(sys, "ps1") or sys.flags.interactive:
+        return False
+    return "ipykernel" not in sys.modules

@@ -1,0 +1,406 @@
+"""Listener records: which trigger runs which function with which inputs and outputs.
+
+Nothing here runs a function. A listener call such as ``button.click(fn, inputs,
+outputs)`` builds a :class:`Dependency` and hands it to the app being defined; the
+config builder and the queue read these records later.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import inspect
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Literal
+
+from trellis.blocks import context
+from trellis.exceptions import InvalidBlockError, InvalidConfigError
+
+if TYPE_CHECKING:
+    from trellis.components.base import Block
+
+ShowProgress = Literal["full", "minimal", "hidden"]
+TriggerMode = Literal["once", "multiple", "always_last"]
+ApiVisibility = Literal["public", "undocumented", "private"]
+
+#: Events whose listeners default to ``trigger_mode="always_last"``: they fire
+#: while the user types or drags, so only the latest value matters.
+ALWAYS_LAST_EVENTS = frozenset({"change", "input", "key_up", "release", "tick"})
+
+
+class _Decorator:
+    """Marks a listener called without ``fn``: it then returns a decorator."""
+
+    def __repr__(self) -> str:
+        return "<decorator>"
+
+
+DECORATOR: Any = _Decorator()
+
+
+class EventData:
+    """Details of the browser event that triggered a listener.
+
+    A function receives it when one of its parameters is annotated with
+    ``gr.EventData`` (or a subclass such as ``gr.SelectData``).
+    """
+
+    def __init__(self, target: Block | None, data: Any) -> None:
+        self.target = target
+        self._data = data if data is not None else {}
+
+    def __getattr__(self, name: str) -> Any:
+        data = self.__dict__.get("_data") or {}
+        if isinstance(data, dict) and name in data:
+            return data[name]
+        raise AttributeError(name)
+
+
+class SelectData(EventData):
+    """Payload of a ``select`` event: the index and value that were chosen."""
+
+    def __init__(self, target: Block | None, data: Any) -> None:
+        super().__init__(target, data)
+        data = self._data if isinstance(self._data, dict) else {}
+        self.index: Any = data.get("index")
+        self.value: Any = data.get("value")
+        self.row_value: Any = data.get("row_value")
+        self.col_value: Any = data.get("col_value")
+        self.selected: bool = data.get("selected", True)
+
+
+class KeyUpData(EventData):
+    """Payload of a ``key_up`` event: the key pressed and the input's value."""
+
+    def __init__(self, target: Block | None, data: Any) -> None:
+        super().__init__(target, data)
+        data = self._data if isinstance(self._data, dict) else {}
+        self.key: str | None = data.get("key")
+        self.input_value: Any = data.get("input_value")
+
+
+class CopyData(EventData):
+    """Payload of a ``copy`` event: the copied value."""
+
+    def __init__(self, target: Block | None, data: Any) -> None:
+        super().__init__(target, data)
+        data = self._data if isinstance(self._data, dict) else {}
+        self.value: Any = data.get("value")
+
+
+@dataclasses.dataclass(eq=False)
+class Dependency:
+    """One event listener: triggers, the function, its inputs and outputs, and queue options."""
+
+    id: int
+    targets: list[tuple[int, str]]
+    fn: Callable[..., Any] | None
+    inputs: list[Block]
+    outputs: list[Block]
+    api_name: str
+    api_visibility: ApiVisibility = "public"
+    inputs_as_dict: Literal["components", "keys"] | None = None
+    input_keys: list[Any] | None = None
+    queue: bool = True
+    batch: bool = False
+    max_batch_size: int = 4
+    preprocess: bool = True
+    postprocess: bool = True
+    cancels: list[int] = dataclasses.field(default_factory=list)
+    trigger_mode: TriggerMode = "once"
+    js: str | None = None
+    concurrency_limit: int | None | Literal["default"] = "default"
+    concurrency_id: str | None = None
+    show_progress: ShowProgress = "full"
+    show_progress_on: list[int] | None = None
+    scroll_to_output: bool = False
+    trigger_after: int | None = None
+    trigger_only_on_success: bool = False
+    trigger_only_on_failure: bool = False
+    time_limit: float | None = None
+    stream_every: float = 0.5
+    api_description: str | None = None
+    validator: Callable[..., Any] | None = None
+    is_generator: bool = False
+    is_cancel: bool = False
+    collects_event_data: bool = False
+    root: Any = dataclasses.field(default=None, repr=False)
+
+    # -- chaining ------------------------------------------------------------
+    def then(self, fn: Any = DECORATOR, inputs: Any = None, outputs: Any = None, **kwargs: Any) -> Any:
+        """Run ``fn`` after this listener finishes, whether it succeeded or not."""
+        return _listen(self.root, [(self.id, "then")], fn, inputs, outputs, trigger_after=self.id, **kwargs)
+
+    def success(self, fn: Any = DECORATOR, inputs: Any = None, outputs: Any = None, **kwargs: Any) -> Any:
+        """Run ``fn`` after this listener finishes without an error."""
+        return _listen(
+            self.root,
+            [(self.id, "success")],
+            fn,
+            inputs,
+            outputs,
+            trigger_after=self.id,
+            trigger_only_on_success=True,
+            **kwargs,
+        )
+
+    def failure(self, fn: Any = DECORATOR, inputs: Any = None, outputs: Any = None, **kwargs: Any) -> Any:
+        """Run ``fn`` after this listener fails."""
+        return _listen(
+            self.root,
+            [(self.id, "failure")],
+            fn,
+            inputs,
+            outputs,
+            trigger_after=self.id,
+            trigger_only_on_failure=True,
+            **kwargs,
+        )
+
+    # Gradio lets apps read a dependency like a dict (``dep["id"]``).
+    def __getitem__(self, key: str) -> Any:
+        return getattr(self, key)
+
+    @property
+    def fn_name(self) -> str:
+        return callable_name(self.fn) if self.fn is not None else "unnamed"
+
+
+class BoundListener:
+    """``component.click`` before it is called: knows its block and event name."""
+
+    __slots__ = ("block", "event_name")
+
+    def __init__(self, block: Block, event_name: str) -> None:
+        self.block = block
+        self.event_name = event_name
+
+    def __call__(self, fn: Any = DECORATOR, inputs: Any = None, outputs: Any = None, **kwargs: Any) -> Any:
+        root = context.current_root()
+        if root is None:
+            raise InvalidConfigError(
+                f"Cannot attach a {self.event_name!r} listener to {self.block!r} outside of a `with gr.Blocks()` block."
+            )
+        return _listen(root, [(self.block._id, self.event_name)], fn, inputs, outputs, **kwargs)
+
+    def __repr__(self) -> str:
+        return f"<listener {self.event_name} of {self.block!r}>"
+
+
+class EventListener:
+    """Class attribute for one event name; ``instance.<name>`` gives a :class:`BoundListener`."""
+
+    def __init__(self, event_name: str) -> None:
+        self.event_name = event_name
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.event_name = name
+
+    def __get__(self, instance: Block | None, owner: type) -> Any:
+        if instance is None:
+            return self
+        return BoundListener(instance, self.event_name)
+
+
+def on(
+    triggers: Sequence[BoundListener] | BoundListener | None = None,
+    fn: Any = DECORATOR,
+    inputs: Any = None,
+    outputs: Any = None,
+    **kwargs: Any,
+) -> Any:
+    """Attach one listener to several triggers (``gr.on``).
+
+    With ``triggers=None`` the listener runs when any of its inputs changes.
+    """
+    root = context.current_root()
+    if root is None:
+        raise InvalidConfigError("gr.on(...) must be called inside a `with gr.Blocks()` block.")
+    if triggers is None:
+        blocks = _as_block_list(inputs)
+        targets = [(b._id, "change") for b in blocks if "change" in type(b).EVENTS]
+        kwargs.setdefault("trigger_mode", "always_last")
+    else:
+        if isinstance(triggers, BoundListener):
+            triggers = [triggers]
+        targets = []
+        for trigger in triggers:
+            if isinstance(trigger, BoundListener):
+                targets.append((trigger.block._id, trigger.event_name))
+            elif isinstance(trigger, Dependency):
+                targets.append((trigger.id, "then"))
+            else:
+                raise InvalidConfigError(f"gr.on triggers must be listeners such as `button.click`, got {trigger!r}")
+    return _listen(root, targets, fn, inputs, outputs, **kwargs)
+
+
+def callable_name(fn: Callable[..., Any]) -> str:
+    name = getattr(fn, "__name__", None)
+    if name is None:
+        func = getattr(fn, "func", None)  # functools.partial
+        if func is not None:
+            return callable_name(func)
+        name = type(fn).__name__
+    return "lambda" if name == "<lambda>" else name
+
+
+def _as_block_list(value: Any) -> list[Block]:
+    from trellis.components.base import Block
+
+    if value is None:
+        return []
+    if isinstance(value, Block):
+        return [value]
+    if isinstance(value, BoundListener):
+        return [value.block]
+    if isinstance(value, dict):
+        value = list(value.values()) if not all(isinstance(k, Block) for k in value) else list(value)
+    if isinstance(value, (set, frozenset)):
+        value = sorted(value, key=lambda b: b._id)
+    if isinstance(value, Iterable):
+        out: list[Block] = []
+        for item in value:
+            if not isinstance(item, Block):
+                raise InvalidBlockError(f"Listener inputs and outputs must be components, got {item!r}")
+            out.append(item)
+        return out
+    raise InvalidBlockError(f"Listener inputs and outputs must be components, got {value!r}")
+
+
+def _is_generator(fn: Any) -> bool:
+    target = getattr(fn, "func", fn)  # functools.partial
+    if not callable(target):
+        return False
+    if inspect.isgeneratorfunction(target) or inspect.isasyncgenfunction(target):
+        return True
+    call = getattr(type(target), "__call__", None)
+    return bool(call and (inspect.isgeneratorfunction(call) or inspect.isasyncgenfunction(call)))
+
+
+_LEGACY_KWARGS = {"show_api", "every", "_js"}
+
+
+def _listen(
+    root: Any,
+    targets: list[tuple[int, str]],
+    fn: Any,
+    inputs: Any,
+    outputs: Any,
+    **kwargs: Any,
+) -> Any:
+    if fn is DECORATOR:
+
+        def decorator(func: Callable[..., Any]) -> Callable[..., Any]:
+            _listen(root, targets, func, inputs, outputs, **kwargs)
+            return func
+
+        return decorator
+    if fn is not None and not callable(fn):
+        raise InvalidConfigError(f"A listener's fn must be callable or None, got {fn!r}")
+    if root is None:
+        raise InvalidConfigError("Listeners must be attached inside a `with gr.Blocks()` block.")
+    return root._add_dependency(targets, fn, inputs, outputs, kwargs)
+
+
+def build_dependency(
+    root: Any,
+    dep_id: int,
+    targets: list[tuple[int, str]],
+    fn: Callable[..., Any] | None,
+    inputs: Any,
+    outputs: Any,
+    options: dict[str, Any],
+    taken_names: set[str],
+) -> Dependency:
+    """Normalise a listener call into a :class:`Dependency` (names, visibility, flags)."""
+    options = dict(options)
+    show_api = options.pop("show_api", None)
+    options.pop("every", None)
+    if "_js" in options:
+        options.setdefault("js", options.pop("_js"))
+    options.pop("key", None)
+    options.pop("stream_every", None)
+
+    inputs_as_dict: Literal["components", "keys"] | None = None
+    input_keys: list[Any] | None = None
+    if isinstance(inputs, (set, frozenset)):
+        inputs_as_dict = "components"
+    elif isinstance(inputs, dict):
+        from trellis.components.base import Block
+
+        if all(isinstance(k, Block) for k in inputs):
+            inputs_as_dict = "components"
+        else:
+            inputs_as_dict = "keys"
+            input_keys = list(inputs.keys())
+    input_blocks = _as_block_list(inputs)
+    output_blocks = _as_block_list(outputs)
+
+    api_name = options.pop("api_name", None)
+    visibility: ApiVisibility = options.pop("api_visibility", None) or "public"
+    if show_api is False and visibility == "public":
+        visibility = "undocumented"
+    if api_name is False:
+        visibility = "private"
+        api_name = "false"
+    if api_name is None or api_name is True:
+        api_name = callable_name(fn) if fn is not None else "unnamed"
+    api_name = str(api_name).lstrip("/")
+    if api_name in taken_names:
+        base, n = api_name, 1
+        while f"{base}_{n}" in taken_names:
+            n += 1
+        api_name = f"{base}_{n}"
+    taken_names.add(api_name)
+
+    cancels = options.pop("cancels", None) or []
+    if isinstance(cancels, Dependency):
+        cancels = [cancels]
+    cancel_ids = [c.id if isinstance(c, Dependency) else int(c) for c in cancels]
+
+    event_names = {name for _, name in targets}
+    default_mode: TriggerMode = "always_last" if event_names & ALWAYS_LAST_EVENTS else "once"
+    trigger_mode = options.pop("trigger_mode", None) or default_mode
+    if trigger_mode not in ("once", "multiple", "always_last"):
+        raise InvalidConfigError(f"trigger_mode must be 'once', 'multiple' or 'always_last', got {trigger_mode!r}")
+    show_progress = options.pop("show_progress", "full")
+    if show_progress is True:
+        show_progress = "full"
+    elif show_progress is False:
+        show_progress = "hidden"
+    show_progress_on = options.pop("show_progress_on", None)
+    if show_progress_on is not None:
+        show_progress_on = [b._id for b in _as_block_list(show_progress_on)]
+    concurrency_limit = options.pop("concurrency_limit", "default")
+    if concurrency_limit not in ("default", None) and (not isinstance(concurrency_limit, int) or concurrency_limit < 1):
+        raise InvalidConfigError(f"concurrency_limit must be a positive int, None or 'default', got {concurrency_limit!r}")
+    max_batch_size = int(options.pop("max_batch_size", 4))
+    known = {f.name for f in dataclasses.fields(Dependency)}
+    unknown = set(options) - known
+    # Accept (and ignore) the listener arguments that only change the browser's behaviour.
+    for name in unknown:
+        options.pop(name)
+
+    dep = Dependency(
+        id=dep_id,
+        targets=targets,
+        fn=fn,
+        inputs=input_blocks,
+        outputs=output_blocks,
+        api_name=api_name,
+        api_visibility=visibility,
+        inputs_as_dict=inputs_as_dict,
+        input_keys=input_keys,
+        cancels=cancel_ids,
+        trigger_mode=trigger_mode,
+        show_progress=show_progress,
+        show_progress_on=show_progress_on,
+        concurrency_limit=concurrency_limit,
+        max_batch_size=max_batch_size,
+        is_generator=_is_generator(fn) if fn is not None else False,
+        is_cancel=fn is None and bool(cancel_ids),
+        root=root,
+        **{k: v for k, v in options.items() if k in known},
+    )
+    if dep.batch and dep.is_generator:
+        raise InvalidConfigError("batch=True is not supported for generator functions.")
+    return dep

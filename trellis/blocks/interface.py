@@ -1,0 +1,289 @@
+"""``Interface``: a whole app from one function, its inputs and outputs; and ``TabbedInterface``."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import os
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, Literal
+
+from trellis.blocks.blocks import Blocks
+from trellis.blocks.events import Dependency, callable_name, on
+from trellis.blocks.examples import Examples
+from trellis.components import component as make_component
+from trellis.components.base import Component
+from trellis.components.buttons import Button, ClearButton
+from trellis.components.layout import Column, Row, Tab, Tabs
+from trellis.components.state import State
+from trellis.components.text import Markdown
+from trellis.exceptions import InvalidConfigError
+
+ComponentSpec = str | Component
+
+
+def _components(spec: ComponentSpec | Sequence[ComponentSpec] | None) -> list[Component]:
+    if spec is None:
+        return []
+    if isinstance(spec, (str, Component)):
+        spec = [spec]
+    return [make_component(s, render=False) for s in spec]
+
+
+class CSVLogger:
+    """Appends flagged samples to ``<flagging_dir>/dataset1.csv`` (header: labels + ``timestamp``)."""
+
+    def __init__(self, flagging_dir: str = ".gradio/flagged") -> None:
+        self.flagging_dir = flagging_dir
+
+    def setup(self, components: list[Component], flagging_dir: str | None = None) -> None:
+        self.components = components
+        if flagging_dir:
+            self.flagging_dir = flagging_dir
+
+    def flag(self, payloads: Sequence[Any], flag_option: str | None = None, username: str | None = None) -> int:
+        directory = Path(self.flagging_dir)
+        directory.mkdir(parents=True, exist_ok=True)
+        path = directory / "dataset1.csv"
+        headers = [c.label or f"component {i}" for i, c in enumerate(self.components)]
+        extra = ["flag"] if flag_option is not None else []
+        new = not path.exists()
+        with open(path, "a", newline="", encoding="utf-8") as fh:
+            writer = csv.writer(fh)
+            if new:
+                writer.writerow([*headers, *extra, "timestamp"])
+            row = [c.flag(p) for c, p in zip(self.components, payloads)]
+            writer.writerow([*row, *([flag_option] if extra else []), str(dt.datetime.now())])
+        with open(path, encoding="utf-8") as fh:
+            return sum(1 for _ in fh) - 1
+
+
+class Interface(Blocks, abstract=True):
+    """An app from one function: inputs on the left, outputs on the right, Submit/Clear/Flag buttons.
+
+    ``inputs`` and ``outputs`` are components or shortcut strings such as ``"text"``.
+    """
+
+    def __init__(
+        self,
+        fn: Callable[..., Any],
+        inputs: ComponentSpec | Sequence[ComponentSpec] | None,
+        outputs: ComponentSpec | Sequence[ComponentSpec] | None,
+        examples: list[Any] | list[list[Any]] | str | None = None,
+        *,
+        cache_examples: bool | Literal["lazy"] | None = None,
+        cache_mode: Literal["eager", "lazy"] | None = None,
+        examples_per_page: int = 10,
+        example_labels: list[str] | None = None,
+        preload_example: int | Literal[False] = False,
+        live: bool = False,
+        title: str | None = None,
+        description: str | None = None,
+        article: str | None = None,
+        theme: Any = None,
+        flagging_mode: Literal["never", "auto", "manual"] | None = None,
+        flagging_options: list[str] | list[tuple[str, str]] | None = None,
+        flagging_dir: str = ".gradio/flagged",
+        flagging_callback: Any = None,
+        analytics_enabled: bool | None = None,
+        batch: bool = False,
+        max_batch_size: int = 4,
+        api_visibility: Literal["public", "private", "undocumented"] = "public",
+        api_name: str | None = None,
+        api_description: str | None = None,
+        _api_mode: bool = False,
+        allow_duplication: bool = False,
+        concurrency_limit: int | None | Literal["default"] = "default",
+        css: str | None = None,
+        css_paths: str | Sequence[str] | None = None,
+        js: str | None = None,
+        head: str | None = None,
+        head_paths: str | Sequence[str] | None = None,
+        additional_inputs: ComponentSpec | Sequence[ComponentSpec] | None = None,
+        additional_inputs_accordion: Any = None,
+        submit_btn: str | Button = "Submit",
+        stop_btn: str | Button = "Stop",
+        clear_btn: str | Button | None = "Clear",
+        delete_cache: tuple[int, int] | None = None,
+        show_progress: Literal["full", "minimal", "hidden"] = "full",
+        fill_width: bool = False,
+        time_limit: float | None = 30,
+        stream_every: float = 0.5,
+        deep_link: Any = None,
+        validator: Callable[..., Any] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(
+            theme=theme, mode="interface", title=title or "Trellis", css=css, css_paths=css_paths, js=js, head=head,
+            head_paths=head_paths, fill_width=fill_width, delete_cache=delete_cache,
+        )
+        self.fn = fn
+        self.live = live
+        self.input_components = _components(inputs) + _components(additional_inputs)
+        self.output_components = _components(outputs)
+        for comp in self.input_components:
+            if comp.interactive is None:
+                comp.interactive = True
+        for comp in self.output_components:
+            if comp.interactive is None and comp not in self.input_components:
+                comp.interactive = False
+        if flagging_mode is None:
+            flagging_mode = os.environ.get("GRADIO_FLAGGING_MODE", "manual")  # type: ignore[assignment]
+        if flagging_mode not in ("never", "auto", "manual"):
+            raise InvalidConfigError(f"flagging_mode must be 'never', 'auto' or 'manual', got {flagging_mode!r}")
+        if live and flagging_mode == "manual":
+            flagging_mode = "never"
+        self.flagging_mode = flagging_mode
+        self.flagging_options = [(o, o) if isinstance(o, str) else tuple(o) for o in (flagging_options or [])]
+        self.flagging_callback = flagging_callback or CSVLogger(flagging_dir)
+        self.flagging_dir = flagging_dir
+        self.api_name = api_name or callable_name(fn)
+        self.main_dependency: Dependency | None = None
+        self.examples_handler: Examples | None = None
+
+        generator = _is_gen(fn)
+        with self:
+            if title:
+                Markdown(f"<h1 style='text-align: center; margin-bottom: 1rem'>{title}</h1>")
+            if description:
+                Markdown(description)
+            state_inputs = [c for c in self.input_components if isinstance(c, State)]
+            with Row(equal_height=False):
+                submit: Button | None = None
+                stop: Button | None = None
+                clear: ClearButton | None = None
+                if self.input_components:
+                    with Column(variant="panel"):
+                        for comp in self.input_components:
+                            if not isinstance(comp, State):
+                                comp.render()
+                        with Row():
+                            if clear_btn is not None:
+                                clear = clear_btn if isinstance(clear_btn, ClearButton) else ClearButton(value=str(clear_btn) if not isinstance(clear_btn, Button) else clear_btn.value)
+                            if not live:
+                                submit = submit_btn if isinstance(submit_btn, Button) else Button(submit_btn, variant="primary")
+                                if not submit.is_rendered:
+                                    submit.render()
+                            if generator and not live:
+                                stop = stop_btn if isinstance(stop_btn, Button) else Button(stop_btn, variant="stop", visible=False)
+                                if not stop.is_rendered:
+                                    stop.render()
+                for comp in state_inputs:
+                    comp.render()
+                with Column(variant="panel"):
+                    for comp in self.output_components:
+                        if comp not in self.input_components:
+                            comp.render()
+                    if not self.input_components:
+                        with Row():
+                            if clear_btn is not None:
+                                clear = ClearButton(value=str(clear_btn))
+                            submit = Button("Generate", variant="primary") if not live else None
+                    flag_buttons: list[tuple[Button, str | None]] = []
+                    if flagging_mode == "manual":
+                        with Row():
+                            if self.flagging_options:
+                                for label, value in self.flagging_options:
+                                    flag_buttons.append((Button(label), value))
+                            else:
+                                flag_buttons.append((Button("Flag"), None))
+
+            # The main listener: Submit and Enter in a textbox, or every change when live.
+            if live:
+                triggers = [c.change for c in self.input_components if "change" in type(c).EVENTS]
+                if not triggers and submit is not None:
+                    triggers = [submit.click]
+            else:
+                triggers = []
+                if submit is not None:
+                    triggers.append(submit.click)
+                triggers += [c.submit for c in self.input_components if "submit" in type(c).EVENTS]
+            self.main_dependency = on(
+                triggers,
+                fn,
+                self.input_components,
+                self.output_components,
+                api_name=self.api_name,
+                api_visibility=api_visibility,
+                api_description=api_description,
+                batch=batch,
+                max_batch_size=max_batch_size,
+                concurrency_limit=concurrency_limit,
+                show_progress=show_progress,
+                time_limit=time_limit,
+                validator=validator,
+                trigger_mode="always_last" if live else "once",
+            )
+            if stop is not None:
+                stop.click(None, None, None, cancels=[self.main_dependency], api_visibility="private", queue=False)
+            if clear is not None:
+                clear.add([c for c in self.input_components + self.output_components if not isinstance(c, State)])
+
+            flag_components = self.input_components + self.output_components
+            self.flagging_callback.setup(flag_components, flagging_dir)
+            if flagging_mode != "never":
+                if flagging_mode == "auto":
+                    self.main_dependency.success(
+                        self._flagger(None), flag_components, None, preprocess=False, api_visibility="private",
+                        show_progress="hidden",
+                    )
+                for button, option in flag_buttons:
+                    button.click(
+                        self._flagger(option), flag_components, None, preprocess=False, api_visibility="private",
+                        show_progress="hidden", queue=False,
+                    )
+
+            if examples is not None:
+                self.examples_handler = Examples(
+                    examples, self.input_components, self.output_components, fn=fn, cache_examples=cache_examples,
+                    cache_mode=cache_mode, examples_per_page=examples_per_page, example_labels=example_labels,
+                    batch=batch,
+                )
+            if article:
+                Markdown(article)
+
+    def _flagger(self, option: str | None) -> Callable[..., None]:
+        callback = self.flagging_callback
+
+        def flag(*payloads: Any) -> None:
+            callback.flag(list(payloads), flag_option=option)
+
+        flag.__name__ = "flag"
+        return flag
+
+    def __repr__(self) -> str:
+        return f"<Interface {callable_name(self.fn)!r}: {len(self.input_components)} inputs, {len(self.output_components)} outputs>"
+
+
+def _is_gen(fn: Any) -> bool:
+    from trellis.blocks.events import _is_generator
+
+    return _is_generator(fn)
+
+
+class TabbedInterface(Blocks, abstract=True):
+    """Several Interfaces (or Blocks) in one app, one tab each."""
+
+    def __init__(
+        self,
+        interface_list: Sequence[Blocks],
+        tab_names: list[str] | None = None,
+        title: str | None = None,
+        theme: Any = None,
+        analytics_enabled: bool | None = None,
+        css: str | None = None,
+        js: str | None = None,
+        head: str | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(theme=theme, title=title or "Trellis", css=css, js=js, head=head, mode="tabbed_interface")
+        if tab_names is None:
+            tab_names = [f"Tab {i}" for i in range(len(interface_list))]
+        with self:
+            if title:
+                Markdown(f"<h1 style='text-align: center; margin-bottom: 1rem'>{title}</h1>")
+            with Tabs():
+                for interface, name in zip(interface_list, tab_names):
+                    with Tab(label=name):
+                        interface.render()

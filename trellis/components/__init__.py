@@ -1,0 +1,104 @@
+"""Every built-in component and layout block (``gradio.components`` resolves here)."""
+
+from __future__ import annotations
+
+from trellis.components.base import Block, BlockContext, Component, FormComponent
+from trellis.components.buttons import Button, ClearButton, DuplicateButton
+from trellis.components.choice import Checkbox, CheckboxGroup, Dropdown, Radio
+from trellis.components.dataset import Dataset
+from trellis.components.display import JSON, Label
+from trellis.components.file import File
+from trellis.components.layout import Accordion, Column, Form, Group, Row, Sidebar, Tab, TabItem, Tabs
+from trellis.components.number import Number, Slider
+from trellis.components.pickers import ColorPicker, DateTime
+from trellis.components.state import State
+from trellis.components.text import HTML, Code, Markdown, Textbox
+from trellis.components.timer import Timer
+
+Json = JSON
+Html = HTML
+Text = Textbox
+TextArea = Textbox
+
+#: ``Interface(inputs="text")`` shortcuts → (class, constructor arguments).
+SHORTCUTS: dict[str, tuple[type[Component], dict[str, object]]] = {
+    "text": (Textbox, {}),
+    "textbox": (Textbox, {}),
+    "textarea": (Textbox, {"lines": 7}),
+    "password": (Textbox, {"type": "password"}),
+    "number": (Number, {}),
+    "slider": (Slider, {}),
+    "checkbox": (Checkbox, {}),
+    "checkboxgroup": (CheckboxGroup, {}),
+    "radio": (Radio, {}),
+    "dropdown": (Dropdown, {}),
+    "json": (JSON, {}),
+    "label": (Label, {}),
+    "markdown": (Markdown, {}),
+    "html": (HTML, {}),
+    "code": (Code, {}),
+    "colorpicker": (ColorPicker, {}),
+    "datetime": (DateTime, {}),
+    "file": (File, {}),
+    "files": (File, {"file_count": "multiple"}),
+    "state": (State, {}),
+}
+
+
+def component(spec: str | Component, render: bool = True) -> Component:
+    """A component from an Interface shortcut string, or the component itself."""
+    if isinstance(spec, Component):
+        return spec
+    key = spec.lower()
+    if key not in SHORTCUTS:
+        from trellis.components import registry
+
+        types = registry.all_types()
+        if key in types and issubclass(types[key], Component):
+            return types[key](render=render)  # type: ignore[call-arg]
+        raise ValueError(f"Unknown component shortcut {spec!r}; known: {sorted(SHORTCUTS)}")
+    cls, kwargs = SHORTCUTS[key]
+    return cls(render=render, **kwargs)  # type: ignore[arg-type]
+
+
+__all__ = [
+    "HTML",
+    "JSON",
+    "Accordion",
+    "Block",
+    "BlockContext",
+    "Button",
+    "Checkbox",
+    "CheckboxGroup",
+    "ClearButton",
+    "Code",
+    "ColorPicker",
+    "Column",
+    "Component",
+    "Dataset",
+    "DateTime",
+    "Dropdown",
+    "DuplicateButton",
+    "File",
+    "Form",
+    "FormComponent",
+    "Group",
+    "Html",
+    "Json",
+    "Label",
+    "Markdown",
+    "Number",
+    "Radio",
+    "Row",
+    "Sidebar",
+    "Slider",
+    "State",
+    "Tab",
+    "TabItem",
+    "Tabs",
+    "Text",
+    "TextArea",
+    "Textbox",
+    "Timer",
+    "component",
+]

@@ -1,0 +1,324 @@
+"""Blocks, containers and components: ids, props, the ``with`` tree and the data contract.
+
+Every component follows one contract, used by the processing layer and nothing else:
+
+* ``preprocess(payload)`` turns the JSON value sent by a client into what the
+  user's function receives, raising :class:`~trellis.exceptions.ValidationError`
+  for a value that does not fit;
+* ``postprocess(value)`` turns what the function returned into the JSON value
+  sent back;
+* ``api_info()`` is the JSON Schema of that payload and ``example_payload()`` a
+  value that fits it.
+
+Props are the constructor's arguments, read back from the instance's attributes.
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+import inspect
+import itertools
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+from trellis.blocks import context
+from trellis.blocks.events import EventListener
+from trellis.components import registry
+from trellis.exceptions import DuplicateBlockError
+
+_ids = itertools.count()
+
+#: Constructor parameters that are never sent as props.
+_NOT_PROPS = frozenset({"self", "value", "render", "key", "every", "inputs", "args", "kwargs"})
+
+
+def next_id() -> int:
+    return next(_ids)
+
+
+class Block:
+    """Anything that has an id and a place in the layout tree."""
+
+    block_type: ClassVar[str] = "block"
+    skip_api: ClassVar[bool] = True
+    EVENTS: ClassVar[tuple[str, ...]] = ()
+    _prop_names: ClassVar[tuple[str, ...]] = ()
+    _signature: ClassVar[inspect.Signature | None] = None
+
+    def __init_subclass__(cls, type_name: str | None = None, abstract: bool = False, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "__init__" in cls.__dict__:
+            cls.__init__ = _record_explicit_args(cls.__dict__["__init__"])  # type: ignore[method-assign]
+        cls.block_type = type_name or cls.__name__.lower()
+        names: list[str] = []
+        for klass in reversed(cls.__mro__):
+            init = klass.__dict__.get("__init__")
+            if init is None or klass is object:
+                continue
+            for param in inspect.signature(init).parameters.values():
+                if param.name not in _NOT_PROPS and param.kind not in (param.VAR_KEYWORD, param.VAR_POSITIONAL):
+                    if param.name not in names:
+                        names.append(param.name)
+        cls._prop_names = tuple(names)
+        cls._signature = inspect.signature(cls.__init__)
+        for event in cls.EVENTS:
+            if event not in cls.__dict__ and not isinstance(getattr(cls, event, None), EventListener):
+                setattr(cls, event, EventListener(event))
+        if not abstract:
+            registry.register(cls)
+
+    def __init__(
+        self,
+        *,
+        elem_id: str | None = None,
+        elem_classes: list[str] | str | None = None,
+        visible: bool | str = True,
+        render: bool = True,
+        key: int | str | tuple[int | str, ...] | None = None,
+        preserved_by_key: list[str] | str | None = "value",
+    ) -> None:
+        self._id = next_id()
+        self.elem_id = elem_id
+        self.elem_classes = [elem_classes] if isinstance(elem_classes, str) else list(elem_classes or [])
+        self.visible = visible
+        self.key = key
+        if preserved_by_key is None:
+            preserved_by_key = []
+        self.preserved_by_key = [preserved_by_key] if isinstance(preserved_by_key, str) else list(preserved_by_key)
+        self.parent: BlockContext | None = None
+        self.is_rendered = False
+        if render:
+            self.render()
+
+    # -- the layout tree -----------------------------------------------------
+    def render(self) -> Block:
+        """Add this block to the innermost open container (``with`` block)."""
+        container = context.current_container()
+        if container is None:
+            return self
+        if self.is_rendered and self.parent is container:
+            raise DuplicateBlockError(f"{self!r} is already rendered in this container.")
+        if self.parent is not None and self in self.parent.children:
+            self.parent.children.remove(self)
+        container.add_child(self)
+        self.is_rendered = True
+        return self
+
+    def unrender(self) -> Block:
+        """Take this block out of its container."""
+        if self.parent is not None and self in self.parent.children:
+            self.parent.children.remove(self)
+        self.parent = None
+        self.is_rendered = False
+        return self
+
+    # -- config ----------------------------------------------------------------
+    def get_props(self) -> dict[str, Any]:
+        """The props sent in ``config.components[].props``: constructor arguments minus ``None``."""
+        props: dict[str, Any] = {}
+        for name in self._prop_names:
+            value = getattr(self, name, None)
+            if value is not None and not callable(value):
+                props[name] = value
+        initial = self.config_value()
+        if initial is not None:
+            props["value"] = initial
+        props["name"] = self.block_type
+        props["_selectable"] = bool(getattr(self, "_selectable", False))
+        return props
+
+    def config_value(self) -> Any:
+        """The value put in the config's props (``None``: no ``value`` prop)."""
+        return None
+
+    def explicit_props(self) -> dict[str, Any]:
+        """Props the app passed to the constructor, as an update (for returned instances)."""
+        update: dict[str, Any] = {}
+        for name in getattr(self, "_explicit", {}):
+            if name in _NOT_PROPS:
+                continue
+            value = getattr(self, name, None)
+            if not callable(value):
+                update[name] = value
+        return update
+
+    def __repr__(self) -> str:
+        label = getattr(self, "label", None)
+        extra = f" label={label!r}" if label else ""
+        return f"<{type(self).__name__} id={self._id}{extra}>"
+
+    def expected_parent(self) -> type[BlockContext] | None:
+        """The container type this block must sit in; runs of such blocks get one wrapped around them."""
+        return None
+
+    # Blocks are hashable by identity so they can key dicts (``{textbox: value}``).
+    __hash__ = object.__hash__
+
+
+def _record_explicit_args(init: Callable[..., None]) -> Callable[..., None]:
+    signature = inspect.signature(init)
+
+    @functools.wraps(init)
+    def wrapper(self: Block, *args: Any, **kwargs: Any) -> None:
+        if "_explicit" not in self.__dict__:
+            try:
+                bound = signature.bind(self, *args, **kwargs)
+            except TypeError:
+                bound = None
+            explicit = dict(bound.arguments) if bound is not None else dict(kwargs)
+            explicit.pop("self", None)
+            extra = explicit.pop("kwargs", None)
+            if isinstance(extra, dict):
+                explicit.update(extra)
+            self.__dict__["_explicit"] = explicit
+        init(self, *args, **kwargs)
+
+    return wrapper
+
+
+class BlockContext(Block, abstract=True):
+    """A container: collects the blocks created inside its ``with`` statement."""
+
+    is_root: ClassVar[bool] = False
+
+    def __init__(self, **kwargs: Any) -> None:
+        self.children: list[Block] = []
+        super().__init__(**kwargs)
+
+    def add_child(self, child: Block) -> None:
+        child.parent = self
+        self.children.append(child)
+
+    def __enter__(self) -> Any:
+        context.push(self)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        context.pop(self)
+        self.fill_expected_parents()
+
+    def fill_expected_parents(self) -> None:
+        """Wrap runs of children that need a parent of a given type (Tabs for Tab, Form for inputs)."""
+        wrapped: list[Block] = []
+        group: BlockContext | None = None
+        for child in self.children:
+            expected = child.expected_parent()
+            if expected is None or isinstance(self, expected):
+                group = None
+                wrapped.append(child)
+                continue
+            if group is None or not isinstance(group, expected):
+                group = expected(render=False)
+                group.parent = self
+                wrapped.append(group)
+            group.children.append(child)
+            child.parent = group
+        self.children = wrapped
+
+
+
+class Component(Block, abstract=True):
+    """A block with a value: label, info and the preprocess/postprocess contract."""
+
+    skip_api: ClassVar[bool] = False
+    data_model_is_file: ClassVar[bool] = False
+
+    def __init__(
+        self,
+        value: Any = None,
+        *,
+        label: str | None = None,
+        info: str | None = None,
+        show_label: bool | None = None,
+        container: bool = True,
+        scale: int | None = None,
+        min_width: int | None = 160,
+        interactive: bool | None = None,
+        visible: bool | str = True,
+        elem_id: str | None = None,
+        elem_classes: list[str] | str | None = None,
+        render: bool = True,
+        key: int | str | tuple[int | str, ...] | None = None,
+        preserved_by_key: list[str] | str | None = "value",
+        every: float | None = None,
+        inputs: Any = None,
+    ) -> None:
+        self.label = label
+        self.info = info
+        self.show_label = True if show_label is None else show_label
+        self.container = container
+        self.scale = scale
+        self.min_width = min_width
+        self.interactive = interactive
+        self.load_fn: Callable[..., Any] | None = None
+        self.load_every = every
+        self.load_inputs = inputs
+        if callable(value) and not isinstance(value, type):
+            self.load_fn = value
+            value = None
+        self.initial_value = value
+        super().__init__(
+            elem_id=elem_id,
+            elem_classes=elem_classes,
+            visible=visible,
+            render=render,
+            key=key,
+            preserved_by_key=preserved_by_key,
+        )
+        self.value = self.postprocess(value) if value is not None else None
+
+    # -- the data contract -----------------------------------------------------
+    def preprocess(self, payload: Any) -> Any:
+        """Client payload → the value the function receives."""
+        return payload
+
+    def postprocess(self, value: Any) -> Any:
+        """The function's return value → the client payload."""
+        return value
+
+    def api_info(self) -> dict[str, Any]:
+        """JSON Schema of this component's payload."""
+        return {}
+
+    def api_info_as_input(self) -> dict[str, Any]:
+        return self.api_info()
+
+    def api_info_as_output(self) -> dict[str, Any]:
+        return self.api_info()
+
+    def example_payload(self) -> Any:
+        """A payload that fits :meth:`api_info`, shown in the API docs."""
+        return None
+
+    def example_value(self) -> Any:
+        """A value the function could receive."""
+        return self.example_payload()
+
+    def as_example(self, value: Any) -> Any:
+        """How a value appears in an examples table."""
+        return value
+
+    def flag(self, payload: Any) -> str:
+        """The text written to a flagging CSV for this payload."""
+        if payload is None:
+            return ""
+        if isinstance(payload, (dict, list)):
+            import json
+
+            return json.dumps(payload)
+        return str(payload)
+
+    def config_value(self) -> Any:
+        return self.value
+
+    def fresh_value(self) -> Any:
+        """A per-session copy of the initial value."""
+        return copy.deepcopy(self.value)
+
+
+class FormComponent(Component, abstract=True):
+    """An input-style component: runs of them are grouped into a ``form`` in the layout."""
+
+    def expected_parent(self) -> type[BlockContext] | None:
+        return registry.get("form")  # type: ignore[return-value]

@@ -1,0 +1,161 @@
+"""Picker components: ColorPicker and DateTime."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any, Literal
+
+from trellis.components.base import Component, FormComponent
+from trellis.components.text import to_text
+from trellis.exceptions import ValidationError
+
+
+class ColorPicker(Component):
+    """A colour, as a CSS colour string such as ``#ff8800``."""
+
+    EVENTS = ("change", "input", "submit", "focus", "blur")
+
+    def __init__(
+        self,
+        value: str | Any | None = None,
+        *,
+        label: str | None = None,
+        info: str | None = None,
+        every: float | None = None,
+        inputs: Any = None,
+        show_label: bool | None = None,
+        container: bool = True,
+        scale: int | None = None,
+        min_width: int = 160,
+        interactive: bool | None = None,
+        visible: bool | str = True,
+        elem_id: str | None = None,
+        elem_classes: list[str] | str | None = None,
+        render: bool = True,
+        key: int | str | tuple[int | str, ...] | None = None,
+        preserved_by_key: list[str] | str | None = "value",
+    ) -> None:
+        super().__init__(
+            value, label=label, info=info, every=every, inputs=inputs, show_label=show_label, container=container,
+            scale=scale, min_width=min_width, interactive=interactive, visible=visible, elem_id=elem_id,
+            elem_classes=elem_classes, render=render, key=key, preserved_by_key=preserved_by_key,
+        )
+
+    def preprocess(self, payload: Any) -> str | None:
+        return to_text(payload, "ColorPicker")
+
+    def postprocess(self, value: Any) -> str | None:
+        return None if value is None else str(value)
+
+    def api_info(self) -> dict[str, Any]:
+        return {"type": "string"}
+
+    def example_payload(self) -> Any:
+        return "#000000"
+
+
+_RELATIVE = re.compile(r"^now\s*(?:(?P<sign>[+-])\s*(?P<amount>\d+(?:\.\d+)?)\s*(?P<unit>[smhdw]))?$")
+_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
+
+
+class DateTime(FormComponent):
+    """A date (and time) picker; the function gets a timestamp, a datetime or a string."""
+
+    EVENTS = ("change", "submit")
+
+    def __init__(
+        self,
+        value: float | str | dt.datetime | None = None,
+        *,
+        include_time: bool = True,
+        type: Literal["timestamp", "datetime", "string"] = "timestamp",  # noqa: A002 - Gradio's argument name
+        timezone: str | None = None,
+        label: str | None = None,
+        show_label: bool | None = None,
+        info: str | None = None,
+        every: float | None = None,
+        scale: int | None = None,
+        min_width: int = 160,
+        visible: bool | str = True,
+        interactive: bool | None = None,
+        elem_id: str | None = None,
+        elem_classes: list[str] | str | None = None,
+        render: bool = True,
+        key: int | str | tuple[int | str, ...] | None = None,
+        preserved_by_key: list[str] | str | None = "value",
+        buttons: list[str] | None = None,
+    ) -> None:
+        self.include_time = include_time
+        self.type = type
+        self.timezone = timezone
+        self.time_format = "%Y-%m-%d %H:%M:%S" if include_time else "%Y-%m-%d"
+        self.buttons = buttons
+        super().__init__(
+            value, label=label, show_label=show_label, info=info, every=every, scale=scale, min_width=min_width,
+            visible=visible, interactive=interactive, elem_id=elem_id, elem_classes=elem_classes, render=render,
+            key=key, preserved_by_key=preserved_by_key,
+        )
+
+    def _tz(self) -> dt.tzinfo | None:
+        if self.timezone is None:
+            return None
+        from zoneinfo import ZoneInfo
+
+        return ZoneInfo(self.timezone)
+
+    def _parse(self, text: str) -> dt.datetime:
+        text = text.strip()
+        match = _RELATIVE.match(text)
+        if match:
+            now = dt.datetime.now(self._tz())
+            if match.group("sign"):
+                delta = dt.timedelta(seconds=float(match.group("amount")) * _UNITS[match.group("unit")])
+                now = now + delta if match.group("sign") == "+" else now - delta
+            return now
+        for fmt in ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d", "%Y-%m-%dT%H:%M:%S"):
+            try:
+                parsed = dt.datetime.strptime(text, fmt)
+            except ValueError:
+                continue
+            return parsed.replace(tzinfo=self._tz()) if self.timezone else parsed
+        try:
+            return dt.datetime.fromisoformat(text)
+        except ValueError:
+            raise ValidationError(
+                f"DateTime expects 'YYYY-MM-DD HH:MM:SS', 'YYYY-MM-DD' or 'now - 1h', got {text!r:.80}"
+            ) from None
+
+    def preprocess(self, payload: Any) -> float | dt.datetime | str | None:
+        if payload is None or payload == "":
+            return None
+        if isinstance(payload, (int, float)) and not isinstance(payload, bool):
+            moment = dt.datetime.fromtimestamp(payload, self._tz())
+        elif isinstance(payload, str):
+            moment = self._parse(payload)
+        else:
+            raise ValidationError(f"DateTime expects a date string, got {type(payload).__name__}")
+        if self.type == "timestamp":
+            return moment.timestamp()
+        if self.type == "datetime":
+            return moment
+        return moment.strftime(self.time_format)
+
+    def postprocess(self, value: Any) -> str | None:
+        if value is None or value == "":
+            return None
+        if isinstance(value, dt.datetime):
+            return value.strftime(self.time_format)
+        if isinstance(value, dt.date):
+            return dt.datetime(value.year, value.month, value.day).strftime(self.time_format)
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return dt.datetime.fromtimestamp(value, self._tz()).strftime(self.time_format)
+        if isinstance(value, str):
+            return value
+        raise ValueError(f"DateTime cannot show a {type(value).__name__}")
+
+    def api_info(self) -> dict[str, Any]:
+        return {"type": "string", "description": f"Formatted as {'YYYY-MM-DD HH:MM:SS' if self.include_time else 'YYYY-MM-DD'}"}
+
+    def example_payload(self) -> Any:
+        return "2020-10-01 05:20:15" if self.include_time else "2020-10-01"

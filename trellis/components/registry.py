@@ -1,0 +1,32 @@
+"""Type string → component class: the one list that the frontend's type union is generated from."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from trellis.exceptions import InvalidConfigError
+
+if TYPE_CHECKING:
+    from trellis.components.base import Block
+
+_registry: dict[str, type[Block]] = {}
+
+
+def register(cls: type[Block]) -> None:
+    existing = _registry.get(cls.block_type)
+    if existing is not None and existing is not cls and existing.__module__.startswith("trellis."):
+        if cls.__module__.startswith("trellis."):
+            raise InvalidConfigError(
+                f"Component type {cls.block_type!r} is defined twice: {existing.__qualname__} and {cls.__qualname__}"
+            )
+        return  # a user subclass keeps the built-in's type string
+    _registry[cls.block_type] = cls
+
+
+def get(type_name: str) -> type[Block]:
+    return _registry[type_name]
+
+
+def all_types() -> dict[str, type[Block]]:
+    """Every registered type string and its class, sorted by name."""
+    return dict(sorted(_registry.items()))

@@ -1,0 +1,312 @@
+"""Blocks tree → the compiled app: config JSON, API info and the function table.
+
+Pure: reads the app definition and produces data. The server, queue and
+processing layers take a :class:`CompiledApp` and never look at ``Blocks``.
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import hashlib
+import random
+from typing import TYPE_CHECKING, Any
+
+from trellis._version import GRADIO_COMPAT_VERSION
+from trellis.blocks.events import Dependency
+from trellis.components.base import Block, BlockContext, Component
+from trellis.components.state import State
+from trellis.config.functions import FunctionPlan, plan_function
+
+if TYPE_CHECKING:
+    from trellis.blocks.blocks import Blocks
+
+#: Top-level config keys whose values come straight from the app.
+_PRESENTATION_DEFAULTS: dict[str, Any] = {
+    "dev_mode": False,
+    "vibe_mode": False,
+    "analytics_enabled": False,
+    "is_colab": False,
+    "stylesheets": [],
+    "pwa": False,
+    "mcp_server": False,
+    "i18n_translations": None,
+    "space_id": None,
+    "run_history": True,
+    "footer_links": ["api", "gradio", "settings"],
+}
+
+
+def _class_id(cls: type) -> str:
+    return hashlib.sha256(f"{cls.__module__}.{cls.__qualname__}".encode()).hexdigest()
+
+
+@dataclasses.dataclass
+class EndpointInfo:
+    """One listener as the server sees it."""
+
+    dep: Dependency
+    plan: FunctionPlan
+    inputs: list[Component]
+    outputs: list[Component]
+    state_input_positions: list[int]
+    state_output_positions: list[int]
+    concurrency_key: str
+    concurrency_limit: int | None
+
+
+@dataclasses.dataclass
+class CompiledApp:
+    """The served form of an app: config, API info and the callable endpoints."""
+
+    root_id: int
+    blocks: dict[int, Block]
+    endpoints: list[EndpointInfo]
+    by_api_name: dict[str, EndpointInfo]
+    config: dict[str, Any]
+    api_info_public: dict[str, Any]
+    api_info_all: dict[str, Any]
+    state_components: dict[int, State]
+    unload_endpoints: list[EndpointInfo]
+    app_id: int
+    max_size: int | None
+    blocks_obj: Any = dataclasses.field(repr=False, default=None)
+
+    def config_for_root(self, root: str) -> dict[str, Any]:
+        config = dict(self.config)
+        config["root"] = root
+        return config
+
+
+def _layout(block: Block) -> dict[str, Any]:
+    node: dict[str, Any] = {"id": block._id}
+    if isinstance(block, BlockContext):
+        node["children"] = [_layout(child) for child in block.children]
+    return node
+
+
+def component_entry(block: Block) -> dict[str, Any]:
+    entry: dict[str, Any] = {
+        "id": block._id,
+        "type": block.block_type,
+        "props": block.get_props(),
+        "skip_api": block.skip_api,
+        "component_class_id": _class_id(type(block)),
+        "key": block.key,
+    }
+    if not block.skip_api and isinstance(block, Component):
+        entry["api_info"] = block.api_info()
+        entry["api_info_as_input"] = block.api_info_as_input()
+        entry["api_info_as_output"] = block.api_info_as_output()
+        entry["example_inputs"] = block.example_payload()
+    return entry
+
+
+def dependency_entry(dep: Dependency, plan: FunctionPlan) -> dict[str, Any]:
+    return {
+        "id": dep.id,
+        "targets": [list(t) for t in dep.targets],
+        "inputs": [b._id for b in dep.inputs],
+        "outputs": [b._id for b in dep.outputs],
+        "backend_fn": dep.fn is not None,
+        "js": dep.js,
+        "queue": dep.queue,
+        "api_name": dep.api_name,
+        "api_description": dep.api_description,
+        "scroll_to_output": dep.scroll_to_output,
+        "show_progress": dep.show_progress,
+        "show_progress_on": dep.show_progress_on,
+        "batch": dep.batch,
+        "max_batch_size": dep.max_batch_size,
+        "cancels": list(dep.cancels),
+        "types": {"generator": dep.is_generator, "cancel": dep.is_cancel},
+        "collects_event_data": plan.collects_event_data,
+        "trigger_after": dep.trigger_after,
+        "trigger_only_on_success": dep.trigger_only_on_success,
+        "trigger_only_on_failure": dep.trigger_only_on_failure,
+        "trigger_mode": dep.trigger_mode,
+        "api_visibility": dep.api_visibility,
+        "rendered_in": None,
+        "render_id": None,
+        "connection": "sse",
+        "time_limit": dep.time_limit,
+        "stream_every": dep.stream_every,
+        "event_specific_args": None,
+        "component_prop_inputs": [],
+        "js_implementation": None,
+    }
+
+
+def _python_type(schema: dict[str, Any], description_key: str) -> dict[str, str]:
+    from trellis.config.schema import json_schema_to_python_type
+
+    return {"type": json_schema_to_python_type(schema), "description": str(schema.get(description_key, "") or "")}
+
+
+def endpoint_info(endpoint: EndpointInfo) -> dict[str, Any]:
+    dep, plan = endpoint.dep, endpoint.plan
+    parameters = []
+    for index, comp in enumerate(endpoint.inputs):
+        if comp.skip_api:
+            continue
+        schema = comp.api_info_as_input()
+        initial = comp.config_value()
+        if initial is not None:
+            has_default, default = True, initial
+        else:
+            has_default, default = plan.input_param_defaults[index] if index < len(plan.input_param_defaults) else (False, None)
+        name = plan.input_param_names[index] if index < len(plan.input_param_names) else None
+        parameters.append(
+            {
+                "label": comp.label or f"parameter_{comp._id}",
+                "parameter_name": name or f"param_{index}",
+                "parameter_has_default": has_default,
+                "parameter_default": default,
+                "type": schema,
+                "python_type": _python_type(schema, "additional_description"),
+                "component": comp.block_type[:1].upper() + comp.block_type[1:],
+                "example_input": comp.example_payload(),
+            }
+        )
+    returns = []
+    for comp in endpoint.outputs:
+        if comp.skip_api:
+            continue
+        schema = comp.api_info_as_output()
+        returns.append(
+            {
+                "label": comp.label or f"value_{comp._id}",
+                "type": schema,
+                "python_type": _python_type(schema, "description"),
+                "component": comp.block_type[:1].upper() + comp.block_type[1:],
+            }
+        )
+    description = dep.api_description or ""
+    return {
+        "parameters": parameters,
+        "returns": returns,
+        "api_visibility": dep.api_visibility,
+        "description": description,
+    }
+
+
+def _resolve_dependency_blocks(dep: Dependency) -> tuple[list[Component], list[Component]]:
+    inputs = [b for b in dep.inputs if isinstance(b, Component)]
+    outputs = [b for b in dep.outputs if isinstance(b, Component)]
+    return inputs, outputs
+
+
+def _attach_load_events(blocks: Blocks) -> None:
+    """Components whose value is a function get a ``load`` listener (and a Timer for ``every=``)."""
+    if getattr(blocks, "_load_events_attached", False):
+        return
+    blocks._load_events_attached = True  # type: ignore[attr-defined]
+    from trellis.blocks import context
+    from trellis.components.timer import Timer
+
+    for block in list(blocks.all_blocks().values()):
+        fn = getattr(block, "load_fn", None)
+        if fn is None:
+            continue
+        inputs = getattr(block, "load_inputs", None)
+        context.push(blocks)
+        try:
+            blocks.load(fn, inputs, block, api_visibility="undocumented", show_progress="hidden", queue=False)
+            every = getattr(block, "load_every", None)
+            if every:
+                timer = Timer(every)
+                timer.tick(fn, inputs, block, api_visibility="undocumented", show_progress="hidden")
+        finally:
+            context.pop(blocks)
+
+
+def compile_app(blocks: Blocks) -> CompiledApp:
+    """Build the served form of ``blocks``. Called once at launch (and for ``demo.config``)."""
+    _attach_load_events(blocks)
+    all_blocks = blocks.all_blocks()
+    settings = blocks.queue_settings
+    endpoints: list[EndpointInfo] = []
+    dependency_entries = []
+    for dep in blocks.dependencies:
+        plan = plan_function(dep)
+        inputs, outputs = _resolve_dependency_blocks(dep)
+        dep.collects_event_data = plan.collects_event_data
+        limit = dep.concurrency_limit
+        if limit == "default":
+            limit = settings.default_concurrency_limit
+        endpoints.append(
+            EndpointInfo(
+                dep=dep,
+                plan=plan,
+                inputs=inputs,
+                outputs=outputs,
+                state_input_positions=[i for i, c in enumerate(inputs) if isinstance(c, State)],
+                state_output_positions=[i for i, c in enumerate(outputs) if isinstance(c, State)],
+                concurrency_key=dep.concurrency_id or f"fn-{dep.id}",
+                concurrency_limit=limit,  # type: ignore[arg-type]
+            )
+        )
+        dependency_entries.append(dependency_entry(dep, plan))
+
+    layout = _layout(blocks)
+    components = [component_entry(b) for bid, b in sorted(all_blocks.items()) if b is not blocks]
+    state_components = {bid: b for bid, b in all_blocks.items() if isinstance(b, State)}
+    has_unload = any(ev == "unload" for dep in blocks.dependencies for _, ev in dep.targets)
+    config: dict[str, Any] = {
+        "version": GRADIO_COMPAT_VERSION,
+        "api_prefix": "/gradio_api",
+        "mode": blocks.mode,
+        "app_id": random.getrandbits(63),
+        **copy.deepcopy(_PRESENTATION_DEFAULTS),
+        "css": blocks.css,
+        "connect_heartbeat": bool(state_components) or has_unload,
+        "js": blocks.js,
+        "head": blocks.head,
+        "title": blocks.title,
+        "enable_queue": True,
+        "show_error": blocks.show_error,
+        "max_file_size": None,
+        "theme": getattr(blocks.theme, "name", None) or (blocks.theme if isinstance(blocks.theme, str) else "default"),
+        "protocol": "sse_v3",
+        "body_css": {},
+        "fill_height": blocks.fill_height,
+        "fill_width": blocks.fill_width,
+        "theme_hash": None,
+        "pages": [["", "Home", True]],
+        "current_page": "",
+        "username": None,
+        "components": components,
+        "dependencies": dependency_entries,
+        "layout": layout,
+        "page": {
+            "": {
+                "layout": layout,
+                "components": [c["id"] for c in components],
+                "dependencies": [d["id"] for d in dependency_entries],
+            }
+        },
+    }
+    public: dict[str, Any] = {}
+    everything: dict[str, Any] = {}
+    for endpoint in endpoints:
+        dep = endpoint.dep
+        if dep.fn is None or dep.api_visibility == "private":
+            continue
+        info = endpoint_info(endpoint)
+        everything["/" + dep.api_name] = info
+        if dep.api_visibility == "public":
+            public["/" + dep.api_name] = info
+    return CompiledApp(
+        root_id=blocks._id,
+        blocks=all_blocks,
+        endpoints=endpoints,
+        by_api_name={e.dep.api_name: e for e in endpoints},
+        config=config,
+        api_info_public={"named_endpoints": public, "unnamed_endpoints": {}},
+        api_info_all={"named_endpoints": everything, "unnamed_endpoints": {}},
+        state_components=state_components,
+        unload_endpoints=[e for e in endpoints if any(ev == "unload" for _, ev in e.dep.targets)],
+        app_id=config["app_id"],
+        max_size=settings.max_size,
+        blocks_obj=blocks,
+    )

@@ -1,0 +1,324 @@
+"""Runs one listener for one event: preprocess → the user's function → postprocess.
+
+Sync functions and sync generators run in worker threads; async ones on the
+event loop. The queue decides when to run and what to send; this module only turns
+payloads into arguments and return values into payloads.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import dataclasses
+import threading
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import anyio.to_thread
+
+from trellis.blocks.updates import is_update
+from trellis.components.base import Block, Component
+from trellis.components.display import jsonable
+from trellis.components.state import State
+from trellis.processing.files import FileCache, contains_file
+from trellis.processing.session import Session
+from trellis.runtime import Reporter, Request, current_reporter
+
+if TYPE_CHECKING:
+    from trellis.config.build import CompiledApp, EndpointInfo
+
+
+class InputCountError(Exception):
+    """The client sent fewer values than the listener has inputs."""
+
+
+class OutputCountError(Exception):
+    """The function returned a different number of values than the listener has outputs."""
+
+
+class Cancelled(Exception):
+    """The event was cancelled while its function ran."""
+
+
+@dataclasses.dataclass
+class CallContext:
+    """Who an event runs for: session, request, browser event data, and where to report."""
+
+    session: Session
+    request: Request
+    event_data: Any = None
+    root: str = ""
+    reporter: Reporter | None = None
+    cancelled: threading.Event = dataclasses.field(default_factory=threading.Event)
+
+
+@dataclasses.dataclass
+class Outcome:
+    """A function's processed outputs: one payload per output, State as ``None``."""
+
+    data: list[Any]
+    changed_state_ids: list[int]
+
+
+class Runner:
+    """Calls the listeners of one compiled app."""
+
+    def __init__(self, app: CompiledApp, files: FileCache) -> None:
+        self.app = app
+        self.files = files
+        self._state_change_ids = {
+            target for e in app.endpoints for target, event in e.dep.targets
+            if event == "change" and isinstance(app.blocks.get(target), State)
+        }
+
+    # -- inputs ------------------------------------------------------------------
+    def prepare(self, endpoint: EndpointInfo, data: list[Any], ctx: CallContext) -> list[Any]:
+        """The positional arguments for the function."""
+        dep = endpoint.dep
+        inputs = endpoint.inputs
+        if len(data) < len(inputs):
+            raise InputCountError(
+                f"An event handler ({endpoint.plan.name}) didn't receive enough input values "
+                f"(needed: {len(inputs)}, got: {len(data)}). Send one value per input component, "
+                f"in order: {[c.label or c.block_type for c in inputs]}."
+            )
+        values: list[Any] = []
+        session = ctx.session
+        for index, component in enumerate(inputs):
+            if isinstance(component, State):
+                values.append(session.get_state(component))
+                continue
+            payload = data[index]
+            if dep.preprocess:
+                if contains_file(payload):
+                    payload = self.files.check_input(payload)
+                payload = session.component(component).preprocess(payload)
+            values.append(payload)
+        if dep.inputs_as_dict == "components":
+            return [dict(zip(inputs, values))]
+        if dep.inputs_as_dict == "keys":
+            return [dict(zip(dep.input_keys or [], values))]
+        return values
+
+    def arguments(self, endpoint: EndpointInfo, values: list[Any], ctx: CallContext) -> list[Any]:
+        """Insert gr.Request / gr.Progress / gr.EventData where the function asks for them."""
+        plan = endpoint.plan
+        if not plan.slots or all(slot.kind == "input" for slot in plan.slots):
+            return values
+        args: list[Any] = []
+        remaining = iter(values)
+        for slot in plan.slots:
+            if slot.kind == "input":
+                try:
+                    args.append(next(remaining))
+                except StopIteration:
+                    break
+            elif slot.kind == "request":
+                args.append(ctx.request)
+            elif slot.kind == "progress":
+                args.append(slot.progress)
+            else:
+                cls = slot.event_data_cls
+                target = self.app.blocks.get(ctx.event_data.get("target")) if isinstance(ctx.event_data, dict) else None
+                args.append(cls(target, ctx.event_data) if cls is not None else ctx.event_data)
+        args.extend(remaining)
+        return args
+
+    # -- outputs -----------------------------------------------------------------
+    def finish(self, endpoint: EndpointInfo, result: Any, ctx: CallContext) -> Outcome:
+        """Turn the function's return value into one payload per output."""
+        outputs = endpoint.outputs
+        count = len(outputs)
+        if count == 0:
+            return Outcome([], [])
+        if isinstance(result, dict) and result and any(isinstance(k, Block) for k in result):
+            values = [result.get(c, _SKIP) for c in outputs]
+        elif count == 1:
+            values = [result]
+        else:
+            if not isinstance(result, (list, tuple)):
+                raise OutputCountError(
+                    f"An event handler ({endpoint.plan.name}) didn't return enough output values "
+                    f"(needed: {count}, returned: 1). Return a tuple with one value per output."
+                )
+            if len(result) != count:
+                raise OutputCountError(
+                    f"An event handler ({endpoint.plan.name}) returned {len(result)} output values, "
+                    f"but the listener has {count} outputs."
+                )
+            values = list(result)
+        if not endpoint.dep.postprocess:
+            return Outcome(values, [])
+        session = ctx.session
+        data: list[Any] = []
+        changed: list[int] = []
+        for component, value in zip(outputs, values):
+            if isinstance(component, State):
+                if value is _SKIP:
+                    data.append(None)
+                    continue
+                if is_update(value):
+                    value = value.get("value", session.get_state(component))
+                if session.set_state(component, value) and component._id in self._state_change_ids:
+                    changed.append(component._id)
+                data.append(None)
+                continue
+            data.append(self._post(component, value, ctx))
+        return Outcome(data, changed)
+
+    def _post(self, component: Component, value: Any, ctx: CallContext) -> Any:
+        if value is _SKIP:
+            return {"__type__": "update"}
+        if isinstance(value, Block):
+            value = _instance_update(value)
+        if is_update(value):
+            update = dict(value)
+            props = {k: v for k, v in update.items() if k not in ("__type__", "value")}
+            if props:
+                ctx.session.apply_update(component, props)
+            if "value" in update:
+                target = ctx.session.component(component)
+                update["value"] = self._payload(target, update["value"], ctx)
+            return _jsonable_props(update)
+        return self._payload(ctx.session.component(component), value, ctx)
+
+    def _payload(self, component: Component, value: Any, ctx: CallContext) -> Any:
+        payload = component.postprocess(value)
+        if component.data_model_is_file or contains_file(payload):
+            payload = self.files.prepare_output(payload, ctx.root)
+        return payload
+
+    # -- calling -----------------------------------------------------------------
+    def call_sync(self, endpoint: EndpointInfo, data: list[Any], ctx: CallContext) -> Outcome:
+        """Prepare, call and finish a sync function (run this in a worker thread)."""
+        token = current_reporter.set(ctx.reporter)
+        try:
+            values = self.prepare(endpoint, data, ctx)
+            fn = endpoint.plan.fn
+            assert fn is not None
+            result = fn(*self.arguments(endpoint, values, ctx))
+            return self.finish(endpoint, result, ctx)
+        finally:
+            current_reporter.reset(token)
+
+    async def call(self, endpoint: EndpointInfo, data: list[Any], ctx: CallContext) -> Outcome:
+        """Run a non-generator function: async on the loop, sync in a worker thread."""
+        plan = endpoint.plan
+        if plan.fn is None:
+            return Outcome([None] * len(endpoint.outputs), [])
+        if plan.is_async:
+            token = current_reporter.set(ctx.reporter)
+            try:
+                values = self.prepare(endpoint, data, ctx)
+                result = await plan.fn(*self.arguments(endpoint, values, ctx))
+                return self.finish(endpoint, result, ctx)
+            finally:
+                current_reporter.reset(token)
+        context = contextvars.copy_context()
+        return await anyio.to_thread.run_sync(context.run, self.call_sync, endpoint, data, ctx, abandon_on_cancel=True)
+
+    async def call_batch(self, endpoint: EndpointInfo, batch: list[list[Any]], ctxs: list[CallContext]) -> list[Outcome]:
+        """Call a ``batch=True`` function once with every event's values, and split its results."""
+        fn = endpoint.plan.fn
+        assert fn is not None
+        prepared = [self.prepare(endpoint, data, ctx) for data, ctx in zip(batch, ctxs)]
+        columns = [list(column) for column in zip(*prepared)] if prepared else []
+        if len(columns) < len(endpoint.inputs):
+            columns = [[] for _ in endpoint.inputs]
+        if endpoint.plan.is_async:
+            result = await fn(*columns)
+        else:
+            result = await anyio.to_thread.run_sync(contextvars.copy_context().run, fn, *columns)
+        if len(endpoint.outputs) == 1 and not (isinstance(result, (list, tuple)) and len(result) == 1
+                                               and isinstance(result[0], (list, tuple))):
+            result = [result]
+        result = list(result)
+        if len(result) != len(endpoint.outputs):
+            raise OutputCountError(
+                f"A batch function ({endpoint.plan.name}) must return one list per output "
+                f"({len(endpoint.outputs)}), got {len(result)}."
+            )
+        outcomes = []
+        for row, ctx in enumerate(ctxs):
+            values = [column[row] for column in result]
+            outcomes.append(self.finish(endpoint, tuple(values) if len(values) > 1 else values[0], ctx))
+        return outcomes
+
+    def run_generator_sync(
+        self,
+        endpoint: EndpointInfo,
+        data: list[Any],
+        ctx: CallContext,
+        emit: Callable[[Outcome], None],
+    ) -> Outcome | None:
+        """Iterate a sync generator in this (worker) thread, calling ``emit`` per yield.
+
+        Returns the last outcome, or ``None`` if it yielded nothing.
+        """
+        token = current_reporter.set(ctx.reporter)
+        last: Outcome | None = None
+        try:
+            values = self.prepare(endpoint, data, ctx)
+            fn = endpoint.plan.fn
+            assert fn is not None
+            iterator = fn(*self.arguments(endpoint, values, ctx))
+            try:
+                for item in iterator:
+                    if ctx.cancelled.is_set():
+                        raise Cancelled
+                    last = self.finish(endpoint, item, ctx)
+                    emit(last)
+                    if ctx.cancelled.is_set():
+                        raise Cancelled
+            finally:
+                close = getattr(iterator, "close", None)
+                if close is not None:
+                    close()
+            return last
+        finally:
+            current_reporter.reset(token)
+
+    async def run_async_generator(
+        self,
+        endpoint: EndpointInfo,
+        data: list[Any],
+        ctx: CallContext,
+        emit: Callable[[Outcome], None],
+    ) -> Outcome | None:
+        token = current_reporter.set(ctx.reporter)
+        last: Outcome | None = None
+        try:
+            values = self.prepare(endpoint, data, ctx)
+            fn = endpoint.plan.fn
+            assert fn is not None
+            agen = fn(*self.arguments(endpoint, values, ctx))
+            try:
+                async for item in agen:
+                    last = self.finish(endpoint, item, ctx)
+                    emit(last)
+            finally:
+                await agen.aclose()
+            return last
+        finally:
+            current_reporter.reset(token)
+
+
+class _Skip:
+    def __repr__(self) -> str:
+        return "<skip>"
+
+
+_SKIP: Any = _Skip()
+
+
+def _instance_update(instance: Block) -> dict[str, Any]:
+    """A component instance returned from a function: the props it was constructed with."""
+    update = instance.explicit_props()
+    explicit = getattr(instance, "_explicit", {})
+    if "value" in explicit:
+        update["value"] = getattr(instance, "initial_value", explicit["value"])
+    update["__type__"] = "update"
+    return update
+
+
+def _jsonable_props(update: dict[str, Any]) -> dict[str, Any]:
+    return {k: (jsonable(v) if k != "value" else v) for k, v in update.items()}

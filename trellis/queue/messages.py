@@ -1,0 +1,99 @@
+"""The queue's SSE messages (PROTOCOL.md section 4.3), encoded as ``data: <json>\\n\\n`` blocks.
+
+Each message is built as a dict in the order the captures show and encoded once
+with orjson; nothing here touches sockets.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import orjson
+
+from trellis.exceptions import Error
+
+HEARTBEAT = b'data: {"msg":"heartbeat","event_id":null}\n\n'
+CLOSE_STREAM = b'data: {"msg":"close_stream","event_id":null}\n\n'
+SESSION_NOT_FOUND = (
+    b'data: {"msg":"unexpected_error","event_id":null,"message":"404: Not Found",'
+    b'"session_not_found":true,"success":false}\n\n'
+)
+
+
+def _default(value: Any) -> Any:
+    tolist = getattr(value, "tolist", None)
+    if callable(tolist):
+        return tolist()
+    if isinstance(value, (set, frozenset, tuple)):
+        return list(value)
+    return str(value)
+
+
+def encode(message: dict[str, Any]) -> bytes:
+    """One SSE block: ``data: `` + compact JSON + blank line."""
+    return b"data: " + orjson.dumps(message, default=_default, option=orjson.OPT_NON_STR_KEYS) + b"\n\n"
+
+
+def dumps(value: Any) -> bytes:
+    return orjson.dumps(value, default=_default, option=orjson.OPT_NON_STR_KEYS)
+
+
+def estimation(event_id: str, rank: int, queue_size: int, rank_eta: float | None) -> bytes:
+    return encode({"msg": "estimation", "event_id": event_id, "rank": rank, "queue_size": queue_size,
+                   "rank_eta": rank_eta})
+
+
+def process_starts(event_id: str, eta: float | None) -> bytes:
+    return encode({"msg": "process_starts", "event_id": event_id, "eta": eta})
+
+
+def progress(event_id: str, units: list[dict[str, Any]]) -> bytes:
+    return encode({"msg": "progress", "event_id": event_id, "progress_data": units})
+
+
+def log(event_id: str, level: str, text: str, duration: float | None, visible: bool, title: str) -> bytes:
+    return encode({"msg": "log", "event_id": event_id, "log": text, "level": level,
+                   "duration": None if duration is None else float(duration), "visible": visible, "title": title})
+
+
+def success_output(data: list[Any], duration: float, average: float | None, changed_state_ids: list[int],
+                   generating: bool) -> dict[str, Any]:
+    return {"data": data, "is_generating": generating, "duration": duration, "average_duration": average,
+            "render_config": None, "changed_state_ids": changed_state_ids, "used_cache": None}
+
+
+def process_generating(event_id: str, output: dict[str, Any]) -> bytes:
+    return encode({"msg": "process_generating", "event_id": event_id, "output": output, "success": True,
+                   "time_limit": None})
+
+
+def process_completed(event_id: str, output: dict[str, Any], duration: float, average: float | None) -> bytes:
+    return encode({"msg": "process_completed", "event_id": event_id, "output": output, "success": True,
+                   "title": None, "used_cache": None, "cache_duration": duration, "avg_time": average})
+
+
+def cancelled(event_id: str) -> bytes:
+    return encode({"msg": "process_completed", "event_id": event_id, "output": {}, "success": True, "title": None,
+                   "used_cache": None, "cache_duration": None, "avg_time": None})
+
+
+def error_output(exc: BaseException, show_error: bool) -> dict[str, Any]:
+    """The ``output`` of a failed event: only ``error``, ``duration``, ``visible``, ``title``."""
+    if isinstance(exc, Error):
+        return {"error": exc.message, "duration": exc.duration, "visible": exc.visible, "title": exc.title}
+    if show_error:
+        return {"error": str(exc), "visible": True}
+    return {"error": None}
+
+
+def failed(event_id: str, output: dict[str, Any]) -> bytes:
+    title = output.get("title", "Error")
+    return encode({"msg": "process_completed", "event_id": event_id, "output": output, "success": False,
+                   "title": title, "used_cache": None, "cache_duration": None, "avg_time": None})
+
+
+# -- the /call REST API: named SSE events with full values (json.dumps style) -------
+
+def rest_event(kind: str, data: Any) -> bytes:
+    return f"event: {kind}\ndata: {json.dumps(data, default=_default)}\n\n".encode()

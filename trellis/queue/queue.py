@@ -1,0 +1,531 @@
+"""The event queue: per-listener concurrency pools, per-session SSE channels, cancellation.
+
+Flow of one event: ``join`` validates the request, creates the event and puts it
+in its concurrency pool (answering ``estimation``); the pool starts it when a slot
+is free (``process_starts``); the runner produces outputs (``process_generating``
+per yield) and the event ends with exactly one ``process_completed``. Every
+message goes into the session's channel, which the ``/queue/data`` stream drains.
+
+Cost per event is constant: nothing iterates over all waiting events on the hot
+path (waiting events get fresh estimations at most once per second per pool).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import collections
+import contextvars
+import logging
+import time
+import uuid
+from collections.abc import AsyncIterator
+from typing import Any
+
+import anyio.to_thread
+
+from trellis.config.build import CompiledApp, EndpointInfo
+from trellis.processing.diff import diff
+from trellis.processing.runner import CallContext, Cancelled, Outcome, Runner
+from trellis.processing.session import SessionStore
+from trellis.queue import messages
+from trellis.exceptions import Error
+from trellis.runtime import Request
+
+logger = logging.getLogger("trellis")
+
+
+class QueueFullError(Exception):
+    def __init__(self, max_size: int, size: int) -> None:
+        super().__init__(f"Queue is full. Max size is {max_size} and size is {size}.")
+
+
+class Channel:
+    """The outgoing messages of one session, waiting for its ``/queue/data`` stream."""
+
+    __slots__ = ("buffer", "last_active", "pending", "session_hash", "streams", "waiter")
+
+    def __init__(self, session_hash: str) -> None:
+        self.session_hash = session_hash
+        self.buffer: list[bytes] = []
+        self.waiter = asyncio.Event()
+        self.pending: dict[str, Event] = {}
+        self.streams = 0
+        self.last_active = time.monotonic()
+
+    def put(self, message: bytes) -> None:
+        self.buffer.append(message)
+        self.waiter.set()
+
+    def put_progress(self, event_id: str, message: bytes) -> None:
+        """Progress updates coalesce: an unsent one of the same event is replaced."""
+        marker = b'"progress","event_id":"' + event_id.encode() + b'"'
+        if self.buffer and marker in self.buffer[-1][:80]:
+            self.buffer[-1] = message
+        else:
+            self.buffer.append(message)
+        self.waiter.set()
+
+
+class Event:
+    """One call of one listener for one session."""
+
+    __slots__ = (
+        "channel", "ctx", "data", "done", "endpoint", "id", "rest", "started", "task", "joined_at",
+    )
+
+    def __init__(self, event_id: str, endpoint: EndpointInfo, data: list[Any], ctx: CallContext, channel: Channel,
+                 rest: RestStream | None = None) -> None:
+        self.id = event_id
+        self.endpoint = endpoint
+        self.data = data
+        self.ctx = ctx
+        self.channel = channel
+        self.rest = rest
+        self.done = False
+        self.started = False
+        self.task: asyncio.Task[None] | None = None
+        self.joined_at = time.monotonic()
+
+
+class RestStream:
+    """Messages of an event joined through the ``/call`` REST API (full values, named events)."""
+
+    __slots__ = ("buffer", "finished", "waiter")
+
+    def __init__(self) -> None:
+        self.buffer: list[bytes] = []
+        self.waiter = asyncio.Event()
+        self.finished = False
+
+    def put(self, message: bytes, final: bool = False) -> None:
+        self.buffer.append(message)
+        self.finished = self.finished or final
+        self.waiter.set()
+
+
+class Pool:
+    """Events sharing one concurrency limit (a listener, or a ``concurrency_id``)."""
+
+    __slots__ = ("active", "key", "limit", "refresh_scheduled", "waiting")
+
+    def __init__(self, key: str, limit: int | None) -> None:
+        self.key = key
+        self.limit = limit
+        self.active = 0
+        self.waiting: collections.deque[Event] = collections.deque()
+        self.refresh_scheduled = False
+
+
+class _Reporter:
+    """Sends ``progress``/``log`` messages of a running event to its channel, from any thread."""
+
+    __slots__ = ("channel", "event_id", "loop")
+
+    def __init__(self, loop: asyncio.AbstractEventLoop, channel: Channel, event_id: str) -> None:
+        self.loop = loop
+        self.channel = channel
+        self.event_id = event_id
+
+    def _send(self, fn: Any, *args: Any) -> None:
+        try:
+            running = asyncio.get_running_loop()
+        except RuntimeError:
+            running = None
+        if running is self.loop:
+            fn(*args)
+        else:
+            self.loop.call_soon_threadsafe(fn, *args)
+
+    def progress(self, units: list[dict[str, Any]]) -> None:
+        self._send(self.channel.put_progress, self.event_id, messages.progress(self.event_id, units))
+
+    def log(self, level: str, message: str, duration: float | None, visible: bool, title: str) -> None:
+        self._send(self.channel.put, messages.log(self.event_id, level, message, duration, visible, title))
+
+
+class Queue:
+    """Runs the events of one app."""
+
+    def __init__(
+        self,
+        app: CompiledApp,
+        runner: Runner,
+        sessions: SessionStore,
+        show_error: bool = False,
+        heartbeat_interval: float = 15.0,
+    ) -> None:
+        self.app = app
+        self.runner = runner
+        self.sessions = sessions
+        self.show_error = show_error
+        self.heartbeat_interval = heartbeat_interval
+        self.max_size = app.max_size
+        self.channels: dict[str, Channel] = {}
+        self.events: dict[str, Event] = {}
+        self.pools: dict[str, Pool] = {}
+        self.durations: dict[int, tuple[float, int]] = {}
+        self.waiting_count = 0
+        self.loop: asyncio.AbstractEventLoop | None = None
+        self._maintenance: asyncio.Task[None] | None = None
+        for endpoint in app.endpoints:
+            pool = self.pools.get(endpoint.concurrency_key)
+            if pool is None:
+                self.pools[endpoint.concurrency_key] = Pool(endpoint.concurrency_key, endpoint.concurrency_limit)
+            elif endpoint.concurrency_limit is not None and (pool.limit is None or endpoint.concurrency_limit > pool.limit):
+                pool.limit = endpoint.concurrency_limit
+
+    # -- lifecycle ----------------------------------------------------------------------
+    def _ensure_started(self) -> asyncio.AbstractEventLoop:
+        loop = self.loop
+        if loop is None:
+            loop = self.loop = asyncio.get_running_loop()
+            self._maintenance = loop.create_task(self._maintain())
+        return loop
+
+    async def _maintain(self) -> None:
+        """Drop idle channels and expired sessions every minute."""
+        while True:
+            await asyncio.sleep(60)
+            now = time.monotonic()
+            for key, channel in list(self.channels.items()):
+                if not channel.pending and not channel.streams and now - channel.last_active > 600:
+                    del self.channels[key]
+            await anyio.to_thread.run_sync(self.sessions.cleanup)
+
+    def close(self) -> None:
+        for event in list(self.events.values()):
+            self._cancel_event(event, notify=False)
+        if self._maintenance is not None:
+            self._maintenance.cancel()
+
+    # -- joining ------------------------------------------------------------------------
+    def channel(self, session_hash: str) -> Channel:
+        channel = self.channels.get(session_hash)
+        if channel is None:
+            channel = self.channels[session_hash] = Channel(session_hash)
+        return channel
+
+    def join(
+        self,
+        endpoint: EndpointInfo,
+        data: list[Any],
+        session_hash: str,
+        request: Request,
+        event_data: Any = None,
+        root: str = "",
+        rest: bool = False,
+    ) -> Event:
+        """Create an event and queue it; its messages go to the session's channel."""
+        loop = self._ensure_started()
+        if self.max_size is not None and self.waiting_count >= self.max_size:
+            raise QueueFullError(self.max_size, self.waiting_count)
+        channel = self.channel(session_hash)
+        channel.last_active = time.monotonic()
+        event_id = uuid.uuid4().hex
+        ctx = CallContext(
+            session=self.sessions.get(session_hash),
+            request=request,
+            event_data=event_data,
+            root=root,
+        )
+        ctx.reporter = _Reporter(loop, channel, event_id)
+        event = Event(event_id, endpoint, data, ctx, channel, RestStream() if rest else None)
+        self.events[event_id] = event
+        channel.pending[event_id] = event
+        pool = self.pools[endpoint.concurrency_key]
+        pool.waiting.append(event)
+        self.waiting_count += 1
+        rank = len(pool.waiting) - 1 - (0 if pool.limit is None else max(0, pool.limit - pool.active - 1))
+        rank = max(rank, 0)
+        self._send(event, messages.estimation(event_id, rank, len(pool.waiting), self._eta(endpoint, rank, pool)))
+        self._dispatch(pool)
+        return event
+
+    def _eta(self, endpoint: EndpointInfo, rank: int, pool: Pool) -> float | None:
+        average = self.average(endpoint.dep.id)
+        if average is None:
+            return None
+        slots = pool.limit or 1
+        return average * (rank // slots + 1)
+
+    def average(self, fn_index: int) -> float | None:
+        total = self.durations.get(fn_index)
+        return total[0] / total[1] if total else None
+
+    def _record(self, fn_index: int, duration: float) -> float:
+        total, count = self.durations.get(fn_index, (0.0, 0))
+        self.durations[fn_index] = (total + duration, count + 1)
+        return (total + duration) / (count + 1)
+
+    def _send(self, event: Event, message: bytes) -> None:
+        if event.rest is None:
+            event.channel.put(message)
+
+    # -- dispatching --------------------------------------------------------------------
+    def _dispatch(self, pool: Pool) -> None:
+        loop = self.loop
+        assert loop is not None
+        while pool.waiting and (pool.limit is None or pool.active < pool.limit):
+            event = pool.waiting.popleft()
+            self.waiting_count -= 1
+            if event.done:
+                continue
+            batch = [event]
+            dep = event.endpoint.dep
+            if dep.batch:
+                keep: collections.deque[Event] = collections.deque()
+                while pool.waiting and len(batch) < dep.max_batch_size:
+                    other = pool.waiting.popleft()
+                    if other.endpoint is event.endpoint and not other.done:
+                        batch.append(other)
+                        self.waiting_count -= 1
+                    else:
+                        keep.append(other)
+                keep.extend(pool.waiting)
+                pool.waiting = keep
+            pool.active += 1
+            task = loop.create_task(self._run(pool, batch))
+            for item in batch:
+                item.started = True
+                item.task = task
+        if pool.waiting and not pool.refresh_scheduled:
+            pool.refresh_scheduled = True
+            loop.call_later(1.0, self._refresh_estimations, pool)
+
+    def _refresh_estimations(self, pool: Pool) -> None:
+        pool.refresh_scheduled = False
+        size = len(pool.waiting)
+        for rank, event in enumerate(pool.waiting):
+            if not event.done:
+                self._send(event, messages.estimation(event.id, rank, size, self._eta(event.endpoint, rank, pool)))
+        if pool.waiting:
+            pool.refresh_scheduled = True
+            assert self.loop is not None
+            self.loop.call_later(1.0, self._refresh_estimations, pool)
+
+    async def _run(self, pool: Pool, batch: list[Event]) -> None:
+        try:
+            endpoint = batch[0].endpoint
+            for event in batch:
+                self._send(event, messages.process_starts(event.id, self.average(endpoint.dep.id)))
+            start = time.perf_counter()
+            try:
+                if endpoint.dep.batch:
+                    outcomes = await self.runner.call_batch(endpoint, [e.data for e in batch], [e.ctx for e in batch])
+                    duration = time.perf_counter() - start
+                    average = self._record(endpoint.dep.id, duration)
+                    for event, outcome in zip(batch, outcomes):
+                        self._complete(event, outcome, duration, average)
+                    return
+                event = batch[0]
+                if endpoint.plan.is_generator or endpoint.plan.is_async_generator:
+                    outcome = await self._run_generator(event, start)
+                else:
+                    outcome = await self.runner.call(endpoint, event.data, event.ctx)
+                duration = time.perf_counter() - start
+                average = self._record(endpoint.dep.id, duration)
+                self._complete(event, outcome, duration, average)
+            except (Cancelled, asyncio.CancelledError):
+                for event in batch:
+                    self._finish_cancelled(event)
+            except Exception as exc:
+                self._log_failure(batch[0], exc)
+                output = messages.error_output(exc, self.show_error)
+                for event in batch:
+                    self._fail(event, output)
+        finally:
+            pool.active -= 1
+            if pool.waiting:
+                self._dispatch(pool)
+
+    async def _run_generator(self, event: Event, start: float) -> Outcome | None:
+        endpoint = event.endpoint
+        loop = self.loop
+        assert loop is not None
+        previous: list[Any] | None = None
+        rest = event.rest
+        channel = event.channel
+        event_id = event.id
+        average = self.average(endpoint.dep.id)
+
+        def build(outcome: Outcome) -> bytes:
+            nonlocal previous
+            if rest is not None:
+                return messages.rest_event("generating", _strip_state(outcome.data, endpoint))
+            if previous is None:
+                data: list[Any] = outcome.data
+            else:
+                data = [diff(old, new) for old, new in zip(previous, outcome.data)]
+            previous = outcome.data
+            output = messages.success_output(data, time.perf_counter() - start, average, outcome.changed_state_ids, True)
+            return messages.process_generating(event_id, output)
+
+        def deliver(message: bytes) -> None:
+            if event.done:
+                return
+            if rest is not None:
+                rest.put(message)
+            else:
+                channel.put(message)
+
+        if endpoint.plan.is_async_generator:
+            return await self.runner.run_async_generator(
+                endpoint, event.data, event.ctx, lambda outcome: deliver(build(outcome))
+            )
+
+        def emit(outcome: Outcome) -> None:
+            loop.call_soon_threadsafe(deliver, build(outcome))
+
+        context = contextvars.copy_context()
+        return await anyio.to_thread.run_sync(
+            context.run, self.runner.run_generator_sync, endpoint, event.data, event.ctx, emit, abandon_on_cancel=True
+        )
+
+    # -- ending ---------------------------------------------------------------------------
+    def _complete(self, event: Event, outcome: Outcome | None, duration: float, average: float) -> None:
+        if event.done:
+            return
+        data = outcome.data if outcome is not None else [None] * len(event.endpoint.outputs)
+        changed = outcome.changed_state_ids if outcome is not None else []
+        if event.rest is not None:
+            event.rest.put(messages.rest_event("complete", _strip_state(data, event.endpoint)), final=True)
+        else:
+            output = messages.success_output(data, duration, average, changed, False)
+            event.channel.put(messages.process_completed(event.id, output, duration, average))
+        self._forget(event)
+
+    def _fail(self, event: Event, output: dict[str, Any]) -> None:
+        if event.done:
+            return
+        if event.rest is not None:
+            event.rest.put(messages.rest_event("error", output), final=True)
+        else:
+            event.channel.put(messages.failed(event.id, output))
+        self._forget(event)
+
+    def _finish_cancelled(self, event: Event) -> None:
+        if event.done:
+            return
+        if event.rest is not None:
+            event.rest.put(messages.rest_event("error", None), final=True)
+        else:
+            event.channel.put(messages.cancelled(event.id))
+        self._forget(event)
+
+    def _forget(self, event: Event) -> None:
+        event.done = True
+        event.channel.pending.pop(event.id, None)
+        if event.rest is None:
+            self.events.pop(event.id, None)
+        event.channel.last_active = time.monotonic()
+
+    def _log_failure(self, event: Event, exc: BaseException) -> None:
+        if isinstance(exc, Error) and not exc.print_exception:
+            return
+        if isinstance(exc, Error):
+            logger.warning("%s raised gr.Error: %s", event.endpoint.plan.name, exc.message)
+        else:
+            logger.error("Error in %s (event %s)", event.endpoint.plan.name, event.id, exc_info=exc)
+
+    # -- cancelling ---------------------------------------------------------------------
+    def cancel(self, event_id: str, session_hash: str | None = None) -> bool:
+        event = self.events.get(event_id)
+        if event is None or (session_hash is not None and event.channel.session_hash != session_hash):
+            return False
+        self._cancel_event(event)
+        return True
+
+    def _cancel_event(self, event: Event, notify: bool = True) -> None:
+        if event.done:
+            return
+        event.ctx.cancelled.set()
+        if not event.started:
+            for pool in self.pools.values():
+                if event in pool.waiting:
+                    pool.waiting.remove(event)
+                    self.waiting_count -= 1
+                    break
+        elif event.task is not None and not event.endpoint.dep.batch:
+            event.task.cancel()
+        if notify:
+            self._finish_cancelled(event)
+        else:
+            self._forget(event)
+
+    def cancel_session(self, session_hash: str) -> int:
+        """Stop every pending event of a session whose client has gone."""
+        channel = self.channels.get(session_hash)
+        if channel is None:
+            return 0
+        pending = list(channel.pending.values())
+        for event in pending:
+            self._cancel_event(event)
+        return len(pending)
+
+    # -- streaming ----------------------------------------------------------------------
+    async def stream(self, session_hash: str) -> AsyncIterator[bytes]:
+        """The ``/queue/data`` SSE body for one session."""
+        self._ensure_started()
+        channel = self.channels.get(session_hash)
+        if channel is None:
+            yield messages.SESSION_NOT_FOUND
+            return
+        channel.streams += 1
+        delivered_completion = False
+        try:
+            while True:
+                if channel.buffer:
+                    chunk = channel.buffer
+                    channel.buffer = []
+                    channel.waiter.clear()
+                    delivered_completion = delivered_completion or any(b'"process_completed"' in m[:40] for m in chunk)
+                    if delivered_completion and not channel.pending:
+                        yield b"".join(chunk) + messages.CLOSE_STREAM
+                        return
+                    yield b"".join(chunk)
+                    continue
+                if delivered_completion and not channel.pending:
+                    yield messages.CLOSE_STREAM
+                    return
+                channel.waiter.clear()
+                try:
+                    await asyncio.wait_for(channel.waiter.wait(), self.heartbeat_interval)
+                except asyncio.TimeoutError:
+                    yield messages.HEARTBEAT
+        finally:
+            channel.streams -= 1
+            channel.last_active = time.monotonic()
+
+    async def rest_stream(self, event_id: str) -> AsyncIterator[bytes]:
+        """The ``/call/{api_name}/{event_id}`` SSE body."""
+        event = self.events.get(event_id)
+        if event is None or event.rest is None:
+            yield messages.rest_event("error", "Event not found.")
+            return
+        rest = event.rest
+        try:
+            while True:
+                if rest.buffer:
+                    chunk, rest.buffer = rest.buffer, []
+                    rest.waiter.clear()
+                    yield b"".join(chunk)
+                    if rest.finished:
+                        return
+                    continue
+                if rest.finished:
+                    return
+                rest.waiter.clear()
+                try:
+                    await asyncio.wait_for(rest.waiter.wait(), self.heartbeat_interval)
+                except asyncio.TimeoutError:
+                    yield b"event: heartbeat\ndata: null\n\n"
+        finally:
+            if rest.finished:
+                self.events.pop(event_id, None)
+
+
+def _strip_state(data: list[Any], endpoint: EndpointInfo) -> list[Any]:
+    if not endpoint.state_output_positions:
+        return data
+    skip = set(endpoint.state_output_positions)
+    return [value for index, value in enumerate(data) if index not in skip]

@@ -1,0 +1,71 @@
+"""``create_app(compiled, settings)``: the ASGI app that serves one Trellis app."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from fastapi import FastAPI
+from starlette.requests import Request
+
+from trellis.config.build import CompiledApp
+from trellis.processing.files import FileCache
+from trellis.processing.runner import Runner
+from trellis.processing.session import SessionStore
+from trellis.queue.queue import Queue
+from trellis.runtime import Request as AppRequest
+from trellis.server import routes_files, routes_page, routes_queue
+from trellis.server.auth import Auth
+from trellis.server.settings import LaunchSettings
+from trellis.server.urls import public_root
+
+
+@dataclasses.dataclass
+class ServerState:
+    """What every route needs: the app, its queue, files, sessions and auth."""
+
+    app: CompiledApp
+    settings: LaunchSettings
+    queue: Queue
+    runner: Runner
+    files: FileCache
+    sessions: SessionStore
+    auth: Auth
+    startup_done: bool = False
+
+    def root(self, request: Request) -> str:
+        return public_root(request, self.settings.root_path)
+
+    def app_request(self, request: Request, session_hash: str | None) -> AppRequest:
+        client = request.client
+        return AppRequest(
+            headers=request.headers.items(),
+            client=(client.host, client.port) if client else (None, None),
+            query_params=request.query_params,
+            cookies=request.cookies,
+            session_hash=session_hash,
+            username=self.auth.username(request) if self.auth.enabled else None,
+            url=str(request.url),
+            path_params=request.path_params,
+        )
+
+
+def create_app(compiled: CompiledApp, settings: LaunchSettings) -> FastAPI:
+    """Build the FastAPI app serving ``compiled`` with ``settings``."""
+    files = FileCache(allowed_paths=settings.allowed_paths, blocked_paths=settings.blocked_paths)
+    sessions = SessionStore(compiled.state_components)
+    runner = Runner(compiled, files)
+    queue = Queue(compiled, runner, sessions, show_error=settings.show_error,
+                  heartbeat_interval=settings.heartbeat_interval)
+    auth = Auth(settings.auth, settings.auth_dependency, settings.auth_message)
+    compiled.config["show_error"] = settings.show_error
+    compiled.config["max_file_size"] = settings.max_file_size
+    if settings.footer_links is not None:
+        compiled.config["footer_links"] = settings.footer_links
+    state = ServerState(compiled, settings, queue, runner, files, sessions, auth)
+    kwargs: dict[str, Any] = {"openapi_url": None, "docs_url": None, "redoc_url": None, **settings.app_kwargs}
+    app = FastAPI(**kwargs)
+    app.state.trellis = state
+    for route in [*routes_page.routes(state), *routes_queue.routes(state), *routes_files.routes(state)]:
+        app.router.routes.append(route)
+    return app

@@ -1,0 +1,60 @@
+"""``mount_gradio_app``: serve an app at a sub-path of the user's own FastAPI app."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from trellis.config.build import compile_app
+from trellis.server.app import create_app
+from trellis.server.settings import AuthSpec, LaunchSettings, normalize_auth, parse_file_size
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI
+
+    from trellis.blocks.blocks import Blocks
+
+
+def mount_gradio_app(
+    app: FastAPI,
+    blocks: Blocks,
+    path: str,
+    app_kwargs: dict[str, Any] | None = None,
+    *,
+    auth: AuthSpec = None,
+    auth_message: str | None = None,
+    auth_dependency: Callable[..., str | None] | None = None,
+    root_path: str | None = None,
+    allowed_paths: Sequence[str] | None = None,
+    blocked_paths: Sequence[str] | None = None,
+    favicon_path: str | None = None,
+    show_error: bool = True,
+    max_file_size: str | int | None = None,
+    **kwargs: Any,
+) -> FastAPI:
+    """Mount ``blocks`` at ``path`` inside ``app`` and return ``app``.
+
+    URLs in the config and file payloads include the mount path, and honour
+    ``X-Forwarded-Host``/``X-Forwarded-Proto`` from a proxy.
+    """
+    path = "/" + path.strip("/") if path.strip("/") else ""
+    blocks.show_error = show_error
+    settings = LaunchSettings(
+        auth=normalize_auth(auth),
+        auth_message=auth_message,
+        auth_dependency=auth_dependency,
+        show_error=show_error,
+        root_path=(root_path or "").rstrip("/"),
+        max_file_size=parse_file_size(max_file_size),
+        allowed_paths=list(allowed_paths or []),
+        blocked_paths=list(blocked_paths or []),
+        favicon_path=favicon_path,
+        app_kwargs=app_kwargs or {},
+    )
+    compiled = compile_app(blocks)
+    for examples in blocks.examples:
+        examples.cache_all()
+    sub_app = create_app(compiled, settings)
+    app.mount(path or "/", sub_app)
+    blocks.server_app = sub_app  # type: ignore[attr-defined]
+    return app

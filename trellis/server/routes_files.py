@@ -1,0 +1,188 @@
+"""File routes: streaming multipart upload with a size limit, and the guarded file route."""
+
+from __future__ import annotations
+
+import mimetypes
+import shutil
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from python_multipart.multipart import MultipartParser, parse_options_header
+from starlette.requests import ClientDisconnect, Request
+from starlette.responses import FileResponse, PlainTextResponse, Response
+from starlette.routing import BaseRoute, Route
+
+from trellis.processing.files import clean_filename
+from trellis.server.responses import ORJSONResponse, error
+
+if TYPE_CHECKING:
+    from trellis.server.app import ServerState
+
+P = "/gradio_api"
+
+#: Types served inline with their real content type; anything else is a download.
+INLINE_TYPES = (
+    "image/png", "image/jpeg", "image/gif", "image/webp", "image/avif", "image/bmp", "image/x-icon",
+    "audio/", "video/", "text/plain", "application/json", "application/pdf", "model/",
+)
+
+
+class UploadTooLarge(Exception):
+    pass
+
+
+class _UploadSink:
+    """Receives multipart callbacks and writes each ``files`` part straight into the cache."""
+
+    def __init__(self, directory_factory: Any, max_size: int | None) -> None:
+        self.directory_factory = directory_factory
+        self.max_size = max_size
+        self.paths: list[Path] = []
+        self.dirs: list[Path] = []
+        self._header_field = b""
+        self._header_value = b""
+        self._headers: dict[bytes, bytes] = {}
+        self._file: Any = None
+        self._size = 0
+        self.bad_filename = False
+
+    # python-multipart callbacks
+    def on_part_begin(self) -> None:
+        self._headers = {}
+        self._size = 0
+
+    def on_header_field(self, data: bytes, start: int, end: int) -> None:
+        self._header_field += data[start:end]
+
+    def on_header_value(self, data: bytes, start: int, end: int) -> None:
+        self._header_value += data[start:end]
+
+    def on_header_end(self) -> None:
+        self._headers[self._header_field.lower()] = self._header_value
+        self._header_field = b""
+        self._header_value = b""
+
+    def on_headers_finished(self) -> None:
+        _, options = parse_options_header(self._headers.get(b"content-disposition", b""))
+        filename = options.get(b"filename")
+        if filename is None:
+            self._file = None  # a plain form field: ignored
+            return
+        name = clean_filename(filename.decode("utf-8", "replace"))
+        directory = self.directory_factory()
+        self.dirs.append(directory)
+        path = directory / name
+        self.paths.append(path)
+        self._file = open(path, "wb")  # noqa: SIM115 - closed in on_part_end / cleanup
+
+    def on_part_data(self, data: bytes, start: int, end: int) -> None:
+        if self._file is None:
+            return
+        self._size += end - start
+        if self.max_size is not None and self._size > self.max_size:
+            raise UploadTooLarge
+        self._file.write(data[start:end])
+
+    def on_part_end(self) -> None:
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+
+    def cleanup(self) -> None:
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+        for directory in self.dirs:
+            shutil.rmtree(directory, ignore_errors=True)
+
+
+def _limit_text(limit: int) -> str:
+    for unit, size in (("GB", 1024**3), ("MB", 1024**2), ("KB", 1024)):
+        if limit >= size:
+            return f"{limit / size:g} {unit}"
+    return f"{limit} bytes"
+
+
+def routes(state: ServerState) -> list[BaseRoute]:
+    auth = state.auth
+    files = state.files
+
+    async def upload(request: Request) -> Response:
+        refused = auth.refuse(request)
+        if refused is not None:
+            return refused
+        content_type, options = parse_options_header(request.headers.get("content-type", ""))
+        boundary = options.get(b"boundary")
+        if content_type != b"multipart/form-data" or not boundary:
+            return error(400, "Upload must be multipart/form-data with one or more 'files' parts.")
+        limit = state.settings.max_file_size
+        sink = _UploadSink(files.new_upload_dir, limit)
+        parser = MultipartParser(boundary, callbacks={
+            "on_part_begin": sink.on_part_begin,
+            "on_header_field": sink.on_header_field,
+            "on_header_value": sink.on_header_value,
+            "on_header_end": sink.on_header_end,
+            "on_headers_finished": sink.on_headers_finished,
+            "on_part_data": sink.on_part_data,
+            "on_part_end": sink.on_part_end,
+        })
+        try:
+            async for chunk in request.stream():
+                parser.write(chunk)
+            parser.finalize()
+        except UploadTooLarge:
+            sink.cleanup()
+            assert limit is not None
+            return PlainTextResponse(
+                f"File too large: the maximum file size is {_limit_text(limit)}.", status_code=413,
+                headers={"Connection": "close"},
+            )
+        except ClientDisconnect:
+            sink.cleanup()
+            return error(400, "Upload interrupted.")
+        except OSError as exc:
+            sink.cleanup()
+            return error(507, f"The server could not store the upload: {exc.strerror or exc}")
+        except Exception as exc:
+            sink.cleanup()
+            return error(400, f"Malformed multipart upload: {exc}")
+        if not sink.paths:
+            return error(400, "No 'files' part in the upload.")
+        return ORJSONResponse([str(p) for p in sink.paths])
+
+    async def upload_progress(request: Request) -> Response:
+        return PlainTextResponse("Upload not found", status_code=404)
+
+    async def file(request: Request) -> Response:
+        refused = auth.refuse(request)
+        if refused is not None:
+            return refused
+        raw = request.path_params["path"]
+        if raw.startswith(("http://", "https://")):
+            return error(403, "Fetching remote files through this route is not enabled.")
+        path = files.is_servable(raw)
+        if path is None:
+            return error(403, f"File not allowed: {raw}")
+        mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        headers = {"X-Content-Type-Options": "nosniff"}
+        inline = mime.startswith(INLINE_TYPES) and mime != "image/svg+xml"
+        if inline:
+            disposition = "inline"
+            media_type = mime if not mime.startswith("text/") else f"{mime}; charset=utf-8"
+        elif files.is_allowed_path_file(path):
+            # Files the app chose to serve keep their type, but never run script in our origin.
+            disposition = "inline"
+            media_type = mime
+            headers["Content-Security-Policy"] = "sandbox"
+        else:
+            disposition = "attachment"
+            media_type = "application/octet-stream"
+        return FileResponse(path, media_type=media_type, headers=headers, filename=path.name,
+                            content_disposition_type=disposition)
+
+    return [
+        Route(P + "/upload", upload, methods=["POST"]),
+        Route(P + "/upload_progress", upload_progress, methods=["GET"]),
+        Route(P + "/file={path:path}", file, methods=["GET", "HEAD"]),
+        Route(P + "/file/{path:path}", file, methods=["GET", "HEAD"]),
+    ]

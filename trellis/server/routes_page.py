@@ -1,0 +1,139 @@
+"""Page, config, API info, login and small helper routes."""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING
+
+import orjson
+from starlette.requests import Request
+from starlette.responses import FileResponse, HTMLResponse, PlainTextResponse, RedirectResponse, Response
+from starlette.routing import BaseRoute, Route
+
+from trellis.server.responses import ORJSONResponse, error
+
+if TYPE_CHECKING:
+    from trellis.server.app import ServerState
+
+P = "/gradio_api"
+
+
+def _embed(value: object) -> str:
+    """JSON safe to place inside a <script> element."""
+    return orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS, default=str).decode().replace("</", "<\\/")
+
+
+def config_for(state: ServerState, request: Request) -> dict[str, object]:
+    config = state.app.config_for_root(state.root(request))
+    if state.auth.enabled:
+        config["username"] = state.auth.username(request)
+    return config
+
+
+def index_html(state: ServerState, request: Request) -> str:
+    config = config_for(state, request)
+    info = state.app.api_info_public
+    title = html.escape(str(config.get("title") or "Trellis"))
+    return (
+        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        f"<title>{title}</title>\n"
+        f"<script>window.gradio_config = {_embed(config)};</script>\n"
+        f"<script>window.gradio_api_info = {_embed(info)};</script>\n"
+        "</head>\n<body>\n<div id=\"trellis-app\"></div>\n"
+        "<noscript>This app needs JavaScript.</noscript>\n</body>\n</html>\n"
+    )
+
+
+LOGIN_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>Login</title>
+<style>body{font-family:system-ui,sans-serif;display:grid;place-items:center;min-height:90vh}
+form{display:grid;gap:.6rem;min-width:16rem}input,button{font:inherit;padding:.5rem}</style></head>
+<body><form id="login"><h1>Login</h1>%s
+<label>Username <input name="username" autocomplete="username" required></label>
+<label>Password <input name="password" type="password" autocomplete="current-password" required></label>
+<button type="submit">Login</button><p id="error" role="alert"></p></form>
+<script>document.getElementById('login').addEventListener('submit', async (e) => {
+e.preventDefault(); const r = await fetch('login', {method: 'POST', body: new FormData(e.target)});
+if (r.ok) location.reload(); else document.getElementById('error').textContent = 'Incorrect credentials.';});
+</script></body></html>"""
+
+
+def routes(state: ServerState) -> list[BaseRoute]:
+    auth = state.auth
+
+    async def index(request: Request) -> Response:
+        if auth.enabled and auth.username(request) is None:
+            message = f"<p>{html.escape(auth.message)}</p>" if auth.message else ""
+            return HTMLResponse(LOGIN_PAGE % message)
+        return HTMLResponse(index_html(state, request))
+
+    async def config(request: Request) -> Response:
+        refused = auth.refuse(request)
+        if refused is not None:
+            return refused
+        return ORJSONResponse(config_for(state, request))
+
+    async def info(request: Request) -> Response:
+        refused = auth.refuse(request)
+        if refused is not None:
+            return refused
+        everything = request.query_params.get("all_endpoints", "").lower() in ("true", "1")
+        return ORJSONResponse(state.app.api_info_all if everything else state.app.api_info_public)
+
+    async def app_id(request: Request) -> Response:
+        return ORJSONResponse({"app_id": state.app.app_id})
+
+    async def queue_status(request: Request) -> Response:
+        refused = auth.refuse(request)
+        if refused is not None:
+            return refused
+        return ORJSONResponse({"msg": "estimation", "event_id": None, "rank": None,
+                               "queue_size": state.queue.waiting_count, "rank_eta": None})
+
+    async def startup_events(request: Request) -> Response:
+        first = not state.startup_done
+        state.startup_done = True
+        return ORJSONResponse(first)
+
+    async def login_check(request: Request) -> Response:
+        refused = auth.refuse(request)
+        return refused if refused is not None else ORJSONResponse({"success": True})
+
+    async def theme_css(request: Request) -> Response:
+        return PlainTextResponse(":root{}", media_type="text/css")
+
+    async def favicon(request: Request) -> Response:
+        path = state.settings.favicon_path
+        if path:
+            return FileResponse(path)
+        return error(404, "No favicon.")
+
+    async def manifest(request: Request) -> Response:
+        title = str(state.app.config.get("title") or "Trellis")
+        return ORJSONResponse({"name": title, "short_name": title, "start_url": "./", "display": "standalone"})
+
+    async def old_config_route(request: Request) -> Response:
+        return error(404, "Not Found")
+
+    async def to_slash(request: Request) -> Response:
+        return RedirectResponse(str(request.url).rstrip("/") + "/", status_code=307)
+
+    return [
+        Route("/", index, methods=["GET", "HEAD"]),
+        Route("/config", config, methods=["GET"]),
+        Route("/config/", config, methods=["GET"]),
+        Route("/login", auth.login, methods=["POST"]),
+        Route("/login/", auth.login, methods=["POST"]),
+        Route("/logout", auth.logout, methods=["GET"]),
+        Route(P + "/info", info, methods=["GET"]),
+        Route(P + "/info/", info, methods=["GET"]),
+        Route(P + "/app_id", app_id, methods=["GET"]),
+        Route(P + "/queue/status", queue_status, methods=["GET"]),
+        Route(P + "/startup-events", startup_events, methods=["GET"]),
+        Route(P + "/login_check", login_check, methods=["GET"]),
+        Route("/theme.css", theme_css, methods=["GET"]),
+        Route(P + "/theme.css", theme_css, methods=["GET"]),
+        Route("/favicon.ico", favicon, methods=["GET"]),
+        Route("/manifest.json", manifest, methods=["GET"]),
+    ]

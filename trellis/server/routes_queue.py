@@ -1,0 +1,270 @@
+"""Queue routes: join, the SSE data stream, cancel, heartbeat, and the direct/REST call routes."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import uuid
+from typing import TYPE_CHECKING, Any
+
+import anyio.to_thread
+from starlette.requests import Request
+from starlette.responses import Response, StreamingResponse
+from starlette.routing import BaseRoute, Route
+
+from trellis.config.build import EndpointInfo
+from trellis.processing.runner import CallContext
+from trellis.queue import messages
+from trellis.queue.queue import QueueFullError
+from trellis.server.responses import ORJSONResponse, error, json_body
+
+if TYPE_CHECKING:
+    from trellis.server.app import ServerState
+
+logger = logging.getLogger("trellis")
+
+P = "/gradio_api"
+SSE_HEADERS = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no", "Connection": "keep-alive"}
+#: Seconds a session may be without its heartbeat connection before its work is stopped.
+HEARTBEAT_GRACE = 5.0
+
+
+def _endpoint_for_join(state: ServerState, body: dict[str, Any]) -> tuple[EndpointInfo | None, Response | None]:
+    fn_index = body.get("fn_index")
+    endpoints = state.app.endpoints
+    if fn_index is None and isinstance(body.get("api_name"), str):
+        endpoint = state.app.by_api_name.get(body["api_name"].lstrip("/"))
+        if endpoint is None:
+            return None, error(404, f"No endpoint named {body['api_name']!r}.")
+        return endpoint, None
+    if isinstance(fn_index, bool) or not isinstance(fn_index, int):
+        return None, error(422, "fn_index must be an integer (the dependency id from /config).")
+    if not 0 <= fn_index < len(endpoints):
+        return None, error(404, f"No listener with fn_index {fn_index}; this app has {len(endpoints)}.")
+    endpoint = endpoints[fn_index]
+    if endpoint.dep.fn is None:
+        return None, error(400, f"Listener {fn_index} has no Python function to run.")
+    return endpoint, None
+
+
+def _check_data(data: Any) -> Response | None:
+    if not isinstance(data, list):
+        return error(422, "'data' must be a list with one value per input component.")
+    return None
+
+
+def routes(state: ServerState) -> list[BaseRoute]:
+    auth = state.auth
+    queue = state.queue
+
+    async def join(request: Request) -> Response:
+        refused = auth.refuse(request)
+        if refused is not None:
+            return refused
+        body, bad = await json_body(request)
+        if bad is not None:
+            return bad
+        if not isinstance(body, dict):
+            return error(422, "The join body must be a JSON object.")
+        session_hash = body.get("session_hash")
+        if not isinstance(session_hash, str) or not session_hash:
+            return error(400, "Session hash not found.")
+        endpoint, bad = _endpoint_for_join(state, body)
+        if bad is not None:
+            return bad
+        assert endpoint is not None
+        data = body.get("data", [])
+        bad = _check_data(data)
+        if bad is not None:
+            return bad
+        try:
+            event = queue.join(
+                endpoint, data, session_hash, state.app_request(request, session_hash),
+                event_data=body.get("event_data"), root=state.root(request),
+            )
+        except QueueFullError as exc:
+            return error(503, str(exc))
+        return ORJSONResponse({"event_id": event.id})
+
+    async def data_stream(request: Request) -> Response:
+        refused = auth.refuse(request)
+        if refused is not None:
+            return refused
+        session_hash = request.query_params.get("session_hash")
+        if not session_hash:
+            return error(400, "Query parameter session_hash is required.")
+        return StreamingResponse(queue.stream(session_hash), media_type="text/event-stream", headers=SSE_HEADERS)
+
+    async def cancel(request: Request) -> Response:
+        body, bad = await json_body(request)
+        if bad is not None:
+            return bad
+        if not isinstance(body, dict) or not isinstance(body.get("event_id"), str):
+            return error(422, "The cancel body needs 'event_id' (and 'session_hash', 'fn_index').")
+        session_hash = body.get("session_hash") if isinstance(body.get("session_hash"), str) else None
+        queue.cancel(body["event_id"], session_hash)
+        return ORJSONResponse({"success": True})
+
+    async def reset(request: Request) -> Response:
+        return ORJSONResponse({"success": True})
+
+    heartbeats: dict[str, int] = {}
+
+    async def heartbeat(request: Request) -> Response:
+        session_hash = request.path_params["session_hash"]
+        heartbeats[session_hash] = heartbeats.get(session_hash, 0) + 1
+        state.sessions.get(session_hash)
+
+        async def beat() -> Any:
+            try:
+                while True:
+                    yield b"data: ALIVE\n\n"
+                    await asyncio.sleep(state.settings.heartbeat_interval)
+            finally:
+                heartbeats[session_hash] -= 1
+                if heartbeats[session_hash] <= 0:
+                    asyncio.get_running_loop().call_later(HEARTBEAT_GRACE, lambda: asyncio.ensure_future(gone(session_hash)))
+
+        return StreamingResponse(beat(), media_type="text/event-stream", headers=SSE_HEADERS)
+
+    async def gone(session_hash: str) -> None:
+        """The session's client closed its heartbeat and did not come back: stop its work."""
+        if heartbeats.get(session_hash, 0) > 0:
+            return
+        heartbeats.pop(session_hash, None)
+        queue.cancel_session(session_hash)
+        state.sessions.mark_closed(session_hash)
+        session = state.sessions.peek(session_hash)
+        for endpoint in state.app.unload_endpoints:
+            if session is None:
+                break
+            ctx = CallContext(session=session, request=state_request(session_hash))
+            try:
+                await state.runner.call(endpoint, [], ctx)
+            except Exception:
+                logger.exception("unload listener %s failed", endpoint.plan.name)
+
+    def state_request(session_hash: str) -> Any:
+        from trellis.runtime import Request as AppRequest
+
+        return AppRequest(session_hash=session_hash)
+
+    async def run_direct(request: Request) -> Response:
+        """``POST /run/{api_name}``: call a listener without the queue, answer with its output."""
+        refused = auth.refuse(request)
+        if refused is not None:
+            return refused
+        body, bad = await json_body(request)
+        if bad is not None:
+            return bad
+        if not isinstance(body, dict):
+            return error(422, "The body must be a JSON object with 'data'.")
+        api_name = request.path_params["api_name"]
+        endpoint = state.app.by_api_name.get(api_name)
+        if endpoint is None and isinstance(body.get("fn_index"), int) and 0 <= body["fn_index"] < len(state.app.endpoints):
+            endpoint = state.app.endpoints[body["fn_index"]]
+        if endpoint is None or endpoint.dep.fn is None:
+            return error(404, f"No endpoint named {api_name!r}.")
+        data = body.get("data", [])
+        bad = _check_data(data)
+        if bad is not None:
+            return bad
+        session_hash = body.get("session_hash") if isinstance(body.get("session_hash"), str) else uuid.uuid4().hex
+        ctx = CallContext(
+            session=state.sessions.get(session_hash),
+            request=state.app_request(request, session_hash),
+            event_data=body.get("event_data"),
+            root=state.root(request),
+        )
+        import time
+
+        start = time.perf_counter()
+        try:
+            if endpoint.plan.is_generator or endpoint.plan.is_async_generator:
+                outcome = await _run_generator_to_end(state, endpoint, data, ctx)
+            else:
+                outcome = await state.runner.call(endpoint, data, ctx)
+        except Exception as exc:
+            from trellis.exceptions import Error
+
+            output = messages.error_output(exc, state.settings.show_error)
+            if not isinstance(exc, Error):
+                logger.error("Error in %s", endpoint.plan.name, exc_info=exc)
+            return ORJSONResponse(output, status_code=400 if isinstance(exc, Error) else 500)
+        duration = time.perf_counter() - start
+        average = queue._record(endpoint.dep.id, duration)
+        return ORJSONResponse(messages.success_output(outcome.data, duration, average, outcome.changed_state_ids, False))
+
+    async def call_start(request: Request) -> Response:
+        """``POST /call/{api_name}``: queue a call for the REST API; answer ``{"event_id"}``."""
+        refused = auth.refuse(request)
+        if refused is not None:
+            return refused
+        body, bad = await json_body(request)
+        if bad is not None:
+            return bad
+        if not isinstance(body, dict):
+            return error(422, "The body must be a JSON object with 'data'.")
+        endpoint = state.app.by_api_name.get(request.path_params["api_name"])
+        if endpoint is None or endpoint.dep.fn is None or endpoint.dep.api_visibility == "private":
+            return error(404, f"No endpoint named {request.path_params['api_name']!r}.")
+        data = body.get("data", [])
+        bad = _check_data(data)
+        if bad is not None:
+            return bad
+        data = _with_state_slots(endpoint, data)
+        session_hash = body.get("session_hash") if isinstance(body.get("session_hash"), str) else uuid.uuid4().hex
+        try:
+            event = queue.join(
+                endpoint, data, session_hash, state.app_request(request, session_hash),
+                event_data=body.get("event_data"), root=state.root(request), rest=True,
+            )
+        except QueueFullError as exc:
+            return error(503, str(exc))
+        return ORJSONResponse({"event_id": event.id})
+
+    async def call_stream(request: Request) -> Response:
+        refused = auth.refuse(request)
+        if refused is not None:
+            return refused
+        event_id = request.path_params["event_id"]
+        if event_id not in queue.events:
+            return error(404, f"No event {event_id!r} (it may have been read already).")
+        return StreamingResponse(queue.rest_stream(event_id), media_type="text/event-stream", headers=SSE_HEADERS)
+
+    return [
+        Route(P + "/queue/join", join, methods=["POST"]),
+        Route(P + "/queue/data", data_stream, methods=["GET"]),
+        Route(P + "/cancel", cancel, methods=["POST"]),
+        Route(P + "/reset", reset, methods=["POST"]),
+        Route(P + "/reset/", reset, methods=["POST"]),
+        Route(P + "/heartbeat/{session_hash}", heartbeat, methods=["GET"]),
+        Route(P + "/run/{api_name}", run_direct, methods=["POST"]),
+        Route(P + "/api/{api_name}", run_direct, methods=["POST"]),
+        Route(P + "/call/{api_name}", call_start, methods=["POST"]),
+        Route(P + "/call/{api_name}/{event_id}", call_stream, methods=["GET"]),
+    ]
+
+
+def _with_state_slots(endpoint: EndpointInfo, data: list[Any]) -> list[Any]:
+    """REST callers send only the non-State inputs; put ``None`` where State inputs go."""
+    if not endpoint.state_input_positions:
+        return data
+    api_inputs = len(endpoint.inputs) - len(endpoint.state_input_positions)
+    if len(data) != api_inputs:
+        return data
+    values = iter(data)
+    return [None if i in endpoint.state_input_positions else next(values) for i in range(len(endpoint.inputs))]
+
+
+async def _run_generator_to_end(state: ServerState, endpoint: EndpointInfo, data: list[Any], ctx: CallContext) -> Any:
+    runner = state.runner
+    if endpoint.plan.is_async_generator:
+        outcome = await runner.run_async_generator(endpoint, data, ctx, lambda _: None)
+    else:
+        outcome = await anyio.to_thread.run_sync(runner.run_generator_sync, endpoint, data, ctx, lambda _: None)
+    if outcome is None:
+        from trellis.processing.runner import Outcome
+
+        outcome = Outcome([None] * len(endpoint.outputs), [])
+    return outcome

@@ -1,0 +1,161 @@
+"""Themes: ``gr.themes.Default()``, ``Soft``, ``Monochrome``, ``Glass``, ``Base`` and friends.
+
+A theme is a name plus CSS variable overrides; the browser applies them. ``.set()``
+overrides single variables, as in Gradio.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class Color:
+    """A named palette (``c50`` … ``c950``)."""
+
+    def __init__(self, name: str, **shades: str) -> None:
+        self.name = name
+        for key, value in shades.items():
+            setattr(self, key, value)
+
+    def __repr__(self) -> str:
+        return f"Color({self.name!r})"
+
+
+class _Colors:
+    def __getattr__(self, name: str) -> Color:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return Color(name)
+
+
+colors = _Colors()
+
+
+class Size:
+    def __init__(self, name: str = "md", **values: str) -> None:
+        self.name = name
+        for key, value in values.items():
+            setattr(self, key, value)
+
+
+class _Sizes:
+    def __getattr__(self, name: str) -> Size:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return Size(name)
+
+
+sizes = _Sizes()
+
+
+class Font:
+    def __init__(self, name: str, weights: Any = (400, 600)) -> None:
+        self.name = name
+        self.weights = weights
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class GoogleFont(Font):
+    """A web font by name; Trellis pages load no external fonts, so the browser's fallback is used."""
+
+
+class LocalFont(Font):
+    pass
+
+
+class Base:
+    """The base theme: every preset starts from it."""
+
+    name = "base"
+
+    def __init__(
+        self,
+        *,
+        primary_hue: Color | str = "blue",
+        secondary_hue: Color | str = "blue",
+        neutral_hue: Color | str = "gray",
+        text_size: Size | str = "md",
+        spacing_size: Size | str = "md",
+        radius_size: Size | str = "md",
+        font: Any = None,
+        font_mono: Any = None,
+        **kwargs: Any,
+    ) -> None:
+        self.primary_hue = getattr(primary_hue, "name", primary_hue)
+        self.secondary_hue = getattr(secondary_hue, "name", secondary_hue)
+        self.neutral_hue = getattr(neutral_hue, "name", neutral_hue)
+        self.text_size = getattr(text_size, "name", text_size)
+        self.spacing_size = getattr(spacing_size, "name", spacing_size)
+        self.radius_size = getattr(radius_size, "name", radius_size)
+        self.font = [str(f) for f in font] if isinstance(font, (list, tuple)) else ([str(font)] if font else [])
+        self.font_mono = [str(f) for f in font_mono] if isinstance(font_mono, (list, tuple)) else ([str(font_mono)] if font_mono else [])
+        self.overrides: dict[str, str] = {}
+
+    def set(self, **variables: Any) -> Base:
+        """Override CSS variables, e.g. ``button_primary_background_fill="*primary_500"``."""
+        self.overrides.update({k: str(v) for k, v in variables.items()})
+        return self
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name, "primary_hue": self.primary_hue, "secondary_hue": self.secondary_hue,
+            "neutral_hue": self.neutral_hue, "text_size": self.text_size, "spacing_size": self.spacing_size,
+            "radius_size": self.radius_size, "font": self.font, "font_mono": self.font_mono,
+            "overrides": self.overrides,
+        }
+
+    @classmethod
+    def from_hub(cls, repo_name: str, **kwargs: Any) -> Base:
+        return Default()
+
+    load = from_hub
+
+
+class Default(Base):
+    name = "default"
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("primary_hue", "orange")
+        super().__init__(**kwargs)
+
+
+class Origin(Default):
+    name = "origin"
+
+
+class Citrus(Base):
+    name = "citrus"
+
+
+class Ocean(Base):
+    name = "ocean"
+
+
+class Soft(Base):
+    name = "soft"
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("primary_hue", "indigo")
+        super().__init__(**kwargs)
+
+
+class Monochrome(Base):
+    name = "monochrome"
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("primary_hue", "neutral")
+        super().__init__(**kwargs)
+
+
+class Glass(Base):
+    name = "glass"
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("primary_hue", "stone")
+        super().__init__(**kwargs)
+
+
+ThemeClass = Base
+Theme = Base
