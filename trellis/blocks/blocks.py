@@ -31,7 +31,7 @@ class QueueSettings:
     api_open: bool = True
 
 
-class Blocks(BlockContext, abstract=True):
+class Blocks(BlockContext, register=False):
     """An app: a tree of components and layouts, and the listeners that connect them.
 
     Use it as a context manager and create components inside it::

@@ -59,7 +59,7 @@ class CSVLogger:
             return sum(1 for _ in fh) - 1
 
 
-class Interface(Blocks, abstract=True):
+class Interface(Blocks, register=False):
     """An app from one function: inputs on the left, outputs on the right, Submit/Clear/Flag buttons.
 
     ``inputs`` and ``outputs`` are components or shortcut strings such as ``"text"``.
@@ -262,7 +262,7 @@ def _is_gen(fn: Any) -> bool:
     return _is_generator(fn)
 
 
-class TabbedInterface(Blocks, abstract=True):
+class TabbedInterface(Blocks, register=False):
     """Several Interfaces (or Blocks) in one app, one tab each."""
 
     def __init__(

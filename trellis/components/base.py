@@ -46,7 +46,7 @@ class Block:
     _prop_names: ClassVar[tuple[str, ...]] = ()
     _signature: ClassVar[inspect.Signature | None] = None
 
-    def __init_subclass__(cls, type_name: str | None = None, abstract: bool = False, **kwargs: Any) -> None:
+    def __init_subclass__(cls, type_name: str | None = None, register: bool = True, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         if "__init__" in cls.__dict__:
             cls.__init__ = _record_explicit_args(cls.__dict__["__init__"])  # type: ignore[method-assign]
@@ -65,7 +65,7 @@ class Block:
         for event in cls.EVENTS:
             if event not in cls.__dict__ and not isinstance(getattr(cls, event, None), EventListener):
                 setattr(cls, event, EventListener(event))
-        if not abstract:
+        if register:
             registry.register(cls)
 
     def __init__(
@@ -177,7 +177,7 @@ def _record_explicit_args(init: Callable[..., None]) -> Callable[..., None]:
     return wrapper
 
 
-class BlockContext(Block, abstract=True):
+class BlockContext(Block, register=False):
     """A container: collects the blocks created inside its ``with`` statement."""
 
     is_root: ClassVar[bool] = False
@@ -218,7 +218,7 @@ class BlockContext(Block, abstract=True):
 
 
 
-class Component(Block, abstract=True):
+class Component(Block, register=False):
     """A block with a value: label, info and the preprocess/postprocess contract."""
 
     skip_api: ClassVar[bool] = False
@@ -317,7 +317,7 @@ class Component(Block, abstract=True):
         return copy.deepcopy(self.value)
 
 
-class FormComponent(Component, abstract=True):
+class FormComponent(Component, register=False):
     """An input-style component: runs of them are grouped into a ``form`` in the layout."""
 
     def expected_parent(self) -> type[BlockContext] | None:

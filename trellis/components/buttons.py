@@ -64,7 +64,7 @@ class Button(Component):
         return "Run"
 
 
-class ClearButton(Button):
+class ClearButton(Button, type_name="button", register=False):
     """A button that clears the components given to it (in the browser, no Python call)."""
 
     def __init__(
@@ -104,7 +104,7 @@ class ClearButton(Button):
         return self
 
 
-class DuplicateButton(Button):
+class DuplicateButton(Button, type_name="button", register=False):
     """Duplicates the Hugging Face Space; elsewhere it is a plain button."""
 
     def __init__(self, value: str = "Duplicate Space", *, variant: Literal["primary", "secondary", "stop", "huggingface"] = "huggingface", size: Literal["sm", "md", "lg"] = "sm", **kwargs: Any) -> None:

@@ -34,7 +34,7 @@ def normalize_choices(choices: Choices) -> list[tuple[str, Any]]:
     return out
 
 
-class _ChoiceComponent(FormComponent, abstract=True):
+class _ChoiceComponent(FormComponent, register=False):
     choices: list[tuple[str, Any]]
     type: str
 

@@ -60,6 +60,11 @@ class Dataset(Component):
             min_width=min_width,
         )
 
+    def get_props(self) -> dict[str, Any]:
+        props = super().get_props()
+        props["component_ids"] = self.component_ids
+        return props
+
     def preprocess(self, payload: Any) -> Any:
         if payload is None:
             return None

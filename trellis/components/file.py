@@ -113,7 +113,9 @@ class File(Component):
 
     def api_info(self) -> dict[str, Any]:
         if self.multiple:
-            return {"items": FILEDATA_SCHEMA, "title": "ListFiles", "type": "array"}
+            item = {k: v for k, v in FILEDATA_SCHEMA.items() if k != "$defs"}
+            return {"$defs": {**FILEDATA_SCHEMA["$defs"], "FileData": item}, "items": {"$ref": "#/$defs/FileData"},
+                    "title": "ListFiles", "type": "array"}
         return FILEDATA_SCHEMA
 
     def example_payload(self) -> Any:

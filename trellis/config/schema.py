@@ -31,6 +31,8 @@ def _kind(schema: dict[str, Any]) -> Any:
 def _convert(schema: Any, defs: dict[str, Any]) -> str:
     if schema == {}:
         return "Any"
+    if isinstance(schema, dict) and "$defs" in schema:
+        defs = {**defs, **schema["$defs"]}
     kind = _kind(schema)
     if kind == {}:
         return "str | float | bool | list | dict" if "json" in str(schema.get("description", "")) else "Any"

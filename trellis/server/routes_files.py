@@ -134,7 +134,7 @@ def routes(state: ServerState) -> list[BaseRoute]:
             sink.cleanup()
             assert limit is not None
             return PlainTextResponse(
-                f"File too large: the maximum file size is {_limit_text(limit)}.", status_code=413,
+                f"File too large: the maximum file size is {limit} bytes ({_limit_text(limit)}).", status_code=413,
                 headers={"Connection": "close"},
             )
         except ClientDisconnect:

@@ -12,7 +12,9 @@ def public_root(request: Request, root_path: str) -> str:
     if root_path.startswith(("http://", "https://")):
         return root_path.rstrip("/")
     headers = request.headers
-    base = str(request.base_url).rstrip("/")
+    url = request.url
+    # A mounted app's "root_path" includes the mount path (Starlette's base_url leaves it out).
+    base = f"{url.scheme}://{url.netloc}{request.scope.get('root_path', '')}".rstrip("/")
     forwarded_host = headers.get("x-forwarded-host")
     if forwarded_host:
         parts = urlsplit(base)
