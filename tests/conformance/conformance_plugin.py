@@ -1,0 +1,29 @@
+"""pytest plugin for running ../shared/conformance against Trellis.
+
+Modules whose features belong to issues not done yet are marked as expected
+failures, each naming the issue that brings it, so the run reports them without
+failing. Everything else must pass. Load with ``-p conformance_plugin``.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+#: conformance test module → why it is expected to fail for now.
+EXPECTED_FAILURES: dict[str, str] = {
+    "test_image_io": "issue 4 (files and media: Image component)",
+    "test_audio_io": "issue 4 (files and media: Audio component)",
+    "test_gallery": "issue 4 (files and media: Gallery component)",
+    "test_chatbot": "issue 5 (chat: Chatbot component)",
+    "test_chat_interface": "issue 5 (chat: ChatInterface)",
+    "test_chat_streaming": "issue 5 (chat: streaming ChatInterface)",
+    "test_dataframe": "Dataframe component: not covered by an open issue yet",
+}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        module = item.module.__name__.rsplit(".", 1)[-1] if item.module else ""
+        reason = EXPECTED_FAILURES.get(module)
+        if reason is not None:
+            item.add_marker(pytest.mark.xfail(reason=f"expected until {reason}", strict=False))
