@@ -37,7 +37,7 @@ class _AliasFinder(importlib.abc.MetaPathFinder):
             return None
         if sys.modules.get(ALIAS) is not sys.modules.get(TARGET):
             return None
-        real = TARGET + fullname[len(ALIAS):]
+        real = TARGET + fullname[len(ALIAS) :]
         if importlib.util.find_spec(real) is None:
             return None
         return importlib.util.spec_from_loader(fullname, _AliasLoader(real))
@@ -59,4 +59,4 @@ def alias_gradio() -> None:
     sys.modules[ALIAS] = trellis
     for name, module in list(sys.modules.items()):
         if name.startswith(TARGET + "."):
-            sys.modules.setdefault(ALIAS + name[len(TARGET):], module)
+            sys.modules.setdefault(ALIAS + name[len(TARGET) :], module)

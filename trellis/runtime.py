@@ -104,8 +104,14 @@ class Request:
 class _Level:
     __slots__ = ("desc", "index", "length", "progress", "unit")
 
-    def __init__(self, desc: str | None, unit: str, index: int | None = None, length: int | None = None,
-                 progress: float | None = None) -> None:
+    def __init__(
+        self,
+        desc: str | None,
+        unit: str,
+        index: int | None = None,
+        length: int | None = None,
+        progress: float | None = None,
+    ) -> None:
         self.desc = desc
         self.unit = unit
         self.index = index
@@ -113,8 +119,13 @@ class _Level:
         self.progress = progress
 
     def as_dict(self) -> dict[str, Any]:
-        return {"index": self.index, "length": self.length, "unit": self.unit, "progress": self.progress,
-                "desc": self.desc}
+        return {
+            "index": self.index,
+            "length": self.length,
+            "unit": self.unit,
+            "progress": self.progress,
+            "desc": self.desc,
+        }
 
 
 _levels: contextvars.ContextVar[list[_Level] | None] = contextvars.ContextVar("trellis_progress", default=None)
@@ -227,19 +238,19 @@ def _log(level: str, message: str, duration: float | None, visible: bool, title:
         logger.info("%s: %s", title, message)
 
 
-def Info(message: str = "Info issued.", duration: float | None = 10, visible: bool = True, title: str = "Info") -> None:  # noqa: N802
+def Info(message: str = "Info issued.", duration: float | None = 10, visible: bool = True, title: str = "Info") -> None:
     """Show an info message in the browser (and as a ``log`` message to API clients)."""
     _log("info", message, duration, visible, title)
 
 
-def Warning(  # noqa: A001, N802 - Gradio's public name
+def Warning(
     message: str = "Warning issued.", duration: float | None = 10, visible: bool = True, title: str = "Warning"
 ) -> None:
     """Show a warning in the browser (and as a ``log`` message to API clients)."""
     _log("warning", message, duration, visible, title)
 
 
-def Success(  # noqa: N802
+def Success(
     message: str = "Success.", duration: float | None = 10, visible: bool = True, title: str = "Success"
 ) -> None:
     """Show a success message in the browser (and as a ``log`` message to API clients)."""

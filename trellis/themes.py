@@ -90,7 +90,11 @@ class Base:
         self.spacing_size = getattr(spacing_size, "name", spacing_size)
         self.radius_size = getattr(radius_size, "name", radius_size)
         self.font = [str(f) for f in font] if isinstance(font, (list, tuple)) else ([str(font)] if font else [])
-        self.font_mono = [str(f) for f in font_mono] if isinstance(font_mono, (list, tuple)) else ([str(font_mono)] if font_mono else [])
+        self.font_mono = (
+            [str(f) for f in font_mono]
+            if isinstance(font_mono, (list, tuple))
+            else ([str(font_mono)] if font_mono else [])
+        )
         self.overrides: dict[str, str] = {}
 
     def set(self, **variables: Any) -> Base:
@@ -100,9 +104,15 @@ class Base:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "name": self.name, "primary_hue": self.primary_hue, "secondary_hue": self.secondary_hue,
-            "neutral_hue": self.neutral_hue, "text_size": self.text_size, "spacing_size": self.spacing_size,
-            "radius_size": self.radius_size, "font": self.font, "font_mono": self.font_mono,
+            "name": self.name,
+            "primary_hue": self.primary_hue,
+            "secondary_hue": self.secondary_hue,
+            "neutral_hue": self.neutral_hue,
+            "text_size": self.text_size,
+            "spacing_size": self.spacing_size,
+            "radius_size": self.radius_size,
+            "font": self.font,
+            "font_mono": self.font_mono,
             "overrides": self.overrides,
         }
 

@@ -128,16 +128,30 @@ class Blocks(BlockContext, register=False):
             options = {
                 f.name: getattr(dep, f.name)
                 for f in dataclasses.fields(Dependency)
-                if f.name not in ("id", "targets", "fn", "inputs", "outputs", "root", "is_generator", "is_cancel",
-                                  "inputs_as_dict", "input_keys", "collects_event_data")
+                if f.name
+                not in (
+                    "id",
+                    "targets",
+                    "fn",
+                    "inputs",
+                    "outputs",
+                    "root",
+                    "is_generator",
+                    "is_cancel",
+                    "inputs_as_dict",
+                    "input_keys",
+                    "collects_event_data",
+                )
             }
-            options["trigger_after"] = id_map.get(dep.trigger_after, dep.trigger_after) if dep.trigger_after is not None else None
+            options["trigger_after"] = (
+                id_map.get(dep.trigger_after, dep.trigger_after) if dep.trigger_after is not None else None
+            )
             options["cancels"] = [id_map.get(c, c) for c in dep.cancels]
             inputs: Any = dep.inputs
             if dep.inputs_as_dict == "components":
                 inputs = set(dep.inputs)
             elif dep.inputs_as_dict == "keys":
-                inputs = dict(zip(dep.input_keys or [], dep.inputs))
+                inputs = dict(zip(dep.input_keys or [], dep.inputs, strict=False))
             new = root._add_dependency(targets, dep.fn, inputs, dep.outputs, options)
             id_map[dep.id] = new.id
         root.examples.extend(self.examples)
@@ -180,7 +194,7 @@ class Blocks(BlockContext, register=False):
         max_size: int | None = None,
         concurrency_count: int | None = None,
         *,
-        default_concurrency_limit: int | None | Literal["not_set"] = "not_set",
+        default_concurrency_limit: int | Literal["not_set"] | None = "not_set",
         **kwargs: Any,
     ) -> Blocks:
         """Set queue options: ``default_concurrency_limit`` (1 unless set) and ``max_size``."""

@@ -108,7 +108,7 @@ class Dependency:
     cancels: list[int] = dataclasses.field(default_factory=list)
     trigger_mode: TriggerMode = "once"
     js: str | None = None
-    concurrency_limit: int | None | Literal["default"] = "default"
+    concurrency_limit: int | Literal["default"] | None = "default"
     concurrency_id: str | None = None
     show_progress: ShowProgress = "full"
     show_progress_on: list[int] | None = None
@@ -272,7 +272,7 @@ def _is_generator(fn: Any) -> bool:
         return False
     if inspect.isgeneratorfunction(target) or inspect.isasyncgenfunction(target):
         return True
-    call = getattr(type(target), "__call__", None)
+    call = inspect.getattr_static(type(target), "__call__", None)
     return bool(call and (inspect.isgeneratorfunction(call) or inspect.isasyncgenfunction(call)))
 
 
@@ -372,7 +372,9 @@ def build_dependency(
         show_progress_on = [b._id for b in _as_block_list(show_progress_on)]
     concurrency_limit = options.pop("concurrency_limit", "default")
     if concurrency_limit not in ("default", None) and (not isinstance(concurrency_limit, int) or concurrency_limit < 1):
-        raise InvalidConfigError(f"concurrency_limit must be a positive int, None or 'default', got {concurrency_limit!r}")
+        raise InvalidConfigError(
+            f"concurrency_limit must be a positive int, None or 'default', got {concurrency_limit!r}"
+        )
     max_batch_size = int(options.pop("max_batch_size", 4))
     known = {f.name for f in dataclasses.fields(Dependency)}
     unknown = set(options) - known

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections
 import csv
 import os
 from collections.abc import Callable, Sequence
@@ -90,7 +91,9 @@ class Examples:
         self.dataset = Dataset(
             components=self.inputs,
             samples=rows,
-            headers=[c.label or "" for c in self.inputs] if any(getattr(c, "label", None) for c in self.inputs) else None,
+            headers=[c.label or "" for c in self.inputs]
+            if any(getattr(c, "label", None) for c in self.inputs)
+            else None,
             type="index",
             label=label,
             samples_per_page=examples_per_page,
@@ -104,8 +107,13 @@ class Examples:
         root.examples.append(self)
         loaded = self.inputs + (self.outputs if cache_examples else [])
         self.load_dependency = self.dataset.click(
-            self._load, inputs=self.dataset, outputs=loaded, api_visibility="private", queue=False,
-            show_progress="hidden", api_name="load_example",
+            self._load,
+            inputs=self.dataset,
+            outputs=loaded,
+            api_visibility="private",
+            queue=False,
+            show_progress="hidden",
+            api_name="load_example",
         )
         if run_on_click and fn is not None and not cache_examples:
             self.load_dependency.then(fn, self.inputs, self.outputs, api_visibility="private")
@@ -113,7 +121,7 @@ class Examples:
     def _load(self, index: int) -> list[Any]:
         sample = self.examples[index]
         values: list[Any] = []
-        for component, value in zip(self.inputs, sample):
+        for _component, value in zip(self.inputs, sample, strict=False):
             values.append(update(value=value))
         if self.cache_examples:
             outputs = self.cached.get(index)
@@ -125,13 +133,14 @@ class Examples:
     def compute(self, index: int) -> list[Any]:
         """Run ``fn`` on one example and keep its (processed) outputs."""
         assert self.fn is not None
-        args = [c.preprocess(c.postprocess(v)) if self.preprocess else v for c, v in zip(self.inputs, self.examples[index])]
+        args = [
+            c.preprocess(c.postprocess(v)) if self.preprocess else v
+            for c, v in zip(self.inputs, self.examples[index], strict=False)
+        ]
         result = self.fn(*args)
         if hasattr(result, "__next__"):
-            last = None
-            for last in result:
-                pass
-            result = last
+            tail = collections.deque(result, maxlen=1)  # a generator: its last value counts
+            result = tail[0] if tail else None
         results = list(result) if len(self.outputs) > 1 and isinstance(result, (list, tuple)) else [result]
         out = [update(value=r) for r in results]
         self.cached[index] = out

@@ -53,7 +53,7 @@ class CSVLogger:
             writer = csv.writer(fh)
             if new:
                 writer.writerow([*headers, *extra, "timestamp"])
-            row = [c.flag(p) for c, p in zip(self.components, payloads)]
+            row = [c.flag(p) for c, p in zip(self.components, payloads, strict=False)]
             writer.writerow([*row, *([flag_option] if extra else []), str(dt.datetime.now())])
         with open(path, encoding="utf-8") as fh:
             return sum(1 for _ in fh) - 1
@@ -94,7 +94,7 @@ class Interface(Blocks, register=False):
         api_description: str | None = None,
         _api_mode: bool = False,
         allow_duplication: bool = False,
-        concurrency_limit: int | None | Literal["default"] = "default",
+        concurrency_limit: int | Literal["default"] | None = "default",
         css: str | None = None,
         css_paths: str | Sequence[str] | None = None,
         js: str | None = None,
@@ -115,8 +115,16 @@ class Interface(Blocks, register=False):
         **kwargs: Any,
     ) -> None:
         super().__init__(
-            theme=theme, mode="interface", title=title or "Trellis", css=css, css_paths=css_paths, js=js, head=head,
-            head_paths=head_paths, fill_width=fill_width, delete_cache=delete_cache,
+            theme=theme,
+            mode="interface",
+            title=title or "Trellis",
+            css=css,
+            css_paths=css_paths,
+            js=js,
+            head=head,
+            head_paths=head_paths,
+            fill_width=fill_width,
+            delete_cache=delete_cache,
         )
         self.fn = fn
         self.live = live
@@ -160,13 +168,27 @@ class Interface(Blocks, register=False):
                                 comp.render()
                         with Row():
                             if clear_btn is not None:
-                                clear = clear_btn if isinstance(clear_btn, ClearButton) else ClearButton(value=str(clear_btn) if not isinstance(clear_btn, Button) else clear_btn.value)
+                                clear = (
+                                    clear_btn
+                                    if isinstance(clear_btn, ClearButton)
+                                    else ClearButton(
+                                        value=str(clear_btn) if not isinstance(clear_btn, Button) else clear_btn.value
+                                    )
+                                )
                             if not live:
-                                submit = submit_btn if isinstance(submit_btn, Button) else Button(submit_btn, variant="primary")
+                                submit = (
+                                    submit_btn
+                                    if isinstance(submit_btn, Button)
+                                    else Button(submit_btn, variant="primary")
+                                )
                                 if not submit.is_rendered:
                                     submit.render()
                             if generator and not live:
-                                stop = stop_btn if isinstance(stop_btn, Button) else Button(stop_btn, variant="stop", visible=False)
+                                stop = (
+                                    stop_btn
+                                    if isinstance(stop_btn, Button)
+                                    else Button(stop_btn, variant="stop", visible=False)
+                                )
                                 if not stop.is_rendered:
                                     stop.render()
                 for comp in state_inputs:
@@ -225,19 +247,34 @@ class Interface(Blocks, register=False):
             if flagging_mode != "never":
                 if flagging_mode == "auto":
                     self.main_dependency.success(
-                        self._flagger(None), flag_components, None, preprocess=False, api_visibility="private",
+                        self._flagger(None),
+                        flag_components,
+                        None,
+                        preprocess=False,
+                        api_visibility="private",
                         show_progress="hidden",
                     )
                 for button, option in flag_buttons:
                     button.click(
-                        self._flagger(option), flag_components, None, preprocess=False, api_visibility="private",
-                        show_progress="hidden", queue=False,
+                        self._flagger(option),
+                        flag_components,
+                        None,
+                        preprocess=False,
+                        api_visibility="private",
+                        show_progress="hidden",
+                        queue=False,
                     )
 
             if examples is not None:
                 self.examples_handler = Examples(
-                    examples, self.input_components, self.output_components, fn=fn, cache_examples=cache_examples,
-                    cache_mode=cache_mode, examples_per_page=examples_per_page, example_labels=example_labels,
+                    examples,
+                    self.input_components,
+                    self.output_components,
+                    fn=fn,
+                    cache_examples=cache_examples,
+                    cache_mode=cache_mode,
+                    examples_per_page=examples_per_page,
+                    example_labels=example_labels,
                     batch=batch,
                 )
             if article:
@@ -284,6 +321,6 @@ class TabbedInterface(Blocks, register=False):
             if title:
                 Markdown(f"<h1 style='text-align: center; margin-bottom: 1rem'>{title}</h1>")
             with Tabs():
-                for interface, name in zip(interface_list, tab_names):
+                for interface, name in zip(interface_list, tab_names, strict=False):
                     with Tab(label=name):
                         interface.render()

@@ -217,7 +217,6 @@ class BlockContext(Block, register=False):
         self.children = wrapped
 
 
-
 class Component(Block, register=False):
     """A block with a value: label, info and the preprocess/postprocess contract."""
 

@@ -43,8 +43,17 @@ class Button(Component):
         self.link = link
         self.link_target = link_target
         super().__init__(
-            value, every=every, inputs=inputs, visible=visible, interactive=interactive, elem_id=elem_id,
-            elem_classes=elem_classes, render=render, key=key, preserved_by_key=preserved_by_key, scale=scale,
+            value,
+            every=every,
+            inputs=inputs,
+            visible=visible,
+            interactive=interactive,
+            elem_id=elem_id,
+            elem_classes=elem_classes,
+            render=render,
+            key=key,
+            preserved_by_key=preserved_by_key,
+            scale=scale,
             min_width=min_width,
         )
         # A button has no label or info; drop the inherited defaults from its props.
@@ -86,8 +95,19 @@ class ClearButton(Button, type_name="button", register=False):
         min_width: int | None = None,
     ) -> None:
         super().__init__(
-            value, variant=variant, size=size, icon=icon, link=link, visible=visible, interactive=interactive,
-            elem_id=elem_id, elem_classes=elem_classes, render=render, key=key, scale=scale, min_width=min_width,
+            value,
+            variant=variant,
+            size=size,
+            icon=icon,
+            link=link,
+            visible=visible,
+            interactive=interactive,
+            elem_id=elem_id,
+            elem_classes=elem_classes,
+            render=render,
+            key=key,
+            scale=scale,
+            min_width=min_width,
         )
         self.cleared: list[Block] = []
         if components is not None:
@@ -107,7 +127,14 @@ class ClearButton(Button, type_name="button", register=False):
 class DuplicateButton(Button, type_name="button", register=False):
     """Duplicates the Hugging Face Space; elsewhere it is a plain button."""
 
-    def __init__(self, value: str = "Duplicate Space", *, variant: Literal["primary", "secondary", "stop", "huggingface"] = "huggingface", size: Literal["sm", "md", "lg"] = "sm", **kwargs: Any) -> None:
+    def __init__(
+        self,
+        value: str = "Duplicate Space",
+        *,
+        variant: Literal["primary", "secondary", "stop", "huggingface"] = "huggingface",
+        size: Literal["sm", "md", "lg"] = "sm",
+        **kwargs: Any,
+    ) -> None:
         super().__init__(value, variant=variant, size=size, **kwargs)
 
 

@@ -83,9 +83,22 @@ class Checkbox(FormComponent):
     ) -> None:
         self.buttons = buttons
         super().__init__(
-            value, label=label, info=info, every=every, inputs=inputs, show_label=show_label, container=container,
-            scale=scale, min_width=min_width, interactive=interactive, visible=visible, elem_id=elem_id,
-            elem_classes=elem_classes, render=render, key=key, preserved_by_key=preserved_by_key,
+            value,
+            label=label,
+            info=info,
+            every=every,
+            inputs=inputs,
+            show_label=show_label,
+            container=container,
+            scale=scale,
+            min_width=min_width,
+            interactive=interactive,
+            visible=visible,
+            elem_id=elem_id,
+            elem_classes=elem_classes,
+            render=render,
+            key=key,
+            preserved_by_key=preserved_by_key,
         )
 
     def preprocess(self, payload: Any) -> bool | None:
@@ -115,7 +128,7 @@ class CheckboxGroup(_ChoiceComponent):
         choices: Choices = None,
         *,
         value: Sequence[Any] | Any | None = None,
-        type: Literal["value", "index"] = "value",  # noqa: A002 - Gradio's argument name
+        type: Literal["value", "index"] = "value",
         label: str | None = None,
         info: str | None = None,
         every: float | None = None,
@@ -139,9 +152,21 @@ class CheckboxGroup(_ChoiceComponent):
         self.show_select_all = show_select_all
         self.buttons = buttons
         super().__init__(
-            value if value is not None else [], label=label, info=info, every=every, inputs=inputs,
-            show_label=show_label, container=container, scale=scale, min_width=min_width, interactive=interactive,
-            visible=visible, elem_id=elem_id, elem_classes=elem_classes, render=render, key=key,
+            value if value is not None else [],
+            label=label,
+            info=info,
+            every=every,
+            inputs=inputs,
+            show_label=show_label,
+            container=container,
+            scale=scale,
+            min_width=min_width,
+            interactive=interactive,
+            visible=visible,
+            elem_id=elem_id,
+            elem_classes=elem_classes,
+            render=render,
+            key=key,
             preserved_by_key=preserved_by_key,
         )
 
@@ -177,7 +202,7 @@ class Radio(_ChoiceComponent):
         choices: Choices = None,
         *,
         value: Any = None,
-        type: Literal["value", "index"] = "value",  # noqa: A002 - Gradio's argument name
+        type: Literal["value", "index"] = "value",
         label: str | None = None,
         info: str | None = None,
         every: float | None = None,
@@ -201,9 +226,22 @@ class Radio(_ChoiceComponent):
         self.rtl = rtl
         self.buttons = buttons
         super().__init__(
-            value, label=label, info=info, every=every, inputs=inputs, show_label=show_label, container=container,
-            scale=scale, min_width=min_width, interactive=interactive, visible=visible, elem_id=elem_id,
-            elem_classes=elem_classes, render=render, key=key, preserved_by_key=preserved_by_key,
+            value,
+            label=label,
+            info=info,
+            every=every,
+            inputs=inputs,
+            show_label=show_label,
+            container=container,
+            scale=scale,
+            min_width=min_width,
+            interactive=interactive,
+            visible=visible,
+            elem_id=elem_id,
+            elem_classes=elem_classes,
+            render=render,
+            key=key,
+            preserved_by_key=preserved_by_key,
         )
 
     def preprocess(self, payload: Any) -> Any:
@@ -225,7 +263,7 @@ class Dropdown(_ChoiceComponent):
         choices: Choices = None,
         *,
         value: Any = FIRST_CHOICE,
-        type: Literal["value", "index"] = "value",  # noqa: A002 - Gradio's argument name
+        type: Literal["value", "index"] = "value",
         multiselect: bool | None = None,
         allow_custom_value: bool = False,
         max_choices: int | None = None,
@@ -262,9 +300,22 @@ class Dropdown(_ChoiceComponent):
         if multiselect and value is None:
             value = []
         super().__init__(
-            value, label=label, info=info, every=every, inputs=inputs, show_label=show_label, container=container,
-            scale=scale, min_width=min_width, interactive=interactive, visible=visible, elem_id=elem_id,
-            elem_classes=elem_classes, render=render, key=key, preserved_by_key=preserved_by_key,
+            value,
+            label=label,
+            info=info,
+            every=every,
+            inputs=inputs,
+            show_label=show_label,
+            container=container,
+            scale=scale,
+            min_width=min_width,
+            interactive=interactive,
+            visible=visible,
+            elem_id=elem_id,
+            elem_classes=elem_classes,
+            render=render,
+            key=key,
+            preserved_by_key=preserved_by_key,
         )
 
     def _check(self, item: Any) -> Any:

@@ -24,7 +24,7 @@ class Dataset(Component):
         component_props: list[dict[str, Any]] | None = None,
         samples: list[list[Any]] | None = None,
         headers: list[str] | None = None,
-        type: Literal["values", "index", "tuple"] = "values",  # noqa: A002 - Gradio's argument name
+        type: Literal["values", "index", "tuple"] = "values",
         layout: Literal["gallery", "table"] | None = None,
         samples_per_page: int = 10,
         visible: bool | str = True,
@@ -45,7 +45,9 @@ class Dataset(Component):
         self.component_props = component_props or [c.get_props() for c in self.source_components]
         self.raw_samples = [list(s) if isinstance(s, (list, tuple)) else [s] for s in (samples or [])]
         self.samples = [
-            [comp.as_example(v) for comp, v in zip(self.source_components, sample)] if self.source_components else sample
+            [comp.as_example(v) for comp, v in zip(self.source_components, sample, strict=False)]
+            if self.source_components
+            else sample
             for sample in self.raw_samples
         ]
         self.headers = headers or []
@@ -55,8 +57,17 @@ class Dataset(Component):
         self.proxy_url = proxy_url
         self.sample_labels = sample_labels
         super().__init__(
-            None, label=label, show_label=show_label, visible=visible, elem_id=elem_id, elem_classes=elem_classes,
-            render=render, key=key, preserved_by_key=preserved_by_key, container=container, scale=scale,
+            None,
+            label=label,
+            show_label=show_label,
+            visible=visible,
+            elem_id=elem_id,
+            elem_classes=elem_classes,
+            render=render,
+            key=key,
+            preserved_by_key=preserved_by_key,
+            container=container,
+            scale=scale,
             min_width=min_width,
         )
 
@@ -71,7 +82,9 @@ class Dataset(Component):
         if isinstance(payload, list) and payload and isinstance(payload[0], int):
             payload = payload[0]
         if not isinstance(payload, int) or isinstance(payload, bool) or not 0 <= payload < len(self.raw_samples):
-            raise ValidationError(f"Example index must be an int between 0 and {len(self.raw_samples) - 1}, got {payload!r}")
+            raise ValidationError(
+                f"Example index must be an int between 0 and {len(self.raw_samples) - 1}, got {payload!r}"
+            )
         if self.type == "index":
             return payload
         if self.type == "tuple":

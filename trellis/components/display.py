@@ -63,9 +63,20 @@ class Label(Component):
         self.color = color
         self.show_heading = show_heading
         super().__init__(
-            value, label=label, every=every, inputs=inputs, show_label=show_label, container=container, scale=scale,
-            min_width=min_width, visible=visible, elem_id=elem_id, elem_classes=elem_classes, render=render,
-            key=key, preserved_by_key=preserved_by_key,
+            value,
+            label=label,
+            every=every,
+            inputs=inputs,
+            show_label=show_label,
+            container=container,
+            scale=scale,
+            min_width=min_width,
+            visible=visible,
+            elem_id=elem_id,
+            elem_classes=elem_classes,
+            render=render,
+            key=key,
+            preserved_by_key=preserved_by_key,
         )
 
     def preprocess(self, payload: Any) -> Any:
@@ -100,27 +111,42 @@ class Label(Component):
             "$defs": {
                 "LabelConfidence": {
                     "properties": {
-                        "label": {"anyOf": [{"type": "string"}, {"type": "integer"}, {"type": "number"}, {"type": "null"}],
-                                  "default": None, "title": "Label"},
-                        "confidence": {"anyOf": [{"type": "number"}, {"type": "null"}], "default": None,
-                                       "title": "Confidence"},
+                        "label": {
+                            "anyOf": [{"type": "string"}, {"type": "integer"}, {"type": "number"}, {"type": "null"}],
+                            "default": None,
+                            "title": "Label",
+                        },
+                        "confidence": {
+                            "anyOf": [{"type": "number"}, {"type": "null"}],
+                            "default": None,
+                            "title": "Confidence",
+                        },
                     },
                     "title": "LabelConfidence",
                     "type": "object",
                 }
             },
             "properties": {
-                "label": {"anyOf": [{"type": "string"}, {"type": "integer"}, {"type": "number"}, {"type": "null"}],
-                          "default": None, "title": "Label"},
-                "confidences": {"anyOf": [{"items": {"$ref": "#/$defs/LabelConfidence"}, "type": "array"},
-                                          {"type": "null"}], "default": None, "title": "Confidences"},
+                "label": {
+                    "anyOf": [{"type": "string"}, {"type": "integer"}, {"type": "number"}, {"type": "null"}],
+                    "default": None,
+                    "title": "Label",
+                },
+                "confidences": {
+                    "anyOf": [{"items": {"$ref": "#/$defs/LabelConfidence"}, "type": "array"}, {"type": "null"}],
+                    "default": None,
+                    "title": "Confidences",
+                },
             },
             "title": "LabelData",
             "type": "object",
         }
 
     def example_payload(self) -> Any:
-        return {"label": "Cat", "confidences": [{"label": "cat", "confidence": 0.9}, {"label": "dog", "confidence": 0.1}]}
+        return {
+            "label": "Cat",
+            "confidences": [{"label": "cat", "confidence": 0.9}, {"label": "dog", "confidence": 0.1}],
+        }
 
 
 class JSON(Component):
@@ -145,7 +171,7 @@ class JSON(Component):
         render: bool = True,
         key: int | str | tuple[int | str, ...] | None = None,
         preserved_by_key: list[str] | str | None = "value",
-        open: bool = False,  # noqa: A002 - Gradio's argument name
+        open: bool = False,
         show_indices: bool = False,
         height: int | str | None = None,
         max_height: int | str | None = 500,
@@ -159,9 +185,20 @@ class JSON(Component):
         self.min_height = min_height
         self.buttons = buttons
         super().__init__(
-            value, label=label, every=every, inputs=inputs, show_label=show_label, container=container, scale=scale,
-            min_width=min_width, visible=visible, elem_id=elem_id, elem_classes=elem_classes, render=render,
-            key=key, preserved_by_key=preserved_by_key,
+            value,
+            label=label,
+            every=every,
+            inputs=inputs,
+            show_label=show_label,
+            container=container,
+            scale=scale,
+            min_width=min_width,
+            visible=visible,
+            elem_id=elem_id,
+            elem_classes=elem_classes,
+            render=render,
+            key=key,
+            preserved_by_key=preserved_by_key,
         )
 
     def preprocess(self, payload: Any) -> Any:

@@ -23,7 +23,7 @@ class File(Component):
         *,
         file_count: Literal["single", "multiple", "directory"] = "single",
         file_types: list[str] | None = None,
-        type: Literal["filepath", "binary"] = "filepath",  # noqa: A002 - Gradio's argument name
+        type: Literal["filepath", "binary"] = "filepath",
         label: str | None = None,
         every: float | None = None,
         inputs: Any = None,
@@ -49,9 +49,21 @@ class File(Component):
         self.allow_reordering = allow_reordering
         self.buttons = list(buttons or [])
         super().__init__(
-            value, label=label, every=every, inputs=inputs, show_label=show_label, container=container, scale=scale,
-            min_width=min_width, interactive=interactive, visible=visible, elem_id=elem_id, elem_classes=elem_classes,
-            render=render, key=key, preserved_by_key=preserved_by_key,
+            value,
+            label=label,
+            every=every,
+            inputs=inputs,
+            show_label=show_label,
+            container=container,
+            scale=scale,
+            min_width=min_width,
+            interactive=interactive,
+            visible=visible,
+            elem_id=elem_id,
+            elem_classes=elem_classes,
+            render=render,
+            key=key,
+            preserved_by_key=preserved_by_key,
         )
 
     @property
@@ -77,7 +89,9 @@ class File(Component):
             allowed = allowed.lower()
             if allowed.startswith(".") and suffix == allowed:
                 return
-            if allowed in ("image", "audio", "video", "text") and (mime.startswith(allowed + "/") or _guess_kind(suffix) == allowed):
+            if allowed in ("image", "audio", "video", "text") and (
+                mime.startswith(allowed + "/") or _guess_kind(suffix) == allowed
+            ):
                 return
             if allowed == "file":
                 return
@@ -106,7 +120,10 @@ class File(Component):
 
     def _to_filedata(self, value: Any) -> dict[str, Any]:
         if is_file_payload(value) or (isinstance(value, dict) and "path" in value):
-            return {**make_filedata(value["path"], value.get("orig_name")), **{k: v for k, v in value.items() if v is not None}}
+            return {
+                **make_filedata(value["path"], value.get("orig_name")),
+                **{k: v for k, v in value.items() if v is not None},
+            }
         if isinstance(value, (str, os.PathLike)):
             return make_filedata(value)
         raise ValueError(f"File can return a path or a list of paths, got {type(value).__name__}")
@@ -114,8 +131,12 @@ class File(Component):
     def api_info(self) -> dict[str, Any]:
         if self.multiple:
             item = {k: v for k, v in FILEDATA_SCHEMA.items() if k != "$defs"}
-            return {"$defs": {**FILEDATA_SCHEMA["$defs"], "FileData": item}, "items": {"$ref": "#/$defs/FileData"},
-                    "title": "ListFiles", "type": "array"}
+            return {
+                "$defs": {**FILEDATA_SCHEMA["$defs"], "FileData": item},
+                "items": {"$ref": "#/$defs/FileData"},
+                "title": "ListFiles",
+                "type": "array",
+            }
         return FILEDATA_SCHEMA
 
     def example_payload(self) -> Any:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Literal
 
 from trellis.components.base import Block, BlockContext
 
@@ -37,7 +37,11 @@ class Row(BlockContext):
         self.equal_height = equal_height
         self.show_progress = show_progress
         super().__init__(
-            visible=visible, elem_id=elem_id, elem_classes=elem_classes, render=render, key=key,
+            visible=visible,
+            elem_id=elem_id,
+            elem_classes=elem_classes,
+            render=render,
+            key=key,
             preserved_by_key=preserved_by_key,
         )
 
@@ -64,7 +68,11 @@ class Column(BlockContext):
         self.variant = variant
         self.show_progress = show_progress
         super().__init__(
-            visible=visible, elem_id=elem_id, elem_classes=elem_classes, render=render, key=key,
+            visible=visible,
+            elem_id=elem_id,
+            elem_classes=elem_classes,
+            render=render,
+            key=key,
             preserved_by_key=preserved_by_key,
         )
 
@@ -83,7 +91,11 @@ class Group(BlockContext):
         preserved_by_key: list[str] | str | None = None,
     ) -> None:
         super().__init__(
-            visible=visible, elem_id=elem_id, elem_classes=elem_classes, render=render, key=key,
+            visible=visible,
+            elem_id=elem_id,
+            elem_classes=elem_classes,
+            render=render,
+            key=key,
             preserved_by_key=preserved_by_key,
         )
 
@@ -133,7 +145,11 @@ class Tabs(BlockContext):
     ) -> None:
         self.selected = selected
         super().__init__(
-            visible=visible, elem_id=elem_id, elem_classes=elem_classes, render=render, key=key,
+            visible=visible,
+            elem_id=elem_id,
+            elem_classes=elem_classes,
+            render=render,
+            key=key,
             preserved_by_key=preserved_by_key,
         )
 
@@ -149,7 +165,7 @@ class Tab(BlockContext, type_name="tabitem"):
         visible: bool | str = True,
         interactive: bool = True,
         *,
-        id: int | str | None = None,  # noqa: A002 - Gradio's argument name
+        id: int | str | None = None,
         elem_id: str | None = None,
         elem_classes: list[str] | str | None = None,
         scale: int | None = None,
@@ -162,7 +178,11 @@ class Tab(BlockContext, type_name="tabitem"):
         self.id = id
         self.scale = scale
         super().__init__(
-            visible=visible, elem_id=elem_id, elem_classes=elem_classes, render=render, key=key,
+            visible=visible,
+            elem_id=elem_id,
+            elem_classes=elem_classes,
+            render=render,
+            key=key,
             preserved_by_key=preserved_by_key,
         )
 
@@ -182,7 +202,7 @@ class Accordion(BlockContext):
         self,
         label: str | None = None,
         *,
-        open: bool = True,  # noqa: A002 - Gradio's argument name
+        open: bool = True,
         visible: bool | str = True,
         elem_id: str | None = None,
         elem_classes: list[str] | str | None = None,
@@ -195,7 +215,11 @@ class Accordion(BlockContext):
         self.open = open
         self.scale = scale
         super().__init__(
-            visible=visible, elem_id=elem_id, elem_classes=elem_classes, render=render, key=key,
+            visible=visible,
+            elem_id=elem_id,
+            elem_classes=elem_classes,
+            render=render,
+            key=key,
             preserved_by_key=preserved_by_key,
         )
 
@@ -209,7 +233,7 @@ class Sidebar(BlockContext):
         self,
         label: str | None = None,
         *,
-        open: bool = True,  # noqa: A002 - Gradio's argument name
+        open: bool = True,
         visible: bool | str = True,
         elem_id: str | None = None,
         elem_classes: list[str] | str | None = None,
@@ -224,6 +248,10 @@ class Sidebar(BlockContext):
         self.width = width
         self.position = position
         super().__init__(
-            visible=visible, elem_id=elem_id, elem_classes=elem_classes, render=render, key=key,
+            visible=visible,
+            elem_id=elem_id,
+            elem_classes=elem_classes,
+            render=render,
+            key=key,
             preserved_by_key=preserved_by_key,
         )

@@ -34,7 +34,7 @@ def round_to_precision(value: int | float | None, precision: int | None) -> int 
     if value is None or precision is None:
         return value
     if precision == 0:
-        return int(round(value))
+        return round(value)
     return round(float(value), precision)
 
 
@@ -83,9 +83,22 @@ class Number(FormComponent):
         self.maximum = maximum
         self.step = step
         super().__init__(
-            value, label=label, info=info, every=every, inputs=inputs, show_label=show_label, container=container,
-            scale=scale, min_width=min_width, interactive=interactive, visible=visible, elem_id=elem_id,
-            elem_classes=elem_classes, render=render, key=key, preserved_by_key=preserved_by_key,
+            value,
+            label=label,
+            info=info,
+            every=every,
+            inputs=inputs,
+            show_label=show_label,
+            container=container,
+            scale=scale,
+            min_width=min_width,
+            interactive=interactive,
+            visible=visible,
+            elem_id=elem_id,
+            elem_classes=elem_classes,
+            render=render,
+            key=key,
+            preserved_by_key=preserved_by_key,
         )
 
     def preprocess(self, payload: Any) -> int | float | None:
@@ -158,9 +171,22 @@ class Slider(FormComponent):
         elif value is None:
             value = minimum
         super().__init__(
-            value, label=label, info=info, every=every, inputs=inputs, show_label=show_label, container=container,
-            scale=scale, min_width=min_width, interactive=interactive, visible=visible, elem_id=elem_id,
-            elem_classes=elem_classes, render=render, key=key, preserved_by_key=preserved_by_key,
+            value,
+            label=label,
+            info=info,
+            every=every,
+            inputs=inputs,
+            show_label=show_label,
+            container=container,
+            scale=scale,
+            min_width=min_width,
+            interactive=interactive,
+            visible=visible,
+            elem_id=elem_id,
+            elem_classes=elem_classes,
+            render=render,
+            key=key,
+            preserved_by_key=preserved_by_key,
         )
 
     def _random_value(self) -> float:

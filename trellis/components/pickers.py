@@ -37,9 +37,22 @@ class ColorPicker(Component):
         preserved_by_key: list[str] | str | None = "value",
     ) -> None:
         super().__init__(
-            value, label=label, info=info, every=every, inputs=inputs, show_label=show_label, container=container,
-            scale=scale, min_width=min_width, interactive=interactive, visible=visible, elem_id=elem_id,
-            elem_classes=elem_classes, render=render, key=key, preserved_by_key=preserved_by_key,
+            value,
+            label=label,
+            info=info,
+            every=every,
+            inputs=inputs,
+            show_label=show_label,
+            container=container,
+            scale=scale,
+            min_width=min_width,
+            interactive=interactive,
+            visible=visible,
+            elem_id=elem_id,
+            elem_classes=elem_classes,
+            render=render,
+            key=key,
+            preserved_by_key=preserved_by_key,
         )
 
     def preprocess(self, payload: Any) -> str | None:
@@ -69,7 +82,7 @@ class DateTime(FormComponent):
         value: float | str | dt.datetime | None = None,
         *,
         include_time: bool = True,
-        type: Literal["timestamp", "datetime", "string"] = "timestamp",  # noqa: A002 - Gradio's argument name
+        type: Literal["timestamp", "datetime", "string"] = "timestamp",
         timezone: str | None = None,
         label: str | None = None,
         show_label: bool | None = None,
@@ -92,9 +105,20 @@ class DateTime(FormComponent):
         self.time_format = "%Y-%m-%d %H:%M:%S" if include_time else "%Y-%m-%d"
         self.buttons = buttons
         super().__init__(
-            value, label=label, show_label=show_label, info=info, every=every, scale=scale, min_width=min_width,
-            visible=visible, interactive=interactive, elem_id=elem_id, elem_classes=elem_classes, render=render,
-            key=key, preserved_by_key=preserved_by_key,
+            value,
+            label=label,
+            show_label=show_label,
+            info=info,
+            every=every,
+            scale=scale,
+            min_width=min_width,
+            visible=visible,
+            interactive=interactive,
+            elem_id=elem_id,
+            elem_classes=elem_classes,
+            render=render,
+            key=key,
+            preserved_by_key=preserved_by_key,
         )
 
     def _tz(self) -> dt.tzinfo | None:
@@ -155,7 +179,10 @@ class DateTime(FormComponent):
         raise ValueError(f"DateTime cannot show a {type(value).__name__}")
 
     def api_info(self) -> dict[str, Any]:
-        return {"type": "string", "description": f"Formatted as {'YYYY-MM-DD HH:MM:SS' if self.include_time else 'YYYY-MM-DD'}"}
+        return {
+            "type": "string",
+            "description": f"Formatted as {'YYYY-MM-DD HH:MM:SS' if self.include_time else 'YYYY-MM-DD'}",
+        }
 
     def example_payload(self) -> Any:
         return "2020-10-01 05:20:15" if self.include_time else "2020-10-01"

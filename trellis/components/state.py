@@ -32,7 +32,9 @@ class State(Component):
     ) -> None:
         self.time_to_live = time_to_live
         self.delete_callback = delete_callback
-        self.value_factory: Callable[[], Any] | None = value if callable(value) and not isinstance(value, type) else None
+        self.value_factory: Callable[[], Any] | None = (
+            value if callable(value) and not isinstance(value, type) else None
+        )
         super().__init__(None, render=render, min_width=None)
         # The initial value is kept as given (no postprocess) and copied per session.
         self.value = None if self.value_factory is not None else value

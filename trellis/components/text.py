@@ -29,7 +29,7 @@ class Textbox(FormComponent):
         self,
         value: str | Any | None = None,
         *,
-        type: Literal["text", "password", "email"] = "text",  # noqa: A002 - Gradio's argument name
+        type: Literal["text", "password", "email"] = "text",
         lines: int = 1,
         max_lines: int | None = None,
         placeholder: str | None = None,
@@ -73,9 +73,22 @@ class Textbox(FormComponent):
         self.stop_btn = stop_btn
         self.html_attributes = html_attributes
         super().__init__(
-            value, label=label, info=info, every=every, inputs=inputs, show_label=show_label, container=container,
-            scale=scale, min_width=min_width, interactive=interactive, visible=visible, elem_id=elem_id,
-            elem_classes=elem_classes, render=render, key=key, preserved_by_key=preserved_by_key,
+            value,
+            label=label,
+            info=info,
+            every=every,
+            inputs=inputs,
+            show_label=show_label,
+            container=container,
+            scale=scale,
+            min_width=min_width,
+            interactive=interactive,
+            visible=visible,
+            elem_id=elem_id,
+            elem_classes=elem_classes,
+            render=render,
+            key=key,
+            preserved_by_key=preserved_by_key,
         )
 
     def preprocess(self, payload: Any) -> str | None:
@@ -137,9 +150,19 @@ class Markdown(Component):
         self.buttons = list(buttons or (["copy"] if show_copy_button else []))
         self.padding = padding
         super().__init__(
-            value, label=label, every=every, inputs=inputs, show_label=show_label, visible=visible,
-            elem_id=elem_id, elem_classes=elem_classes, render=render, key=key, preserved_by_key=preserved_by_key,
-            container=container, min_width=None,
+            value,
+            label=label,
+            every=every,
+            inputs=inputs,
+            show_label=show_label,
+            visible=visible,
+            elem_id=elem_id,
+            elem_classes=elem_classes,
+            render=render,
+            key=key,
+            preserved_by_key=preserved_by_key,
+            container=container,
+            min_width=None,
         )
 
     def preprocess(self, payload: Any) -> str | None:
@@ -199,9 +222,19 @@ class HTML(Component):
         self.sanitize_html = sanitize_html
         self.props = props or None
         super().__init__(
-            value, label=label, every=every, inputs=inputs, show_label=show_label, visible=visible,
-            elem_id=elem_id, elem_classes=elem_classes, render=render, key=key, preserved_by_key=preserved_by_key,
-            container=container, min_width=None,
+            value,
+            label=label,
+            every=every,
+            inputs=inputs,
+            show_label=show_label,
+            visible=visible,
+            elem_id=elem_id,
+            elem_classes=elem_classes,
+            render=render,
+            key=key,
+            preserved_by_key=preserved_by_key,
+            container=container,
+            min_width=None,
         )
 
     def preprocess(self, payload: Any) -> Any:
@@ -256,9 +289,21 @@ class Code(FormComponent):
         self.autocomplete = autocomplete
         self.buttons = buttons
         super().__init__(
-            value, label=label, every=every, inputs=inputs, show_label=show_label, container=container, scale=scale,
-            min_width=min_width, interactive=interactive, visible=visible, elem_id=elem_id, elem_classes=elem_classes,
-            render=render, key=key, preserved_by_key=preserved_by_key,
+            value,
+            label=label,
+            every=every,
+            inputs=inputs,
+            show_label=show_label,
+            container=container,
+            scale=scale,
+            min_width=min_width,
+            interactive=interactive,
+            visible=visible,
+            elem_id=elem_id,
+            elem_classes=elem_classes,
+            render=render,
+            key=key,
+            preserved_by_key=preserved_by_key,
         )
 
     def preprocess(self, payload: Any) -> str | None:

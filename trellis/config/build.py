@@ -154,7 +154,9 @@ def endpoint_info(endpoint: EndpointInfo) -> dict[str, Any]:
         if initial is not None:
             has_default, default = True, initial
         else:
-            has_default, default = plan.input_param_defaults[index] if index < len(plan.input_param_defaults) else (False, None)
+            has_default, default = (
+                plan.input_param_defaults[index] if index < len(plan.input_param_defaults) else (False, None)
+            )
         name = plan.input_param_names[index] if index < len(plan.input_param_names) else None
         parameters.append(
             {

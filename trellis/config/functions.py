@@ -85,8 +85,19 @@ def _special_kind(param: inspect.Parameter, hint: Any) -> tuple[SpecialKind | No
 def plan_function(dep: Dependency) -> FunctionPlan:
     fn = dep.fn
     if fn is None:
-        return FunctionPlan(None, "unnamed", [], False, [None] * len(dep.inputs), [(False, None)] * len(dep.inputs),
-                            False, False, False, False, False)
+        return FunctionPlan(
+            None,
+            "unnamed",
+            [],
+            False,
+            [None] * len(dep.inputs),
+            [(False, None)] * len(dep.inputs),
+            False,
+            False,
+            False,
+            False,
+            False,
+        )
     target = getattr(fn, "func", fn)
     try:
         signature = inspect.signature(fn)
@@ -131,7 +142,7 @@ def plan_function(dep: Dependency) -> FunctionPlan:
             names.append(None)
             defaults.append((False, None))
 
-    call = getattr(type(target), "__call__", None) if not inspect.isroutine(target) else None
+    call = inspect.getattr_static(type(target), "__call__", None) if not inspect.isroutine(target) else None
     is_async_gen = inspect.isasyncgenfunction(target) or bool(call and inspect.isasyncgenfunction(call))
     is_gen = inspect.isgeneratorfunction(target) or bool(call and inspect.isgeneratorfunction(call))
     is_async = inspect.iscoroutinefunction(target) or bool(call and inspect.iscoroutinefunction(call))

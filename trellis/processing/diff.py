@@ -31,7 +31,7 @@ def _diff(old: Any, new: Any, path: list[Any], edits: list[Edit]) -> None:
         if old == new:
             return
         if new.startswith(old):
-            edits.append(["append", path, new[len(old):]])
+            edits.append(["append", path, new[len(old) :]])
         else:
             edits.append(["replace", path, new])
         return

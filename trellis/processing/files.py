@@ -134,9 +134,7 @@ class FileCache:
             raise FileAccessError(f"Cannot read {path}: fetching input files from URLs is not enabled on this server.")
         resolved = _resolve(path)
         if not self.in_cache(resolved) and not any(_within(resolved, r) for r in self.static_paths):
-            raise FileAccessError(
-                f"Cannot move {path} to the cache dir because it was not uploaded by a user."
-            )
+            raise FileAccessError(f"Cannot move {path} to the cache dir because it was not uploaded by a user.")
         if self.is_blocked(resolved) or not resolved.is_file():
             raise FileAccessError(f"File {path} does not exist or may not be read.")
         return {**data, "path": str(resolved)}

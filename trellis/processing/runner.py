@@ -66,7 +66,9 @@ class Runner:
         self.app = app
         self.files = files
         self._state_change_ids = {
-            target for e in app.endpoints for target, event in e.dep.targets
+            target
+            for e in app.endpoints
+            for target, event in e.dep.targets
             if event == "change" and isinstance(app.blocks.get(target), State)
         }
 
@@ -94,9 +96,9 @@ class Runner:
                 payload = session.component(component).preprocess(payload)
             values.append(payload)
         if dep.inputs_as_dict == "components":
-            return [dict(zip(inputs, values))]
+            return [dict(zip(inputs, values, strict=False))]
         if dep.inputs_as_dict == "keys":
-            return [dict(zip(dep.input_keys or [], values))]
+            return [dict(zip(dep.input_keys or [], values, strict=False))]
         return values
 
     def arguments(self, endpoint: EndpointInfo, values: list[Any], ctx: CallContext) -> list[Any]:
@@ -151,7 +153,7 @@ class Runner:
         session = ctx.session
         data: list[Any] = []
         changed: list[int] = []
-        for component, value in zip(outputs, values):
+        for component, value in zip(outputs, values, strict=False):
             if isinstance(component, State):
                 if value is _SKIP:
                     data.append(None)
@@ -216,20 +218,23 @@ class Runner:
         context = contextvars.copy_context()
         return await anyio.to_thread.run_sync(context.run, self.call_sync, endpoint, data, ctx, abandon_on_cancel=True)
 
-    async def call_batch(self, endpoint: EndpointInfo, batch: list[list[Any]], ctxs: list[CallContext]) -> list[Outcome]:
+    async def call_batch(
+        self, endpoint: EndpointInfo, batch: list[list[Any]], ctxs: list[CallContext]
+    ) -> list[Outcome]:
         """Call a ``batch=True`` function once with every event's values, and split its results."""
         fn = endpoint.plan.fn
         assert fn is not None
-        prepared = [self.prepare(endpoint, data, ctx) for data, ctx in zip(batch, ctxs)]
-        columns = [list(column) for column in zip(*prepared)] if prepared else []
+        prepared = [self.prepare(endpoint, data, ctx) for data, ctx in zip(batch, ctxs, strict=False)]
+        columns = [list(column) for column in zip(*prepared, strict=False)] if prepared else []
         if len(columns) < len(endpoint.inputs):
             columns = [[] for _ in endpoint.inputs]
         if endpoint.plan.is_async:
             result = await fn(*columns)
         else:
             result = await anyio.to_thread.run_sync(contextvars.copy_context().run, fn, *columns)
-        if len(endpoint.outputs) == 1 and not (isinstance(result, (list, tuple)) and len(result) == 1
-                                               and isinstance(result[0], (list, tuple))):
+        if len(endpoint.outputs) == 1 and not (
+            isinstance(result, (list, tuple)) and len(result) == 1 and isinstance(result[0], (list, tuple))
+        ):
             result = [result]
         result = list(result)
         if len(result) != len(endpoint.outputs):

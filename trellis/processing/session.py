@@ -22,8 +22,19 @@ logger = logging.getLogger("trellis")
 #: Props that change what ``preprocess`` accepts: an update that sets one of them
 #: gives the session its own copy of the component.
 VALIDATING_PROPS = frozenset(
-    {"choices", "minimum", "maximum", "precision", "multiselect", "type", "allow_custom_value", "max_choices",
-     "file_types", "file_count", "max_length"}
+    {
+        "choices",
+        "minimum",
+        "maximum",
+        "precision",
+        "multiselect",
+        "type",
+        "allow_custom_value",
+        "max_choices",
+        "file_types",
+        "file_count",
+        "max_length",
+    }
 )
 
 

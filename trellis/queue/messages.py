@@ -40,8 +40,9 @@ def dumps(value: Any) -> bytes:
 
 
 def estimation(event_id: str, rank: int, queue_size: int, rank_eta: float | None) -> bytes:
-    return encode({"msg": "estimation", "event_id": event_id, "rank": rank, "queue_size": queue_size,
-                   "rank_eta": rank_eta})
+    return encode(
+        {"msg": "estimation", "event_id": event_id, "rank": rank, "queue_size": queue_size, "rank_eta": rank_eta}
+    )
 
 
 def process_starts(event_id: str, eta: float | None) -> bytes:
@@ -53,29 +54,67 @@ def progress(event_id: str, units: list[dict[str, Any]]) -> bytes:
 
 
 def log(event_id: str, level: str, text: str, duration: float | None, visible: bool, title: str) -> bytes:
-    return encode({"msg": "log", "event_id": event_id, "log": text, "level": level,
-                   "duration": None if duration is None else float(duration), "visible": visible, "title": title})
+    return encode(
+        {
+            "msg": "log",
+            "event_id": event_id,
+            "log": text,
+            "level": level,
+            "duration": None if duration is None else float(duration),
+            "visible": visible,
+            "title": title,
+        }
+    )
 
 
-def success_output(data: list[Any], duration: float, average: float | None, changed_state_ids: list[int],
-                   generating: bool) -> dict[str, Any]:
-    return {"data": data, "is_generating": generating, "duration": duration, "average_duration": average,
-            "render_config": None, "changed_state_ids": changed_state_ids, "used_cache": None}
+def success_output(
+    data: list[Any], duration: float, average: float | None, changed_state_ids: list[int], generating: bool
+) -> dict[str, Any]:
+    return {
+        "data": data,
+        "is_generating": generating,
+        "duration": duration,
+        "average_duration": average,
+        "render_config": None,
+        "changed_state_ids": changed_state_ids,
+        "used_cache": None,
+    }
 
 
 def process_generating(event_id: str, output: dict[str, Any]) -> bytes:
-    return encode({"msg": "process_generating", "event_id": event_id, "output": output, "success": True,
-                   "time_limit": None})
+    return encode(
+        {"msg": "process_generating", "event_id": event_id, "output": output, "success": True, "time_limit": None}
+    )
 
 
 def process_completed(event_id: str, output: dict[str, Any], duration: float, average: float | None) -> bytes:
-    return encode({"msg": "process_completed", "event_id": event_id, "output": output, "success": True,
-                   "title": None, "used_cache": None, "cache_duration": duration, "avg_time": average})
+    return encode(
+        {
+            "msg": "process_completed",
+            "event_id": event_id,
+            "output": output,
+            "success": True,
+            "title": None,
+            "used_cache": None,
+            "cache_duration": duration,
+            "avg_time": average,
+        }
+    )
 
 
 def cancelled(event_id: str) -> bytes:
-    return encode({"msg": "process_completed", "event_id": event_id, "output": {}, "success": True, "title": None,
-                   "used_cache": None, "cache_duration": None, "avg_time": None})
+    return encode(
+        {
+            "msg": "process_completed",
+            "event_id": event_id,
+            "output": {},
+            "success": True,
+            "title": None,
+            "used_cache": None,
+            "cache_duration": None,
+            "avg_time": None,
+        }
+    )
 
 
 def error_output(exc: BaseException, show_error: bool) -> dict[str, Any]:
@@ -89,11 +128,22 @@ def error_output(exc: BaseException, show_error: bool) -> dict[str, Any]:
 
 def failed(event_id: str, output: dict[str, Any]) -> bytes:
     title = output.get("title", "Error")
-    return encode({"msg": "process_completed", "event_id": event_id, "output": output, "success": False,
-                   "title": title, "used_cache": None, "cache_duration": None, "avg_time": None})
+    return encode(
+        {
+            "msg": "process_completed",
+            "event_id": event_id,
+            "output": output,
+            "success": False,
+            "title": title,
+            "used_cache": None,
+            "cache_duration": None,
+            "avg_time": None,
+        }
+    )
 
 
 # -- the /call REST API: named SSE events with full values (json.dumps style) -------
+
 
 def rest_event(kind: str, data: Any) -> bytes:
     return f"event: {kind}\ndata: {json.dumps(data, default=_default)}\n\n".encode()

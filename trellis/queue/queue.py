@@ -24,11 +24,11 @@ from typing import Any
 import anyio.to_thread
 
 from trellis.config.build import CompiledApp, EndpointInfo
+from trellis.exceptions import Error
 from trellis.processing.diff import diff
 from trellis.processing.runner import CallContext, Cancelled, Outcome, Runner
 from trellis.processing.session import SessionStore
 from trellis.queue import messages
-from trellis.exceptions import Error
 from trellis.runtime import Request
 
 logger = logging.getLogger("trellis")
@@ -70,11 +70,27 @@ class Event:
     """One call of one listener for one session."""
 
     __slots__ = (
-        "channel", "ctx", "data", "done", "endpoint", "id", "rest", "started", "task", "joined_at",
+        "channel",
+        "ctx",
+        "data",
+        "done",
+        "endpoint",
+        "id",
+        "joined_at",
+        "rest",
+        "started",
+        "task",
     )
 
-    def __init__(self, event_id: str, endpoint: EndpointInfo, data: list[Any], ctx: CallContext, channel: Channel,
-                 rest: RestStream | None = None) -> None:
+    def __init__(
+        self,
+        event_id: str,
+        endpoint: EndpointInfo,
+        data: list[Any],
+        ctx: CallContext,
+        channel: Channel,
+        rest: RestStream | None = None,
+    ) -> None:
         self.id = event_id
         self.endpoint = endpoint
         self.data = data
@@ -171,7 +187,9 @@ class Queue:
             pool = self.pools.get(endpoint.concurrency_key)
             if pool is None:
                 self.pools[endpoint.concurrency_key] = Pool(endpoint.concurrency_key, endpoint.concurrency_limit)
-            elif endpoint.concurrency_limit is not None and (pool.limit is None or endpoint.concurrency_limit > pool.limit):
+            elif endpoint.concurrency_limit is not None and (
+                pool.limit is None or endpoint.concurrency_limit > pool.limit
+            ):
                 pool.limit = endpoint.concurrency_limit
 
     # -- lifecycle ----------------------------------------------------------------------
@@ -314,7 +332,7 @@ class Queue:
                     outcomes = await self.runner.call_batch(endpoint, [e.data for e in batch], [e.ctx for e in batch])
                     duration = time.perf_counter() - start
                     average = self._record(endpoint.dep.id, duration)
-                    for event, outcome in zip(batch, outcomes):
+                    for event, outcome in zip(batch, outcomes, strict=False):
                         self._complete(event, outcome, duration, average)
                     return
                 event = batch[0]
@@ -355,9 +373,11 @@ class Queue:
             if previous is None:
                 data: list[Any] = outcome.data
             else:
-                data = [diff(old, new) for old, new in zip(previous, outcome.data)]
+                data = [diff(old, new) for old, new in zip(previous, outcome.data, strict=False)]
             previous = outcome.data
-            output = messages.success_output(data, time.perf_counter() - start, average, outcome.changed_state_ids, True)
+            output = messages.success_output(
+                data, time.perf_counter() - start, average, outcome.changed_state_ids, True
+            )
             return messages.process_generating(event_id, output)
 
         def deliver(message: bytes) -> None:

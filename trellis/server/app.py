@@ -55,8 +55,9 @@ def create_app(compiled: CompiledApp, settings: LaunchSettings) -> FastAPI:
     files = FileCache(allowed_paths=settings.allowed_paths, blocked_paths=settings.blocked_paths)
     sessions = SessionStore(compiled.state_components)
     runner = Runner(compiled, files)
-    queue = Queue(compiled, runner, sessions, show_error=settings.show_error,
-                  heartbeat_interval=settings.heartbeat_interval)
+    queue = Queue(
+        compiled, runner, sessions, show_error=settings.show_error, heartbeat_interval=settings.heartbeat_interval
+    )
     auth = Auth(settings.auth, settings.auth_dependency, settings.auth_message)
     compiled.config["show_error"] = settings.show_error
     compiled.config["max_file_size"] = settings.max_file_size

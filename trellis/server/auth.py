@@ -61,8 +61,9 @@ class Auth:
         token = secrets.token_urlsafe(32)
         self.tokens[token] = username
         response = JSONResponse({"success": True})
-        response.set_cookie(f"access-token-{self.cookie_id}", token, httponly=True, secure=True, samesite="none",
-                            path="/")
+        response.set_cookie(
+            f"access-token-{self.cookie_id}", token, httponly=True, secure=True, samesite="none", path="/"
+        )
         response.set_cookie(f"access-token-unsecure-{self.cookie_id}", token, httponly=True, samesite="lax", path="/")
         return response
 

@@ -22,8 +22,19 @@ P = "/gradio_api"
 
 #: Types served inline with their real content type; anything else is a download.
 INLINE_TYPES = (
-    "image/png", "image/jpeg", "image/gif", "image/webp", "image/avif", "image/bmp", "image/x-icon",
-    "audio/", "video/", "text/plain", "application/json", "application/pdf", "model/",
+    "image/png",
+    "image/jpeg",
+    "image/gif",
+    "image/webp",
+    "image/avif",
+    "image/bmp",
+    "image/x-icon",
+    "audio/",
+    "video/",
+    "text/plain",
+    "application/json",
+    "application/pdf",
+    "model/",
 )
 
 
@@ -73,7 +84,7 @@ class _UploadSink:
         self.dirs.append(directory)
         path = directory / name
         self.paths.append(path)
-        self._file = open(path, "wb")  # noqa: SIM115 - closed in on_part_end / cleanup
+        self._file = open(path, "wb")
 
     def on_part_data(self, data: bytes, start: int, end: int) -> None:
         if self._file is None:
@@ -117,15 +128,18 @@ def routes(state: ServerState) -> list[BaseRoute]:
             return error(400, "Upload must be multipart/form-data with one or more 'files' parts.")
         limit = state.settings.max_file_size
         sink = _UploadSink(files.new_upload_dir, limit)
-        parser = MultipartParser(boundary, callbacks={
-            "on_part_begin": sink.on_part_begin,
-            "on_header_field": sink.on_header_field,
-            "on_header_value": sink.on_header_value,
-            "on_header_end": sink.on_header_end,
-            "on_headers_finished": sink.on_headers_finished,
-            "on_part_data": sink.on_part_data,
-            "on_part_end": sink.on_part_end,
-        })
+        parser = MultipartParser(
+            boundary,
+            callbacks={
+                "on_part_begin": sink.on_part_begin,
+                "on_header_field": sink.on_header_field,
+                "on_header_value": sink.on_header_value,
+                "on_header_end": sink.on_header_end,
+                "on_headers_finished": sink.on_headers_finished,
+                "on_part_data": sink.on_part_data,
+                "on_part_end": sink.on_part_end,
+            },
+        )
         try:
             async for chunk in request.stream():
                 parser.write(chunk)
@@ -134,7 +148,8 @@ def routes(state: ServerState) -> list[BaseRoute]:
             sink.cleanup()
             assert limit is not None
             return PlainTextResponse(
-                f"File too large: the maximum file size is {limit} bytes ({_limit_text(limit)}).", status_code=413,
+                f"File too large: the maximum file size is {limit} bytes ({_limit_text(limit)}).",
+                status_code=413,
                 headers={"Connection": "close"},
             )
         except ClientDisconnect:
@@ -177,8 +192,9 @@ def routes(state: ServerState) -> list[BaseRoute]:
         else:
             disposition = "attachment"
             media_type = "application/octet-stream"
-        return FileResponse(path, media_type=media_type, headers=headers, filename=path.name,
-                            content_disposition_type=disposition)
+        return FileResponse(
+            path, media_type=media_type, headers=headers, filename=path.name, content_disposition_type=disposition
+        )
 
     return [
         Route(P + "/upload", upload, methods=["POST"]),

@@ -35,12 +35,12 @@ def index_html(state: ServerState, request: Request) -> str:
     info = state.app.api_info_public
     title = html.escape(str(config.get("title") or "Trellis"))
     return (
-        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{title}</title>\n"
         f"<script>window.gradio_config = {_embed(config)};</script>\n"
         f"<script>window.gradio_api_info = {_embed(info)};</script>\n"
-        "</head>\n<body>\n<div id=\"trellis-app\"></div>\n"
+        '</head>\n<body>\n<div id="trellis-app"></div>\n'
         "<noscript>This app needs JavaScript.</noscript>\n</body>\n</html>\n"
     )
 
@@ -88,8 +88,15 @@ def routes(state: ServerState) -> list[BaseRoute]:
         refused = auth.refuse(request)
         if refused is not None:
             return refused
-        return ORJSONResponse({"msg": "estimation", "event_id": None, "rank": None,
-                               "queue_size": state.queue.waiting_count, "rank_eta": None})
+        return ORJSONResponse(
+            {
+                "msg": "estimation",
+                "event_id": None,
+                "rank": None,
+                "queue_size": state.queue.waiting_count,
+                "rank_eta": None,
+            }
+        )
 
     async def startup_events(request: Request) -> Response:
         first = not state.startup_done

@@ -79,8 +79,12 @@ def routes(state: ServerState) -> list[BaseRoute]:
             return bad
         try:
             event = queue.join(
-                endpoint, data, session_hash, state.app_request(request, session_hash),
-                event_data=body.get("event_data"), root=state.root(request),
+                endpoint,
+                data,
+                session_hash,
+                state.app_request(request, session_hash),
+                event_data=body.get("event_data"),
+                root=state.root(request),
             )
         except QueueFullError as exc:
             return error(503, str(exc))
@@ -123,7 +127,9 @@ def routes(state: ServerState) -> list[BaseRoute]:
             finally:
                 heartbeats[session_hash] -= 1
                 if heartbeats[session_hash] <= 0:
-                    asyncio.get_running_loop().call_later(HEARTBEAT_GRACE, lambda: asyncio.ensure_future(gone(session_hash)))
+                    asyncio.get_running_loop().call_later(
+                        HEARTBEAT_GRACE, lambda: asyncio.ensure_future(gone(session_hash))
+                    )
 
         return StreamingResponse(beat(), media_type="text/event-stream", headers=SSE_HEADERS)
 
@@ -161,7 +167,11 @@ def routes(state: ServerState) -> list[BaseRoute]:
             return error(422, "The body must be a JSON object with 'data'.")
         api_name = request.path_params["api_name"]
         endpoint = state.app.by_api_name.get(api_name)
-        if endpoint is None and isinstance(body.get("fn_index"), int) and 0 <= body["fn_index"] < len(state.app.endpoints):
+        if (
+            endpoint is None
+            and isinstance(body.get("fn_index"), int)
+            and 0 <= body["fn_index"] < len(state.app.endpoints)
+        ):
             endpoint = state.app.endpoints[body["fn_index"]]
         if endpoint is None or endpoint.dep.fn is None:
             return error(404, f"No endpoint named {api_name!r}.")
@@ -193,7 +203,9 @@ def routes(state: ServerState) -> list[BaseRoute]:
             return ORJSONResponse(output, status_code=400 if isinstance(exc, Error) else 500)
         duration = time.perf_counter() - start
         average = queue._record(endpoint.dep.id, duration)
-        return ORJSONResponse(messages.success_output(outcome.data, duration, average, outcome.changed_state_ids, False))
+        return ORJSONResponse(
+            messages.success_output(outcome.data, duration, average, outcome.changed_state_ids, False)
+        )
 
     async def call_start(request: Request) -> Response:
         """``POST /call/{api_name}``: queue a call for the REST API; answer ``{"event_id"}``."""
@@ -216,8 +228,13 @@ def routes(state: ServerState) -> list[BaseRoute]:
         session_hash = body.get("session_hash") if isinstance(body.get("session_hash"), str) else uuid.uuid4().hex
         try:
             event = queue.join(
-                endpoint, data, session_hash, state.app_request(request, session_hash),
-                event_data=body.get("event_data"), root=state.root(request), rest=True,
+                endpoint,
+                data,
+                session_hash,
+                state.app_request(request, session_hash),
+                event_data=body.get("event_data"),
+                root=state.root(request),
+                rest=True,
             )
         except QueueFullError as exc:
             return error(503, str(exc))

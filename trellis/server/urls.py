@@ -23,7 +23,7 @@ def public_root(request: Request, root_path: str) -> str:
         base = headers["x-gradio-server"].rstrip("/")
     proto = headers.get("x-forwarded-proto")
     if proto and proto.split(",")[0].strip() == "https" and base.startswith("http://"):
-        base = "https://" + base[len("http://"):]
+        base = "https://" + base[len("http://") :]
     if root_path:
         parts = urlsplit(base)
         if parts.path.rstrip("/") != root_path:
