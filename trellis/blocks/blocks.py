@@ -12,8 +12,9 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
 from trellis.blocks import context
-from trellis.blocks.events import DECORATOR, Dependency, build_dependency
+from trellis.blocks.events import DECORATOR, Dependency, _listen, build_dependency
 from trellis.components.base import Block, BlockContext, Component
+from trellis.config.build import compile_app
 from trellis.exceptions import InvalidConfigError
 
 if TYPE_CHECKING:
@@ -159,14 +160,10 @@ class Blocks(BlockContext, register=False):
 
     def load(self, fn: Any = DECORATOR, inputs: Any = None, outputs: Any = None, **kwargs: Any) -> Any:
         """Run ``fn`` when a browser opens the page."""
-        from trellis.blocks.events import _listen
-
         return _listen(self, [(self._id, "load")], fn, inputs, outputs, **kwargs)
 
     def unload(self, fn: Callable[..., Any]) -> Any:
         """Run ``fn`` when a browser session ends (its tab is closed)."""
-        from trellis.blocks.events import _listen
-
         return _listen(self, [(self._id, "unload")], fn, None, None, api_visibility="private", queue=False)
 
     # -- tree ------------------------------------------------------------------------
@@ -328,8 +325,6 @@ class Blocks(BlockContext, register=False):
 
     def get_config_file(self) -> dict[str, Any]:
         """The config JSON that ``/config`` serves (with an empty ``root``)."""
-        from trellis.config.build import compile_app
-
         return compile_app(self).config_for_root("")
 
     @property

@@ -243,30 +243,33 @@ def callable_name(fn: Callable[..., Any]) -> str:
     return "lambda" if name == "<lambda>" else name
 
 
-def _as_block_list(value: Any) -> list[Block]:
-    from trellis.components.base import Block
+def _is_block(value: Any) -> bool:
+    """A component or layout block (checked by its class attribute, to avoid importing components here)."""
+    return isinstance(getattr(type(value), "block_type", None), str) and hasattr(value, "_id")
 
+
+def _as_block_list(value: Any) -> list[Block]:
     if value is None:
         return []
-    if isinstance(value, Block):
+    if _is_block(value):
         return [value]
     if isinstance(value, BoundListener):
         return [value.block]
     if isinstance(value, dict):
-        value = list(value.values()) if not all(isinstance(k, Block) for k in value) else list(value)
+        value = list(value.values()) if not all(_is_block(k) for k in value) else list(value)
     if isinstance(value, (set, frozenset)):
         value = sorted(value, key=lambda b: b._id)
     if isinstance(value, Iterable):
         out: list[Block] = []
         for item in value:
-            if not isinstance(item, Block):
+            if not _is_block(item):
                 raise InvalidBlockError(f"Listener inputs and outputs must be components, got {item!r}")
             out.append(item)
         return out
     raise InvalidBlockError(f"Listener inputs and outputs must be components, got {value!r}")
 
 
-def _is_generator(fn: Any) -> bool:
+def is_generator(fn: Any) -> bool:
     target = getattr(fn, "func", fn)  # functools.partial
     if not callable(target):
         return False
@@ -325,9 +328,7 @@ def build_dependency(
     if isinstance(inputs, (set, frozenset)):
         inputs_as_dict = "components"
     elif isinstance(inputs, dict):
-        from trellis.components.base import Block
-
-        if all(isinstance(k, Block) for k in inputs):
+        if all(_is_block(k) for k in inputs):
             inputs_as_dict = "components"
         else:
             inputs_as_dict = "keys"
@@ -398,7 +399,7 @@ def build_dependency(
         show_progress_on=show_progress_on,
         concurrency_limit=concurrency_limit,
         max_batch_size=max_batch_size,
-        is_generator=_is_generator(fn) if fn is not None else False,
+        is_generator=is_generator(fn) if fn is not None else False,
         is_cancel=fn is None and bool(cancel_ids),
         root=root,
         **{k: v for k, v in options.items() if k in known},

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from trellis.blocks.blocks import Blocks
-from trellis.blocks.events import Dependency, callable_name, on
+from trellis.blocks.events import Dependency, callable_name, is_generator, on
 from trellis.blocks.examples import Examples
 from trellis.components import component as make_component
 from trellis.components.base import Component
@@ -150,7 +150,7 @@ class Interface(Blocks, register=False):
         self.main_dependency: Dependency | None = None
         self.examples_handler: Examples | None = None
 
-        generator = _is_gen(fn)
+        generator = is_generator(fn)
         with self:
             if title:
                 Markdown(f"<h1 style='text-align: center; margin-bottom: 1rem'>{title}</h1>")
@@ -291,12 +291,6 @@ class Interface(Blocks, register=False):
 
     def __repr__(self) -> str:
         return f"<Interface {callable_name(self.fn)!r}: {len(self.input_components)} inputs, {len(self.output_components)} outputs>"
-
-
-def _is_gen(fn: Any) -> bool:
-    from trellis.blocks.events import _is_generator
-
-    return _is_generator(fn)
 
 
 class TabbedInterface(Blocks, register=False):

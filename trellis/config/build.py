@@ -13,10 +13,13 @@ import random
 from typing import TYPE_CHECKING, Any
 
 from trellis._version import GRADIO_COMPAT_VERSION
+from trellis.blocks import context
 from trellis.blocks.events import Dependency
 from trellis.components.base import Block, BlockContext, Component
 from trellis.components.state import State
+from trellis.components.timer import Timer
 from trellis.config.functions import FunctionPlan, plan_function
+from trellis.config.schema import json_schema_to_python_type
 
 if TYPE_CHECKING:
     from trellis.blocks.blocks import Blocks
@@ -138,8 +141,6 @@ def dependency_entry(dep: Dependency, plan: FunctionPlan) -> dict[str, Any]:
 
 
 def _python_type(schema: dict[str, Any], description_key: str) -> dict[str, str]:
-    from trellis.config.schema import json_schema_to_python_type
-
     return {"type": json_schema_to_python_type(schema), "description": str(schema.get(description_key, "") or "")}
 
 
@@ -203,9 +204,6 @@ def _attach_load_events(blocks: Blocks) -> None:
     if getattr(blocks, "_load_events_attached", False):
         return
     blocks._load_events_attached = True  # type: ignore[attr-defined]
-    from trellis.blocks import context
-    from trellis.components.timer import Timer
-
     for block in list(blocks.all_blocks().values()):
         fn = getattr(block, "load_fn", None)
         if fn is None:

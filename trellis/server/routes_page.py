@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import orjson
 from starlette.requests import Request
-from starlette.responses import FileResponse, HTMLResponse, PlainTextResponse, RedirectResponse, Response
+from starlette.responses import FileResponse, HTMLResponse, PlainTextResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from trellis.server.responses import ORJSONResponse, error
@@ -119,12 +119,6 @@ def routes(state: ServerState) -> list[BaseRoute]:
     async def manifest(request: Request) -> Response:
         title = str(state.app.config.get("title") or "Trellis")
         return ORJSONResponse({"name": title, "short_name": title, "start_url": "./", "display": "standalone"})
-
-    async def old_config_route(request: Request) -> Response:
-        return error(404, "Not Found")
-
-    async def to_slash(request: Request) -> Response:
-        return RedirectResponse(str(request.url).rstrip("/") + "/", status_code=307)
 
     return [
         Route("/", index, methods=["GET", "HEAD"]),

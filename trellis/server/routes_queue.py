@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 import uuid
 from typing import TYPE_CHECKING, Any
 
@@ -13,9 +14,11 @@ from starlette.responses import Response, StreamingResponse
 from starlette.routing import BaseRoute, Route
 
 from trellis.config.build import EndpointInfo
-from trellis.processing.runner import CallContext
+from trellis.exceptions import Error
+from trellis.processing.runner import CallContext, Outcome
 from trellis.queue import messages
 from trellis.queue.queue import QueueFullError
+from trellis.runtime import Request as AppRequest
 from trellis.server.responses import ORJSONResponse, error, json_body
 
 if TYPE_CHECKING:
@@ -151,8 +154,6 @@ def routes(state: ServerState) -> list[BaseRoute]:
                 logger.exception("unload listener %s failed", endpoint.plan.name)
 
     def state_request(session_hash: str) -> Any:
-        from trellis.runtime import Request as AppRequest
-
         return AppRequest(session_hash=session_hash)
 
     async def run_direct(request: Request) -> Response:
@@ -186,8 +187,6 @@ def routes(state: ServerState) -> list[BaseRoute]:
             event_data=body.get("event_data"),
             root=state.root(request),
         )
-        import time
-
         start = time.perf_counter()
         try:
             if endpoint.plan.is_generator or endpoint.plan.is_async_generator:
@@ -195,8 +194,6 @@ def routes(state: ServerState) -> list[BaseRoute]:
             else:
                 outcome = await state.runner.call(endpoint, data, ctx)
         except Exception as exc:
-            from trellis.exceptions import Error
-
             output = messages.error_output(exc, state.settings.show_error)
             if not isinstance(exc, Error):
                 logger.error("Error in %s", endpoint.plan.name, exc_info=exc)
@@ -281,7 +278,5 @@ async def _run_generator_to_end(state: ServerState, endpoint: EndpointInfo, data
     else:
         outcome = await anyio.to_thread.run_sync(runner.run_generator_sync, endpoint, data, ctx, lambda _: None)
     if outcome is None:
-        from trellis.processing.runner import Outcome
-
         outcome = Outcome([None] * len(endpoint.outputs), [])
     return outcome
