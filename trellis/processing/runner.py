@@ -46,6 +46,7 @@ class CallContext:
     session: Session
     request: Request
     event_data: Any = None
+    trigger_id: int | None = None
     root: str = ""
     reporter: Reporter | None = None
     cancelled: threading.Event = dataclasses.field(default_factory=threading.Event)
@@ -120,7 +121,7 @@ class Runner:
                 args.append(slot.progress)
             else:
                 cls = slot.event_data_cls
-                target = self.app.blocks.get(ctx.event_data.get("target")) if isinstance(ctx.event_data, dict) else None
+                target = self.app.blocks.get(ctx.trigger_id) if ctx.trigger_id is not None else None
                 args.append(cls(target, ctx.event_data) if cls is not None else ctx.event_data)
         args.extend(remaining)
         return args

@@ -42,7 +42,7 @@ class QueueFullError(Exception):
 class Channel:
     """The outgoing messages of one session, waiting for its ``/queue/data`` stream."""
 
-    __slots__ = ("buffer", "last_active", "pending", "session_hash", "streams", "waiter")
+    __slots__ = ("buffer", "heartbeats", "last_active", "pending", "session_hash", "streams", "waiter")
 
     def __init__(self, session_hash: str) -> None:
         self.session_hash = session_hash
@@ -50,6 +50,7 @@ class Channel:
         self.waiter = asyncio.Event()
         self.pending: dict[str, Event] = {}
         self.streams = 0
+        self.heartbeats = 0
         self.last_active = time.monotonic()
 
     def put(self, message: bytes) -> None:
@@ -175,6 +176,8 @@ class Queue:
         self.sessions = sessions
         self.show_error = show_error
         self.heartbeat_interval = heartbeat_interval
+        #: Seconds a session may be without both its stream and its heartbeat before its work is stopped.
+        self.abandon_grace = 10.0
         self.max_size = app.max_size
         self.channels: dict[str, Channel] = {}
         self.events: dict[str, Event] = {}
@@ -232,6 +235,7 @@ class Queue:
         event_data: Any = None,
         root: str = "",
         rest: bool = False,
+        trigger_id: int | None = None,
     ) -> Event:
         """Create an event and queue it; its messages go to the session's channel."""
         loop = self._ensure_started()
@@ -244,6 +248,7 @@ class Queue:
             session=self.sessions.get(session_hash),
             request=request,
             event_data=event_data,
+            trigger_id=trigger_id,
             root=root,
         )
         ctx.reporter = _Reporter(loop, channel, event_id)
@@ -515,6 +520,25 @@ class Queue:
         finally:
             channel.streams -= 1
             channel.last_active = time.monotonic()
+            if channel.pending and self.loop is not None:
+                self.loop.call_later(self.abandon_grace, self._stop_if_abandoned, channel)
+
+    def _stop_if_abandoned(self, channel: Channel) -> None:
+        """The session's stream dropped mid-work and no stream or heartbeat came back: stop its events."""
+        if channel.pending and not channel.streams and not channel.heartbeats:
+            stopped = self.cancel_session(channel.session_hash)
+            logger.info("stopped %d event(s) of session %s: its client is gone", stopped, channel.session_hash)
+
+    def heartbeat_opened(self, session_hash: str) -> None:
+        self._ensure_started()
+        self.channel(session_hash).heartbeats += 1
+
+    def heartbeat_closed(self, session_hash: str) -> None:
+        channel = self.channels.get(session_hash)
+        if channel is not None:
+            channel.heartbeats = max(0, channel.heartbeats - 1)
+            if channel.pending and self.loop is not None:
+                self.loop.call_later(self.abandon_grace, self._stop_if_abandoned, channel)
 
     async def rest_stream(self, event_id: str) -> AsyncIterator[bytes]:
         """The ``/call/{api_name}/{event_id}`` SSE body."""

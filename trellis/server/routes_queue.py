@@ -28,8 +28,8 @@ logger = logging.getLogger("trellis")
 
 P = "/gradio_api"
 SSE_HEADERS = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no", "Connection": "keep-alive"}
-#: Seconds a session may be without its heartbeat connection before its work is stopped.
-HEARTBEAT_GRACE = 5.0
+#: Seconds after a heartbeat connection drops before the session counts as ended (unload listeners run).
+HEARTBEAT_GRACE = 10.0
 
 
 def _endpoint_for_join(state: ServerState, body: dict[str, Any]) -> tuple[EndpointInfo | None, Response | None]:
@@ -115,12 +115,10 @@ def routes(state: ServerState) -> list[BaseRoute]:
     async def reset(request: Request) -> Response:
         return ORJSONResponse({"success": True})
 
-    heartbeats: dict[str, int] = {}
-
     async def heartbeat(request: Request) -> Response:
         session_hash = request.path_params["session_hash"]
-        heartbeats[session_hash] = heartbeats.get(session_hash, 0) + 1
         state.sessions.get(session_hash)
+        queue.heartbeat_opened(session_hash)
 
         async def beat() -> Any:
             try:
@@ -128,33 +126,27 @@ def routes(state: ServerState) -> list[BaseRoute]:
                     yield b"data: ALIVE\n\n"
                     await asyncio.sleep(state.settings.heartbeat_interval)
             finally:
-                heartbeats[session_hash] -= 1
-                if heartbeats[session_hash] <= 0:
-                    asyncio.get_running_loop().call_later(
-                        HEARTBEAT_GRACE, lambda: asyncio.ensure_future(gone(session_hash))
-                    )
+                queue.heartbeat_closed(session_hash)
+                loop = asyncio.get_running_loop()
+                loop.call_later(HEARTBEAT_GRACE, lambda: loop.create_task(gone(session_hash)))
 
         return StreamingResponse(beat(), media_type="text/event-stream", headers=SSE_HEADERS)
 
     async def gone(session_hash: str) -> None:
-        """The session's client closed its heartbeat and did not come back: stop its work."""
-        if heartbeats.get(session_hash, 0) > 0:
+        """The session's client closed its heartbeat and did not come back: end the session."""
+        channel = queue.channels.get(session_hash)
+        if channel is not None and channel.heartbeats > 0:
             return
-        heartbeats.pop(session_hash, None)
-        queue.cancel_session(session_hash)
         state.sessions.mark_closed(session_hash)
         session = state.sessions.peek(session_hash)
+        if session is None:
+            return
         for endpoint in state.app.unload_endpoints:
-            if session is None:
-                break
-            ctx = CallContext(session=session, request=state_request(session_hash))
+            ctx = CallContext(session=session, request=AppRequest(session_hash=session_hash))
             try:
                 await state.runner.call(endpoint, [], ctx)
             except Exception:
                 logger.exception("unload listener %s failed", endpoint.plan.name)
-
-    def state_request(session_hash: str) -> Any:
-        return AppRequest(session_hash=session_hash)
 
     async def run_direct(request: Request) -> Response:
         """``POST /run/{api_name}``: call a listener without the queue, answer with its output."""
