@@ -39,6 +39,9 @@ SUBCOMMANDS = ("run",)
 EXIT_USAGE = 2
 EXIT_APP_ERROR = 1
 
+#: A ``launch()`` call with this many positional arguments gives ``prevent_thread_lock`` itself.
+_PREVENT_THREAD_LOCK_POSITION = 8
+
 #: Set in a reload child's environment to the supervisor's pid, so an orphaned child stops itself.
 _PARENT_ENV = "_TRELLIS_RELOAD_PARENT"
 
@@ -215,7 +218,7 @@ def run_app(path: Path, demo_name: str | None = None, app_args: Sequence[str] = 
     from trellis.blocks.blocks import Blocks
 
     _aliases.alias_gradio()
-    _watch_parent()
+    _setup_reload_child()
     launched: list[Blocks] = []
     module = _make_main_module(path)
     sys.argv = [str(path), *app_args]
@@ -228,7 +231,12 @@ def run_app(path: Path, demo_name: str | None = None, app_args: Sequence[str] = 
     @functools.wraps(original_launch)
     def recording_launch(self: Blocks, *args: Any, **kwargs: Any) -> Any:
         launched.append(self)
-        return original_launch(self, *args, **kwargs)
+        if len(args) >= _PREVENT_THREAD_LOCK_POSITION or kwargs.get("prevent_thread_lock"):
+            return original_launch(self, *args, **kwargs)
+        # Start without blocking, then wait here: the same as a blocking launch().
+        result = original_launch(self, *args, **{**kwargs, "prevent_thread_lock": True})
+        self.block_thread()
+        return result
 
     Blocks.launch = recording_launch  # type: ignore[method-assign]
     try:
@@ -335,10 +343,18 @@ def find_demo(namespace: dict[str, Any], demo_name: str | None, path: Path) -> B
     )
 
 
-def _watch_parent() -> None:
-    """In a reload child, stop (as with SIGTERM) if the supervising process goes away."""
+def _setup_reload_child() -> None:
+    """In a child of ``--reload``: obey forwarded Ctrl+C, and stop if the supervisor goes away."""
     parent_text = os.environ.pop(_PARENT_ENV, None)
-    if not parent_text or not hasattr(os, "getppid"):
+    if not parent_text:
+        return
+    # A supervisor started in the background may have had SIGINT ignored, and the child
+    # inherits that; the supervisor forwards Ctrl+C as SIGINT, so listen to it again.
+    try:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+    except (ValueError, OSError):
+        pass
+    if not hasattr(os, "getppid"):
         return
     parent = int(parent_text)
 
@@ -353,14 +369,6 @@ def _watch_parent() -> None:
 
 
 # -- --reload: a supervisor restarting a child process ----------------------------------------
-
-
-class _Stop(Exception):
-    """Raised in the supervisor by SIGTERM/SIGHUP: stop the child and exit."""
-
-    def __init__(self, signum: int) -> None:
-        super().__init__(signum)
-        self.signum = signum
 
 
 def run_with_reload(
@@ -384,6 +392,9 @@ def run_with_reload(
 
     Returns:
         The exit code.
+
+    Raises:
+        CLIError: If a folder to watch does not exist.
     """
     import watchfiles
 
@@ -397,12 +408,15 @@ def run_with_reload(
         if not folder.is_dir():
             raise CLIError(f"not a folder: {folder}", EXIT_USAGE)
     shown = ", ".join(str(d) for d in dirs)
-    print(f"{PROG}: watching {shown} for changes to .py files; press Ctrl+C to stop.", file=sys.stderr, flush=True)
+    _note(f"watching {shown} for changes to .py files; press Ctrl+C to stop.")
 
-    previous = _install_stop_handlers()
+    received: list[int] = []
+    previous = _install_stop_handlers(received)
     child: subprocess.Popen[bytes] | None = _start_child(command)
     restarted = False
     try:
+        # watchfiles turns any exception raised by a signal handler into KeyboardInterrupt,
+        # so SIGTERM/SIGHUP are told apart from Ctrl+C by ``received``.
         for changes in watchfiles.watch(
             *dirs,
             watch_filter=watchfiles.PythonFilter(),
@@ -412,7 +426,7 @@ def run_with_reload(
         ):
             if changes:
                 names = sorted({Path(p).name for _, p in changes})
-                print(f"{PROG}: changed: {', '.join(names)}; restarting the app.", file=sys.stderr, flush=True)
+                _note(f"changed: {', '.join(names)}; restarting the app.")
                 _stop_child(child, signal.SIGTERM)
                 child = _start_child(command)
                 restarted = True
@@ -422,22 +436,26 @@ def run_with_reload(
                 continue
             if code != 0 and restarted:
                 # Probably a half-finished edit: wait for the next save instead of quitting.
-                print(
-                    f"{PROG}: the app exited with code {code}; fix it and save to restart (Ctrl+C to stop).",
-                    file=sys.stderr,
-                    flush=True,
-                )
+                _note(f"the app exited with code {code}; fix it and save to restart (Ctrl+C to stop).")
                 child = None
                 continue
-            return code
+            return _exit_code(code)
     except KeyboardInterrupt:
-        return _stop_child(child, signal.SIGINT)
-    except _Stop:
-        return _stop_child(child, signal.SIGTERM)
+        signum = received[-1] if received else signal.SIGINT
+        return _exit_code(_stop_child(child, signum))
     finally:
         _stop_child(child, signal.SIGTERM)
         _restore_handlers(previous)
     return 0
+
+
+def _note(message: str) -> None:
+    print(f"{PROG}: {message}", file=sys.stderr, flush=True)
+
+
+def _exit_code(returncode: int) -> int:
+    """A child's return code as an exit code (death by signal N becomes 128 + N, as shells report it)."""
+    return 128 - returncode if returncode < 0 else returncode
 
 
 def _start_child(command: list[str]) -> subprocess.Popen[bytes]:
@@ -449,27 +467,35 @@ def _start_child(command: list[str]) -> subprocess.Popen[bytes]:
 
 
 def _stop_child(child: subprocess.Popen[bytes] | None, signum: int, timeout: float = 8.0) -> int:
-    """Ask the child to stop with ``signum``; kill it if it does not exit within ``timeout`` s."""
+    """Ask the child to stop with ``signum`` (then SIGTERM, then SIGKILL) and return its exit status."""
     if child is None:
         return 0
     if child.poll() is not None:
         return child.returncode
-    try:
-        if os.name == "posix":
-            child.send_signal(signum)
-        else:
-            child.terminate()
-        return child.wait(timeout)
-    except subprocess.TimeoutExpired:
-        child.kill()
-        return child.wait()
-    except ProcessLookupError:
-        return child.wait()
+    steps = [signum, signal.SIGTERM] if signum != signal.SIGTERM else [signum]
+    if os.name != "posix":
+        steps = [signal.SIGTERM]
+    for step in steps:
+        try:
+            if step == signal.SIGTERM:
+                child.terminate()
+            else:
+                child.send_signal(step)
+            return child.wait(timeout / len(steps))
+        except subprocess.TimeoutExpired:
+            continue
+        except ProcessLookupError:
+            break
+    child.kill()
+    return child.wait()
 
 
-def _install_stop_handlers() -> dict[int, Any]:
-    def raise_stop(signum: int, frame: Any) -> None:
-        raise _Stop(signum)
+def _install_stop_handlers(received: list[int]) -> dict[int, Any]:
+    """Make SIGTERM and SIGHUP stop the supervisor like Ctrl+C, noting which signal came in ``received``."""
+
+    def interrupt(signum: int, frame: Any) -> None:
+        received.append(signum)
+        raise KeyboardInterrupt
 
     previous: dict[int, Any] = {}
     for name in ("SIGTERM", "SIGHUP"):
@@ -477,7 +503,7 @@ def _install_stop_handlers() -> dict[int, Any]:
         if signum is None:
             continue
         try:
-            previous[signum] = signal.signal(signum, raise_stop)
+            previous[signum] = signal.signal(signum, interrupt)
         except (ValueError, OSError):  # not the main thread, or not supported here
             pass
     return previous

@@ -284,17 +284,17 @@ class Blocks(BlockContext, register=False):
             footer_links=footer_links,
             pwa=pwa,
         )
-        self.server = start_server(self, settings)
-        self.local_url = self.server.url
+        server = self.server = start_server(self, settings)
+        self.local_url = server.url
         if not quiet:
-            print(f"* Running on local URL:  {self.server.url}", flush=True)
+            print(f"* Running on local URL:  {server.url}", flush=True)
         if inbrowser:
             import webbrowser
 
-            webbrowser.open(self.server.url)
+            webbrowser.open(server.url)
         if not prevent_thread_lock and _should_block():
             self.block_thread()
-        return self.server.app, self.server.url, None
+        return server.app, server.url, None
 
     def block_thread(self) -> None:
         """Wait until Ctrl+C (or SIGTERM), then stop the server."""

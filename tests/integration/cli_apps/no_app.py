@@ -1,0 +1,3 @@
+"""No app and no launch: ``trellis run`` explains what it looked for."""
+
+ANSWER = 42
