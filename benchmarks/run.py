@@ -344,11 +344,49 @@ def markdown(gradio: dict, trellis: dict, command: str) -> str:
                 f"{fmt(lookup(trellis, sec, 'driver_cpu_pct'))} |"
             )
 
+    notes = []
+    for label, res in (("gradio", gradio), ("trellis", trellis)):
+        notes += [f"- {label}: {n}" for n in caveats(res)]
+    for s in present:
+        g, t = lookup(gradio, s, "foreign_cpu_pct"), lookup(trellis, s, "foreign_cpu_pct")
+        if number(g) and number(t) and abs(g - t) >= FOREIGN_GAP:
+            notes.append(
+                f"- `{s}`: other processes used {g:g} % of a core during gradio and {t:g} % during trellis; "
+                "its wall-clock figures are not comparable, run again"
+            )
+    if notes:
+        lines += ["", "## Caveats of this run", "", *notes]
+
     problems = []
     for label, res in (("gradio", gradio), ("trellis", trellis)):
         problems += [f"- {label}: {p}" for p in collect_problems(res, present)]
     lines += ["", "## Errors", ""] + (problems or ["None."])
     return "\n".join(lines) + "\n"
+
+
+DRIVER_BOUND_PCT = 60.0  # driver CPU share (% of a core) above which events/s is the driver's limit
+FOREIGN_GAP = 50.0  # foreign_cpu_pct points between the two packages that make a section's walls incomparable
+CPU_TICK_S = 1.0 / os.sysconf("SC_CLK_TCK")  # /proc CPU times come in clock ticks
+
+
+def caveats(res: dict) -> list[str]:
+    """Figures of one result that are limits of the measurement rather than of the package."""
+    out = []
+    for c in LEVELS:
+        d = lookup(res, f"throughput.c{c}", "driver_cpu_pct")
+        if number(d) and d >= DRIVER_BOUND_PCT:
+            out.append(
+                f"{c} client(s): the load driver used {d:g} % of a core, so events/s and the latencies are "
+                "bounded by the driver (the server may do better)"
+            )
+    per_token, tokens = lookup(res, "streaming", "server_cpu_us_per_token"), lookup(res, "streaming", "tokens_received")
+    if number(per_token) and number(tokens) and tokens and per_token * tokens / 1e6 <= 2 * CPU_TICK_S:
+        out.append(
+            f"streaming: the server used at most {2 * CPU_TICK_S * 1000:g} ms of CPU for the whole stream, "
+            f"i.e. 2 clock ticks of /proc accounting; server CPU per token ({per_token:g} us) is at the "
+            "resolution of the measurement, not an exact figure"
+        )
+    return out
 
 
 def fmt_load(v) -> str:
@@ -454,9 +492,9 @@ def main() -> int:
     if args.table_only:
         if not (gradio_json.is_file() and trellis_json.is_file()):
             sys.exit(f"error: need {gradio_json} and {trellis_json}")
-        text = markdown(
-            json.loads(gradio_json.read_text()), json.loads(trellis_json.read_text()), "(rebuilt with --table-only)"
-        )
+        trellis_res = json.loads(trellis_json.read_text())
+        command = (trellis_res.get("meta") or {}).get("run_command") or "(unknown; rebuilt with --table-only)"
+        text = markdown(json.loads(gradio_json.read_text()), trellis_res, command)
         latest_md.write_text(text)
         print(text)
         return 0
@@ -494,6 +532,8 @@ def main() -> int:
         results = run_all(args, script, sections, packages, logf)
     gradio = results.get("gradio") or gradio_prev or {}
     trellis = results["trellis"]
+    for res in (gradio, trellis):
+        res.setdefault("meta", {}).setdefault("run_command", command)
     if "gradio" in results:
         gradio_json.write_text(json.dumps(gradio, indent=1) + "\n")
     trellis_json.write_text(json.dumps(trellis, indent=1) + "\n")
