@@ -1,0 +1,167 @@
+// The queue protocol from the browser: join, one SSE stream per session, cancel, direct runs.
+
+import type { QueueMessage } from "./types";
+
+export type MessageHandler = (message: QueueMessage) => void;
+
+function randomSessionHash(): string {
+	const bytes = new Uint8Array(8);
+	crypto.getRandomValues(bytes);
+	return Array.from(bytes, (b) => b.toString(36).padStart(2, "0")).join("").slice(0, 12);
+}
+
+export class QueueClient {
+	readonly base: string;
+	readonly sessionHash: string;
+	private handlers = new Map<string, MessageHandler>();
+	private early = new Map<string, QueueMessage[]>();
+	private streaming = false;
+	onSessionMessage: (message: QueueMessage) => void = () => {};
+
+	constructor(base: string, sessionHash: string = randomSessionHash()) {
+		this.base = base.replace(/\/$/, "");
+		this.sessionHash = sessionHash;
+	}
+
+	url(path: string): string {
+		return `${this.base}/gradio_api${path}`;
+	}
+
+	/** Queue one call; `handler` receives every message of the event. Returns the event id. */
+	async submit(
+		fnIndex: number,
+		data: unknown[],
+		eventData: unknown,
+		triggerId: number | null,
+		handler: MessageHandler,
+	): Promise<string> {
+		const response = await fetch(this.url("/queue/join"), {
+			method: "POST",
+			headers: { "Content-Type": "application/json" },
+			credentials: "include",
+			body: JSON.stringify({
+				data,
+				event_data: eventData ?? null,
+				fn_index: fnIndex,
+				trigger_id: triggerId,
+				session_hash: this.sessionHash,
+			}),
+		});
+		const body = await response.json().catch(() => ({}));
+		if (!response.ok) {
+			const detail = typeof body.detail === "string" ? body.detail : JSON.stringify(body.detail ?? body);
+			throw new Error(detail || `Request failed (${response.status})`);
+		}
+		const eventId = body.event_id as string;
+		this.handlers.set(eventId, handler);
+		for (const message of this.early.get(eventId) ?? []) this.deliver(message);
+		this.early.delete(eventId);
+		this.ensureStream();
+		return eventId;
+	}
+
+	/** Call a `queue: false` listener directly. */
+	async run(apiName: string, fnIndex: number, data: unknown[], eventData: unknown, triggerId: number | null) {
+		const response = await fetch(this.url(`/run/${encodeURIComponent(apiName)}`), {
+			method: "POST",
+			headers: { "Content-Type": "application/json" },
+			credentials: "include",
+			body: JSON.stringify({
+				data,
+				fn_index: fnIndex,
+				session_hash: this.sessionHash,
+				event_data: eventData ?? null,
+				trigger_id: triggerId,
+			}),
+		});
+		const body = await response.json().catch(() => ({ error: `Request failed (${response.status})` }));
+		return { ok: response.ok, body };
+	}
+
+	async cancel(fnIndex: number, eventId: string): Promise<void> {
+		const body = JSON.stringify({ fn_index: fnIndex, session_hash: this.sessionHash, event_id: eventId });
+		const init = { method: "POST", headers: { "Content-Type": "application/json" }, credentials: "include" as const, body };
+		await fetch(this.url("/cancel"), init).catch(() => undefined);
+	}
+
+	private deliver(message: QueueMessage): void {
+		if (message.event_id === null) {
+			this.onSessionMessage(message);
+			if (message.msg === "unexpected_error") for (const handler of this.handlers.values()) handler(message);
+			return;
+		}
+		const handler = this.handlers.get(message.event_id);
+		if (!handler) {
+			const list = this.early.get(message.event_id) ?? [];
+			list.push(message);
+			this.early.set(message.event_id, list);
+			return;
+		}
+		if (message.msg === "process_completed") this.handlers.delete(message.event_id);
+		handler(message);
+	}
+
+	private ensureStream(): void {
+		if (this.streaming) return;
+		this.streaming = true;
+		void this.readStream().finally(() => {
+			this.streaming = false;
+			if (this.handlers.size) setTimeout(() => this.ensureStream(), this.handlers.size ? 50 : 0);
+		});
+	}
+
+	private async readStream(): Promise<void> {
+		const response = await fetch(this.url(`/queue/data?session_hash=${encodeURIComponent(this.sessionHash)}`), {
+			headers: { Accept: "text/event-stream" },
+			credentials: "include",
+		}).catch(() => null);
+		if (!response?.ok || !response.body) {
+			await new Promise((resolve) => setTimeout(resolve, 1000));
+			return;
+		}
+		const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+		let buffer = "";
+		for (;;) {
+			const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
+			if (done) return;
+			buffer += value;
+			let end = buffer.indexOf("\n\n");
+			while (end >= 0) {
+				const block = buffer.slice(0, end);
+				buffer = buffer.slice(end + 2);
+				end = buffer.indexOf("\n\n");
+				if (!block.startsWith("data:")) continue;
+				let message: QueueMessage;
+				try {
+					message = JSON.parse(block.slice(5));
+				} catch {
+					continue;
+				}
+				if (message.msg === "close_stream") {
+					await reader.cancel().catch(() => undefined);
+					return;
+				}
+				if (message.msg === "heartbeat") continue;
+				this.deliver(message);
+			}
+		}
+	}
+
+	/** Upload files; returns their server paths. */
+	async upload(files: File[], onProgress?: (loaded: number, total: number) => void): Promise<string[]> {
+		const form = new FormData();
+		for (const file of files) form.append("files", file, file.name);
+		return new Promise((resolve, reject) => {
+			const request = new XMLHttpRequest();
+			request.open("POST", this.url("/upload"));
+			request.withCredentials = true;
+			request.upload.onprogress = (event) => onProgress?.(event.loaded, event.total);
+			request.onload = () => {
+				if (request.status === 200) resolve(JSON.parse(request.responseText));
+				else reject(new Error(request.responseText || `Upload failed (${request.status})`));
+			};
+			request.onerror = () => reject(new Error("Upload failed: network error"));
+			request.send(form);
+		});
+	}
+}

@@ -1,0 +1,30 @@
+// The contract between the renderer and every component folder.
+
+import type { Snippet } from "svelte";
+import type { FileData, LayoutNode } from "../api/types";
+import type { LoadingStatus, NodeState } from "../core/app.svelte";
+
+/** What a component can ask of the app, besides its own props. */
+export interface ComponentContext {
+	/** Upload files to the server and get FileData payloads back. */
+	upload(files: File[], onProgress?: (loaded: number, total: number) => void): Promise<FileData[]>;
+	/** Whether some listener is attached to this component's `event`. */
+	hasListener(event: string): boolean;
+	/** Absolute URL of the app (no trailing slash). */
+	root: string;
+}
+
+/** Props every component folder's Index.svelte receives. */
+export interface ComponentProps<P extends Record<string, any> = Record<string, any>> {
+	/** The component's reactive state; `node.props.value` is its value (bindable). */
+	node: NodeState & { props: P };
+	/** Fire an event (`"click"`, `"change"`, …) to the app's listeners. */
+	dispatch: (event: string, data?: unknown) => void;
+	/** Loading status of the listener writing to this component, if any. */
+	status?: LoadingStatus;
+	/** This component's place in the layout tree (containers render `layout.children`). */
+	layout: LayoutNode;
+	/** Renders one child layout node (for containers). */
+	renderChild: Snippet<[LayoutNode]>;
+	ctx: ComponentContext;
+}

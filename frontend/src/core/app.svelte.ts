@@ -1,0 +1,342 @@
+// The running app in the browser: component props, loading status, toasts, and event dispatch.
+
+import { applyDiff, type Edit } from "../api/diff";
+import { QueueClient } from "../api/queue";
+import type {
+	AppConfig,
+	DependencyConfig,
+	ErrorOutput,
+	OutputData,
+	ProgressUnit,
+	QueueMessage,
+	ShowProgress,
+} from "../api/types";
+
+export type Status = "pending" | "generating" | "complete" | "error";
+
+export interface LoadingStatus {
+	status: Status;
+	showProgress: ShowProgress;
+	queuePosition: number | null;
+	queueSize: number | null;
+	eta: number | null;
+	startedAt: number;
+	progress: ProgressUnit[] | null;
+	message: string | null;
+}
+
+export interface Toast {
+	id: number;
+	level: "info" | "warning" | "success" | "error";
+	title: string;
+	message: string;
+	duration: number | null;
+}
+
+export interface NodeState {
+	id: number;
+	type: string;
+	props: Record<string, any>;
+}
+
+type Dispatch = (event: string, data?: unknown) => void;
+
+interface Pending {
+	eventData: unknown;
+	triggerId: number | null;
+}
+
+let toastIds = 0;
+
+/** Turn a `js=` listener string into a function. */
+export function compileJs(source: string): (...args: unknown[]) => unknown {
+	const fn = new Function(`return (${source});`)();
+	if (typeof fn !== "function") throw new Error("js= must be a JavaScript function");
+	return fn as (...args: unknown[]) => unknown;
+}
+
+function isUpdate(value: unknown): value is Record<string, unknown> & { __type__: "update" } {
+	return typeof value === "object" && value !== null && (value as { __type__?: string }).__type__ === "update";
+}
+
+export class AppState {
+	readonly config: AppConfig;
+	readonly queue: QueueClient;
+	nodes: Record<number, NodeState> = $state({});
+	status: Record<number, LoadingStatus | undefined> = $state({});
+	toasts: Toast[] = $state([]);
+	apiDocsOpen = $state(false);
+	private deps: DependencyConfig[];
+	private byTarget = new Map<string, DependencyConfig[]>();
+	private byTriggerAfter = new Map<number, DependencyConfig[]>();
+	private running = new Map<number, Set<string>>();
+	private queuedLast = new Map<number, Pending>();
+
+	constructor(config: AppConfig, base: string) {
+		this.config = config;
+		this.queue = new QueueClient(base);
+		const inputs = new Set(config.dependencies.flatMap((d) => d.inputs));
+		const outputs = new Set(config.dependencies.flatMap((d) => d.outputs));
+		const nodes: Record<number, NodeState> = {};
+		for (const component of config.components) {
+			const props = { ...component.props };
+			// interactive=None: an output that is never an input is shown read-only (as in Gradio).
+			if (props.interactive === undefined || props.interactive === null) {
+				props.interactive = !(outputs.has(component.id) && !inputs.has(component.id));
+			}
+			nodes[component.id] = { id: component.id, type: component.type, props };
+		}
+		this.nodes = nodes;
+		this.deps = config.dependencies;
+		for (const dep of this.deps) {
+			for (const [target, event] of dep.targets) {
+				const key = `${target}:${event}`;
+				if (event === "then" || event === "success" || event === "failure") continue;
+				const list = this.byTarget.get(key) ?? [];
+				list.push(dep);
+				this.byTarget.set(key, list);
+			}
+			if (dep.trigger_after !== null) {
+				const list = this.byTriggerAfter.get(dep.trigger_after) ?? [];
+				list.push(dep);
+				this.byTriggerAfter.set(dep.trigger_after, list);
+			}
+		}
+	}
+
+	/** The dispatch function handed to one component. */
+	dispatcher(id: number): Dispatch {
+		return (event, data) => this.trigger(id, event, data);
+	}
+
+	hasListener(id: number, event: string): boolean {
+		return this.byTarget.has(`${id}:${event}`);
+	}
+
+	/** Fire every listener of `event` on component `id`. */
+	trigger(id: number, event: string, eventData: unknown = null): void {
+		for (const dep of this.byTarget.get(`${id}:${event}`) ?? []) void this.run(dep, eventData, id);
+	}
+
+	/** Fire the app's `load` listeners. */
+	load(): void {
+		this.trigger(this.config.layout.id, "load");
+	}
+
+	toast(level: Toast["level"], title: string, message: string, duration: number | null = 10): void {
+		const toast = { id: ++toastIds, level, title, message, duration };
+		this.toasts.push(toast);
+		if (duration !== null && duration > 0) setTimeout(() => this.dismiss(toast.id), duration * 1000);
+	}
+
+	dismiss(id: number): void {
+		this.toasts = this.toasts.filter((t) => t.id !== id);
+	}
+
+	private inputValue(id: number): unknown {
+		const node = this.nodes[id];
+		if (!node || node.type === "state") return null;
+		return $state.snapshot(node.props.value);
+	}
+
+	private setOutputs(dep: DependencyConfig, data: unknown[]): void {
+		dep.outputs.forEach((id, index) => {
+			if (index >= data.length) return;
+			const node = this.nodes[id];
+			const value = data[index];
+			if (!node || node.type === "state") return;
+			if (isUpdate(value)) {
+				for (const [key, prop] of Object.entries(value)) if (key !== "__type__") node.props[key] = prop;
+			} else {
+				node.props.value = value;
+			}
+		});
+	}
+
+	private statusTargets(dep: DependencyConfig): number[] {
+		return dep.show_progress_on ?? dep.outputs;
+	}
+
+	private setStatus(dep: DependencyConfig, patch: Partial<LoadingStatus> | null): void {
+		for (const id of this.statusTargets(dep)) {
+			if (patch === null) {
+				delete this.status[id];
+				continue;
+			}
+			const current = this.status[id];
+			this.status[id] = {
+				status: "pending",
+				showProgress: dep.show_progress,
+				queuePosition: null,
+				queueSize: null,
+				eta: null,
+				startedAt: current?.startedAt ?? performance.now(),
+				progress: null,
+				message: null,
+				...current,
+				...patch,
+			};
+		}
+	}
+
+	/** Stop every running event of a listener (``cancels=``, Stop buttons). */
+	cancel(depId: number): void {
+		const events = this.running.get(depId);
+		this.queuedLast.delete(depId);
+		if (!events) return;
+		for (const eventId of events) void this.queue.cancel(depId, eventId);
+	}
+
+	private async run(dep: DependencyConfig, eventData: unknown, triggerId: number | null): Promise<void> {
+		const active = this.running.get(dep.id);
+		if (active && active.size) {
+			if (dep.trigger_mode === "once") return;
+			if (dep.trigger_mode === "always_last") {
+				this.queuedLast.set(dep.id, { eventData, triggerId });
+				return;
+			}
+		}
+		for (const other of dep.cancels) this.cancel(other);
+		let inputs = dep.inputs.map((id) => this.inputValue(id));
+		if (dep.js) {
+			let result: unknown;
+			try {
+				result = await compileJs(dep.js)(...inputs);
+			} catch (error) {
+				this.toast("error", "Error", `js function failed: ${(error as Error).message}`);
+				this.finished(dep, false);
+				return;
+			}
+			if (!dep.backend_fn) {
+				if (result !== undefined) {
+					const values = dep.outputs.length === 1 ? [result] : (result as unknown[]);
+					if (Array.isArray(values)) this.setOutputs(dep, values);
+				}
+				this.finished(dep, true);
+				return;
+			}
+			if (result !== undefined) {
+				inputs = dep.inputs.length === 1 ? [result] : Array.isArray(result) ? result : inputs;
+			}
+		}
+		if (!dep.backend_fn) {
+			this.finished(dep, true);
+			return;
+		}
+		if (dep.show_progress !== "hidden") this.setStatus(dep, { status: "pending", startedAt: performance.now() });
+		if (!dep.queue) {
+			await this.runDirect(dep, inputs, eventData, triggerId);
+			return;
+		}
+		const events = this.running.get(dep.id) ?? new Set<string>();
+		this.running.set(dep.id, events);
+		let current: unknown[] | null = null;
+		let eventId = "";
+		const done = (success: boolean) => {
+			events.delete(eventId);
+			this.finished(dep, success);
+		};
+		try {
+			eventId = await this.queue.submit(dep.id, inputs, eventData, triggerId, (message: QueueMessage) => {
+				current = this.onMessage(dep, message, current, done);
+			});
+			events.add(eventId);
+		} catch (error) {
+			this.setStatus(dep, { status: "error", message: (error as Error).message });
+			this.toast("error", "Error", (error as Error).message);
+			this.finished(dep, false);
+		}
+	}
+
+	private onMessage(
+		dep: DependencyConfig,
+		message: QueueMessage,
+		current: unknown[] | null,
+		done: (success: boolean) => void,
+	): unknown[] | null {
+		const tracked = dep.show_progress !== "hidden";
+		switch (message.msg) {
+			case "estimation":
+				if (tracked)
+					this.setStatus(dep, {
+						status: "pending",
+						queuePosition: message.rank,
+						queueSize: message.queue_size,
+						eta: message.rank_eta,
+					});
+				return current;
+			case "process_starts":
+				if (tracked) this.setStatus(dep, { status: "pending", queuePosition: null, eta: message.eta });
+				return current;
+			case "progress":
+				if (tracked) this.setStatus(dep, { progress: message.progress_data });
+				return current;
+			case "log":
+				if (message.visible !== false) {
+					this.toast(message.level, message.title, message.log, message.duration);
+				}
+				return current;
+			case "process_generating": {
+				const data = message.output.data;
+				const next = current === null ? data : current.map((old, i) => applyDiff(old, data[i] as Edit[]));
+				this.setOutputs(dep, next);
+				if (tracked) this.setStatus(dep, { status: "generating" });
+				return next;
+			}
+			case "process_completed": {
+				const output = message.output as OutputData & ErrorOutput;
+				if (!message.success) {
+					const text = output.error ?? "An error occurred on the server. (Run with show_error=True to see it.)";
+					this.setStatus(dep, { status: "error", message: text });
+					if (output.visible !== false) this.toast("error", output.title ?? "Error", text, output.duration ?? null);
+					done(false);
+				} else {
+					if (Array.isArray(output.data)) this.setOutputs(dep, output.data);
+					for (const id of output.changed_state_ids ?? []) this.trigger(id, "change");
+					this.setStatus(dep, null);
+					done(true);
+				}
+				return null;
+			}
+			case "unexpected_error":
+				this.setStatus(dep, { status: "error", message: message.message });
+				this.toast("error", "Error", message.message);
+				done(false);
+				return null;
+			default:
+				return current;
+		}
+	}
+
+	private async runDirect(dep: DependencyConfig, inputs: unknown[], eventData: unknown, triggerId: number | null) {
+		try {
+			const { ok, body } = await this.queue.run(dep.api_name, dep.id, inputs, eventData, triggerId);
+			if (ok) {
+				this.setOutputs(dep, body.data ?? []);
+				this.setStatus(dep, null);
+				this.finished(dep, true);
+			} else {
+				const text = body.error ?? body.detail ?? "An error occurred on the server.";
+				this.setStatus(dep, { status: "error", message: String(text) });
+				if (body.visible !== false) this.toast("error", body.title ?? "Error", String(text), body.duration ?? null);
+				this.finished(dep, false);
+			}
+		} catch (error) {
+			this.setStatus(dep, { status: "error", message: (error as Error).message });
+			this.finished(dep, false);
+		}
+	}
+
+	private finished(dep: DependencyConfig, success: boolean): void {
+		for (const next of this.byTriggerAfter.get(dep.id) ?? []) {
+			if (next.trigger_only_on_success && !success) continue;
+			if (next.trigger_only_on_failure && success) continue;
+			void this.run(next, null, null);
+		}
+		const last = this.queuedLast.get(dep.id);
+		if (last && !this.running.get(dep.id)?.size) {
+			this.queuedLast.delete(dep.id);
+			void this.run(dep, last.eventData, last.triggerId);
+		}
+	}
+}

@@ -1,0 +1,32 @@
+// Boot: read the config the server embedded in the page, pick light/dark, mount the app.
+
+import "./theme/base.css";
+import { mount } from "svelte";
+import type { AppConfig } from "./api/types";
+import App from "./App.svelte";
+
+declare global {
+	interface Window {
+		gradio_config?: AppConfig;
+		gradio_api_info?: unknown;
+	}
+}
+
+function applyColorScheme(): void {
+	const requested = new URLSearchParams(location.search).get("__theme");
+	const dark = requested ? requested === "dark" : matchMedia("(prefers-color-scheme: dark)").matches;
+	document.documentElement.classList.toggle("dark", dark);
+}
+
+async function boot(): Promise<void> {
+	applyColorScheme();
+	const base = new URL(".", location.href).href.replace(/\/$/, "");
+	let config = window.gradio_config;
+	if (!config) config = (await (await fetch(`${base}/config`, { credentials: "include" })).json()) as AppConfig;
+	const target = document.getElementById("trellis-app");
+	if (!target) throw new Error("missing #trellis-app element");
+	target.textContent = "";
+	mount(App, { target, props: { config, base } });
+}
+
+void boot();

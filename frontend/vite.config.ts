@@ -1,0 +1,28 @@
+import { svelte } from "@sveltejs/vite-plugin-svelte";
+import { defineConfig } from "vite";
+
+// The bundle is written inside the Python package and committed, so `pip install` needs no Node.
+export default defineConfig({
+	plugins: [svelte()],
+	base: "./",
+	build: {
+		outDir: "../trellis/_frontend",
+		emptyOutDir: true,
+		manifest: true,
+		target: "es2022",
+		cssCodeSplit: true,
+		modulePreload: { polyfill: false },
+		rollupOptions: {
+			input: "src/main.ts",
+			output: {
+				entryFileNames: "assets/[name]-[hash].js",
+				chunkFileNames: "assets/[name]-[hash].js",
+				assetFileNames: "assets/[name]-[hash][extname]",
+			},
+		},
+	},
+	test: {
+		include: ["src/**/*.test.ts"],
+		environment: "node",
+	},
+});
