@@ -220,6 +220,30 @@ def _attach_load_events(blocks: Blocks) -> None:
             context.pop(blocks)
 
 
+def _theme_name(theme: Any) -> str:
+    if isinstance(theme, str):
+        return theme.rsplit("/", 1)[-1].lower() or "default"
+    return str(getattr(theme, "name", None) or "default")
+
+
+def _theme_vars(theme: Any) -> dict[str, str]:
+    """Theme ``.set(...)`` overrides that are plain CSS values (``*name`` references are Gradio-internal)."""
+    overrides = getattr(theme, "overrides", None) or {}
+    return {k: v for k, v in overrides.items() if isinstance(v, str) and not v.startswith("*")}
+
+
+def _with_files(text: str | None, paths: list[str]) -> str | None:
+    """``css=``/``head=`` text followed by the contents of ``css_paths``/``head_paths`` files."""
+    parts = [text] if text else []
+    for path in paths:
+        try:
+            with open(path, encoding="utf-8") as fh:
+                parts.append(fh.read())
+        except OSError as exc:
+            raise FileNotFoundError(f"Cannot read {path!r} given in css_paths/head_paths: {exc}") from exc
+    return "\n".join(parts) if parts else None
+
+
 def compile_app(blocks: Blocks) -> CompiledApp:
     """Build the served form of ``blocks``. Called once at launch (and for ``demo.config``)."""
     _attach_load_events(blocks)
@@ -258,15 +282,16 @@ def compile_app(blocks: Blocks) -> CompiledApp:
         "mode": blocks.mode,
         "app_id": random.getrandbits(63),
         **copy.deepcopy(_PRESENTATION_DEFAULTS),
-        "css": blocks.css,
+        "css": _with_files(blocks.css, blocks.css_paths),
         "connect_heartbeat": bool(state_components) or has_unload,
         "js": blocks.js,
-        "head": blocks.head,
+        "head": _with_files(blocks.head, blocks.head_paths),
         "title": blocks.title,
         "enable_queue": True,
         "show_error": blocks.show_error,
         "max_file_size": None,
-        "theme": getattr(blocks.theme, "name", None) or (blocks.theme if isinstance(blocks.theme, str) else "default"),
+        "theme": _theme_name(blocks.theme),
+        "theme_vars": _theme_vars(blocks.theme),
         "protocol": "sse_v3",
         "body_css": {},
         "fill_height": blocks.fill_height,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import html
 from typing import TYPE_CHECKING
 
@@ -10,6 +11,7 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, PlainTextResponse, Response
 from starlette.routing import BaseRoute, Route
 
+from trellis.server import frontend
 from trellis.server.responses import ORJSONResponse, error
 
 if TYPE_CHECKING:
@@ -30,19 +32,38 @@ def config_for(state: ServerState, request: Request) -> dict[str, object]:
     return config
 
 
+NOT_BUILT = (
+    "<p>The Trellis frontend is not built: run <code>npm ci &amp;&amp; npm run build</code> in "
+    "<code>frontend/</code>. The API works without it.</p>"
+)
+
+
 def index_html(state: ServerState, request: Request) -> str:
     config = config_for(state, request)
     info = state.app.api_info_public
     title = html.escape(str(config.get("title") or "Trellis"))
+    tags = frontend.entry_tags()
     return (
         '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{title}</title>\n"
         f"<script>window.gradio_config = {_embed(config)};</script>\n"
         f"<script>window.gradio_api_info = {_embed(info)};</script>\n"
-        '</head>\n<body>\n<div id="trellis-app"></div>\n'
+        f"{tags or ''}\n"
+        '</head>\n<body>\n<div id="trellis-app">'
+        f"{'' if tags else NOT_BUILT}</div>\n"
         "<noscript>This app needs JavaScript.</noscript>\n</body>\n</html>\n"
     )
+
+
+def _html_response(request: Request, text: str) -> Response:
+    """An HTML page, gzip-compressed when the browser accepts it (pages embed the whole config)."""
+    body = text.encode()
+    headers = {"Cache-Control": "no-cache", "Vary": "Accept-Encoding"}
+    if len(body) > 1024 and "gzip" in request.headers.get("accept-encoding", ""):
+        headers["Content-Encoding"] = "gzip"
+        body = gzip.compress(body, compresslevel=6, mtime=0)
+    return Response(body, media_type="text/html; charset=utf-8", headers=headers)
 
 
 LOGIN_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8">
@@ -66,7 +87,7 @@ def routes(state: ServerState) -> list[BaseRoute]:
         if auth.enabled and auth.username(request) is None:
             message = f"<p>{html.escape(auth.message)}</p>" if auth.message else ""
             return HTMLResponse(LOGIN_PAGE % message)
-        return HTMLResponse(index_html(state, request))
+        return _html_response(request, index_html(state, request))
 
     async def config(request: Request) -> Response:
         refused = auth.refuse(request)
@@ -137,4 +158,5 @@ def routes(state: ServerState) -> list[BaseRoute]:
         Route(P + "/theme.css", theme_css, methods=["GET"]),
         Route("/favicon.ico", favicon, methods=["GET"]),
         Route("/manifest.json", manifest, methods=["GET"]),
+        Route("/assets/{path:path}", frontend.serve_asset, methods=["GET", "HEAD"]),
     ]
