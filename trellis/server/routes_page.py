@@ -43,9 +43,16 @@ def index_html(state: ServerState, request: Request) -> str:
     info = state.app.api_info_public
     title = html.escape(str(config.get("title") or "Trellis"))
     tags = frontend.entry_tags()
+    favicon = (
+        '<link rel="icon" href="./favicon.ico">'
+        if state.settings.favicon_path
+        else '<link rel="icon" href="data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/svg%22 viewBox=%220 0 16 16%22%3E'
+        '%3Crect width=%2216%22 height=%2216%22 rx=%223%22 fill=%22%23f97316%22/%3E%3C/svg%3E">'
+    )
     return (
         '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"{favicon}\n'
         f"<title>{title}</title>\n"
         f"<script>window.gradio_config = {_embed(config)};</script>\n"
         f"<script>window.gradio_api_info = {_embed(info)};</script>\n"
