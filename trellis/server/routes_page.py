@@ -52,7 +52,7 @@ def index_html(state: ServerState, request: Request) -> str:
     return (
         '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"{favicon}\n'
+        f"{favicon}\n"
         f"<title>{title}</title>\n"
         f"<script>window.gradio_config = {_embed(config)};</script>\n"
         f"<script>window.gradio_api_info = {_embed(info)};</script>\n"
