@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import json
 import socket
+import time
 import uuid
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -58,10 +59,15 @@ def serve_blocks() -> Iterator[Callable[..., str]]:
 
 @pytest.fixture(autouse=True, scope="session")
 def _private_temp_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """Keep uploads and cached outputs of every app in this run out of the shared ``/tmp/gradio``."""
+    """Keep uploads and cached outputs of every app in this run out of the shared ``/tmp/gradio``.
+
+    Heartbeats every half second (instead of 15 s) let a closing gradio_client's heartbeat
+    thread notice quickly, and put heartbeat messages between the events that tests read.
+    """
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("GRADIO_TEMP_DIR", str(tmp_path_factory.mktemp("gradio_cache")))
         mp.setenv("GRADIO_ANALYTICS_ENABLED", "False")
+        mp.setenv("GRADIO_HEARTBEAT_INTERVAL", "0.5")
         yield
 
 
@@ -82,6 +88,10 @@ def make_client(tmp_path: Any) -> Iterator[Callable[..., Any]]:
         return client
 
     yield make
+    for client in clients:  # stop every heartbeat thread first, then wait for them together
+        kill = getattr(client, "_kill_heartbeat", None)
+        if kill is not None:
+            kill.set()
     for client in clients:
         client.close()
 
@@ -109,7 +119,7 @@ def parse_sse(text: str) -> list[dict[str, Any]]:
     out = []
     for block in blocks[:-1]:
         assert block.startswith("data: ") and "\n" not in block and "\r" not in block, block
-        out.append(json.loads(block[len("data: "):]))
+        out.append(json.loads(block[len("data: ") :]))
     return out
 
 
@@ -117,16 +127,22 @@ def read_stream(
     http: httpx.Client,
     session_hash: str,
     until_completed: set[str] | None = None,
+    deadline: float = 3 * TIMEOUT,
 ) -> list[dict[str, Any]]:
     """Read ``/gradio_api/queue/data`` until ``close_stream`` (or until every event in
-    ``until_completed`` has its ``process_completed``); return the decoded messages."""
+    ``until_completed`` has its ``process_completed``); return the decoded messages.
+
+    Fails after ``deadline`` seconds even while heartbeats keep the stream alive.
+    """
     messages: list[dict[str, Any]] = []
     remaining = set(until_completed or ())
+    give_up = time.monotonic() + deadline
     with http.stream("GET", "gradio_api/queue/data", params={"session_hash": session_hash}) as response:
         assert response.status_code == 200
         assert response.headers["content-type"].startswith("text/event-stream")
         buffer = ""
         for chunk in response.iter_text():
+            assert time.monotonic() < give_up, f"stream still open after {deadline} s: {messages}"
             buffer += chunk
             while "\n\n" in buffer:
                 block, buffer = buffer.split("\n\n", 1)

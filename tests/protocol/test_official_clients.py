@@ -49,7 +49,10 @@ def reference_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     log = open(workdir / "server.log", "wb")  # noqa: SIM115
     proc = subprocess.Popen(
         [sys.executable, "-c", SERVE, str(PROTOCOL / "reference_app.py"), str(port)],
-        cwd=workdir, env=env, stdout=log, stderr=subprocess.STDOUT,
+        cwd=workdir,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}/"
     try:
@@ -76,7 +79,9 @@ def reference_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def test_python_client_checks_pass(reference_url: str) -> None:
     result = subprocess.run(
         [sys.executable, str(PROTOCOL / "check_python_client.py"), reference_url],
-        capture_output=True, text=True, timeout=120,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "python client: all checks passed" in result.stdout
@@ -89,7 +94,10 @@ def _js_client_dir() -> Path:
         (cache / "package.json").write_text('{"name": "js-client-check", "private": true, "type": "module"}')
         subprocess.run(
             ["npm", "install", "--no-audit", "--no-fund", f"@gradio/client@{JS_CLIENT_VERSION}"],
-            cwd=cache, check=True, capture_output=True, timeout=300,
+            cwd=cache,
+            check=True,
+            capture_output=True,
+            timeout=300,
         )
     shutil.copy(PROTOCOL / "check_js_client.mjs", cache / "check_js_client.mjs")
     return cache
@@ -99,7 +107,11 @@ def _js_client_dir() -> Path:
 def test_js_client_checks_pass(reference_url: str) -> None:
     directory = _js_client_dir()
     result = subprocess.run(
-        ["node", "check_js_client.mjs", reference_url], cwd=directory, capture_output=True, text=True, timeout=120,
+        ["node", "check_js_client.mjs", reference_url],
+        cwd=directory,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "js client: all checks passed" in result.stdout

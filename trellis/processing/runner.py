@@ -177,7 +177,12 @@ class Runner:
             update = dict(value)
             props = {k: v for k, v in update.items() if k not in ("__type__", "value")}
             if props:
-                ctx.session.apply_update(component, props)
+                copy = ctx.session.apply_update(component, props)
+                if copy is not None:
+                    # Send the props as the component normalised them (e.g. choices as [label, value]).
+                    for key in props:
+                        if key in copy._prop_names:
+                            update[key] = getattr(copy, key, update[key])
             if "value" in update:
                 target = ctx.session.component(component)
                 update["value"] = self._payload(target, update["value"], ctx)

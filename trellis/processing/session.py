@@ -75,9 +75,13 @@ class Session:
         """The session's copy of ``component`` if an update changed its validating props."""
         return self.components.get(component._id, component)
 
-    def apply_update(self, component: Component, props: dict[str, Any]) -> None:
+    def apply_update(self, component: Component, props: dict[str, Any]) -> Component | None:
+        """Give the session its own copy of ``component`` when ``props`` change what it accepts.
+
+        Returns the copy (whose attributes hold the normalised props), or ``None``.
+        """
         if not VALIDATING_PROPS.intersection(props):
-            return
+            return None
         base = self.components.get(component._id, component)
         explicit = dict(getattr(base, "_explicit", {}))
         signature = type(base)._signature
@@ -91,9 +95,10 @@ class Session:
             copy = type(base)(**{k: v for k, v in explicit.items() if k in allowed})
         except Exception:  # an update the constructor refuses: keep validating against the original
             logger.debug("could not apply update %r to %r", props, component, exc_info=True)
-            return
+            return None
         copy._id = component._id
         self.components[component._id] = copy
+        return copy
 
     def expire_values(self, states: dict[int, State], now: float) -> None:
         for key, touched in list(self._touched.items()):

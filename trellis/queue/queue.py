@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import collections
 import contextvars
+import copy
 import logging
 import time
 import uuid
@@ -379,7 +380,8 @@ class Queue:
                 data: list[Any] = outcome.data
             else:
                 data = [diff(old, new) for old, new in zip(previous, outcome.data, strict=False)]
-            previous = outcome.data
+            # A generator may mutate and re-yield the same objects: diff against a snapshot.
+            previous = copy.deepcopy(outcome.data)
             output = messages.success_output(
                 data, time.perf_counter() - start, average, outcome.changed_state_ids, True
             )

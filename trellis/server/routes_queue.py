@@ -88,6 +88,7 @@ def routes(state: ServerState) -> list[BaseRoute]:
                 state.app_request(request, session_hash),
                 event_data=body.get("event_data"),
                 root=state.root(request),
+                trigger_id=_trigger_id(body),
             )
         except QueueFullError as exc:
             return error(503, str(exc))
@@ -177,6 +178,7 @@ def routes(state: ServerState) -> list[BaseRoute]:
             session=state.sessions.get(session_hash),
             request=state.app_request(request, session_hash),
             event_data=body.get("event_data"),
+            trigger_id=_trigger_id(body),
             root=state.root(request),
         )
         start = time.perf_counter()
@@ -189,7 +191,8 @@ def routes(state: ServerState) -> list[BaseRoute]:
             output = messages.error_output(exc, state.settings.show_error)
             if not isinstance(exc, Error):
                 logger.error("Error in %s", endpoint.plan.name, exc_info=exc)
-            return ORJSONResponse(output, status_code=400 if isinstance(exc, Error) else 500)
+            # PROTOCOL 4.9: a failed direct call is a 500 whose body is the error object.
+            return ORJSONResponse(output, status_code=500)
         duration = time.perf_counter() - start
         average = queue._record(endpoint.dep.id, duration)
         return ORJSONResponse(
@@ -250,6 +253,11 @@ def routes(state: ServerState) -> list[BaseRoute]:
         Route(P + "/call/{api_name}", call_start, methods=["POST"]),
         Route(P + "/call/{api_name}/{event_id}", call_stream, methods=["GET"]),
     ]
+
+
+def _trigger_id(body: dict[str, Any]) -> int | None:
+    value = body.get("trigger_id")
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 def _with_state_slots(endpoint: EndpointInfo, data: list[Any]) -> list[Any]:
