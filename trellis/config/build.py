@@ -73,6 +73,7 @@ class CompiledApp:
     unload_endpoints: list[EndpointInfo]
     app_id: int
     max_size: int | None
+    api_open: bool = True
     blocks_obj: Any = dataclasses.field(repr=False, default=None)
 
     def config_for_root(self, root: str) -> dict[str, Any]:
@@ -333,5 +334,6 @@ def compile_app(blocks: Blocks) -> CompiledApp:
         unload_endpoints=[e for e in endpoints if any(ev == "unload" for _, ev in e.dep.targets)],
         app_id=config["app_id"],
         max_size=settings.max_size,
+        api_open=settings.api_open,
         blocks_obj=blocks,
     )
