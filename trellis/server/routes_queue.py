@@ -218,8 +218,6 @@ def routes(state: ServerState) -> list[BaseRoute]:
         bad = _check_data(data)
         if bad is not None:
             return bad
-        if not state.app.api_open:
-            return error(403, "This app was queued with api_open=False: call its endpoints through the queue.")
         data = _with_state_slots(endpoint, data)
         session_hash = body.get("session_hash") if isinstance(body.get("session_hash"), str) else uuid.uuid4().hex
         try:
