@@ -22,9 +22,9 @@ ShowProgress = Literal["full", "minimal", "hidden"]
 TriggerMode = Literal["once", "multiple", "always_last"]
 ApiVisibility = Literal["public", "undocumented", "private"]
 
-#: Events whose listeners default to ``trigger_mode="always_last"``: they fire
-#: while the user types or drags, so only the latest value matters.
-ALWAYS_LAST_EVENTS = frozenset({"change", "input", "key_up", "release", "tick"})
+#: Events whose listeners default to ``trigger_mode="always_last"`` (as in Gradio):
+#: they fire while the user types, so only the latest value matters.
+ALWAYS_LAST_EVENTS = frozenset({"change", "key_up"})
 
 
 class _Decorator:
