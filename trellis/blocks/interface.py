@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import inspect
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -130,6 +131,7 @@ class Interface(Blocks, register=False):
         self.live = live
         self.input_components = _components(inputs) + _components(additional_inputs)
         self.output_components = _components(outputs)
+        _default_labels(fn, self.input_components, self.output_components)
         for comp in self.input_components:
             if comp.interactive is None:
                 comp.interactive = True
@@ -237,7 +239,27 @@ class Interface(Blocks, register=False):
                 validator=validator,
                 trigger_mode="always_last" if live else "once",
             )
-            if stop is not None:
+            if stop is not None and submit is not None:
+                # While a generator runs, Stop replaces Submit; they swap back when it ends or is stopped.
+                on(
+                    triggers,
+                    None,
+                    None,
+                    [submit, stop],
+                    js=_SHOW_STOP,
+                    api_visibility="private",
+                    queue=False,
+                    show_progress="hidden",
+                )
+                self.main_dependency.then(
+                    None,
+                    None,
+                    [submit, stop],
+                    js=_SHOW_SUBMIT,
+                    api_visibility="private",
+                    queue=False,
+                    show_progress="hidden",
+                )
                 stop.click(None, None, None, cancels=[self.main_dependency], api_visibility="private", queue=False)
             if clear is not None:
                 clear.add([c for c in self.input_components + self.output_components if not isinstance(c, State)])
@@ -291,6 +313,29 @@ class Interface(Blocks, register=False):
 
     def __repr__(self) -> str:
         return f"<Interface {callable_name(self.fn)!r}: {len(self.input_components)} inputs, {len(self.output_components)} outputs>"
+
+
+_SHOW_STOP = '() => [{"__type__": "update", "visible": false}, {"__type__": "update", "visible": true}]'
+_SHOW_SUBMIT = '() => [{"__type__": "update", "visible": true}, {"__type__": "update", "visible": false}]'
+
+
+def _default_labels(fn: Callable[..., Any], inputs: list[Component], outputs: list[Component]) -> None:
+    """Unlabelled inputs take the function's parameter names; outputs are "output" or "output N"."""
+    try:
+        params = [
+            p.name
+            for p in inspect.signature(fn).parameters.values()
+            if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)
+        ]
+    except (TypeError, ValueError):
+        params = []
+    for index, comp in enumerate(c for c in inputs if not isinstance(c, State)):
+        if comp.label is None and index < len(params):
+            comp.label = params[index]
+    visible_outputs = [c for c in outputs if not isinstance(c, State)]
+    for index, comp in enumerate(visible_outputs):
+        if comp.label is None:
+            comp.label = "output" if len(visible_outputs) == 1 else f"output {index}"
 
 
 class TabbedInterface(Blocks, register=False):

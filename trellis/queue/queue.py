@@ -187,6 +187,8 @@ class Queue:
         self.waiting_count = 0
         self.loop: asyncio.AbstractEventLoop | None = None
         self._maintenance: asyncio.Task[None] | None = None
+        #: Set when the server shuts down: open streams end at once instead of holding the shutdown.
+        self.closing = False
         for endpoint in app.endpoints:
             pool = self.pools.get(endpoint.concurrency_key)
             if pool is None:
@@ -201,6 +203,7 @@ class Queue:
         loop = self.loop
         if loop is None:
             loop = self.loop = asyncio.get_running_loop()
+            self._closed = asyncio.Event()
             self._maintenance = loop.create_task(self._maintain())
         return loop
 
@@ -215,8 +218,17 @@ class Queue:
             await anyio.to_thread.run_sync(self.sessions.cleanup)
 
     def close(self) -> None:
+        """Stop all work and end every open stream (call on the server's loop)."""
+        self.closing = True
+        if self.loop is not None:
+            self._closed.set()
         for event in list(self.events.values()):
             self._cancel_event(event, notify=False)
+            if event.rest is not None:
+                event.rest.finished = True
+                event.rest.waiter.set()
+        for channel in self.channels.values():
+            channel.waiter.set()
         if self._maintenance is not None:
             self._maintenance.cancel()
 
@@ -500,7 +512,7 @@ class Queue:
         channel.streams += 1
         delivered_completion = False
         try:
-            while True:
+            while not self.closing:
                 if channel.buffer:
                     chunk = channel.buffer
                     channel.buffer = []
@@ -530,6 +542,14 @@ class Queue:
         if channel.pending and not channel.streams and not channel.heartbeats:
             stopped = self.cancel_session(channel.session_hash)
             logger.info("stopped %d event(s) of session %s: its client is gone", stopped, channel.session_hash)
+
+    async def wait_closing(self, timeout: float) -> None:
+        """Sleep ``timeout`` seconds, or less if the server starts shutting down."""
+        self._ensure_started()
+        try:
+            await asyncio.wait_for(self._closed.wait(), timeout)
+        except asyncio.TimeoutError:
+            pass
 
     def heartbeat_opened(self, session_hash: str) -> None:
         self._ensure_started()

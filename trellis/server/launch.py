@@ -64,11 +64,17 @@ class RunningServer:
         return self.thread.is_alive()
 
     def close(self) -> None:
+        state = getattr(self.app.state, "trellis", None)
+        loop = state.queue.loop if state is not None else None
+        if loop is not None and not loop.is_closed():
+            # End open SSE streams first, so uvicorn's graceful shutdown need not time out on them.
+            try:
+                loop.call_soon_threadsafe(state.queue.close)
+            except RuntimeError:
+                pass
+            time.sleep(0.05)
         self.server.should_exit = True
         self.thread.join(timeout=10)
-        state = getattr(self.app.state, "trellis", None)
-        if state is not None:
-            state.queue.close()
 
 
 def start_server(blocks: Blocks, settings: LaunchSettings) -> RunningServer:

@@ -123,9 +123,9 @@ def routes(state: ServerState) -> list[BaseRoute]:
 
         async def beat() -> Any:
             try:
-                while True:
+                while not queue.closing:
                     yield b"data: ALIVE\n\n"
-                    await asyncio.sleep(state.settings.heartbeat_interval)
+                    await queue.wait_closing(state.settings.heartbeat_interval)
             finally:
                 queue.heartbeat_closed(session_hash)
                 loop = asyncio.get_running_loop()

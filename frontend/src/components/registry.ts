@@ -2,7 +2,7 @@
 // a type missing here or an extra one fails `npm run check`.
 //
 // Layouts and the components of a typical form are bundled into the main chunk (a one-textbox
-// page loads one script); the rest load on first use.
+// page loads only the entry and its preloaded runtime chunk); the rest load on first use.
 
 import type { Component } from "svelte";
 import type { ComponentType } from "../generated/components";

@@ -1,1 +1,0 @@
-import{i as e,n as t,r as n,t as r}from"./main-DlS6IZkJ.js";var i=t(`<button>x</button>`);function a(t,n){var a=i();e(`click`,a,function(...e){n.onclose?.apply(this,e)}),r(t,a)}n([`click`]);export{a as default};

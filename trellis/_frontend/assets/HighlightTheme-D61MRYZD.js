@@ -1,0 +1,1 @@
+import"./disclose-version-Dc9VxznC.js";function e(e){}export{e as t};
