@@ -5,7 +5,7 @@ import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
 const root = new URL("../../trellis/_frontend/assets/", import.meta.url).pathname;
 for (const name of readdirSync(root)) {
-	if (!/\.(js|css|svg|json|woff2?)$/.test(name) || /\.(br|gz)$/.test(name)) continue;
+	if (!/\.(js|css|svg|json)$/.test(name) || /\.(br|gz)$/.test(name)) continue;
 	const path = join(root, name);
 	if (!statSync(path).isFile()) continue;
 	const data = readFileSync(path);
