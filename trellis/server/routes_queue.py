@@ -60,15 +60,23 @@ def routes(state: ServerState) -> list[BaseRoute]:
     auth = state.auth
     queue = state.queue
 
-    async def join(request: Request) -> Response:
+    async def read_body(request: Request) -> tuple[dict[str, Any] | None, Response | None]:
+        """The JSON object body of a logged-in request, or the error response to send instead."""
         refused = auth.refuse(request)
         if refused is not None:
-            return refused
+            return None, refused
         body, bad = await json_body(request)
         if bad is not None:
-            return bad
+            return None, bad
         if not isinstance(body, dict):
-            return error(422, "The join body must be a JSON object.")
+            return None, error(422, "The body must be a JSON object (with 'data', a list of input values).")
+        return body, None
+
+    async def join(request: Request) -> Response:
+        body, bad = await read_body(request)
+        if bad is not None:
+            return bad
+        assert body is not None
         session_hash = body.get("session_hash")
         if not isinstance(session_hash, str) or not session_hash:
             return error(400, "Session hash not found.")
@@ -151,14 +159,10 @@ def routes(state: ServerState) -> list[BaseRoute]:
 
     async def run_direct(request: Request) -> Response:
         """``POST /run/{api_name}``: call a listener without the queue, answer with its output."""
-        refused = auth.refuse(request)
-        if refused is not None:
-            return refused
-        body, bad = await json_body(request)
+        body, bad = await read_body(request)
         if bad is not None:
             return bad
-        if not isinstance(body, dict):
-            return error(422, "The body must be a JSON object with 'data'.")
+        assert body is not None
         api_name = request.path_params["api_name"]
         endpoint = state.app.by_api_name.get(api_name)
         if (
@@ -175,7 +179,7 @@ def routes(state: ServerState) -> list[BaseRoute]:
         bad = _check_data(data)
         if bad is not None:
             return bad
-        session_hash = body.get("session_hash") if isinstance(body.get("session_hash"), str) else uuid.uuid4().hex
+        session_hash = _session_hash(body)
         ctx = CallContext(
             session=state.sessions.get(session_hash),
             request=state.app_request(request, session_hash),
@@ -203,14 +207,10 @@ def routes(state: ServerState) -> list[BaseRoute]:
 
     async def call_start(request: Request) -> Response:
         """``POST /call/{api_name}``: queue a call for the REST API; answer ``{"event_id"}``."""
-        refused = auth.refuse(request)
-        if refused is not None:
-            return refused
-        body, bad = await json_body(request)
+        body, bad = await read_body(request)
         if bad is not None:
             return bad
-        if not isinstance(body, dict):
-            return error(422, "The body must be a JSON object with 'data'.")
+        assert body is not None
         endpoint = state.app.by_api_name.get(request.path_params["api_name"])
         if endpoint is None or endpoint.dep.fn is None or endpoint.dep.api_visibility == "private":
             return error(404, f"No endpoint named {request.path_params['api_name']!r}.")
@@ -219,7 +219,7 @@ def routes(state: ServerState) -> list[BaseRoute]:
         if bad is not None:
             return bad
         data = _with_state_slots(endpoint, data)
-        session_hash = body.get("session_hash") if isinstance(body.get("session_hash"), str) else uuid.uuid4().hex
+        session_hash = _session_hash(body)
         try:
             event = queue.join(
                 endpoint,
@@ -255,6 +255,12 @@ def routes(state: ServerState) -> list[BaseRoute]:
         Route(P + "/call/{api_name}", call_start, methods=["POST"]),
         Route(P + "/call/{api_name}/{event_id}", call_stream, methods=["GET"]),
     ]
+
+
+def _session_hash(body: dict[str, Any]) -> str:
+    """The caller's session, or a fresh random one for one-off REST calls."""
+    value = body.get("session_hash")
+    return value if isinstance(value, str) and value else uuid.uuid4().hex
 
 
 def _trigger_id(body: dict[str, Any]) -> int | None:
