@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import mimetypes
 import os
+import tempfile
+from pathlib import Path
 from typing import Any
 
 FILE_META_TYPE = "gradio.FileData"
@@ -72,3 +74,16 @@ def make_filedata(path: str | os.PathLike[str], orig_name: str | None = None, **
 def sample_file_payload(url: str = SAMPLE_FILE_URL) -> dict[str, Any]:
     """The example payload that API docs show for file inputs."""
     return {"path": url, "meta": dict(FILE_META), "orig_name": url.rsplit("/", 1)[-1], "url": url}
+
+
+def default_cache_dir() -> Path:
+    """Where uploads and outputs are cached: ``GRADIO_TEMP_DIR``, else ``<tmp>/gradio``."""
+    return Path(os.environ.get("GRADIO_TEMP_DIR") or Path(tempfile.gettempdir()) / "gradio")
+
+
+def clean_filename(name: str) -> str:
+    """A safe file name: no directories, no control characters, not empty."""
+    name = name.replace("\\", "/").rsplit("/", 1)[-1]
+    name = "".join(ch for ch in name if ch.isprintable() and ch not in '<>:"|?*\x00')
+    name = name.strip().lstrip(".") or "file"
+    return name[:200]

@@ -76,6 +76,10 @@ def fits(value: Any, schema: dict[str, Any], defs: dict[str, Any] | None = None)
 
 # Every component type that has an API payload, built the way an app would build it.
 API_COMPONENTS: dict[str, Any] = {
+    "audio": lambda: gr.Audio(type="filepath", render=False),
+    "gallery": lambda: gr.Gallery(render=False),
+    "image": lambda: gr.Image(type="filepath", render=False),
+    "video": lambda: gr.Video(render=False),
     "checkbox": lambda: gr.Checkbox(render=False),
     "checkboxgroup": lambda: gr.CheckboxGroup(["a", "b"], render=False),
     "code": lambda: gr.Code(render=False),

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+from trellis.components.audio import Audio
 from trellis.components.base import Block, BlockContext, Component, FormComponent
 from trellis.components.buttons import Button, ClearButton, DuplicateButton
 from trellis.components.choice import Checkbox, CheckboxGroup, Dropdown, Radio
 from trellis.components.dataset import Dataset
 from trellis.components.display import JSON, Label
 from trellis.components.file import File
+from trellis.components.gallery import Gallery
+from trellis.components.image import Image
 from trellis.components.layout import Accordion, Column, Form, Group, Row, Sidebar, Tab, TabItem, Tabs
 from trellis.components.number import Number, Slider
 from trellis.components.pickers import ColorPicker, DateTime
 from trellis.components.state import State
 from trellis.components.text import HTML, Code, Markdown, Textbox
 from trellis.components.timer import Timer
+from trellis.components.video import Video
 
 Json = JSON
 Html = HTML
@@ -42,6 +46,10 @@ SHORTCUTS: dict[str, tuple[type[Component], dict[str, object]]] = {
     "file": (File, {}),
     "files": (File, {"file_count": "multiple"}),
     "state": (State, {}),
+    "image": (Image, {}),
+    "audio": (Audio, {}),
+    "video": (Video, {}),
+    "gallery": (Gallery, {}),
 }
 
 
@@ -65,6 +73,7 @@ __all__ = [
     "HTML",
     "JSON",
     "Accordion",
+    "Audio",
     "Block",
     "BlockContext",
     "Button",
@@ -82,8 +91,10 @@ __all__ = [
     "File",
     "Form",
     "FormComponent",
+    "Gallery",
     "Group",
     "Html",
+    "Image",
     "Json",
     "Label",
     "Markdown",
@@ -100,5 +111,6 @@ __all__ = [
     "TextArea",
     "Textbox",
     "Timer",
+    "Video",
     "component",
 ]

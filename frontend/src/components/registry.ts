@@ -26,6 +26,7 @@ const lazy = (load: () => Promise<{ default: AnyComponent }>): Loader => () => l
 
 export const registry = {
 	accordion: lazy(() => import("./accordion/Index.svelte")),
+	audio: lazy(() => import("./audio/Index.svelte")),
 	button: eager(Button),
 	checkbox: lazy(() => import("./checkbox/Index.svelte")),
 	checkboxgroup: lazy(() => import("./checkboxgroup/Index.svelte")),
@@ -37,8 +38,10 @@ export const registry = {
 	dropdown: lazy(() => import("./dropdown/Index.svelte")),
 	file: lazy(() => import("./file/Index.svelte")),
 	form: eager(Form),
+	gallery: lazy(() => import("./gallery/Index.svelte")),
 	group: eager(Group),
 	html: lazy(() => import("./html/Index.svelte")),
+	image: lazy(() => import("./image/Index.svelte")),
 	json: lazy(() => import("./json/Index.svelte")),
 	label: lazy(() => import("./label/Index.svelte")),
 	markdown: lazy(() => import("./markdown/Index.svelte")),
@@ -52,6 +55,7 @@ export const registry = {
 	tabs: lazy(() => import("./tabs/Index.svelte")),
 	textbox: eager(Textbox),
 	timer: eager(Timer),
+	video: lazy(() => import("./video/Index.svelte")),
 } satisfies Record<ComponentType, Loader>;
 
 const resolved = new Map<string, AnyComponent>();

@@ -3,6 +3,7 @@
 /** Every component type string the Python side can put in a config. */
 export const COMPONENT_TYPES = [
 	"accordion",
+	"audio",
 	"button",
 	"checkbox",
 	"checkboxgroup",
@@ -14,8 +15,10 @@ export const COMPONENT_TYPES = [
 	"dropdown",
 	"file",
 	"form",
+	"gallery",
 	"group",
 	"html",
+	"image",
 	"json",
 	"label",
 	"markdown",
@@ -29,6 +32,7 @@ export const COMPONENT_TYPES = [
 	"tabs",
 	"textbox",
 	"timer",
+	"video",
 ] as const;
 
 export type ComponentType = (typeof COMPONENT_TYPES)[number];
@@ -50,6 +54,31 @@ export interface AccordionProps extends CommonProps {
 	label?: string | null;
 	open?: boolean;
 	scale?: number | null;
+}
+
+/** Props of `Audio` (`audio`). */
+export interface AudioProps extends CommonProps {
+	elem_id?: string | null;
+	elem_classes?: string[] | string | null;
+	visible?: boolean | string;
+	preserved_by_key?: string[] | string | null;
+	label?: string | null;
+	info?: string | null;
+	show_label?: boolean | null;
+	container?: boolean;
+	scale?: number | null;
+	min_width?: number;
+	interactive?: boolean | null;
+	sources?: unknown;
+	type?: "numpy" | "filepath";
+	streaming?: boolean;
+	format?: string;
+	autoplay?: boolean;
+	editable?: boolean;
+	buttons?: string[] | null;
+	waveform_options?: unknown;
+	loop?: boolean;
+	recording?: boolean;
 }
 
 /** Props of `Button` (`button`). */
@@ -252,6 +281,33 @@ export interface FormProps extends CommonProps {
 	min_width?: number;
 }
 
+/** Props of `Gallery` (`gallery`). */
+export interface GalleryProps extends CommonProps {
+	elem_id?: string | null;
+	elem_classes?: string[] | string | null;
+	visible?: boolean | string;
+	preserved_by_key?: string[] | string | null;
+	label?: string | null;
+	info?: string | null;
+	show_label?: boolean | null;
+	container?: boolean;
+	scale?: number | null;
+	min_width?: number;
+	interactive?: boolean | null;
+	format?: string;
+	file_types?: string[] | null;
+	columns?: unknown;
+	rows?: unknown;
+	height?: number | string | null;
+	allow_preview?: boolean;
+	preview?: boolean | null;
+	selected_index?: number | null;
+	object_fit?: "contain" | "cover" | "fill" | "none" | "scale-down" | null;
+	buttons?: string[] | null;
+	type?: "numpy" | "pil" | "filepath";
+	fit_columns?: boolean;
+}
+
 /** Props of `Group` (`group`). */
 export interface GroupProps extends CommonProps {
 	elem_id?: string | null;
@@ -282,6 +338,31 @@ export interface HtmlProps extends CommonProps {
 	js_on_load?: string | null;
 	apply_default_css?: boolean;
 	sanitize_html?: boolean;
+}
+
+/** Props of `Image` (`image`). */
+export interface ImageProps extends CommonProps {
+	elem_id?: string | null;
+	elem_classes?: string[] | string | null;
+	visible?: boolean | string;
+	preserved_by_key?: string[] | string | null;
+	label?: string | null;
+	info?: string | null;
+	show_label?: boolean | null;
+	container?: boolean;
+	scale?: number | null;
+	min_width?: number;
+	interactive?: boolean | null;
+	format?: string;
+	height?: number | string | null;
+	width?: number | string | null;
+	image_mode?: string | null;
+	sources?: unknown;
+	type?: "numpy" | "pil" | "filepath";
+	buttons?: string[] | null;
+	streaming?: boolean;
+	webcam_options?: unknown;
+	placeholder?: string | null;
 }
 
 /** Props of `JSON` (`json`). */
@@ -521,8 +602,34 @@ export interface TimerProps extends CommonProps {
 	active?: boolean;
 }
 
+/** Props of `Video` (`video`). */
+export interface VideoProps extends CommonProps {
+	elem_id?: string | null;
+	elem_classes?: string[] | string | null;
+	visible?: boolean | string;
+	preserved_by_key?: string[] | string | null;
+	label?: string | null;
+	info?: string | null;
+	show_label?: boolean | null;
+	container?: boolean;
+	scale?: number | null;
+	min_width?: number;
+	interactive?: boolean | null;
+	format?: string | null;
+	sources?: unknown;
+	height?: number | string | null;
+	width?: number | string | null;
+	webcam_options?: unknown;
+	include_audio?: boolean | null;
+	autoplay?: boolean;
+	buttons?: string[] | null;
+	loop?: boolean;
+	streaming?: boolean;
+}
+
 export interface PropsByType {
 	accordion: AccordionProps;
+	audio: AudioProps;
 	button: ButtonProps;
 	checkbox: CheckboxProps;
 	checkboxgroup: CheckboxgroupProps;
@@ -534,8 +641,10 @@ export interface PropsByType {
 	dropdown: DropdownProps;
 	file: FileProps;
 	form: FormProps;
+	gallery: GalleryProps;
 	group: GroupProps;
 	html: HtmlProps;
+	image: ImageProps;
 	json: JsonProps;
 	label: LabelProps;
 	markdown: MarkdownProps;
@@ -549,4 +658,5 @@ export interface PropsByType {
 	tabs: TabsProps;
 	textbox: TextboxProps;
 	timer: TimerProps;
+	video: VideoProps;
 }

@@ -1,0 +1,80 @@
+// Pure helpers for audio/video players and recorders: time display, waveform peaks, seeking,
+// and picking a MediaRecorder container the browser supports.
+
+/** Seconds as "m:ss" (or "h:mm:ss" past an hour); non-finite or negative → "0:00". */
+export function formatTime(seconds: unknown): string {
+	const total = typeof seconds === "number" && Number.isFinite(seconds) && seconds > 0 ? Math.floor(seconds) : 0;
+	const h = Math.floor(total / 3600);
+	const m = Math.floor((total % 3600) / 60);
+	const s = total % 60;
+	const ss = String(s).padStart(2, "0");
+	return h > 0 ? `${h}:${String(m).padStart(2, "0")}:${ss}` : `${m}:${ss}`;
+}
+
+/**
+ * Peak amplitude (0..1) of each of `buckets` equal slices of the samples, taking the
+ * loudest channel. Empty input or zero buckets → an empty list.
+ */
+export function computePeaks(channels: ArrayLike<number>[], buckets: number): number[] {
+	const count = Math.max(0, Math.floor(buckets));
+	const length = channels.reduce((max, c) => Math.max(max, c.length), 0);
+	if (!count || !length) return [];
+	const peaks = new Array<number>(count).fill(0);
+	for (let b = 0; b < count; b++) {
+		const start = Math.floor((b * length) / count);
+		const end = Math.max(start + 1, Math.floor(((b + 1) * length) / count));
+		let peak = 0;
+		for (const channel of channels) {
+			const stop = Math.min(end, channel.length);
+			for (let i = start; i < stop; i++) {
+				const v = Math.abs(channel[i]);
+				if (v > peak) peak = v;
+			}
+		}
+		peaks[b] = Math.min(1, peak);
+	}
+	return peaks;
+}
+
+/** Scale peaks so the loudest is 1 (silence stays 0). */
+export function normalizePeaks(peaks: number[]): number[] {
+	const max = peaks.reduce((m, v) => Math.max(m, v), 0);
+	return max > 0 ? peaks.map((v) => v / max) : peaks.map(() => 0);
+}
+
+/** The time to seek to for a click `x` pixels into a waveform `width` wide. */
+export function seekTime(x: number, width: number, duration: number): number {
+	if (!(width > 0) || !Number.isFinite(duration) || duration <= 0) return 0;
+	return Math.max(0, Math.min(1, x / width)) * duration;
+}
+
+/** The first MIME type `isSupported` accepts, or "" to let the browser choose. */
+export function pickMimeType(candidates: readonly string[], isSupported: (type: string) => boolean): string {
+	for (const type of candidates) {
+		try {
+			if (isSupported(type)) return type;
+		} catch {
+			/* some browsers throw for unknown types */
+		}
+	}
+	return "";
+}
+
+export const AUDIO_TYPES = ["audio/webm;codecs=opus", "audio/webm", "audio/ogg;codecs=opus", "audio/ogg", "audio/mp4"];
+export const VIDEO_TYPES = ["video/webm;codecs=vp9,opus", "video/webm;codecs=vp8,opus", "video/webm", "video/mp4"];
+
+/** A file extension for a recorded MIME type ("audio/webm;codecs=opus" → "webm"). */
+export function extensionFor(mime: string, fallback: string): string {
+	const sub = mime.split(";")[0].split("/")[1]?.trim();
+	if (!sub) return fallback;
+	if (sub === "mpeg") return "mp3";
+	if (sub === "x-matroska") return "mkv";
+	return sub;
+}
+
+/** A timestamped file name for a recording: "recording-20261122-150102.webm". */
+export function recordingName(prefix: string, ext: string, date: Date = new Date()): string {
+	const p = (n: number) => String(n).padStart(2, "0");
+	const stamp = `${date.getFullYear()}${p(date.getMonth() + 1)}${p(date.getDate())}-${p(date.getHours())}${p(date.getMinutes())}${p(date.getSeconds())}`;
+	return `${prefix}-${stamp}.${ext}`;
+}

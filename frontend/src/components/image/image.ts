@@ -1,0 +1,48 @@
+// Pure helpers of the Image component: mapping a click to image pixel coordinates.
+
+export interface Box {
+	left: number;
+	top: number;
+	width: number;
+	height: number;
+}
+
+/**
+ * The pixel of an image (natural size `naturalWidth`×`naturalHeight`) under a click at
+ * (`clientX`, `clientY`), when the image is drawn with `object-fit: contain` in `box`.
+ * Returns null when the click falls in the letterbox outside the picture.
+ */
+export function pixelAt(
+	clientX: number,
+	clientY: number,
+	box: Box,
+	naturalWidth: number,
+	naturalHeight: number,
+): [number, number] | null {
+	if (!(naturalWidth > 0 && naturalHeight > 0 && box.width > 0 && box.height > 0)) return null;
+	const scale = Math.min(box.width / naturalWidth, box.height / naturalHeight);
+	const drawnW = naturalWidth * scale;
+	const drawnH = naturalHeight * scale;
+	const offsetX = (box.width - drawnW) / 2;
+	const offsetY = (box.height - drawnH) / 2;
+	const x = (clientX - box.left - offsetX) / scale;
+	const y = (clientY - box.top - offsetY) / scale;
+	if (x < 0 || y < 0 || x > naturalWidth || y > naturalHeight) return null;
+	return [Math.min(naturalWidth - 1, Math.floor(x)), Math.min(naturalHeight - 1, Math.floor(y))];
+}
+
+/** A CSS length from a number (px) or string prop; anything else → undefined. */
+export function cssSize(value: unknown): string | undefined {
+	if (typeof value === "number" && Number.isFinite(value)) return `${value}px`;
+	return typeof value === "string" && value ? value : undefined;
+}
+
+/** The first image file among pasted/dropped files. */
+export function firstOfKind<T extends { type: string; name: string }>(files: T[], kind: "image" | "audio" | "video"): T | undefined {
+	const ext: Record<string, RegExp> = {
+		image: /\.(png|jpe?g|gif|webp|bmp|svg|avif|ico|tiff?)$/i,
+		audio: /\.(mp3|wav|ogg|oga|flac|m4a|aac|webm|opus)$/i,
+		video: /\.(mp4|webm|ogv|mov|mkv|avi|m4v)$/i,
+	};
+	return files.find((f) => (f.type ? f.type.startsWith(`${kind}/`) : ext[kind].test(f.name)));
+}

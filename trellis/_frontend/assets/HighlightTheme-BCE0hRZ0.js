@@ -1,0 +1,1 @@
+import"./disclose-version-BicIio6h.js";function e(e){}export{e as t};

@@ -1,1 +1,0 @@
-import"./disclose-version-Dc9VxznC.js";function e(e){}export{e as t};
