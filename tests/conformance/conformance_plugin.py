@@ -11,9 +11,6 @@ import pytest
 
 #: conformance test module → why it is expected to fail for now.
 EXPECTED_FAILURES: dict[str, str] = {
-    "test_image_io": "issue 4 (files and media: Image component)",
-    "test_audio_io": "issue 4 (files and media: Audio component)",
-    "test_gallery": "issue 4 (files and media: Gallery component)",
     "test_chatbot": "issue 5 (chat: Chatbot component)",
     "test_chat_interface": "issue 5 (chat: ChatInterface)",
     "test_chat_streaming": "issue 5 (chat: streaming ChatInterface)",
