@@ -11,27 +11,18 @@ import os
 import secrets
 import shutil
 import tempfile
+import threading
+import time
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from trellis._filedata import is_file_payload
+from trellis._filedata import clean_filename, default_cache_dir, is_file_payload
 from trellis.exceptions import Error
+from trellis.processing import fetch as _fetch
 
 _CHUNK = 1 << 20
-
-
-def default_cache_dir() -> Path:
-    return Path(os.environ.get("GRADIO_TEMP_DIR") or Path(tempfile.gettempdir()) / "gradio")
-
-
-def clean_filename(name: str) -> str:
-    """A safe file name: no directories, no control characters, not empty."""
-    name = name.replace("\\", "/").rsplit("/", 1)[-1]
-    name = "".join(ch for ch in name if ch.isprintable() and ch not in '<>:"|?*\x00')
-    name = name.strip().lstrip(".") or "file"
-    return name[:200]
 
 
 def _resolve(path: str | os.PathLike[str]) -> Path:
@@ -58,8 +49,26 @@ class FileCache:
         allowed_paths: Iterable[str] = (),
         blocked_paths: Iterable[str] = (),
         static_paths: Iterable[str] = (),
+        *,
+        max_file_size: int | None = None,
+        delete_cache: tuple[float, float] | None = None,
+        allow_private_hosts: bool = False,
+        fetch_timeout: float = _fetch.DEFAULT_TIMEOUT,
     ) -> None:
         self.cache_dir = _resolve(cache_dir or default_cache_dir())
+        #: Size cap of URL inputs (``None``: the fetcher's default, 100 MB).
+        self.max_file_size = max_file_size
+        #: ``(frequency_s, age_s)`` from ``Blocks(delete_cache=...)``; see :meth:`tick`.
+        self.delete_cache = delete_cache
+        #: Lets URL inputs name private/loopback hosts. For tests against a local server only.
+        self.allow_private_hosts = allow_private_hosts
+        self.fetch_timeout = fetch_timeout
+        self._fetch_options: dict[str, Any] = {}
+        self._last_sweep = time.monotonic()
+        self._lock = threading.Lock()
+        self._session_files: dict[str, set[Path]] = {}
+        self._file_sessions: dict[Path, set[str]] = {}
+        self._pinned: set[Path] = set()
         self.allowed_paths = [_resolve(p) for p in allowed_paths]
         self.blocked_paths = [_resolve(p) for p in blocked_paths]
         self.static_paths = [_resolve(p) for p in static_paths]
@@ -75,10 +84,13 @@ class FileCache:
 
     def is_servable(self, raw: str) -> Path | None:
         """The resolved file if the file route may serve ``raw``, else ``None``."""
-        if "\x00" in raw:
+        if "\x00" in raw or len(raw) > 4096:
             return None
-        path = _resolve(raw)
-        if self.is_blocked(path) or not path.is_file():
+        try:
+            path = _resolve(raw)
+            if self.is_blocked(path) or not path.is_file():
+                return None
+        except (OSError, ValueError):
             return None
         roots = [self.cache_dir, *self.allowed_paths, *self.static_paths, self.examples_dir]
         if any(_within(path, root) for root in roots):
@@ -130,31 +142,82 @@ class FileCache:
 
     def _check_input_file(self, data: dict[str, Any]) -> dict[str, Any]:
         path = data["path"]
-        if path.startswith(("http://", "https://")):
-            raise FileAccessError(f"Cannot read {path}: fetching input files from URLs is not enabled on this server.")
-        resolved = _resolve(path)
+        if _is_url(path):
+            cached = self.fetch_url(path)
+            out = {**data, "path": str(cached), "size": cached.stat().st_size}
+            out.pop("url", None)
+            if not out.get("orig_name"):
+                out["orig_name"] = cached.name
+            return out
+        try:
+            resolved = _resolve(path)
+            exists = resolved.is_file()
+        except (OSError, ValueError):
+            raise FileAccessError(f"File {_short(path)} does not exist or may not be read.") from None
         if not self.in_cache(resolved) and not any(_within(resolved, r) for r in self.static_paths):
             raise FileAccessError(f"Cannot move {path} to the cache dir because it was not uploaded by a user.")
-        if self.is_blocked(resolved) or not resolved.is_file():
+        if self.is_blocked(resolved) or not exists:
             raise FileAccessError(f"File {path} does not exist or may not be read.")
         return {**data, "path": str(resolved)}
 
-    def prepare_output(self, payload: Any, root: str) -> Any:
-        """Copy every FileData of an output payload into the cache and give it an absolute URL."""
+    def fetch_url(self, url: str) -> Path:
+        """Download ``url`` into the cache through the SSRF guard; returns the cached path.
+
+        Blocking (network and disk): call it from a worker thread.
+        """
+        self.cache_dir.mkdir(parents=True, exist_ok=True)
+        tmp = self.cache_dir / f".fetch-{secrets.token_hex(8)}.part"
+        try:
+            with open(tmp, "wb") as out:
+                result = _fetch.fetch(
+                    url,
+                    out,
+                    max_size=self.max_file_size,
+                    timeout=self.fetch_timeout,
+                    allow_private_hosts=self.allow_private_hosts,
+                    **self._fetch_options,
+                )
+            digest = hashlib.sha256(self._seed)
+            with open(tmp, "rb") as fh:
+                while chunk := fh.read(_CHUNK):
+                    digest.update(chunk)
+            target_dir = self.cache_dir / digest.hexdigest()
+            target = target_dir / clean_filename(result.filename)
+            target_dir.mkdir(parents=True, exist_ok=True)
+            os.replace(tmp, target)
+            return target
+        except _fetch.FetchError as exc:
+            raise FileAccessError(f"Cannot use {_short(url)} as an input file: {exc}") from None
+        except OSError as exc:
+            raise FileAccessError(f"Cannot store {_short(url)} in the cache: {exc.strerror or exc}") from None
+        finally:
+            tmp.unlink(missing_ok=True)
+
+    def prepare_output(self, payload: Any, root: str, session_hash: str | None = None) -> Any:
+        """Copy every FileData of an output payload into the cache and give it an absolute URL.
+
+        With ``session_hash``, the cached files are recorded for :meth:`delete_session_files`.
+        """
 
         def one(data: dict[str, Any]) -> dict[str, Any]:
             path = data["path"]
             if path.startswith(("http://", "https://")):
                 return {**data, "url": data.get("url") or path}
-            resolved = _resolve(path)
-            if not resolved.is_file():
-                raise FileAccessError(f"Output file {path} does not exist.")
+            try:
+                resolved = _resolve(path)
+                exists = resolved.is_file()
+            except (OSError, ValueError):
+                exists = False
+            if not exists:
+                raise FileAccessError(f"Output file {_short(path)} does not exist.")
             if not self.may_cache_output(resolved):
                 raise FileAccessError(
                     f"Cannot serve {path}: it is outside the working directory, the temp dir and allowed_paths "
                     "(add its folder to launch(allowed_paths=[...]) to serve it)."
                 )
             cached = self.cache_file(resolved, data.get("orig_name") or resolved.name)
+            if self.in_cache(cached):
+                self._record(session_hash, cached)
             out = {**data, "path": str(cached), "url": self.url_for(cached, root)}
             if out.get("size") is None:
                 out["size"] = cached.stat().st_size
@@ -162,9 +225,125 @@ class FileCache:
 
         return _walk(payload, one)
 
+    # -- lifecycle ---------------------------------------------------------------------
+    def _record(self, session_hash: str | None, path: Path) -> None:
+        with self._lock:
+            if session_hash is None:
+                # Cached outside any session (config values, examples, API-less calls): never
+                # deleted by delete_session_files, only by the age sweep.
+                self._pinned.add(path)
+                return
+            self._session_files.setdefault(session_hash, set()).add(path)
+            self._file_sessions.setdefault(path, set()).add(session_hash)
+
+    def session_files(self, session_hash: str) -> set[Path]:
+        with self._lock:
+            return set(self._session_files.get(session_hash, ()))
+
+    def delete_session_files(self, session_hash: str, delete: bool = True) -> int:
+        """Delete the cached output files of a session that no other live session referenced.
+
+        Returns how many files were removed. Safe to call for unknown sessions. With
+        ``delete=False`` the session is only forgotten (its files stay for the age sweep).
+        """
+        with self._lock:
+            paths = self._session_files.pop(session_hash, set())
+            doomed = []
+            for path in paths:
+                owners = self._file_sessions.get(path)
+                if owners is not None:
+                    owners.discard(session_hash)
+                    if owners:
+                        continue
+                    del self._file_sessions[path]
+                if delete and path not in self._pinned:
+                    doomed.append(path)
+        removed = 0
+        for path in doomed:
+            if not self.in_cache(path.parent):
+                continue
+            try:
+                path.unlink()
+                removed += 1
+            except FileNotFoundError:
+                pass
+            except OSError:
+                continue
+            self._remove_empty_dirs(path.parent)
+        return removed
+
+    def _remove_empty_dirs(self, directory: Path) -> None:
+        while directory != self.cache_dir and self.in_cache(directory):
+            try:
+                directory.rmdir()
+            except OSError:
+                return
+            directory = directory.parent
+
+    def delete_older_than(self, age_s: float, now: float | None = None) -> int:
+        """Delete cache files (and then empty folders) last modified more than ``age_s`` seconds ago.
+
+        Symlinks are removed themselves, never followed. Returns how many entries were removed.
+        """
+        cutoff = (time.time() if now is None else now) - age_s
+        removed = 0
+        if not self.cache_dir.is_dir():
+            return 0
+        for top, dirs, names in os.walk(self.cache_dir, topdown=False, followlinks=False):
+            top_path = Path(top)
+            for name in names + [d for d in dirs if os.path.islink(os.path.join(top, d))]:
+                entry = top_path / name
+                try:
+                    if entry.lstat().st_mtime <= cutoff:
+                        entry.unlink()
+                        removed += 1
+                        self._forget(entry)
+                except OSError:
+                    continue
+            if top_path != self.cache_dir:
+                try:
+                    top_path.rmdir()  # only succeeds when empty
+                except OSError:
+                    pass
+        return removed
+
+    def _forget(self, path: Path) -> None:
+        with self._lock:
+            self._pinned.discard(path)
+            owners = self._file_sessions.pop(path, None)
+            for session_hash in owners or ():
+                files = self._session_files.get(session_hash)
+                if files is not None:
+                    files.discard(path)
+                    if not files:
+                        del self._session_files[session_hash]
+
+    def tick(self, now: float | None = None) -> int:
+        """Run the ``delete_cache`` sweep when it is due; cheap otherwise. Blocking when it runs.
+
+        Call it regularly (e.g. every few seconds from the queue's maintenance loop, in a worker
+        thread). Returns how many entries were removed (0 when not configured or not due).
+        """
+        if self.delete_cache is None:
+            return 0
+        frequency, age = self.delete_cache
+        moment = time.monotonic() if now is None else now
+        if moment - self._last_sweep < frequency:
+            return 0
+        self._last_sweep = moment
+        return self.delete_older_than(age)
+
     @staticmethod
     def url_for(path: Path | str, root: str) -> str:
         return f"{root}/gradio_api/file={quote(str(path), safe='/')}"
+
+
+def _is_url(path: str) -> bool:
+    return path[:8].lower().startswith(("http://", "https://"))
+
+
+def _short(url: str) -> str:
+    return url if len(url) <= 200 else url[:200] + "…"
 
 
 def _walk(value: Any, fn: Any) -> Any:

@@ -192,7 +192,7 @@ class Runner:
     def _payload(self, component: Component, value: Any, ctx: CallContext) -> Any:
         payload = component.postprocess(value)
         if component.data_model_is_file or contains_file(payload):
-            payload = self.files.prepare_output(payload, ctx.root)
+            payload = self.files.prepare_output(payload, ctx.root, session_hash=ctx.session.hash)
         return payload
 
     # -- calling -----------------------------------------------------------------
@@ -216,9 +216,9 @@ class Runner:
         if plan.is_async:
             token = current_reporter.set(ctx.reporter)
             try:
-                values = self.prepare(endpoint, data, ctx)
+                values = await self._prepare_off_loop(endpoint, data, ctx)
                 result = await plan.fn(*self.arguments(endpoint, values, ctx))
-                return self.finish(endpoint, result, ctx)
+                return await self._finish_off_loop(endpoint, result, ctx)
             finally:
                 current_reporter.reset(token)
         context = contextvars.copy_context()
@@ -230,7 +230,7 @@ class Runner:
         """Call a ``batch=True`` function once with every event's values, and split its results."""
         fn = endpoint.plan.fn
         assert fn is not None
-        prepared = [self.prepare(endpoint, data, ctx) for data, ctx in zip(batch, ctxs, strict=False)]
+        prepared = [await self._prepare_off_loop(endpoint, data, ctx) for data, ctx in zip(batch, ctxs, strict=False)]
         columns = [list(column) for column in zip(*prepared, strict=False)] if prepared else []
         if len(columns) < len(endpoint.inputs):
             columns = [[] for _ in endpoint.inputs]
@@ -251,8 +251,20 @@ class Runner:
         outcomes = []
         for row, ctx in enumerate(ctxs):
             values = [column[row] for column in result]
-            outcomes.append(self.finish(endpoint, tuple(values) if len(values) > 1 else values[0], ctx))
+            outcomes.append(await self._finish_off_loop(endpoint, tuple(values) if len(values) > 1 else values[0], ctx))
         return outcomes
+
+    async def _prepare_off_loop(self, endpoint: EndpointInfo, data: list[Any], ctx: CallContext) -> list[Any]:
+        """``prepare`` on the event loop, or in a worker thread when files may need reading or fetching."""
+        if contains_file(data):
+            return await anyio.to_thread.run_sync(self.prepare, endpoint, data, ctx)
+        return self.prepare(endpoint, data, ctx)
+
+    async def _finish_off_loop(self, endpoint: EndpointInfo, result: Any, ctx: CallContext) -> Outcome:
+        """``finish`` on the event loop, or in a worker thread when outputs are files (saved and copied)."""
+        if any(c.data_model_is_file for c in endpoint.outputs):
+            return await anyio.to_thread.run_sync(self.finish, endpoint, result, ctx)
+        return self.finish(endpoint, result, ctx)
 
     def run_generator_sync(
         self,
@@ -298,13 +310,13 @@ class Runner:
         token = current_reporter.set(ctx.reporter)
         last: Outcome | None = None
         try:
-            values = self.prepare(endpoint, data, ctx)
+            values = await self._prepare_off_loop(endpoint, data, ctx)
             fn = endpoint.plan.fn
             assert fn is not None
             agen = fn(*self.arguments(endpoint, values, ctx))
             try:
                 async for item in agen:
-                    last = self.finish(endpoint, item, ctx)
+                    last = await self._finish_off_loop(endpoint, item, ctx)
                     emit(last)
             finally:
                 await agen.aclose()

@@ -130,8 +130,15 @@ def _delete(state: State | None, value: Any) -> None:
 class SessionStore:
     """All sessions of one app; thread-safe."""
 
-    def __init__(self, states: dict[int, State], expire_after: float = 3600.0, capacity: int = 10000) -> None:
+    def __init__(
+        self,
+        states: dict[int, State],
+        expire_after: float = 3600.0,
+        capacity: int = 10000,
+        on_drop: Callable[[str], object] | None = None,
+    ) -> None:
         self.states = states
+        self.on_drop = on_drop
         self.expire_after = expire_after
         self.capacity = capacity
         self._sessions: dict[str, Session] = {}
@@ -142,10 +149,13 @@ class SessionStore:
         if session is None:
             with self._lock:
                 session = self._sessions.get(session_hash)
+                evicted: str | None = None
                 if session is None:
                     session = self._sessions[session_hash] = Session(session_hash)
                     if len(self._sessions) > self.capacity:
-                        self._evict_oldest()
+                        evicted = self._evict_oldest()
+            if evicted is not None:
+                self._dropped([evicted])
         session.last_used = time.monotonic()
         session.closed_at = None
         return session
@@ -161,22 +171,34 @@ class SessionStore:
     def cleanup(self) -> int:
         """Drop expired sessions and values; returns how many sessions were dropped."""
         now = time.monotonic()
-        dropped = 0
+        dropped: list[str] = []
         with self._lock:
             for key, session in list(self._sessions.items()):
                 idle_since = session.closed_at if session.closed_at is not None else session.last_used
                 if now - idle_since > self.expire_after:
                     session.drop(self.states)
                     del self._sessions[key]
-                    dropped += 1
+                    dropped.append(key)
                 else:
                     session.expire_values(self.states, now)
-        return dropped
+        self._dropped(dropped)
+        return len(dropped)
 
-    def _evict_oldest(self) -> None:
+    def _evict_oldest(self) -> str:
         oldest = min(self._sessions.values(), key=lambda s: s.last_used)
         oldest.drop(self.states)
         del self._sessions[oldest.hash]
+        return oldest.hash
+
+    def _dropped(self, hashes: list[str]) -> None:
+        """Tell ``on_drop`` about ended sessions (outside the lock: it may touch the disk)."""
+        if self.on_drop is None:
+            return
+        for session_hash in hashes:
+            try:
+                self.on_drop(session_hash)
+            except Exception:
+                logger.exception("cleaning up after session %s failed", session_hash)
 
     def __len__(self) -> int:
         return len(self._sessions)

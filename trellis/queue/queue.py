@@ -208,9 +208,12 @@ class Queue:
         return loop
 
     async def _maintain(self) -> None:
-        """Drop idle channels and expired sessions every minute."""
+        """Drop idle channels and expired sessions every minute; sweep the file cache (delete_cache)."""
+        delete_cache = self.runner.files.delete_cache
+        interval = min(60.0, float(delete_cache[0])) if delete_cache else 60.0
         while True:
-            await asyncio.sleep(60)
+            await asyncio.sleep(interval)
+            await anyio.to_thread.run_sync(self.runner.files.tick)
             now = time.monotonic()
             for key, channel in list(self.channels.items()):
                 if not channel.pending and not channel.streams and now - channel.last_active > 600:

@@ -52,8 +52,18 @@ class ServerState:
 
 def create_app(compiled: CompiledApp, settings: LaunchSettings) -> FastAPI:
     """Build the FastAPI app serving ``compiled`` with ``settings``."""
-    files = FileCache(allowed_paths=settings.allowed_paths, blocked_paths=settings.blocked_paths)
-    sessions = SessionStore(compiled.state_components)
+    delete_cache = getattr(compiled.blocks_obj, "delete_cache", None)
+    files = FileCache(
+        allowed_paths=settings.allowed_paths,
+        blocked_paths=settings.blocked_paths,
+        max_file_size=settings.max_file_size,
+        delete_cache=delete_cache,
+    )
+    # When a session ends, forget which cached files it used (and delete them if delete_cache is set).
+    sessions = SessionStore(
+        compiled.state_components,
+        on_drop=lambda session_hash: files.delete_session_files(session_hash, delete=delete_cache is not None),
+    )
     runner = Runner(compiled, files)
     queue = Queue(
         compiled, runner, sessions, show_error=settings.show_error, heartbeat_interval=settings.heartbeat_interval

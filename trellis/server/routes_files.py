@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import asyncio
+import json
 import mimetypes
 import shutil
+import time
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from python_multipart.multipart import MultipartParser, parse_options_header
 from starlette.requests import ClientDisconnect, Request
-from starlette.responses import FileResponse, PlainTextResponse, Response
+from starlette.responses import FileResponse, PlainTextResponse, Response, StreamingResponse
 from starlette.routing import BaseRoute, Route
 
 from trellis.processing.files import clean_filename
@@ -38,15 +42,76 @@ INLINE_TYPES = (
 )
 
 
+#: Room for multipart boundaries and part headers when ``Content-Length`` is checked up front.
+MULTIPART_OVERHEAD = 64 * 1024
+#: How long ``upload_progress`` waits for its upload to start.
+PROGRESS_WAIT = 3.0
+#: Progress records are kept this long after their upload ends, for late listeners.
+PROGRESS_KEEP = 60.0
+MAX_TRACKERS = 1000
+
+
 class UploadTooLarge(Exception):
     pass
+
+
+class UploadTracker:
+    """Progress events of one ``?upload_id=`` upload, for ``upload_progress`` to stream."""
+
+    def __init__(self) -> None:
+        self.events: list[dict[str, Any]] = []
+        self.done = False
+        self.finished_at: float | None = None
+        self.changed = asyncio.Event()
+        self._pending: dict[str, int] = {}
+
+    def add(self, orig_name: str, size: int) -> None:
+        self._pending[orig_name] = self._pending.get(orig_name, 0) + size
+
+    def flush(self) -> None:
+        for name, size in self._pending.items():
+            self.events.append({"msg": "update", "orig_name": name, "chunk_size": size})
+        if self._pending:
+            self._pending = {}
+            self.changed.set()
+
+    def finish(self) -> None:
+        self.flush()
+        self.done = True
+        self.finished_at = time.monotonic()
+        self.changed.set()
+
+
+class UploadTrackers:
+    def __init__(self) -> None:
+        self._trackers: dict[str, UploadTracker] = {}
+
+    def start(self, upload_id: str) -> UploadTracker:
+        now = time.monotonic()
+        for key, tracker in list(self._trackers.items()):
+            if tracker.finished_at is not None and now - tracker.finished_at > PROGRESS_KEEP:
+                del self._trackers[key]
+        while len(self._trackers) >= MAX_TRACKERS:
+            del self._trackers[next(iter(self._trackers))]
+        tracker = UploadTracker()
+        self._trackers[upload_id] = tracker
+        return tracker
+
+    def get(self, upload_id: str) -> UploadTracker | None:
+        return self._trackers.get(upload_id)
+
+    def forget(self, upload_id: str, tracker: UploadTracker) -> None:
+        if self._trackers.get(upload_id) is tracker:
+            del self._trackers[upload_id]
 
 
 class _UploadSink:
     """Receives multipart callbacks and writes each ``files`` part straight into the cache."""
 
-    def __init__(self, directory_factory: Any, max_size: int | None) -> None:
+    def __init__(self, directory_factory: Any, max_size: int | None, tracker: UploadTracker | None = None) -> None:
         self.directory_factory = directory_factory
+        self.tracker = tracker
+        self._name = ""
         self.max_size = max_size
         self.paths: list[Path] = []
         self.dirs: list[Path] = []
@@ -80,6 +145,7 @@ class _UploadSink:
             self._file = None  # a plain form field: ignored
             return
         name = clean_filename(filename.decode("utf-8", "replace"))
+        self._name = name
         directory = self.directory_factory()
         self.dirs.append(directory)
         path = directory / name
@@ -93,6 +159,8 @@ class _UploadSink:
         if self.max_size is not None and self._size > self.max_size:
             raise UploadTooLarge
         self._file.write(data[start:end])
+        if self.tracker is not None:
+            self.tracker.add(self._name, end - start)
 
     def on_part_end(self) -> None:
         if self._file is not None:
@@ -107,6 +175,10 @@ class _UploadSink:
             shutil.rmtree(directory, ignore_errors=True)
 
 
+def _json(value: dict[str, Any]) -> str:
+    return json.dumps(value)
+
+
 def _limit_text(limit: int) -> str:
     for unit, size in (("GB", 1024**3), ("MB", 1024**2), ("KB", 1024)):
         if limit >= size:
@@ -117,6 +189,14 @@ def _limit_text(limit: int) -> str:
 def routes(state: ServerState) -> list[BaseRoute]:
     auth = state.auth
     files = state.files
+    trackers = UploadTrackers()
+
+    def too_large(limit: int) -> Response:
+        return PlainTextResponse(
+            f"File too large: the maximum file size is {limit} bytes ({_limit_text(limit)}).",
+            status_code=413,
+            headers={"Connection": "close"},
+        )
 
     async def upload(request: Request) -> Response:
         refused = auth.refuse(request)
@@ -127,7 +207,19 @@ def routes(state: ServerState) -> list[BaseRoute]:
         if content_type != b"multipart/form-data" or not boundary:
             return error(400, "Upload must be multipart/form-data with one or more 'files' parts.")
         limit = state.settings.max_file_size
-        sink = _UploadSink(files.new_upload_dir, limit)
+        declared = request.headers.get("content-length", "")
+        if limit is not None and declared.isdigit() and int(declared) > limit + MULTIPART_OVERHEAD:
+            return too_large(limit)  # refused before a byte of the body is read
+        upload_id = request.query_params.get("upload_id")
+        tracker = trackers.start(upload_id) if upload_id else None
+        try:
+            return await receive(request, boundary, limit, tracker)
+        finally:
+            if tracker is not None:
+                tracker.finish()
+
+    async def receive(request: Request, boundary: bytes, limit: int | None, tracker: UploadTracker | None) -> Response:
+        sink = _UploadSink(files.new_upload_dir, limit, tracker)
         parser = MultipartParser(
             boundary,
             callbacks={
@@ -143,15 +235,13 @@ def routes(state: ServerState) -> list[BaseRoute]:
         try:
             async for chunk in request.stream():
                 parser.write(chunk)
+                if tracker is not None:
+                    tracker.flush()
             parser.finalize()
         except UploadTooLarge:
             sink.cleanup()
             assert limit is not None
-            return PlainTextResponse(
-                f"File too large: the maximum file size is {limit} bytes ({_limit_text(limit)}).",
-                status_code=413,
-                headers={"Connection": "close"},
-            )
+            return too_large(limit)
         except ClientDisconnect:
             sink.cleanup()
             return error(400, "Upload interrupted.")
@@ -166,7 +256,39 @@ def routes(state: ServerState) -> list[BaseRoute]:
         return ORJSONResponse([str(p) for p in sink.paths])
 
     async def upload_progress(request: Request) -> Response:
-        return PlainTextResponse("Upload not found", status_code=404)
+        refused = auth.refuse(request)
+        if refused is not None:
+            return refused
+        upload_id = request.query_params.get("upload_id", "")
+        give_up = time.monotonic() + PROGRESS_WAIT
+        tracker = trackers.get(upload_id) if upload_id else None
+        while tracker is None and upload_id and time.monotonic() < give_up:
+            await asyncio.sleep(0.05)
+            tracker = trackers.get(upload_id)
+        if tracker is None:
+            return PlainTextResponse("Upload not found", status_code=404)
+        found: UploadTracker = tracker
+        heartbeat = state.settings.heartbeat_interval
+
+        async def events() -> AsyncIterator[str]:
+            sent = 0
+            while True:
+                found.changed.clear()
+                while sent < len(found.events):
+                    yield "data: " + _json(found.events[sent]) + "\n\n"
+                    sent += 1
+                if found.done:
+                    yield 'data: {"msg": "done"}\n\n'
+                    trackers.forget(upload_id, found)
+                    return
+                try:
+                    await asyncio.wait_for(found.changed.wait(), timeout=heartbeat)
+                except asyncio.TimeoutError:
+                    yield 'data: {"msg": "heartbeat"}\n\n'
+
+        return StreamingResponse(
+            events(), media_type="text/event-stream", headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
+        )
 
     async def file(request: Request) -> Response:
         refused = auth.refuse(request)
