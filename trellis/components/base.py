@@ -295,7 +295,12 @@ class Component(Block, register=False):
         return self.example_payload()
 
     def as_example(self, value: Any) -> Any:
-        """How a value appears in an examples table."""
+        """How a value appears in an examples table (file components show the file as FileData)."""
+        if self.data_model_is_file and value is not None:
+            try:
+                return self.postprocess(value)
+            except Exception:  # an example the component cannot read stays as given
+                return value
         return value
 
     def flag(self, payload: Any) -> str:

@@ -74,12 +74,33 @@ class CompiledApp:
     app_id: int
     max_size: int | None
     api_open: bool = True
+    #: Indexes into ``config["components"]`` whose props hold files (initial values, example samples).
+    file_value_components: list[int] = dataclasses.field(default_factory=list)
     blocks_obj: Any = dataclasses.field(repr=False, default=None)
 
     def config_for_root(self, root: str) -> dict[str, Any]:
         config = dict(self.config)
         config["root"] = root
+        if self.file_value_components:
+            # File values in props carry root-relative URLs; make them absolute for this request.
+            components = list(config["components"])
+            for index in self.file_value_components:
+                entry = components[index]
+                components[index] = {**entry, "props": _absolute_urls(entry["props"], root)}
+            config["components"] = components
         return config
+
+
+def _absolute_urls(value: Any, root: str) -> Any:
+    if isinstance(value, dict):
+        url = value.get("url")
+        out = {k: _absolute_urls(v, root) for k, v in value.items()}
+        if isinstance(url, str) and url.startswith("/gradio_api/"):
+            out["url"] = root + url
+        return out
+    if isinstance(value, list):
+        return [_absolute_urls(v, root) for v in value]
+    return value
 
 
 def _layout(block: Block) -> dict[str, Any]:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+import logging
 from typing import Any
 
 from fastapi import FastAPI
 from starlette.requests import Request
 
 from trellis.config.build import CompiledApp
-from trellis.processing.files import FileCache
+from trellis.processing.files import FileAccessError, FileCache, contains_file
 from trellis.processing.runner import Runner
 from trellis.processing.session import SessionStore
 from trellis.queue.queue import Queue
@@ -18,6 +19,8 @@ from trellis.server import routes_files, routes_page, routes_queue
 from trellis.server.auth import Auth
 from trellis.server.settings import LaunchSettings
 from trellis.server.urls import public_root
+
+logger = logging.getLogger("trellis")
 
 
 @dataclasses.dataclass
@@ -50,6 +53,22 @@ class ServerState:
         )
 
 
+def _cache_file_props(compiled: CompiledApp, files: FileCache) -> None:
+    """Copy files named in props (initial values, example samples) into the cache, with root-relative URLs."""
+    for index, entry in enumerate(compiled.config["components"]):
+        props = entry["props"]
+        changed = False
+        for key in ("value", "samples"):
+            if contains_file(props.get(key)):
+                try:
+                    props[key] = files.prepare_output(props[key], "")
+                    changed = True
+                except FileAccessError as exc:
+                    logger.warning("Component %s: %s", entry["id"], exc.message)
+        if changed:
+            compiled.file_value_components.append(index)
+
+
 def create_app(compiled: CompiledApp, settings: LaunchSettings) -> FastAPI:
     """Build the FastAPI app serving ``compiled`` with ``settings``."""
     delete_cache = getattr(compiled.blocks_obj, "delete_cache", None)
@@ -73,6 +92,7 @@ def create_app(compiled: CompiledApp, settings: LaunchSettings) -> FastAPI:
     compiled.config["max_file_size"] = settings.max_file_size
     if settings.footer_links is not None:
         compiled.config["footer_links"] = settings.footer_links
+    _cache_file_props(compiled, files)
     state = ServerState(compiled, settings, queue, runner, files, sessions, auth)
     kwargs: dict[str, Any] = {"openapi_url": None, "docs_url": None, "redoc_url": None, **settings.app_kwargs}
     app = FastAPI(**kwargs)
