@@ -29,6 +29,7 @@ from trellis.components import (
     Column,
     Dataset,
     DateTime,
+    DownloadButton,
     Dropdown,
     DuplicateButton,
     File,
@@ -51,6 +52,7 @@ from trellis.components import (
     TextArea,
     Textbox,
     Timer,
+    UploadButton,
     Video,
 )
 from trellis.exceptions import Error
@@ -91,6 +93,7 @@ __all__ = [
     "CopyData",
     "Dataset",
     "DateTime",
+    "DownloadButton",
     "Dropdown",
     "DuplicateButton",
     "Error",
@@ -125,6 +128,7 @@ __all__ = [
     "TextArea",
     "Textbox",
     "Timer",
+    "UploadButton",
     "Video",
     "Warning",
     "__version__",

@@ -80,6 +80,8 @@ API_COMPONENTS: dict[str, Any] = {
     "gallery": lambda: gr.Gallery(render=False),
     "image": lambda: gr.Image(type="filepath", render=False),
     "video": lambda: gr.Video(render=False),
+    "uploadbutton": lambda: gr.UploadButton(render=False),
+    "downloadbutton": lambda: gr.DownloadButton(render=False),
     "checkbox": lambda: gr.Checkbox(render=False),
     "checkboxgroup": lambda: gr.CheckboxGroup(["a", "b"], render=False),
     "code": lambda: gr.Code(render=False),

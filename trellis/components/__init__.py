@@ -8,7 +8,7 @@ from trellis.components.buttons import Button, ClearButton, DuplicateButton
 from trellis.components.choice import Checkbox, CheckboxGroup, Dropdown, Radio
 from trellis.components.dataset import Dataset
 from trellis.components.display import JSON, Label
-from trellis.components.file import File
+from trellis.components.file import DownloadButton, File, UploadButton
 from trellis.components.gallery import Gallery
 from trellis.components.image import Image
 from trellis.components.layout import Accordion, Column, Form, Group, Row, Sidebar, Tab, TabItem, Tabs
@@ -87,6 +87,7 @@ __all__ = [
     "Dataset",
     "DateTime",
     "Dropdown",
+    "DownloadButton",
     "DuplicateButton",
     "File",
     "Form",
@@ -111,6 +112,7 @@ __all__ = [
     "TextArea",
     "Textbox",
     "Timer",
+    "UploadButton",
     "Video",
     "component",
 ]

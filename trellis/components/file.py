@@ -155,3 +155,129 @@ def _guess_kind(suffix: str) -> str | None:
 
     mime = mimetypes.types_map.get(suffix)
     return mime.split("/")[0] if mime else None
+
+
+class UploadButton(File):
+    """A button that opens the file picker; the chosen file(s) become its value."""
+
+    EVENTS = ("click", "upload")
+
+    def __init__(
+        self,
+        label: str = "Upload a File",
+        value: str | list[str] | Any | None = None,
+        *,
+        every: float | None = None,
+        inputs: Any = None,
+        variant: Literal["primary", "secondary", "stop"] = "secondary",
+        visible: bool | str = True,
+        size: Literal["sm", "md", "lg"] = "lg",
+        icon: str | None = None,
+        scale: int | None = None,
+        min_width: int | None = None,
+        interactive: bool = True,
+        elem_id: str | None = None,
+        elem_classes: list[str] | str | None = None,
+        render: bool = True,
+        key: int | str | tuple[int | str, ...] | None = None,
+        preserved_by_key: list[str] | str | None = "value",
+        type: Literal["filepath", "binary"] = "filepath",
+        file_count: Literal["single", "multiple", "directory"] = "single",
+        file_types: list[str] | None = None,
+    ) -> None:
+        self.variant = variant
+        self.size = size
+        self.icon = icon
+        super().__init__(
+            value,
+            file_count=file_count,
+            file_types=file_types,
+            type=type,
+            label=label,
+            every=every,
+            inputs=inputs,
+            scale=scale,
+            min_width=min_width,
+            interactive=interactive,
+            visible=visible,
+            elem_id=elem_id,
+            elem_classes=elem_classes,
+            render=render,
+            key=key,
+            preserved_by_key=preserved_by_key,
+        )
+        self.show_label = None
+        self.container = None
+
+
+class DownloadButton(Component):
+    """A button that downloads the file in its value when clicked."""
+
+    EVENTS = ("click",)
+    data_model_is_file = True
+
+    def __init__(
+        self,
+        label: str = "Download",
+        value: str | Any | None = None,
+        *,
+        every: float | None = None,
+        inputs: Any = None,
+        variant: Literal["primary", "secondary", "stop"] = "secondary",
+        visible: bool | str = True,
+        size: Literal["sm", "md", "lg"] = "lg",
+        icon: str | None = None,
+        scale: int | None = None,
+        min_width: int | None = None,
+        interactive: bool = True,
+        elem_id: str | None = None,
+        elem_classes: list[str] | str | None = None,
+        render: bool = True,
+        key: int | str | tuple[int | str, ...] | None = None,
+        preserved_by_key: list[str] | str | None = "value",
+    ) -> None:
+        self.variant = variant
+        self.size = size
+        self.icon = icon
+        super().__init__(
+            value,
+            label=label,
+            every=every,
+            inputs=inputs,
+            scale=scale,
+            min_width=min_width,
+            interactive=interactive,
+            visible=visible,
+            elem_id=elem_id,
+            elem_classes=elem_classes,
+            render=render,
+            key=key,
+            preserved_by_key=preserved_by_key,
+        )
+        self.show_label = None
+        self.container = None
+
+    def preprocess(self, payload: Any) -> str | None:
+        if payload is None:
+            return None
+        if not is_file_payload(payload):
+            raise ValidationError(f"DownloadButton expects a FileData object with a 'path', got {payload!r:.120}")
+        return str(payload["path"])
+
+    def postprocess(self, value: Any) -> dict[str, Any] | None:
+        if value is None:
+            return None
+        if isinstance(value, dict) and "path" in value:
+            return {
+                **make_filedata(value["path"], value.get("orig_name")),
+                **{k: v for k, v in value.items() if v is not None},
+            }
+        if isinstance(value, (str, os.PathLike)):
+            return make_filedata(value)
+        raise ValueError(f"DownloadButton can offer a path, got {type(value).__name__}")
+
+    def api_info(self) -> dict[str, Any]:
+        return FILEDATA_SCHEMA
+
+    def example_payload(self) -> Any:
+        return sample_file_payload()

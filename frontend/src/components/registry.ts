@@ -35,6 +35,7 @@ export const registry = {
 	column: eager(Column),
 	dataset: lazy(() => import("./dataset/Index.svelte")),
 	datetime: lazy(() => import("./datetime/Index.svelte")),
+	downloadbutton: lazy(() => import("./downloadbutton/Index.svelte")),
 	dropdown: lazy(() => import("./dropdown/Index.svelte")),
 	file: lazy(() => import("./file/Index.svelte")),
 	form: eager(Form),
@@ -55,6 +56,7 @@ export const registry = {
 	tabs: lazy(() => import("./tabs/Index.svelte")),
 	textbox: eager(Textbox),
 	timer: eager(Timer),
+	uploadbutton: lazy(() => import("./uploadbutton/Index.svelte")),
 	video: lazy(() => import("./video/Index.svelte")),
 } satisfies Record<ComponentType, Loader>;
 

@@ -12,6 +12,7 @@ export const COMPONENT_TYPES = [
 	"column",
 	"dataset",
 	"datetime",
+	"downloadbutton",
 	"dropdown",
 	"file",
 	"form",
@@ -32,6 +33,7 @@ export const COMPONENT_TYPES = [
 	"tabs",
 	"textbox",
 	"timer",
+	"uploadbutton",
 	"video",
 ] as const;
 
@@ -226,6 +228,24 @@ export interface DatetimeProps extends CommonProps {
 	type?: "timestamp" | "datetime" | "string";
 	timezone?: string | null;
 	buttons?: string[] | null;
+}
+
+/** Props of `DownloadButton` (`downloadbutton`). */
+export interface DownloadbuttonProps extends CommonProps {
+	elem_id?: string | null;
+	elem_classes?: string[] | string | null;
+	visible?: boolean | string;
+	preserved_by_key?: string[] | string | null;
+	label?: string;
+	info?: string | null;
+	show_label?: boolean | null;
+	container?: boolean;
+	scale?: number | null;
+	min_width?: number | null;
+	interactive?: boolean;
+	variant?: "primary" | "secondary" | "stop";
+	size?: "sm" | "md" | "lg";
+	icon?: string | null;
 }
 
 /** Props of `Dropdown` (`dropdown`). */
@@ -602,6 +622,30 @@ export interface TimerProps extends CommonProps {
 	active?: boolean;
 }
 
+/** Props of `UploadButton` (`uploadbutton`). */
+export interface UploadbuttonProps extends CommonProps {
+	elem_id?: string | null;
+	elem_classes?: string[] | string | null;
+	visible?: boolean | string;
+	preserved_by_key?: string[] | string | null;
+	label?: string;
+	info?: string | null;
+	show_label?: boolean | null;
+	container?: boolean;
+	scale?: number | null;
+	min_width?: number | null;
+	interactive?: boolean;
+	file_count?: "single" | "multiple" | "directory";
+	file_types?: string[] | null;
+	type?: "filepath" | "binary";
+	height?: number | string | null;
+	allow_reordering?: boolean;
+	buttons?: string[] | null;
+	variant?: "primary" | "secondary" | "stop";
+	size?: "sm" | "md" | "lg";
+	icon?: string | null;
+}
+
 /** Props of `Video` (`video`). */
 export interface VideoProps extends CommonProps {
 	elem_id?: string | null;
@@ -638,6 +682,7 @@ export interface PropsByType {
 	column: ColumnProps;
 	dataset: DatasetProps;
 	datetime: DatetimeProps;
+	downloadbutton: DownloadbuttonProps;
 	dropdown: DropdownProps;
 	file: FileProps;
 	form: FormProps;
@@ -658,5 +703,6 @@ export interface PropsByType {
 	tabs: TabsProps;
 	textbox: TextboxProps;
 	timer: TimerProps;
+	uploadbutton: UploadbuttonProps;
 	video: VideoProps;
 }
