@@ -1,0 +1,194 @@
+"""Media in the browser: image upload through the file chooser, microphone recording with Chromium's
+fake devices, the gallery preview, and an uploaded HTML file that must not run when served back."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+import numpy as np
+import pytest
+from playwright.sync_api import Page, expect
+
+import trellis as gr
+
+from .conftest import CHROMIUM, CHROMIUM_ARGS, TIMEOUT_MS
+
+pytestmark = pytest.mark.browser
+
+Serve = Callable[..., str]
+FAKE_MEDIA_ARGS = ["--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream"]
+
+
+def write_png(path: Path, size: tuple[int, int], color: tuple[int, int, int]) -> Path:
+    from PIL import Image
+
+    Image.new("RGB", size, color).save(path)
+    return path
+
+
+def natural_width(locator: Any) -> int:
+    """Wait for the image to finish loading and return its naturalWidth (0 when it failed)."""
+    locator.evaluate(
+        "img => img.complete ? null : new Promise(r => { img.onload = r; img.onerror = r; })", timeout=TIMEOUT_MS
+    )
+    return int(locator.evaluate("img => img.naturalWidth"))
+
+
+# -- 1. image upload → numpy → processed output -----------------------------------------------------------
+
+
+def test_uploaded_image_is_processed_and_shown(page: Page, serve: Serve, tmp_path: Path) -> None:
+    seen: list[tuple[int, ...]] = []
+
+    def invert(image: np.ndarray) -> np.ndarray:
+        seen.append(image.shape)
+        return 255 - image[::-1]
+
+    demo = gr.Interface(invert, gr.Image(type="numpy", label="In"), gr.Image(type="numpy", label="Out"))
+    page.goto(serve(demo))
+    png = write_png(tmp_path / "red.png", (24, 16), (255, 0, 0))
+    with page.expect_file_chooser() as chooser:
+        page.get_by_test_id("image-dropzone").click()
+    chooser.value.set_files(str(png))
+    input_preview = page.get_by_test_id("image-preview").first
+    expect(input_preview).to_be_visible()
+    page.get_by_role("button", name="Submit").click()
+    out = page.get_by_test_id("image-preview")
+    expect(out).to_have_count(2)
+    output_img = out.nth(1)
+    expect(output_img).to_have_attribute("src", re.compile(r"/gradio_api/file="))
+    assert natural_width(output_img) == 24
+    # the output is the inverted red: cyan
+    pixel = output_img.evaluate(
+        """img => { const c = document.createElement('canvas'); c.width = img.naturalWidth;
+        c.height = img.naturalHeight; const g = c.getContext('2d'); g.drawImage(img, 0, 0);
+        return Array.from(g.getImageData(3, 3, 1, 1).data.slice(0, 3)); }"""
+    )
+    assert seen == [(16, 24, 3)]
+    assert all(abs(a - b) <= 8 for a, b in zip(pixel, (0, 255, 255))), pixel  # lossy output formats
+
+
+# -- 2. microphone recording ------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def media_browser(browser: Any) -> Iterator[Any]:
+    """A second Chromium with fake camera/microphone, launched by the session's Playwright (only one
+    sync Playwright may run per thread)."""
+    fake = browser.browser_type.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS + FAKE_MEDIA_ARGS)
+    yield fake
+    fake.close()
+
+
+@pytest.fixture
+def media_page(media_browser: Any) -> Iterator[Page]:
+    context = media_browser.new_context(viewport={"width": 1280, "height": 800})
+    context.set_default_timeout(TIMEOUT_MS)
+    expect.set_options(timeout=TIMEOUT_MS)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def test_microphone_recording_reaches_the_function(media_page: Page, serve: Serve) -> None:
+    page = media_page
+
+    def size(path: str | None) -> str:
+        return str(os.path.getsize(path)) if path else "none"
+
+    demo = gr.Interface(
+        size, gr.Audio(sources=["microphone"], type="filepath", label="Voice"), gr.Textbox(label="Bytes")
+    )
+    url = serve(demo)
+    page.context.grant_permissions(["camera", "microphone"], origin=url.rstrip("/"))
+    page.goto(url)
+    record = page.get_by_test_id("audio-record")
+    record.click()
+    expect(record).to_have_attribute("aria-pressed", "true")
+    page.wait_for_timeout(1500)
+    record.click()
+    expect(page.get_by_test_id("audio-download")).to_be_visible()  # the recording was uploaded
+    page.get_by_role("button", name="Submit").click()
+    output = page.get_by_label("Bytes", exact=True)
+    expect(output).to_have_value(re.compile(r"^\d+$"))
+    assert int(output.input_value()) > 1000
+
+
+# -- 3. gallery preview -----------------------------------------------------------------------------------
+
+
+def test_gallery_preview_opens_moves_and_closes(page: Page, serve: Serve, tmp_path: Path) -> None:
+    colors = [(255, 0, 0), (0, 255, 0), (0, 0, 255)]
+    paths = [str(write_png(tmp_path / f"g{i}.png", (20, 20), c)) for i, c in enumerate(colors)]
+    with gr.Blocks() as demo:
+        gr.Gallery(value=[(p, f"caption {i}") for i, p in enumerate(paths)], label="Pics", columns=3)
+    page.goto(serve(demo))
+    thumbs = page.get_by_test_id("gallery-item")
+    expect(thumbs).to_have_count(3)
+    thumbs.nth(1).click()
+    preview = page.get_by_test_id("gallery-preview")
+    expect(preview).to_be_visible()
+    expect(preview.get_by_test_id("gallery-caption")).to_have_text("caption 1")
+    main_img = preview.locator("figure img")
+    expect(main_img).to_have_attribute("src", re.compile(r"/gradio_api/file=.*g1\.png"))
+    assert natural_width(main_img) == 20
+    page.keyboard.press("ArrowRight")
+    expect(preview.get_by_test_id("gallery-caption")).to_have_text("caption 2")
+    expect(main_img).to_have_attribute("src", re.compile(r"g2\.png"))
+    expect(preview.get_by_text("3 / 3")).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(preview).to_have_count(0)
+    expect(thumbs).to_have_count(3)
+    expect(thumbs.nth(2)).to_be_focused()
+
+
+# -- 4. uploaded HTML is a download, never a page ---------------------------------------------------------
+
+HOSTILE = b"<html><head><title>hostile</title></head><body><script>window.parent.__pwned=1;document.title='pwned'</script></body></html>"
+
+
+def _upload_hostile(url: str) -> str:
+    response = httpx.post(url + "gradio_api/upload", files=[("files", ("evil.html", HOSTILE))], timeout=10)
+    response.raise_for_status()
+    [path] = response.json()
+    return url + "gradio_api/file=" + quote(path)
+
+
+def test_uploaded_html_is_downloaded_when_navigated_to(page: Page, serve: Serve) -> None:
+    url = serve(gr.Interface(lambda x: x, "text", "text"))
+    file_url = _upload_hostile(url)
+    head = httpx.get(file_url, timeout=10)
+    assert head.headers["content-disposition"].startswith("attachment")
+    page.goto(url)
+    title = page.title()
+    with page.expect_download() as download:
+        try:
+            page.goto(file_url)
+        except Exception as error:  # Chromium aborts a navigation that turns into a download
+            assert "net::ERR_ABORTED" in str(error) or "Download is starting" in str(error), error
+    assert download.value.suggested_filename == "evil.html"
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.__pwned") is None
+    assert page.title() != "pwned"
+    assert page.title() == title
+
+
+def test_uploaded_html_in_an_iframe_runs_no_script(page: Page, serve: Serve) -> None:
+    url = serve(gr.Interface(lambda x: x, "text", "text"))
+    file_url = _upload_hostile(url)
+    page.goto(url)
+    title = page.title()
+    page.evaluate(
+        """src => new Promise(resolve => { const f = document.createElement('iframe'); f.id = 'probe';
+        f.onload = resolve; setTimeout(resolve, 3000); f.src = src; document.body.appendChild(f); })""",
+        file_url,
+    )
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.__pwned") is None
+    assert page.title() == title
