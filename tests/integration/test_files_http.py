@@ -292,3 +292,17 @@ def test_server_still_answers_after_a_413(limited: tuple[str, Path]) -> None:
     [path] = upload(base, ("after.txt", b"still here")).json()
     final = completed(run_event(base, fn_index(base, "read_text"), [{"path": path, "meta": FILE_META}]))
     assert final["output"]["data"] == ["still here"]
+
+
+def test_identical_uploads_share_one_cached_file() -> None:
+    """Uploads are content-addressed, so a repeated upload does not grow the cache."""
+    with gr.Blocks() as demo:
+        gr.File()
+    with serve(demo) as base:
+        url = base + "gradio_api/upload"
+        first = httpx.post(url, files=[("files", ("same.txt", b"identical bytes", "text/plain"))]).json()
+        second = httpx.post(url, files=[("files", ("same.txt", b"identical bytes", "text/plain"))]).json()
+        other = httpx.post(url, files=[("files", ("same.txt", b"different bytes", "text/plain"))]).json()
+    assert first == second
+    assert other != first
+    assert Path(first[0]).read_bytes() == b"identical bytes"

@@ -16,7 +16,7 @@ from starlette.requests import ClientDisconnect, Request
 from starlette.responses import FileResponse, PlainTextResponse, Response, StreamingResponse
 from starlette.routing import BaseRoute, Route
 
-from trellis.processing.files import clean_filename
+from trellis.processing.files import FileCache, clean_filename
 from trellis.server.responses import ORJSONResponse, error
 
 if TYPE_CHECKING:
@@ -108,8 +108,11 @@ class UploadTrackers:
 class _UploadSink:
     """Receives multipart callbacks and writes each ``files`` part straight into the cache."""
 
-    def __init__(self, directory_factory: Any, max_size: int | None, tracker: UploadTracker | None = None) -> None:
-        self.directory_factory = directory_factory
+    def __init__(self, files: FileCache, max_size: int | None, tracker: UploadTracker | None = None) -> None:
+        self.files = files
+        self._hasher: Any = None
+        #: Content folders this request created (removed again if the request fails).
+        self.created: list[Path] = []
         self.tracker = tracker
         self._name = ""
         self.max_size = max_size
@@ -146,8 +149,9 @@ class _UploadSink:
             return
         name = clean_filename(filename.decode("utf-8", "replace"))
         self._name = name
-        directory = self.directory_factory()
+        directory = self.files.new_upload_dir()
         self.dirs.append(directory)
+        self._hasher = self.files.content_hasher()
         path = directory / name
         self.paths.append(path)
         self._file = open(path, "wb")
@@ -159,6 +163,7 @@ class _UploadSink:
         if self.max_size is not None and self._size > self.max_size:
             raise UploadTooLarge
         self._file.write(data[start:end])
+        self._hasher.update(data[start:end])
         if self.tracker is not None:
             self.tracker.add(self._name, end - start)
 
@@ -166,12 +171,18 @@ class _UploadSink:
         if self._file is not None:
             self._file.close()
             self._file = None
+            # Content-addressed like other cached files: the same upload twice is stored once.
+            final, created = self.files.adopt_upload(self.paths[-1], self._hasher.hexdigest())
+            self.dirs.remove(self.paths[-1].parent)
+            self.paths[-1] = final
+            if created:
+                self.created.append(final.parent)
 
     def cleanup(self) -> None:
         if self._file is not None:
             self._file.close()
             self._file = None
-        for directory in self.dirs:
+        for directory in [*self.dirs, *self.created]:
             shutil.rmtree(directory, ignore_errors=True)
 
 
@@ -219,7 +230,7 @@ def routes(state: ServerState) -> list[BaseRoute]:
                 tracker.finish()
 
     async def receive(request: Request, boundary: bytes, limit: int | None, tracker: UploadTracker | None) -> Response:
-        sink = _UploadSink(files.new_upload_dir, limit, tracker)
+        sink = _UploadSink(files, limit, tracker)
         parser = MultipartParser(
             boundary,
             callbacks={
