@@ -192,3 +192,75 @@ def test_uploaded_html_in_an_iframe_runs_no_script(page: Page, serve: Serve) -> 
     page.wait_for_timeout(300)
     assert page.evaluate("window.__pwned") is None
     assert page.title() == title
+
+
+# -- 5. recorded audio reaches a numpy function (sent as WAV) ------------------------------------------
+
+
+def test_microphone_recording_reaches_a_numpy_function(media_page: Page, serve: Serve) -> None:
+    page = media_page
+    seen: list[tuple[int, tuple[int, ...], str]] = []
+
+    def describe(audio: tuple[int, np.ndarray]) -> str:
+        rate, data = audio
+        seen.append((rate, data.shape, str(data.dtype)))
+        return f"{rate} {len(data) / rate:.1f}"
+
+    demo = gr.Interface(describe, gr.Audio(sources=["microphone"], label="Voice"), gr.Textbox(label="Info"))
+    url = serve(demo)
+    page.context.grant_permissions(["microphone"], origin=url.rstrip("/"))
+    page.goto(url)
+    record = page.get_by_test_id("audio-record")
+    record.click()
+    expect(record).to_have_attribute("aria-pressed", "true")
+    page.wait_for_timeout(1500)
+    record.click()
+    expect(page.get_by_test_id("audio-download")).to_have_attribute("download", re.compile(r"\.wav$"))
+    page.get_by_role("button", name="Submit").click()
+    output = page.get_by_label("Info", exact=True)
+    expect(output).to_have_value(re.compile(r"^\d+ \d+\.\d$"))
+    rate, shape, dtype = seen[0]
+    assert rate >= 8000 and dtype == "int16"
+    assert 0.8 <= shape[0] / rate <= 3.0  # about the 1.5 s recorded
+
+
+# -- 6. streamed audio output plays while the generator runs --------------------------------------------
+
+
+def test_streamed_audio_plays_before_the_generator_ends(page: Page, serve: Serve) -> None:
+    import threading
+    import time
+
+    release = threading.Event()
+    rate = 22050
+
+    def tones(count: float):
+        for i in range(int(count)):
+            t = np.arange(rate // 2) / rate
+            yield rate, (np.sin(2 * np.pi * (300 + 60 * i) * t) * 0.4).astype(np.float32)
+            if i == 2:
+                release.wait(timeout=30)  # hold the run open until the test has seen playback
+            time.sleep(0.1)
+
+    demo = gr.Interface(
+        tones, gr.Number(value=6, label="Chunks"), gr.Audio(streaming=True, autoplay=True, label="Tones")
+    )
+    page.goto(serve(demo))
+    page.get_by_role("button", name="Submit").click()
+    player = page.get_by_test_id("audio-stream")
+    expect(player).to_have_attribute("data-state", "streaming")
+    audio = player.locator("audio")
+    # three chunks (1.5 s) are buffered and playing while the generator still waits
+    page.wait_for_function(
+        "a => a.buffered.length && a.buffered.end(0) > 1.2 && a.currentTime > 0.1",
+        arg=audio.element_handle(),
+        timeout=TIMEOUT_MS,
+    )
+    assert player.get_attribute("data-state") == "streaming"
+    release.set()
+    expect(player).to_have_attribute("data-state", "ended")
+    buffered = float(audio.evaluate("a => a.buffered.end(a.buffered.length - 1)"))
+    assert 2.7 <= buffered <= 3.4, buffered  # six half-second chunks
+    download = page.get_by_test_id("audio-download")
+    href = download.get_attribute("href") or ""
+    assert "/gradio_api/file=" in href and href.endswith(".mp3")

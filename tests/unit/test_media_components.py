@@ -13,7 +13,7 @@ from PIL import Image as PILImage
 
 import trellis as gr
 from trellis._filedata import make_filedata
-from trellis.components import SHORTCUTS, registry
+from trellis.components import SHORTCUTS, _audio, registry
 from trellis.components import _media as media
 from trellis.config.schema import json_schema_to_python_type
 from trellis.exceptions import ValidationError
@@ -98,7 +98,7 @@ def test_props() -> None:
     assert props["webcam_options"] == {"mirror": True, "constraints": None}
     assert props["height"] == 200 and props["name"] == "image"
     audio = gr.Audio(sources="microphone", render=False).get_props()
-    assert audio["sources"] == ["microphone"] and audio["format"] == "wav"
+    assert audio["sources"] == ["microphone"] and "format" not in audio
     gallery = gr.Gallery(columns=3, render=False).get_props()
     assert gallery["columns"] == 3 and gallery["allow_preview"] is True and gallery["type"] == "filepath"
     video = gr.Video(render=False).get_props()
@@ -225,16 +225,98 @@ def test_audio_reads_float_wav(tmp_path: Path) -> None:
     body = b"WAVE" + b"fmt " + len(fmt).to_bytes(4, "little") + fmt + b"data" + len(samples).to_bytes(4, "little")
     path = tmp_path / "f.wav"
     path.write_bytes(b"RIFF" + (len(body) + len(samples)).to_bytes(4, "little") + body + samples)
-    rate, data = media.read_wav(str(path))
+    rate, data = _audio.read_wav(str(path))
     assert rate == 8000 and data.dtype == np.float32 and data.tolist() == [0.0, 0.5, -1.0]
 
 
-def test_audio_numpy_refuses_non_wav_but_filepath_passes_it(tmp_path: Path) -> None:
-    mp3 = tmp_path / "song.mp3"
-    mp3.write_bytes(b"ID3\x03\x00\x00\x00")
-    with pytest.raises(ValidationError):
-        gr.Audio(render=False).preprocess(make_filedata(mp3))
-    assert gr.Audio(type="filepath", render=False).preprocess(make_filedata(mp3)) == str(mp3)
+@pytest.mark.parametrize(("fmt", "subtype", "lossless"), [("MP3", None, False), ("FLAC", None, True), ("OGG", "VORBIS", False)])
+def test_audio_numpy_decodes_other_formats(tmp_path: Path, fmt: str, subtype: str | None, lossless: bool) -> None:
+    import soundfile
+
+    tone = (np.sin(2 * np.pi * 440 * np.arange(8000) / 16000) * 0.5).astype(np.float32)
+    path = tmp_path / f"tone.{fmt.lower()}"
+    soundfile.write(path, tone, 16000, format=fmt, subtype=subtype)
+    rate, data = gr.Audio(render=False).preprocess(make_filedata(path))
+    assert rate == 16000 and data.dtype == np.int16
+    assert abs(len(data) - 8000) <= 2304  # lossy codecs pad by a frame or two
+    if lossless:
+        assert np.abs(data.astype(np.int32) - np.round(tone * 32767).astype(np.int32)).max() <= 1
+    else:
+        assert 0.25 < np.abs(data).max() / 32767 < 0.6  # the tone's level survives
+
+
+def test_audio_refuses_undecodable_files_clearly(tmp_path: Path) -> None:
+    m4a = tmp_path / "voice.m4a"
+    m4a.write_bytes(b"\x00\x00\x00\x18ftypM4A \x00\x00\x00\x00")
+    with pytest.raises(ValidationError, match=r"Cannot decode 'voice\.m4a'.*WAV, MP3"):
+        gr.Audio(render=False).preprocess(make_filedata(m4a))
+    assert gr.Audio(type="filepath", render=False).preprocess(make_filedata(m4a)) == str(m4a)
+    with pytest.raises(ValueError, match="format"):
+        gr.Audio(format="aac", render=False)  # type: ignore[arg-type]
+
+
+def test_audio_format_converts_inputs_and_outputs(tmp_path: Path, cache_dir: Path) -> None:
+    import soundfile
+
+    wav = _wav(tmp_path / "in.wav", 16000, [0, 1000, -1000, 2000] * 2000)
+    as_mp3 = gr.Audio(type="filepath", format="mp3", render=False).preprocess(wav)
+    assert as_mp3.endswith("in.mp3") and soundfile.info(as_mp3).format == "MP3"
+    out = gr.Audio(format="mp3", render=False).postprocess((16000, np.zeros(16000, dtype=np.int16)))
+    assert out["orig_name"] == "audio.mp3" and out["mime_type"] == "audio/mpeg"
+    assert soundfile.info(out["path"]).samplerate == 16000
+    converted = gr.Audio(format="mp3", render=False).postprocess(wav["path"])
+    assert converted["orig_name"] == "in.mp3" and soundfile.info(converted["path"]).format == "MP3"
+    odd_rate = gr.Audio(format="mp3", render=False).postprocess((17000, np.zeros(1700, dtype=np.int16)))
+    assert soundfile.info(odd_rate["path"]).samplerate == 22050  # resampled to an MP3 rate
+    unchanged = gr.Audio(format="wav", render=False).postprocess(wav["path"])
+    assert unchanged["path"] == wav["path"]
+
+
+def test_mp3_stream_encoder_hands_out_whole_frames() -> None:
+    encoder = _audio.Mp3StreamEncoder()
+    tone = (np.sin(2 * np.pi * 440 * np.arange(22050) / 22050) * 0.3).astype(np.float32)
+    pieces, total = [], 0.0
+    for start in range(0, 22050, 2205):
+        data, seconds = encoder.feed((22050, tone[start : start + 2205]))
+        complete, samples, _ = _audio.mp3_frames(data)
+        assert complete == len(data)  # only whole frames
+        assert seconds == pytest.approx(samples / 22050)
+        pieces.append(data)
+        total += seconds
+    assert encoder.feed(None) == (b"", 0.0)
+    data, seconds = encoder.close()
+    pieces.append(data)
+    total += seconds
+    assert encoder.close() == (b"", 0.0)
+    stream = b"".join(pieces)
+    assert _audio.mp3_frames(stream)[0] == len(stream)
+    assert 1.0 <= total <= 1.0 + 3 * 576 / 22050
+    assert stream[:2] == b"\xff\xf3" and any(stream[4:100])  # the empty info frame is left out
+    whole = encoder.complete()
+    assert b"Xing" in whole[:200] or b"Info" in whole[:200]  # the whole file has it filled in
+    import io
+
+    import soundfile
+
+    decoded, rate = soundfile.read(io.BytesIO(whole))
+    assert rate == 22050 and abs(len(decoded) - 22050) <= 1152
+
+
+def test_mp3_stream_encoder_matches_later_chunks_to_the_first() -> None:
+    encoder = _audio.Mp3StreamEncoder()
+    encoder.feed((16000, np.zeros((1600, 2), dtype=np.int16)))
+    assert (encoder.rate, encoder.channels) == (16000, 2)
+    encoder.feed((8000, np.zeros(800, dtype=np.int16)))  # resampled and duplicated to stereo
+    encoder.feed(_audio.encode_wav(16000, np.zeros(1600, dtype=np.int16)))  # the bytes of a file
+    with pytest.raises(ValueError, match="streamed audio chunk"):
+        encoder.feed(3.5)
+    encoder.close()
+    import io
+
+    import soundfile
+
+    decoded, rate = soundfile.read(io.BytesIO(encoder.complete()))
+    assert rate == 16000 and decoded.shape[1] == 2 and abs(len(decoded) - 4000) <= 2 * 1152
 
 
 def _read(path: str) -> tuple[int, int, int, list[int]]:
@@ -267,7 +349,7 @@ def test_audio_output_writes_16_bit_wav(cache_dir: Path) -> None:
     ],
 )
 def test_audio_samples_become_int16(data: np.ndarray, expected: list[int]) -> None:
-    assert media.to_int16(data).tolist() == expected
+    assert _audio.to_int16(data).tolist() == expected
 
 
 def test_audio_output_paths_and_bytes(tmp_path: Path) -> None:
@@ -338,6 +420,6 @@ def test_gallery_input_types(tmp_path: Path, pixels: np.ndarray) -> None:
 
 
 def test_wav_bytes_are_readable_by_the_stdlib() -> None:
-    data = media.encode_wav(22050, np.zeros((4, 2), dtype=np.int16))
+    data = _audio.encode_wav(22050, np.zeros((4, 2), dtype=np.int16))
     with wave.open(io.BytesIO(data)) as w:
         assert (w.getframerate(), w.getnchannels(), w.getnframes()) == (22050, 2, 4)

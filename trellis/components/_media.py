@@ -1,10 +1,9 @@
 """Media helpers for the image, audio, video and gallery components.
 
 Images go through Pillow and numpy, imported inside the functions so that
-``import trellis`` never loads them. Audio is 16-bit PCM WAV, read and written
-with the standard library (no ffmpeg): the RIFF reader also accepts 8/24/32-bit
-and float WAV files. Files made here are stored content-addressed in the cache
-directory (``<cache>/<sha256>/<name>``), so the output step finds them already cached.
+``import trellis`` never loads them (audio lives in :mod:`trellis.components._audio`).
+Files made here are stored content-addressed in the cache directory
+(``<cache>/<sha256>/<name>``), so the output step finds them already cached.
 """
 
 from __future__ import annotations
@@ -13,7 +12,6 @@ import hashlib
 import mimetypes
 import os
 import secrets
-import struct
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -220,108 +218,3 @@ def image_output(value: Any, format: str) -> dict[str, Any]:
         raise ValueError(
             f"An image output takes a numpy array, a PIL image, a path or a URL, got {type(value).__name__}"
         ) from None
-
-
-# -- audio -------------------------------------------------------------------------------
-
-_PCM, _FLOAT, _EXTENSIBLE = 1, 3, 0xFFFE
-
-
-def read_wav(path: str) -> tuple[int, np.ndarray]:
-    """``(sample_rate, samples)`` of a WAV file; shape ``(n,)`` for mono and ``(n, channels)`` otherwise.
-
-    16-bit files come back as int16, 8-bit as int16 too, 24/32-bit PCM as int32 and float files as float32.
-    """
-    import numpy as np
-
-    with open(path, "rb") as fh:
-        data = fh.read()
-    if len(data) < 12 or data[:4] not in (b"RIFF", b"RIFX") or data[8:12] != b"WAVE":
-        raise ValidationError(f"{os.path.basename(path)!r} is not a WAV file.")
-    big = data[:4] == b"RIFX"
-    endian = ">" if big else "<"
-    offset, fmt, samples = 12, None, None
-    while offset + 8 <= len(data):
-        chunk_id = data[offset : offset + 4]
-        (size,) = struct.unpack(endian + "I", data[offset + 4 : offset + 8])
-        body = data[offset + 8 : offset + 8 + size]
-        if chunk_id == b"fmt ":
-            tag, channels, rate, _, _, bits = struct.unpack(endian + "HHIIHH", body[:16])
-            if tag == _EXTENSIBLE and len(body) >= 26:
-                (tag,) = struct.unpack(endian + "H", body[24:26])
-            fmt = (tag, channels, rate, bits)
-        elif chunk_id == b"data":
-            samples = body
-        offset += 8 + size + (size & 1)
-    if fmt is None or samples is None:
-        raise ValidationError(f"{os.path.basename(path)!r} has no audio data.")
-    tag, channels, rate, bits = fmt
-    width = bits // 8
-    usable = len(samples) - len(samples) % (width * max(channels, 1))
-    raw = samples[:usable]
-    if tag == _FLOAT and width in (4, 8):
-        array = np.frombuffer(raw, dtype=f"{endian}f{width}").astype(np.float32)
-    elif tag == _PCM and width == 1:
-        array = ((np.frombuffer(raw, dtype=np.uint8).astype(np.int16) - 128) << 8).astype(np.int16)
-    elif tag == _PCM and width == 2:
-        array = np.frombuffer(raw, dtype=f"{endian}i2").astype(np.int16)
-    elif tag == _PCM and width == 3:
-        triples = np.frombuffer(raw, dtype=np.uint8).reshape(-1, 3).astype(np.int32)
-        if big:
-            triples = triples[:, ::-1]
-        array = (triples[:, 0] << 8 | triples[:, 1] << 16 | triples[:, 2] << 24).astype(np.int32)
-    elif tag == _PCM and width == 4:
-        array = np.frombuffer(raw, dtype=f"{endian}i4").astype(np.int32)
-    else:
-        raise ValidationError(f"Unsupported WAV encoding (format {tag}, {bits} bits).")
-    if channels > 1:
-        array = array.reshape(-1, channels)
-    return rate, array
-
-
-def to_int16(data: Any) -> np.ndarray:
-    """Samples as int16: floats in [-1, 1] are scaled (louder ones normalised), wider ints shifted."""
-    import numpy as np
-
-    arr = np.asarray(data)
-    if arr.dtype == np.int16:
-        return arr
-    if arr.dtype == np.bool_:
-        return arr.astype(np.int16) * 32767
-    if np.issubdtype(arr.dtype, np.floating):
-        arr = np.nan_to_num(arr.astype(np.float64))
-        peak = float(np.abs(arr).max()) if arr.size else 0.0
-        if peak > 1:
-            arr = arr / peak
-        return np.clip(np.round(arr * 32767), -32768, 32767).astype(np.int16)
-    if np.issubdtype(arr.dtype, np.unsignedinteger):
-        bits = arr.dtype.itemsize * 8
-        centred = arr.astype(np.int64) - (1 << (bits - 1))
-        return (centred >> (bits - 16) if bits > 16 else centred << (16 - bits)).astype(np.int16)
-    if np.issubdtype(arr.dtype, np.integer):
-        bits = arr.dtype.itemsize * 8
-        wide = arr.astype(np.int64)
-        return (wide >> (bits - 16) if bits > 16 else wide << (16 - bits)).astype(np.int16)
-    raise ValueError(f"Cannot make audio from an array of dtype {arr.dtype}")
-
-
-def encode_wav(sample_rate: int, data: Any) -> bytes:
-    """16-bit PCM WAV bytes; ``data`` is ``(n,)`` for mono or ``(n, channels)``."""
-    import io
-    import wave
-
-    samples = to_int16(data)
-    if samples.ndim > 2:
-        raise ValueError(f"Audio data must be (samples,) or (samples, channels), got shape {samples.shape}")
-    channels = 1 if samples.ndim == 1 else samples.shape[1]
-    buffer = io.BytesIO()
-    with wave.open(buffer, "wb") as out:
-        out.setnchannels(channels)
-        out.setsampwidth(2)
-        out.setframerate(int(sample_rate))
-        out.writeframes(samples.astype("<i2").tobytes())
-    return buffer.getvalue()
-
-
-def save_wav(sample_rate: int, data: Any, name: str = "audio") -> str:
-    return save_bytes(encode_wav(sample_rate, data), f"{name}.wav")

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any, Literal
 
 from trellis._filedata import FILEDATA_SCHEMA, make_filedata, sample_file_payload
+from trellis.components import _audio as codec
 from trellis.components import _media as media
 from trellis.components.base import Component
 from trellis.exceptions import ValidationError
+
+FORMATS = ("wav", "mp3")
 
 SAMPLE_AUDIO_URL = "https://github.com/gradio-app/gradio/raw/main/test/test_files/audio_sample.wav"
 
@@ -17,9 +21,15 @@ SAMPLE_AUDIO_URL = "https://github.com/gradio-app/gradio/raw/main/test/test_file
 class Audio(Component):
     """A sound clip; the function receives ``(sample_rate, samples)`` or a file path (``type``).
 
-    With ``type="numpy"`` uploads must be WAV files (decoded without ffmpeg): samples come as an
-    int16 array of shape ``(n,)`` for mono or ``(n, channels)``. Returned tuples are written as
-    16-bit WAV files (float samples in [-1, 1] are scaled); returned paths are sent as they are.
+    With ``type="numpy"`` samples come as an int16 array of shape ``(n,)`` for mono or
+    ``(n, channels)``; WAV is decoded natively, MP3/FLAC/OGG through soundfile (there is no ffmpeg,
+    so AAC/M4A/WebM files are refused with a clear message; the browser's recordings are sent as WAV).
+    Returned tuples are written as ``format`` files (WAV when ``format`` is None; float samples in
+    [-1, 1] are scaled); returned paths are sent as they are unless ``format`` asks for another type.
+
+    With ``streaming=True`` an output fed by a generator is streamed: every yielded chunk
+    (``(rate, samples)``, the bytes of an audio file, or a path) is encoded into one continuous MP3
+    stream that the browser starts playing at once (HLS, see ``processing/media_stream.py``).
     """
 
     EVENTS = (
@@ -41,7 +51,7 @@ class Audio(Component):
         self,
         value: Any = None,
         *,
-        sources: Sequence[Literal["upload", "microphone"]] | str | None = ("upload", "microphone"),
+        sources: Sequence[Literal["upload", "microphone"]] | str | None = None,
         type: Literal["numpy", "filepath"] = "numpy",
         label: str | None = None,
         every: float | None = None,
@@ -58,28 +68,39 @@ class Audio(Component):
         render: bool = True,
         key: int | str | tuple[int | str, ...] | None = None,
         preserved_by_key: list[str] | str | None = "value",
-        format: str = "wav",
+        format: Literal["wav", "mp3"] | None = None,
         autoplay: bool = False,
         editable: bool = True,
         buttons: list[str] | None = None,
         waveform_options: Any = None,
         loop: bool = False,
         recording: bool = False,
+        subtitles: str | os.PathLike[str] | list[dict[str, Any]] | None = None,
+        playback_position: float = 0,
     ) -> None:
         if type not in ("numpy", "filepath"):
             raise ValueError(f"Audio type must be 'numpy' or 'filepath', got {type!r}")
-        self.sources = [sources] if isinstance(sources, str) else list(sources or ["upload", "microphone"])
+        if sources is None:
+            sources = ["microphone"] if streaming else ["upload", "microphone"]
+        self.sources = [sources] if isinstance(sources, str) else list(sources)
+        for source in self.sources:
+            if source not in ("upload", "microphone"):
+                raise ValueError(f"Audio sources must be 'upload' and/or 'microphone', got {source!r}")
         self.type = type
         self.streaming = streaming
         if streaming and "microphone" not in self.sources:
             raise ValueError("Audio streaming needs 'microphone' in sources.")
-        self.format = format
+        if format is not None and format.lower() not in FORMATS:
+            raise ValueError(f"Audio format must be one of {', '.join(FORMATS)} (or None), got {format!r}")
+        self.format = format.lower() if format else None
         self.autoplay = autoplay
         self.editable = editable
         self.buttons = list(buttons) if buttons is not None else ["download", "share"]
         self.waveform_options = _options_dict(waveform_options)
         self.loop = loop
         self.recording = recording
+        self.playback_position = playback_position
+        self.subtitles = _subtitles(subtitles)
         super().__init__(
             value,
             label=label,
@@ -102,29 +123,45 @@ class Audio(Component):
         if payload is None:
             return None
         path = media.payload_path(payload, "Audio")
-        if self.type == "filepath":
-            return path
         if media.is_url(path):
-            raise ValidationError("Audio given by URL is not fetched by this server; upload the file instead.")
-        return media.read_wav(path)
+            if self.type == "filepath":
+                return path
+            raise ValidationError("Audio given by URL is not fetched here; upload the file instead.")
+        if self.type == "numpy":
+            return codec.read_audio(path)
+        if self.format is not None and Path(path).suffix.lower() != f".{self.format}":
+            rate, data = codec.read_audio(path)
+            return codec.save_audio(rate, data, self.format, Path(path).stem or "audio")
+        return path
 
     def postprocess(self, value: Any) -> Any:
         if value is None:
             return None
         if isinstance(value, (tuple, list)) and len(value) == 2 and not isinstance(value[0], (str, os.PathLike)):
             sample_rate, data = value
-            if _is_scalar(data) and not _is_scalar(sample_rate):
+            if codec._is_scalar(data) and not codec._is_scalar(sample_rate):
                 sample_rate, data = data, sample_rate  # (samples, rate): forgive the swapped order
-            return make_filedata(media.save_wav(int(sample_rate), data), "audio.wav")
+            fmt = self.format or "wav"
+            return make_filedata(codec.save_audio(int(sample_rate), data, fmt), f"audio.{fmt}")
         if isinstance(value, (bytes, bytearray)):
-            extension = (self.format or "wav").lstrip(".")
-            return make_filedata(media.save_bytes(bytes(value), f"audio.{extension}"), f"audio.{extension}")
+            fmt = self.format or _sniff_format(bytes(value))
+            return make_filedata(media.save_bytes(bytes(value), f"audio.{fmt}"), f"audio.{fmt}")
+        if self.format is not None and isinstance(value, (str, os.PathLike)) and not media.is_url(value):
+            path = os.fspath(value)
+            if Path(path).suffix.lower() != f".{self.format}" and os.path.isfile(path):
+                rate, data = codec.read_audio(path)
+                name = Path(path).stem or "audio"
+                return make_filedata(codec.save_audio(rate, data, self.format, name), f"{name}.{self.format}")
         try:
             return media.path_filedata(value)
         except TypeError:
             raise ValueError(
                 f"An audio output takes (sample_rate, array), a path, a URL or bytes, got {type(value).__name__}"
             ) from None
+
+    def open_stream(self) -> codec.Mp3StreamEncoder:
+        """An encoder for one streamed run of this output (``streaming=True`` fed by a generator)."""
+        return codec.Mp3StreamEncoder()
 
     def api_info(self) -> dict[str, Any]:
         return FILEDATA_SCHEMA
@@ -142,5 +179,24 @@ def _options_dict(options: Any) -> dict[str, Any] | None:
     return {k: v for k, v in vars(options).items() if not k.startswith("_")}
 
 
-def _is_scalar(value: Any) -> bool:
-    return isinstance(value, (int, float)) or getattr(value, "ndim", None) == 0
+def _sniff_format(data: bytes) -> str:
+    """The file type of encoded audio bytes, from their first bytes (``wav`` when unknown)."""
+    if data[:4] == b"fLaC":
+        return "flac"
+    if data[:4] == b"OggS":
+        return "ogg"
+    if data[:3] == b"ID3" or (len(data) > 1 and data[0] == 0xFF and data[1] & 0xE0 == 0xE0):
+        return "mp3"
+    return "wav"
+
+
+def _subtitles(value: Any) -> Any:
+    """Subtitles as given: a list of ``{"text", "timestamp": [start, end]}`` dicts is checked."""
+    if value is None or isinstance(value, (str, os.PathLike)):
+        return os.fspath(value) if value is not None else None
+    if not isinstance(value, list):
+        raise ValueError("Audio subtitles must be a file path or a list of {'text', 'timestamp'} dicts")
+    for index, item in enumerate(value):
+        if not isinstance(item, dict) or "text" not in item or "timestamp" not in item:
+            raise ValueError(f"Subtitle {index} must be a dict with 'text' and 'timestamp' ([start, end] seconds)")
+    return value

@@ -138,6 +138,19 @@ class FileCache:
         shutil.rmtree(temporary.parent, ignore_errors=True)
         return target, created
 
+    def store_bytes(self, data: bytes, name: str) -> Path:
+        """Write ``data`` into the cache as ``<cache>/<content hash>/<name>``; returns the path."""
+        digest = hashlib.sha256(self._seed)
+        digest.update(data)
+        target_dir = self.cache_dir / digest.hexdigest()
+        target = target_dir / clean_filename(name)
+        if not target.exists():
+            target_dir.mkdir(parents=True, exist_ok=True)
+            tmp = target.with_name(target.name + f".{secrets.token_hex(4)}.part")
+            tmp.write_bytes(data)
+            os.replace(tmp, target)
+        return target
+
     def cache_file(self, source: Path, name: str | None = None) -> Path:
         """Copy ``source`` into the cache (content-addressed); returns the cached path."""
         if self.in_cache(source):
@@ -237,7 +250,7 @@ class FileCache:
                 )
             cached = self.cache_file(resolved, data.get("orig_name") or resolved.name)
             if self.in_cache(cached):
-                self._record(session_hash, cached)
+                self.record(session_hash, cached)
             out = {**data, "path": str(cached), "url": self.url_for(cached, root)}
             if out.get("size") is None:
                 out["size"] = cached.stat().st_size
@@ -246,7 +259,8 @@ class FileCache:
         return _walk(payload, one)
 
     # -- lifecycle ---------------------------------------------------------------------
-    def _record(self, session_hash: str | None, path: Path) -> None:
+    def record(self, session_hash: str | None, path: Path) -> None:
+        """Note that a session's output uses ``path`` (see :meth:`delete_session_files`)."""
         with self._lock:
             if session_hash is None:
                 # Cached outside any session (config values, examples, API-less calls): never

@@ -20,6 +20,7 @@ from trellis.components.base import Block, Component
 from trellis.components.display import jsonable
 from trellis.components.state import State
 from trellis.processing.files import FileCache, contains_file
+from trellis.processing.media_stream import MediaStream, MediaStreams, StreamEncoder, stream_path
 from trellis.processing.session import Session
 from trellis.runtime import Reporter, Request, current_reporter
 
@@ -50,6 +51,11 @@ class CallContext:
     root: str = ""
     reporter: Reporter | None = None
     cancelled: threading.Event = dataclasses.field(default_factory=threading.Event)
+    #: The event id, naming this run's media streams (``None``: outputs are never streamed).
+    run_id: str | None = None
+    #: Set while a generator runs: streaming outputs then feed a media stream per output.
+    generating: bool = False
+    streams: dict[int, tuple[StreamEncoder, MediaStream]] = dataclasses.field(default_factory=dict)
 
 
 @dataclasses.dataclass
@@ -63,9 +69,10 @@ class Outcome:
 class Runner:
     """Calls the listeners of one compiled app."""
 
-    def __init__(self, app: CompiledApp, files: FileCache) -> None:
+    def __init__(self, app: CompiledApp, files: FileCache, media: MediaStreams | None = None) -> None:
         self.app = app
         self.files = files
+        self.media = media if media is not None else MediaStreams()
         self._state_change_ids = {
             target
             for e in app.endpoints
@@ -190,10 +197,69 @@ class Runner:
         return self._payload(ctx.session.component(component), value, ctx)
 
     def _payload(self, component: Component, value: Any, ctx: CallContext) -> Any:
+        if ctx.generating and ctx.run_id is not None and getattr(component, "streaming", False):
+            open_stream = getattr(component, "open_stream", None)
+            if open_stream is not None:
+                return self._stream_chunk(component, open_stream, value, ctx)
         payload = component.postprocess(value)
         if component.data_model_is_file or contains_file(payload):
             payload = self.files.prepare_output(payload, ctx.root, session_hash=ctx.session.hash)
         return payload
+
+    # -- streamed media outputs -------------------------------------------------------
+    def _stream_chunk(self, component: Component, open_stream: Callable[[], StreamEncoder], value: Any, ctx: CallContext) -> Any:
+        """Feed one yielded value into this run's stream for ``component``; returns the stream's FileData."""
+        assert ctx.run_id is not None
+        entry = ctx.streams.get(component._id)
+        if entry is None:
+            encoder = open_stream()
+            stream = self.media.open(ctx.session.hash, ctx.run_id, component._id, encoder.extension, encoder.mime_type)
+            entry = ctx.streams[component._id] = (encoder, stream)
+        encoder, stream = entry
+        data, duration = encoder.feed(value)
+        stream.add(data, duration)
+        path = stream_path(ctx.session.hash, ctx.run_id, component._id)
+        return {
+            "path": path,
+            "url": f"{ctx.root}/gradio_api/stream/{path}",
+            "size": None,
+            "orig_name": f"{component.block_type}-stream.{encoder.extension}",
+            "mime_type": encoder.mime_type,
+            "is_stream": True,
+            "meta": {"_type": "gradio.FileData"},
+        }
+
+    def end_streams(self, endpoint: EndpointInfo, ctx: CallContext, last: Outcome | None) -> None:
+        """End this run's media streams: flush the encoders, cache the whole files, end the playlists.
+
+        On success (``last`` given), the final value of each streamed output points at its whole file,
+        so clients that download the result get the complete media. Blocking (encoding, disk).
+        """
+        streams, ctx.streams = ctx.streams, {}
+        ctx.generating = False
+        for component_id, (encoder, stream) in streams.items():
+            combined = None
+            try:
+                data, duration = encoder.close()
+                stream.add(data, duration)
+                name = f"stream.{encoder.extension}"
+                component = self.app.blocks.get(component_id)
+                if component is not None:
+                    name = f"{component.block_type}-stream.{encoder.extension}"
+                combined = self.files.store_bytes(encoder.complete(), name)
+                self.files.record(ctx.session.hash, combined)
+            finally:
+                stream.end(combined)
+            if last is None or combined is None:
+                continue
+            for index, output in enumerate(endpoint.outputs):
+                payload = last.data[index] if index < len(last.data) else None
+                if output._id == component_id and isinstance(payload, dict) and payload.get("is_stream"):
+                    last.data[index] = {
+                        **payload,
+                        "url": self.files.url_for(combined, ctx.root),
+                        "size": combined.stat().st_size,
+                    }
 
     # -- calling -----------------------------------------------------------------
     def call_sync(self, endpoint: EndpointInfo, data: list[Any], ctx: CallContext) -> Outcome:
@@ -279,6 +345,8 @@ class Runner:
         """
         token = current_reporter.set(ctx.reporter)
         last: Outcome | None = None
+        ctx.generating = True
+        finished = False
         try:
             values = self.prepare(endpoint, data, ctx)
             fn = endpoint.plan.fn
@@ -296,9 +364,13 @@ class Runner:
                 close = getattr(iterator, "close", None)
                 if close is not None:
                     close()
+            finished = True
             return last
         finally:
             current_reporter.reset(token)
+            if ctx.streams:
+                self.end_streams(endpoint, ctx, last if finished else None)
+            ctx.generating = False
 
     async def run_async_generator(
         self,
@@ -309,6 +381,8 @@ class Runner:
     ) -> Outcome | None:
         token = current_reporter.set(ctx.reporter)
         last: Outcome | None = None
+        ctx.generating = True
+        finished = False
         try:
             values = await self._prepare_off_loop(endpoint, data, ctx)
             fn = endpoint.plan.fn
@@ -320,9 +394,19 @@ class Runner:
                     emit(last)
             finally:
                 await agen.aclose()
+            finished = True
             return last
         finally:
             current_reporter.reset(token)
+            if ctx.streams:
+                pending = list(ctx.streams.values())
+                try:
+                    await anyio.to_thread.run_sync(self.end_streams, endpoint, ctx, last if finished else None)
+                except BaseException:
+                    for _, stream in pending:  # cancelled meanwhile: the playlists must still end
+                        stream.end()
+                    raise
+            ctx.generating = False
 
 
 class _Skip:

@@ -232,6 +232,7 @@ class Queue:
                 event.rest.waiter.set()
         for channel in self.channels.values():
             channel.waiter.set()
+        self.runner.media.close()
         if self._maintenance is not None:
             self._maintenance.cancel()
 
@@ -266,6 +267,7 @@ class Queue:
             event_data=event_data,
             trigger_id=trigger_id,
             root=root,
+            run_id=event_id,
         )
         ctx.reporter = _Reporter(loop, channel, event_id)
         event = Event(event_id, endpoint, data, ctx, channel, RestStream() if rest else None)

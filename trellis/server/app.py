@@ -11,11 +11,12 @@ from starlette.requests import Request
 
 from trellis.config.build import CompiledApp
 from trellis.processing.files import FileAccessError, FileCache, contains_file
+from trellis.processing.media_stream import MediaStreams
 from trellis.processing.runner import Runner
 from trellis.processing.session import SessionStore
 from trellis.queue.queue import Queue
 from trellis.runtime import Request as AppRequest
-from trellis.server import routes_files, routes_page, routes_queue
+from trellis.server import routes_files, routes_page, routes_queue, routes_stream
 from trellis.server.auth import Auth
 from trellis.server.settings import LaunchSettings
 from trellis.server.urls import public_root
@@ -78,12 +79,15 @@ def create_app(compiled: CompiledApp, settings: LaunchSettings) -> FastAPI:
         max_file_size=settings.max_file_size,
         delete_cache=delete_cache,
     )
-    # When a session ends, forget which cached files it used (and delete them if delete_cache is set).
-    sessions = SessionStore(
-        compiled.state_components,
-        on_drop=lambda session_hash: files.delete_session_files(session_hash, delete=delete_cache is not None),
-    )
-    runner = Runner(compiled, files)
+    media = MediaStreams()
+
+    def session_ended(session_hash: str) -> None:
+        # Forget which cached files it used (and delete them if delete_cache is set); drop its media streams.
+        media.drop_session(session_hash)
+        files.delete_session_files(session_hash, delete=delete_cache is not None)
+
+    sessions = SessionStore(compiled.state_components, on_drop=session_ended)
+    runner = Runner(compiled, files, media)
     queue = Queue(
         compiled, runner, sessions, show_error=settings.show_error, heartbeat_interval=settings.heartbeat_interval
     )
@@ -97,6 +101,12 @@ def create_app(compiled: CompiledApp, settings: LaunchSettings) -> FastAPI:
     kwargs: dict[str, Any] = {"openapi_url": None, "docs_url": None, "redoc_url": None, **settings.app_kwargs}
     app = FastAPI(**kwargs)
     app.state.trellis = state
-    for route in [*routes_page.routes(state), *routes_queue.routes(state), *routes_files.routes(state)]:
+    all_routes = [
+        *routes_page.routes(state),
+        *routes_queue.routes(state),
+        *routes_files.routes(state),
+        *routes_stream.routes(state),
+    ]
+    for route in all_routes:
         app.router.routes.append(route)
     return app

@@ -74,13 +74,15 @@ export interface AudioProps extends CommonProps {
 	sources?: unknown;
 	type?: "numpy" | "filepath";
 	streaming?: boolean;
-	format?: string;
+	format?: "wav" | "mp3" | null;
 	autoplay?: boolean;
 	editable?: boolean;
 	buttons?: string[] | null;
 	waveform_options?: unknown;
 	loop?: boolean;
 	recording?: boolean;
+	subtitles?: unknown;
+	playback_position?: number;
 }
 
 /** Props of `Button` (`button`). */
