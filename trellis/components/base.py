@@ -221,7 +221,10 @@ class Component(Block, register=False):
     """A block with a value: label, info and the preprocess/postprocess contract."""
 
     skip_api: ClassVar[bool] = False
+    #: The payload is a FileData (or holds one at a fixed place): outputs are cached and served.
     data_model_is_file: ClassVar[bool] = False
+    #: The payload may embed FileData anywhere (chat messages, …): processed off the event loop too.
+    holds_files: ClassVar[bool] = False
 
     def __init__(
         self,

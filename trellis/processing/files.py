@@ -7,12 +7,14 @@ roots, and ``blocked_paths`` always win.
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import secrets
 import shutil
 import tempfile
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -23,6 +25,11 @@ from trellis.exceptions import Error
 from trellis.processing import fetch as _fetch
 
 _CHUNK = 1 << 20
+#: URLs remembered for the proxy route, and fetched URL outputs kept for reuse.
+_MAX_KNOWN_URLS = 4096
+_MAX_FETCHED_URLS = 256
+
+logger = logging.getLogger("trellis")
 
 
 def _resolve(path: str | os.PathLike[str]) -> Path:
@@ -73,6 +80,10 @@ class FileCache:
         self.blocked_paths = [_resolve(p) for p in blocked_paths]
         self.static_paths = [_resolve(p) for p in static_paths]
         self._seed = secrets.token_bytes(16)
+        #: URLs this app handed out (config values, outputs it could not fetch): the file route may proxy these.
+        self._known_urls: OrderedDict[str, None] = OrderedDict()
+        #: URL outputs already fetched into the cache, so a generator re-yielding one URL fetches it once.
+        self._fetched: OrderedDict[str, Path] = OrderedDict()
         self.examples_dir = _resolve(os.environ.get("GRADIO_EXAMPLES_CACHE", ".gradio/cached_examples"))
 
     # -- rules -------------------------------------------------------------------------
@@ -226,16 +237,22 @@ class FileCache:
         finally:
             tmp.unlink(missing_ok=True)
 
-    def prepare_output(self, payload: Any, root: str, session_hash: str | None = None) -> Any:
+    def prepare_output(
+        self, payload: Any, root: str, session_hash: str | None = None, *, fetch_urls: bool = True
+    ) -> Any:
         """Copy every FileData of an output payload into the cache and give it an absolute URL.
 
+        http(s) URLs are downloaded into the cache through the SSRF guard (clients download outputs
+        by ``path``), unless ``fetch_urls`` is false (config values at startup) or the download fails:
+        the URL is then passed on as it is, and remembered so the file route may proxy it.
         With ``session_hash``, the cached files are recorded for :meth:`delete_session_files`.
+        Blocking (disk, network): call it from a worker thread.
         """
 
         def one(data: dict[str, Any]) -> dict[str, Any]:
             path = data["path"]
-            if path.startswith(("http://", "https://")):
-                return {**data, "url": data.get("url") or path}
+            if _is_url(path):
+                return self._output_url(data, root, session_hash, fetch_urls)
             try:
                 resolved = _resolve(path)
                 exists = resolved.is_file()
@@ -257,6 +274,43 @@ class FileCache:
             return out
 
         return _walk(payload, one)
+
+    def _output_url(self, data: dict[str, Any], root: str, session_hash: str | None, fetch: bool) -> dict[str, Any]:
+        url = data["path"]
+        cached = None
+        if fetch:
+            with self._lock:
+                cached = self._fetched.get(url)
+            if cached is None or not cached.is_file():
+                try:
+                    cached = self.fetch_url(url)
+                except FileAccessError as exc:
+                    logger.warning("Output %s is passed on as a URL: %s", _short(url), exc.message)
+                    cached = None
+                else:
+                    with self._lock:
+                        self._fetched[url] = cached
+                        while len(self._fetched) > _MAX_FETCHED_URLS:
+                            self._fetched.popitem(last=False)
+        if cached is None:
+            self.remember_url(url)
+            return {**data, "url": data.get("url") or url}
+        self.record(session_hash, cached)
+        out = {**data, "path": str(cached), "url": self.url_for(cached, root), "size": cached.stat().st_size}
+        if not out.get("orig_name"):
+            out["orig_name"] = cached.name
+        return out
+
+    def remember_url(self, url: str) -> None:
+        with self._lock:
+            self._known_urls[url] = None
+            self._known_urls.move_to_end(url)
+            while len(self._known_urls) > _MAX_KNOWN_URLS:
+                self._known_urls.popitem(last=False)
+
+    def is_known_url(self, url: str) -> bool:
+        with self._lock:
+            return url in self._known_urls
 
     # -- lifecycle ---------------------------------------------------------------------
     def record(self, session_hash: str | None, path: Path) -> None:

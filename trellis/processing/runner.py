@@ -328,7 +328,7 @@ class Runner:
 
     async def _finish_off_loop(self, endpoint: EndpointInfo, result: Any, ctx: CallContext) -> Outcome:
         """``finish`` on the event loop, or in a worker thread when outputs are files (saved and copied)."""
-        if any(c.data_model_is_file for c in endpoint.outputs):
+        if any(c.data_model_is_file or c.holds_files for c in endpoint.outputs):
             return await anyio.to_thread.run_sync(self.finish, endpoint, result, ctx)
         return self.finish(endpoint, result, ctx)
 

@@ -62,7 +62,7 @@ def _cache_file_props(compiled: CompiledApp, files: FileCache) -> None:
         for key in ("value", "samples"):
             if contains_file(props.get(key)):
                 try:
-                    props[key] = files.prepare_output(props[key], "")
+                    props[key] = files.prepare_output(props[key], "", fetch_urls=False)
                     changed = True
                 except FileAccessError as exc:
                     logger.warning("Component %s: %s", entry["id"], exc.message)

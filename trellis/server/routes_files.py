@@ -11,12 +11,13 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import anyio.to_thread
 from python_multipart.multipart import MultipartParser, parse_options_header
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import FileResponse, PlainTextResponse, Response, StreamingResponse
 from starlette.routing import BaseRoute, Route
 
-from trellis.processing.files import FileCache, clean_filename
+from trellis.processing.files import FileAccessError, FileCache, clean_filename
 from trellis.server.responses import ORJSONResponse, error
 
 if TYPE_CHECKING:
@@ -306,11 +307,20 @@ def routes(state: ServerState) -> list[BaseRoute]:
         if refused is not None:
             return refused
         raw = request.path_params["path"]
-        if raw.startswith(("http://", "https://")):
-            return error(403, "Fetching remote files through this route is not enabled.")
-        path = files.is_servable(raw)
-        if path is None:
-            return error(403, f"File not allowed: {raw}")
+        if raw[:8].lower().startswith(("http://", "https://")):
+            if request.url.query:
+                raw = f"{raw}?{request.url.query}"
+            if not files.is_known_url(raw):
+                return error(403, "Only URLs that this app produced can be fetched through this route.")
+            try:
+                path = await anyio.to_thread.run_sync(files.fetch_url, raw)
+            except FileAccessError as exc:
+                return error(502, exc.message)
+        else:
+            found = files.is_servable(raw)
+            if found is None:
+                return error(403, f"File not allowed: {raw}")
+            path = found
         mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         headers = {"X-Content-Type-Options": "nosniff"}
         inline = mime.startswith(INLINE_TYPES) and mime != "image/svg+xml"
