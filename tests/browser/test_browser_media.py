@@ -264,3 +264,25 @@ def test_streamed_audio_plays_before_the_generator_ends(page: Page, serve: Serve
     download = page.get_by_test_id("audio-download")
     href = download.get_attribute("href") or ""
     assert "/gradio_api/file=" in href and href.endswith(".mp3")
+
+
+# -- 7. audio subtitles follow the playback position -----------------------------------------------------
+
+
+def test_audio_subtitles_follow_the_position(page: Page, serve: Serve, tmp_path: Path) -> None:
+    import wave
+
+    path = tmp_path / "speech.wav"
+    with wave.open(str(path), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(8000)
+        out.writeframes(b"\x00\x00" * 8000 * 4)
+    srt = tmp_path / "speech.srt"
+    srt.write_text("1\n00:00:00,000 --> 00:00:01,000\nfirst line\n\n2\n00:00:01,000 --> 00:00:04,000\nsecond line\n")
+    with gr.Blocks() as demo:
+        gr.Audio(value=str(path), subtitles=str(srt), playback_position=2, label="Speech")
+    page.goto(serve(demo))
+    expect(page.get_by_test_id("audio-subtitle")).to_have_text("second line")
+    page.get_by_test_id("audio-waveform").press("Home")
+    expect(page.get_by_test_id("audio-subtitle")).to_have_text("first line")

@@ -423,3 +423,25 @@ def test_wav_bytes_are_readable_by_the_stdlib() -> None:
     data = _audio.encode_wav(22050, np.zeros((4, 2), dtype=np.int16))
     with wave.open(io.BytesIO(data)) as w:
         assert (w.getframerate(), w.getnchannels(), w.getnframes()) == (22050, 2, 4)
+
+
+def test_audio_subtitles_from_lists_and_files(tmp_path: Path) -> None:
+    listed = gr.Audio(subtitles=[{"text": "hi", "timestamp": [0, 1.5]}], render=False).get_props()["subtitles"]
+    assert listed == [{"start": 0.0, "end": 1.5, "text": "hi"}]
+    srt = tmp_path / "a.srt"
+    srt.write_text("1\r\n00:00:01,250 --> 00:00:02,000\r\nHello\r\nthere\r\n\r\n2\r\n01:00:00,000 --> 01:00:01,5\r\nLate\r\n")
+    assert gr.Audio(subtitles=srt, render=False).subtitles == [
+        {"start": 1.25, "end": 2.0, "text": "Hello\nthere"},
+        {"start": 3600.0, "end": 3601.5, "text": "Late"},
+    ]
+    vtt = tmp_path / "a.vtt"
+    vtt.write_text("WEBVTT\n\nNOTE a comment\n\n00:05.000 --> 00:06.000 align:start\nCue\n")
+    assert gr.Audio(subtitles=str(vtt), render=False).subtitles == [{"start": 5.0, "end": 6.0, "text": "Cue"}]
+    js = tmp_path / "a.json"
+    js.write_text('[{"text": "j", "timestamp": [1, 2]}]')
+    assert gr.Audio(subtitles=js, render=False).subtitles == [{"start": 1.0, "end": 2.0, "text": "j"}]
+    with pytest.raises(ValueError, match="timestamp"):
+        gr.Audio(subtitles=[{"text": "no time"}], render=False)
+    js.write_text("{not json")
+    with pytest.raises(ValueError, match="Invalid JSON"):
+        gr.Audio(subtitles=js, render=False)

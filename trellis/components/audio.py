@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Literal
@@ -190,13 +192,53 @@ def _sniff_format(data: bytes) -> str:
     return "wav"
 
 
-def _subtitles(value: Any) -> Any:
-    """Subtitles as given: a list of ``{"text", "timestamp": [start, end]}`` dicts is checked."""
-    if value is None or isinstance(value, (str, os.PathLike)):
-        return os.fspath(value) if value is not None else None
+def _subtitles(value: Any) -> list[dict[str, Any]] | None:
+    """Subtitles as ``[{"start", "end", "text"}]`` (seconds), from a list or an SRT/VTT/JSON file."""
+    if value is None:
+        return None
+    if isinstance(value, (str, os.PathLike)):
+        path = Path(value)
+        text = path.read_text(encoding="utf-8-sig")
+        if path.suffix.lower() == ".json":
+            try:
+                value = json.loads(text)
+            except json.JSONDecodeError as exc:
+                raise ValueError(f"Invalid JSON in subtitle file {path.name}: {exc}") from None
+            if not isinstance(value, list):
+                raise ValueError("A JSON subtitle file must hold a list of {'text', 'timestamp'} objects")
+        else:
+            return _parse_cues(text)
     if not isinstance(value, list):
         raise ValueError("Audio subtitles must be a file path or a list of {'text', 'timestamp'} dicts")
+    cues = []
     for index, item in enumerate(value):
-        if not isinstance(item, dict) or "text" not in item or "timestamp" not in item:
-            raise ValueError(f"Subtitle {index} must be a dict with 'text' and 'timestamp' ([start, end] seconds)")
-    return value
+        stamp = item.get("timestamp") if isinstance(item, dict) else None
+        if not isinstance(stamp, (list, tuple)) or len(stamp) != 2 or "text" not in item:
+            raise ValueError(f"Subtitle {index} must be a dict with 'text' and 'timestamp': [start, end] in seconds")
+        cues.append({"start": float(stamp[0]), "end": float(stamp[1]), "text": str(item["text"])})
+    return cues
+
+
+_CUE_TIME = re.compile(r"(?:(\d+):)?(\d{1,2}):(\d{2})[.,](\d{1,3})")
+
+
+def _seconds(stamp: str) -> float:
+    match = _CUE_TIME.fullmatch(stamp.strip().split(" ")[0])
+    if match is None:
+        raise ValueError(f"Bad subtitle time {stamp!r}")
+    hours, minutes, seconds, fraction = match.groups()
+    return int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds) + int(fraction.ljust(3, "0")) / 1000
+
+
+def _parse_cues(text: str) -> list[dict[str, Any]]:
+    """The cues of an SRT or WebVTT file."""
+    cues = []
+    for block in re.split(r"\n\s*\n", text.replace("\r\n", "\n").strip()):
+        lines = block.split("\n")
+        timing = next((i for i, line in enumerate(lines) if "-->" in line), None)
+        if timing is None:
+            continue  # the WEBVTT header, NOTE and STYLE blocks
+        start, end = lines[timing].split("-->", 1)
+        body = "\n".join(lines[timing + 1 :]).strip()
+        cues.append({"start": _seconds(start), "end": _seconds(end), "text": body})
+    return cues
