@@ -80,6 +80,7 @@ API_COMPONENTS: dict[str, Any] = {
     "gallery": lambda: gr.Gallery(render=False),
     "image": lambda: gr.Image(type="filepath", render=False),
     "video": lambda: gr.Video(render=False),
+    "model3d": lambda: gr.Model3D(render=False),
     "uploadbutton": lambda: gr.UploadButton(render=False),
     "downloadbutton": lambda: gr.DownloadButton(render=False),
     "checkbox": lambda: gr.Checkbox(render=False),

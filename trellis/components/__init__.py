@@ -12,6 +12,7 @@ from trellis.components.file import DownloadButton, File, UploadButton
 from trellis.components.gallery import Gallery
 from trellis.components.image import Image
 from trellis.components.layout import Accordion, Column, Form, Group, Row, Sidebar, Tab, TabItem, Tabs
+from trellis.components.model3d import Model3D
 from trellis.components.number import Number, Slider
 from trellis.components.pickers import ColorPicker, DateTime
 from trellis.components.state import State
@@ -99,6 +100,7 @@ __all__ = [
     "Json",
     "Label",
     "Markdown",
+    "Model3D",
     "Number",
     "Radio",
     "Row",

@@ -46,6 +46,7 @@ export const registry = {
 	json: lazy(() => import("./json/Index.svelte")),
 	label: lazy(() => import("./label/Index.svelte")),
 	markdown: lazy(() => import("./markdown/Index.svelte")),
+	model3d: lazy(() => import("./model3d/Index.svelte")),
 	number: eager(NumberInput),
 	radio: lazy(() => import("./radio/Index.svelte")),
 	row: eager(Row),

@@ -23,6 +23,7 @@ export const COMPONENT_TYPES = [
 	"json",
 	"label",
 	"markdown",
+	"model3d",
 	"number",
 	"radio",
 	"row",
@@ -452,6 +453,28 @@ export interface MarkdownProps extends CommonProps {
 	show_copy_button?: boolean | null;
 }
 
+/** Props of `Model3D` (`model3d`). */
+export interface Model3dProps extends CommonProps {
+	elem_id?: string | null;
+	elem_classes?: string[] | string | null;
+	visible?: boolean | string;
+	preserved_by_key?: string[] | string | null;
+	label?: string | null;
+	info?: string | null;
+	show_label?: boolean | null;
+	container?: boolean;
+	scale?: number | null;
+	min_width?: number;
+	interactive?: boolean | null;
+	display_mode?: "solid" | "point_cloud" | "wireframe" | null;
+	clear_color?: unknown;
+	camera_position?: unknown;
+	zoom_speed?: number;
+	pan_speed?: number;
+	height?: number | string | null;
+	buttons?: unknown;
+}
+
 /** Props of `Number` (`number`). */
 export interface NumberProps extends CommonProps {
 	elem_id?: string | null;
@@ -695,6 +718,7 @@ export interface PropsByType {
 	json: JsonProps;
 	label: LabelProps;
 	markdown: MarkdownProps;
+	model3d: Model3dProps;
 	number: NumberProps;
 	radio: RadioProps;
 	row: RowProps;
