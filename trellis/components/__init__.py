@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from trellis.components.annotated_image import AnnotatedImage
 from trellis.components.audio import Audio
 from trellis.components.base import Block, BlockContext, Component, FormComponent
 from trellis.components.buttons import Button, ClearButton, DuplicateButton
@@ -11,6 +12,7 @@ from trellis.components.display import JSON, Label
 from trellis.components.file import DownloadButton, File, UploadButton
 from trellis.components.gallery import Gallery
 from trellis.components.image import Image
+from trellis.components.image_slider import ImageSlider
 from trellis.components.layout import Accordion, Column, Form, Group, Row, Sidebar, Tab, TabItem, Tabs
 from trellis.components.number import Number, Slider
 from trellis.components.pickers import ColorPicker, DateTime
@@ -73,6 +75,7 @@ __all__ = [
     "HTML",
     "JSON",
     "Accordion",
+    "AnnotatedImage",
     "Audio",
     "Block",
     "BlockContext",
@@ -96,6 +99,7 @@ __all__ = [
     "Group",
     "Html",
     "Image",
+    "ImageSlider",
     "Json",
     "Label",
     "Markdown",
