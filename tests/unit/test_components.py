@@ -66,7 +66,14 @@ def fits(value: Any, schema: dict[str, Any], defs: dict[str, Any] | None = None)
     if kind == "null":
         return value is None
     if kind == "array":
-        return isinstance(value, list) and all(fits(item, schema.get("items", {}), defs) for item in value)
+        if not isinstance(value, list):
+            return False
+        if not schema.get("minItems", 0) <= len(value) <= schema.get("maxItems", len(value)):
+            return False
+        prefix = schema.get("prefixItems", [])
+        if any(not fits(item, sub, defs) for item, sub in zip(value, prefix)):
+            return False
+        return all(fits(item, schema.get("items", {}), defs) for item in value[len(prefix) :])
     if kind == "object":
         if not isinstance(value, dict) or any(key not in value for key in schema.get("required", [])):
             return False
@@ -81,6 +88,8 @@ API_COMPONENTS: dict[str, Any] = {
     "image": lambda: gr.Image(type="filepath", render=False),
     "video": lambda: gr.Video(render=False),
     "model3d": lambda: gr.Model3D(render=False),
+    "annotatedimage": lambda: gr.AnnotatedImage(render=False),
+    "imageslider": lambda: gr.ImageSlider(type="filepath", render=False),
     "uploadbutton": lambda: gr.UploadButton(render=False),
     "downloadbutton": lambda: gr.DownloadButton(render=False),
     "checkbox": lambda: gr.Checkbox(render=False),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from trellis.components.annotated_image import AnnotatedImage
 from trellis.components.audio import Audio
 from trellis.components.base import Block, BlockContext, Component, FormComponent
 from trellis.components.buttons import Button, ClearButton, DuplicateButton
@@ -11,6 +12,7 @@ from trellis.components.display import JSON, Label
 from trellis.components.file import DownloadButton, File, UploadButton
 from trellis.components.gallery import Gallery
 from trellis.components.image import Image
+from trellis.components.image_slider import ImageSlider
 from trellis.components.layout import Accordion, Column, Form, Group, Row, Sidebar, Tab, TabItem, Tabs
 from trellis.components.model3d import Model3D
 from trellis.components.number import Number, Slider
@@ -74,6 +76,7 @@ __all__ = [
     "HTML",
     "JSON",
     "Accordion",
+    "AnnotatedImage",
     "Audio",
     "Block",
     "BlockContext",
@@ -97,6 +100,7 @@ __all__ = [
     "Group",
     "Html",
     "Image",
+    "ImageSlider",
     "Json",
     "Label",
     "Markdown",

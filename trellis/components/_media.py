@@ -185,6 +185,24 @@ def open_image(path: str, mode: str | None) -> tuple[PILImage.Image, bool]:
     return image, changed
 
 
+def image_size(value: Any) -> tuple[int, int]:
+    """``(width, height)`` of a numpy array, a PIL image or an image file (reads only its header)."""
+    from PIL import Image, UnidentifiedImageError
+
+    if isinstance(value, Image.Image):
+        return value.size
+    if is_image_value(value):
+        shape = value.shape
+        if len(shape) < 2:
+            raise ValueError(f"Cannot make an image from an array of shape {shape}")
+        return int(shape[1]), int(shape[0])
+    try:
+        with Image.open(value) as image:
+            return image.size
+    except (UnidentifiedImageError, OSError) as exc:
+        raise ValueError(f"Cannot read {os.path.basename(os.fspath(value))!r} as an image.") from exc
+
+
 def image_input(path: str, kind: str, mode: str | None) -> Any:
     """An uploaded image as the function receives it: numpy array, PIL image or file path."""
     if is_url(path):

@@ -26,6 +26,7 @@ const lazy = (load: () => Promise<{ default: AnyComponent }>): Loader => () => l
 
 export const registry = {
 	accordion: lazy(() => import("./accordion/Index.svelte")),
+	annotatedimage: lazy(() => import("./annotatedimage/Index.svelte")),
 	audio: lazy(() => import("./audio/Index.svelte")),
 	button: eager(Button),
 	checkbox: lazy(() => import("./checkbox/Index.svelte")),
@@ -43,6 +44,7 @@ export const registry = {
 	group: eager(Group),
 	html: lazy(() => import("./html/Index.svelte")),
 	image: lazy(() => import("./image/Index.svelte")),
+	imageslider: lazy(() => import("./imageslider/Index.svelte")),
 	json: lazy(() => import("./json/Index.svelte")),
 	label: lazy(() => import("./label/Index.svelte")),
 	markdown: lazy(() => import("./markdown/Index.svelte")),

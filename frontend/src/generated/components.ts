@@ -3,6 +3,7 @@
 /** Every component type string the Python side can put in a config. */
 export const COMPONENT_TYPES = [
 	"accordion",
+	"annotatedimage",
 	"audio",
 	"button",
 	"checkbox",
@@ -20,6 +21,7 @@ export const COMPONENT_TYPES = [
 	"group",
 	"html",
 	"image",
+	"imageslider",
 	"json",
 	"label",
 	"markdown",
@@ -57,6 +59,27 @@ export interface AccordionProps extends CommonProps {
 	label?: string | null;
 	open?: boolean;
 	scale?: number | null;
+}
+
+/** Props of `AnnotatedImage` (`annotatedimage`). */
+export interface AnnotatedimageProps extends CommonProps {
+	elem_id?: string | null;
+	elem_classes?: string[] | string | null;
+	visible?: boolean | "hidden";
+	preserved_by_key?: string[] | string | null;
+	label?: string | null;
+	info?: string | null;
+	show_label?: boolean | null;
+	container?: boolean;
+	scale?: number | null;
+	min_width?: number;
+	interactive?: boolean | null;
+	format?: string;
+	show_legend?: boolean;
+	height?: number | string | null;
+	width?: number | string | null;
+	color_map?: unknown;
+	buttons?: unknown;
 }
 
 /** Props of `Audio` (`audio`). */
@@ -388,6 +411,29 @@ export interface ImageProps extends CommonProps {
 	placeholder?: string | null;
 }
 
+/** Props of `ImageSlider` (`imageslider`). */
+export interface ImagesliderProps extends CommonProps {
+	elem_id?: string | null;
+	elem_classes?: string[] | string | null;
+	visible?: boolean | "hidden";
+	preserved_by_key?: string[] | string | null;
+	label?: string | null;
+	info?: string | null;
+	show_label?: boolean | null;
+	container?: boolean;
+	scale?: number | null;
+	min_width?: number;
+	interactive?: boolean | null;
+	format?: string;
+	height?: number | string | null;
+	width?: number | string | null;
+	image_mode?: string | null;
+	type?: "numpy" | "pil" | "filepath";
+	buttons?: unknown;
+	slider_position?: number;
+	max_height?: number;
+}
+
 /** Props of `JSON` (`json`). */
 export interface JsonProps extends CommonProps {
 	elem_id?: string | null;
@@ -698,6 +744,7 @@ export interface VideoProps extends CommonProps {
 
 export interface PropsByType {
 	accordion: AccordionProps;
+	annotatedimage: AnnotatedimageProps;
 	audio: AudioProps;
 	button: ButtonProps;
 	checkbox: CheckboxProps;
@@ -715,6 +762,7 @@ export interface PropsByType {
 	group: GroupProps;
 	html: HtmlProps;
 	image: ImageProps;
+	imageslider: ImagesliderProps;
 	json: JsonProps;
 	label: LabelProps;
 	markdown: MarkdownProps;

@@ -1,1 +1,0 @@
-import"./disclose-version-BicIio6h.js";function e(e){}export{e as t};

@@ -1,0 +1,1 @@
+import"./disclose-version-BhtY6Hv0.js";function e(e){}export{e as t};
