@@ -11,7 +11,18 @@ from typing import Any
 from trellis import _aliases, themes
 from trellis._version import __version__
 from trellis.blocks.blocks import Blocks
-from trellis.blocks.events import CopyData, EventData, KeyUpData, SelectData, on
+from trellis.blocks.chat_interface import ChatInterface
+from trellis.blocks.events import (
+    CopyData,
+    EditData,
+    EventData,
+    KeyUpData,
+    LikeData,
+    RetryData,
+    SelectData,
+    UndoData,
+    on,
+)
 from trellis.blocks.examples import Examples
 from trellis.blocks.interface import Interface, TabbedInterface
 from trellis.blocks.updates import skip, update
@@ -21,7 +32,10 @@ from trellis.components import (
     Accordion,
     AnnotatedImage,
     Audio,
+    BrowserState,
     Button,
+    Chatbot,
+    ChatMessage,
     Checkbox,
     CheckboxGroup,
     ClearButton,
@@ -41,7 +55,9 @@ from trellis.components import (
     Json,
     Label,
     Markdown,
+    MessageDict,
     Model3D,
+    MultimodalTextbox,
     Number,
     Radio,
     Row,
@@ -87,7 +103,11 @@ __all__ = [
     "AnnotatedImage",
     "Audio",
     "Blocks",
+    "BrowserState",
     "Button",
+    "ChatInterface",
+    "ChatMessage",
+    "Chatbot",
     "Checkbox",
     "CheckboxGroup",
     "ClearButton",
@@ -100,6 +120,7 @@ __all__ = [
     "DownloadButton",
     "Dropdown",
     "DuplicateButton",
+    "EditData",
     "Error",
     "EventData",
     "Examples",
@@ -114,12 +135,16 @@ __all__ = [
     "Json",
     "KeyUpData",
     "Label",
+    "LikeData",
     "Markdown",
+    "MessageDict",
     "Model3D",
+    "MultimodalTextbox",
     "Number",
     "Progress",
     "Radio",
     "Request",
+    "RetryData",
     "Row",
     "SelectData",
     "Sidebar",
@@ -134,6 +159,7 @@ __all__ = [
     "TextArea",
     "Textbox",
     "Timer",
+    "UndoData",
     "UploadButton",
     "Video",
     "Warning",

@@ -11,9 +11,6 @@ import pytest
 
 #: conformance test module → why it is expected to fail for now.
 EXPECTED_FAILURES: dict[str, str] = {
-    "test_chatbot": "issue 5 (chat: Chatbot component)",
-    "test_chat_interface": "issue 5 (chat: ChatInterface)",
-    "test_chat_streaming": "issue 5 (chat: streaming ChatInterface)",
     "test_dataframe": "Dataframe component: not covered by an open issue yet",
 }
 

@@ -113,6 +113,9 @@ API_COMPONENTS: dict[str, Any] = {
     "slider": lambda: gr.Slider(0, 10, render=False),
     "textbox": lambda: gr.Textbox(render=False),
     "timer": lambda: gr.Timer(render=False),
+    "chatbot": lambda: gr.Chatbot(render=False),
+    "multimodaltextbox": lambda: gr.MultimodalTextbox(render=False),
+    "browserstate": lambda: gr.BrowserState(render=False),
 }
 
 

@@ -76,7 +76,7 @@ class Blocks(BlockContext, register=False):
         self.head_paths = [head_paths] if isinstance(head_paths, str) else list(head_paths or [])
         self.dependencies: list[Dependency] = []
         self._api_names: set[str] = set()
-        self.examples: list[Examples] = []
+        self.examples_handlers: list[Examples] = []
         self.queue_settings = QueueSettings()
         self.server: RunningServer | None = None
         self.local_url: str | None = None
@@ -155,7 +155,7 @@ class Blocks(BlockContext, register=False):
                 inputs = dict(zip(dep.input_keys or [], dep.inputs, strict=False))
             new = root._add_dependency(targets, dep.fn, inputs, dep.outputs, options)
             id_map[dep.id] = new.id
-        root.examples.extend(self.examples)
+        root.examples_handlers.extend(self.examples_handlers)
         return self
 
     def load(self, fn: Any = DECORATOR, inputs: Any = None, outputs: Any = None, **kwargs: Any) -> Any:

@@ -87,6 +87,55 @@ class CopyData(EventData):
         self.value: Any = data.get("value")
 
 
+class LikeData(EventData):
+    """Payload of a Chatbot ``like`` event: which message, its content, and the feedback given.
+
+    ``liked`` is True for "Like", False for "Dislike", and the option's text for other feedback.
+    """
+
+    def __init__(self, target: Block | None, data: Any) -> None:
+        super().__init__(target, data)
+        data = self._data if isinstance(self._data, dict) else {}
+        self.index: int | tuple[int, int] = _index(data.get("index"))
+        self.value: Any = data.get("value")
+        self.liked: bool | str = data.get("liked", True)
+
+
+class RetryData(EventData):
+    """Payload of a Chatbot ``retry`` event: the index and content of the user message to run again."""
+
+    def __init__(self, target: Block | None, data: Any) -> None:
+        super().__init__(target, data)
+        data = self._data if isinstance(self._data, dict) else {}
+        self.index: int | tuple[int, int] = _index(data.get("index"))
+        self.value: Any = data.get("value")
+
+
+class UndoData(EventData):
+    """Payload of a Chatbot ``undo`` event: the index and content of the user message to take back."""
+
+    def __init__(self, target: Block | None, data: Any) -> None:
+        super().__init__(target, data)
+        data = self._data if isinstance(self._data, dict) else {}
+        self.index: int | tuple[int, int] = _index(data.get("index"))
+        self.value: Any = data.get("value")
+
+
+class EditData(EventData):
+    """Payload of a Chatbot ``edit`` event: which message was edited, its old and its new text."""
+
+    def __init__(self, target: Block | None, data: Any) -> None:
+        super().__init__(target, data)
+        data = self._data if isinstance(self._data, dict) else {}
+        self.index: int | tuple[int, int] = _index(data.get("index"))
+        self.previous_value: Any = data.get("previous_value")
+        self.value: Any = data.get("value")
+
+
+def _index(value: Any) -> Any:
+    return tuple(value) if isinstance(value, list) else value
+
+
 @dataclasses.dataclass(eq=False)
 class Dependency:
     """One event listener: triggers, the function, its inputs and outputs, and queue options."""

@@ -104,7 +104,7 @@ class Examples:
         root = context.current_root()
         if root is None:
             return
-        root.examples.append(self)
+        root.examples_handlers.append(self)
         loaded = self.inputs + (self.outputs if cache_examples else [])
         self.load_dependency = self.dataset.click(
             self._load,

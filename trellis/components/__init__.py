@@ -5,7 +5,9 @@ from __future__ import annotations
 from trellis.components.annotated_image import AnnotatedImage
 from trellis.components.audio import Audio
 from trellis.components.base import Block, BlockContext, Component, FormComponent
+from trellis.components.browser_state import BrowserState
 from trellis.components.buttons import Button, ClearButton, DuplicateButton
+from trellis.components.chatbot import Chatbot, ChatMessage, MessageDict, MetadataDict, OptionDict
 from trellis.components.choice import Checkbox, CheckboxGroup, Dropdown, Radio
 from trellis.components.dataset import Dataset
 from trellis.components.display import JSON, Label
@@ -15,6 +17,7 @@ from trellis.components.image import Image
 from trellis.components.image_slider import ImageSlider
 from trellis.components.layout import Accordion, Column, Form, Group, Row, Sidebar, Tab, TabItem, Tabs
 from trellis.components.model3d import Model3D
+from trellis.components.multimodal_textbox import MultimodalTextbox
 from trellis.components.number import Number, Slider
 from trellis.components.pickers import ColorPicker, DateTime
 from trellis.components.state import State
@@ -53,6 +56,8 @@ SHORTCUTS: dict[str, tuple[type[Component], dict[str, object]]] = {
     "audio": (Audio, {}),
     "video": (Video, {}),
     "gallery": (Gallery, {}),
+    "chatbot": (Chatbot, {}),
+    "multimodaltextbox": (MultimodalTextbox, {}),
 }
 
 
@@ -80,7 +85,10 @@ __all__ = [
     "Audio",
     "Block",
     "BlockContext",
+    "BrowserState",
     "Button",
+    "ChatMessage",
+    "Chatbot",
     "Checkbox",
     "CheckboxGroup",
     "ClearButton",
@@ -104,8 +112,12 @@ __all__ = [
     "Json",
     "Label",
     "Markdown",
+    "MessageDict",
+    "MetadataDict",
     "Model3D",
+    "MultimodalTextbox",
     "Number",
+    "OptionDict",
     "Radio",
     "Row",
     "Sidebar",

@@ -80,22 +80,8 @@ class File(Component):
         return path
 
     def _check_type(self, payload: dict[str, Any]) -> None:
-        if not self.file_types:
-            return
-        name = (payload.get("orig_name") or payload["path"]).lower()
-        suffix = os.path.splitext(name)[1]
-        mime = payload.get("mime_type") or ""
-        for allowed in self.file_types:
-            allowed = allowed.lower()
-            if allowed.startswith(".") and suffix == allowed:
-                return
-            if allowed in ("image", "audio", "video", "text") and (
-                mime.startswith(allowed + "/") or _guess_kind(suffix) == allowed
-            ):
-                return
-            if allowed == "file":
-                return
-        raise ValidationError(f"Invalid file type {suffix or name!r}: this component accepts {self.file_types}")
+        if self.file_types:
+            check_file_type(payload, self.file_types)
 
     def preprocess(self, payload: Any) -> Any:
         if payload is None:
@@ -281,3 +267,21 @@ class DownloadButton(Component):
 
     def example_payload(self) -> Any:
         return sample_file_payload()
+
+
+def check_file_type(payload: dict[str, Any], file_types: list[str]) -> None:
+    """Refuse a FileData whose name or type matches none of ``file_types`` (``.pdf``, ``image``, ``file``…)."""
+    name = (payload.get("orig_name") or payload["path"]).lower()
+    suffix = os.path.splitext(name)[1]
+    mime = payload.get("mime_type") or ""
+    for allowed in file_types:
+        allowed = allowed.lower()
+        if allowed.startswith(".") and suffix == allowed:
+            return
+        if allowed in ("image", "audio", "video", "text") and (
+            mime.startswith(allowed + "/") or _guess_kind(suffix) == allowed
+        ):
+            return
+        if allowed == "file":
+            return
+    raise ValidationError(f"Invalid file type {suffix or name!r}: this component accepts {file_types}")

@@ -110,11 +110,15 @@ def _layout(block: Block) -> dict[str, Any]:
     return node
 
 
-def component_entry(block: Block) -> dict[str, Any]:
+def component_entry(block: Block, events: set[str] | None = None) -> dict[str, Any]:
+    props = block.get_props()
+    listener_props = getattr(block, "listener_props", None)
+    if listener_props is not None:
+        props = {**listener_props(events or set()), **props}
     entry: dict[str, Any] = {
         "id": block._id,
         "type": block.block_type,
-        "props": block.get_props(),
+        "props": props,
         "skip_api": block.skip_api,
         "component_class_id": _class_id(type(block)),
         "key": block.key,
@@ -295,7 +299,13 @@ def compile_app(blocks: Blocks) -> CompiledApp:
         dependency_entries.append(dependency_entry(dep, plan))
 
     layout = _layout(blocks)
-    components = [component_entry(b) for bid, b in sorted(all_blocks.items()) if b is not blocks]
+    listened: dict[int, set[str]] = {}
+    for dep in blocks.dependencies:
+        for target, event in dep.targets:
+            listened.setdefault(target, set()).add(event)
+    components = [
+        component_entry(b, listened.get(bid)) for bid, b in sorted(all_blocks.items()) if b is not blocks
+    ]
     state_components = {bid: b for bid, b in all_blocks.items() if isinstance(b, State)}
     has_unload = any(ev == "unload" for dep in blocks.dependencies for _, ev in dep.targets)
     config: dict[str, Any] = {

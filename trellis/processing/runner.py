@@ -156,8 +156,7 @@ class Runner:
                     f"but the listener has {count} outputs."
                 )
             values = list(result)
-        if not endpoint.dep.postprocess:
-            return Outcome(values, [])
+        postprocess = endpoint.dep.postprocess
         session = ctx.session
         data: list[Any] = []
         changed: list[int] = []
@@ -171,6 +170,9 @@ class Runner:
                 if session.set_state(component, value) and component._id in self._state_change_ids:
                     changed.append(component._id)
                 data.append(None)
+                continue
+            if not postprocess:
+                data.append(value if value is not _SKIP else {"__type__": "update"})
                 continue
             data.append(self._post(component, value, ctx))
         return Outcome(data, changed)

@@ -34,6 +34,7 @@ VALIDATING_PROPS = frozenset(
         "file_types",
         "file_count",
         "max_length",
+        "samples",
     }
 )
 

@@ -82,7 +82,7 @@ def start_server(blocks: Blocks, settings: LaunchSettings) -> RunningServer:
     import anyio.to_thread
 
     compiled = compile_app(blocks)
-    for examples in blocks.examples:
+    for examples in blocks.examples_handlers:
         examples.cache_all()
     app = create_app(compiled, settings)
     host = settings.server_name

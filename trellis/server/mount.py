@@ -52,7 +52,7 @@ def mount_gradio_app(
         app_kwargs=app_kwargs or {},
     )
     compiled = compile_app(blocks)
-    for examples in blocks.examples:
+    for examples in blocks.examples_handlers:
         examples.cache_all()
     sub_app = create_app(compiled, settings)
     app.mount(path or "/", sub_app)

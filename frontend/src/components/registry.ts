@@ -28,6 +28,7 @@ export const registry = {
 	accordion: lazy(() => import("./accordion/Index.svelte")),
 	annotatedimage: lazy(() => import("./annotatedimage/Index.svelte")),
 	audio: lazy(() => import("./audio/Index.svelte")),
+	browserstate: lazy(() => import("./browserstate/Index.svelte")),
 	button: eager(Button),
 	checkbox: lazy(() => import("./checkbox/Index.svelte")),
 	checkboxgroup: lazy(() => import("./checkboxgroup/Index.svelte")),

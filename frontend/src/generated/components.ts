@@ -5,7 +5,9 @@ export const COMPONENT_TYPES = [
 	"accordion",
 	"annotatedimage",
 	"audio",
+	"browserstate",
 	"button",
+	"chatbot",
 	"checkbox",
 	"checkboxgroup",
 	"code",
@@ -26,6 +28,7 @@ export const COMPONENT_TYPES = [
 	"label",
 	"markdown",
 	"model3d",
+	"multimodaltextbox",
 	"number",
 	"radio",
 	"row",
@@ -109,6 +112,24 @@ export interface AudioProps extends CommonProps {
 	playback_position?: number;
 }
 
+/** Props of `BrowserState` (`browserstate`). */
+export interface BrowserstateProps extends CommonProps {
+	elem_id?: string | null;
+	elem_classes?: string[] | string | null;
+	visible?: boolean | string;
+	preserved_by_key?: string[] | string | null;
+	label?: string | null;
+	info?: string | null;
+	show_label?: boolean | null;
+	container?: boolean;
+	scale?: number | null;
+	min_width?: number | null;
+	interactive?: boolean | null;
+	default_value?: unknown;
+	storage_key?: string | null;
+	secret?: string | null;
+}
+
 /** Props of `Button` (`button`). */
 export interface ButtonProps extends CommonProps {
 	elem_id?: string | null;
@@ -127,6 +148,46 @@ export interface ButtonProps extends CommonProps {
 	icon?: string | null;
 	link?: string | null;
 	link_target?: "_self" | "_blank" | "_parent" | "_top";
+}
+
+/** Props of `Chatbot` (`chatbot`). */
+export interface ChatbotProps extends CommonProps {
+	elem_id?: string | null;
+	elem_classes?: string[] | string | null;
+	visible?: boolean | string;
+	preserved_by_key?: string[] | string | null;
+	label?: string | null;
+	info?: string | null;
+	show_label?: boolean | null;
+	container?: boolean;
+	scale?: number | null;
+	min_width?: number;
+	interactive?: boolean | null;
+	autoscroll?: boolean;
+	height?: number | string | null;
+	resizable?: boolean;
+	max_height?: number | string | null;
+	min_height?: number | string | null;
+	editable?: "user" | "all" | null;
+	latex_delimiters?: unknown;
+	rtl?: boolean;
+	buttons?: unknown;
+	watermark?: string | null;
+	avatar_images?: unknown;
+	sanitize_html?: boolean;
+	render_markdown?: boolean;
+	feedback_options?: unknown;
+	feedback_value?: unknown;
+	line_breaks?: boolean;
+	layout?: "panel" | "bubble" | null;
+	placeholder?: string | null;
+	examples?: unknown;
+	allow_file_downloads?: boolean;
+	group_consecutive_messages?: boolean;
+	allow_tags?: string[] | boolean;
+	reasoning_tags?: unknown;
+	like_user_message?: boolean;
+	type?: string | null;
 }
 
 /** Props of `Checkbox` (`checkbox`). */
@@ -521,6 +582,35 @@ export interface Model3dProps extends CommonProps {
 	buttons?: unknown;
 }
 
+/** Props of `MultimodalTextbox` (`multimodaltextbox`). */
+export interface MultimodaltextboxProps extends CommonProps {
+	elem_id?: string | null;
+	elem_classes?: string[] | string | null;
+	visible?: boolean | string;
+	preserved_by_key?: string[] | string | null;
+	label?: string | null;
+	info?: string | null;
+	show_label?: boolean | null;
+	container?: boolean;
+	scale?: number | null;
+	min_width?: number;
+	interactive?: boolean | null;
+	sources?: unknown;
+	file_types?: string[] | null;
+	file_count?: "single" | "multiple" | "directory";
+	lines?: number;
+	max_lines?: number;
+	placeholder?: string | null;
+	autofocus?: boolean;
+	autoscroll?: boolean;
+	text_align?: "left" | "right" | null;
+	rtl?: boolean;
+	submit_btn?: string | boolean | null;
+	stop_btn?: string | boolean | null;
+	max_plain_text_length?: number;
+	html_attributes?: unknown;
+}
+
 /** Props of `Number` (`number`). */
 export interface NumberProps extends CommonProps {
 	elem_id?: string | null;
@@ -746,7 +836,9 @@ export interface PropsByType {
 	accordion: AccordionProps;
 	annotatedimage: AnnotatedimageProps;
 	audio: AudioProps;
+	browserstate: BrowserstateProps;
 	button: ButtonProps;
+	chatbot: ChatbotProps;
 	checkbox: CheckboxProps;
 	checkboxgroup: CheckboxgroupProps;
 	code: CodeProps;
@@ -767,6 +859,7 @@ export interface PropsByType {
 	label: LabelProps;
 	markdown: MarkdownProps;
 	model3d: Model3dProps;
+	multimodaltextbox: MultimodaltextboxProps;
 	number: NumberProps;
 	radio: RadioProps;
 	row: RowProps;

@@ -1,0 +1,63 @@
+"""BrowserState: a value kept in the browser's localStorage, so it outlives page reloads."""
+
+from __future__ import annotations
+
+import secrets
+import string
+from typing import Any
+
+from trellis.components.base import Component
+
+_ALPHABET = string.ascii_letters + string.digits
+
+
+def _json_ready(value: Any) -> Any:
+    dump = getattr(value, "model_dump", None)  # a pydantic model
+    return dump() if callable(dump) else value
+
+
+class BrowserState(Component):
+    """State stored (encrypted) in the browser under ``storage_key``; ``default_value`` until set.
+
+    The browser sends the stored value as this component's input and saves what a function
+    returns for it, so it survives reloads and is never kept on the server.
+    """
+
+    EVENTS = ("change",)
+
+    def __init__(
+        self,
+        default_value: Any = None,
+        *,
+        storage_key: str | None = None,
+        secret: str | None = None,
+        render: bool = True,
+    ) -> None:
+        self.default_value = _json_ready(default_value)
+        self.storage_key = storage_key or "".join(secrets.choice(_ALPHABET) for _ in range(16))
+        self.secret = secret or "".join(secrets.choice(_ALPHABET) for _ in range(16))
+        super().__init__(render=render)
+
+    def get_props(self) -> dict[str, Any]:
+        props: dict[str, Any] = {
+            "default_value": self.default_value,
+            "storage_key": self.storage_key,
+            "secret": self.secret,
+        }
+        if self.default_value is None:
+            del props["default_value"]
+        props["name"] = self.block_type
+        props["_selectable"] = False
+        return props
+
+    def preprocess(self, payload: Any) -> Any:
+        return self.default_value if payload is None else payload
+
+    def postprocess(self, value: Any) -> Any:
+        return _json_ready(value)
+
+    def api_info(self) -> dict[str, Any]:
+        return {"type": {}, "description": "any json-serializable value"}
+
+    def example_payload(self) -> Any:
+        return "test"
