@@ -1,6 +1,6 @@
 // The running app in the browser: component props, loading status, toasts, and event dispatch.
 
-import { applyDiff, type Edit } from "../api/diff";
+import { applyEditsInPlace, reconcile, type Edit } from "../api/diff";
 import { QueueClient } from "../api/queue";
 import type {
 	AppConfig,
@@ -146,10 +146,34 @@ export class AppState {
 			const value = data[index];
 			if (!node || node.type === "state") return;
 			if (isUpdate(value)) {
-				for (const [key, prop] of Object.entries(value)) if (key !== "__type__") node.props[key] = prop;
+				for (const [key, prop] of Object.entries(value)) {
+					if (key !== "__type__") reconcile(node.props, key, prop);
+				}
 			} else {
-				node.props.value = value;
+				// In place: an updated list keeps its unchanged items (and their rendering).
+				reconcile(node.props, "value", value);
 			}
+		});
+	}
+
+	/** Apply one process_generating message's edits to the tracked outputs and to the components. */
+	private applyEdits(dep: DependencyConfig, current: unknown[], data: unknown[]): void {
+		dep.outputs.forEach((id, index) => {
+			const edits = data[index] as Edit[] | undefined;
+			if (!edits || !edits.length) return;
+			const slot = { value: current[index] };
+			applyEditsInPlace(slot, edits);
+			current[index] = slot.value;
+			const node = this.nodes[id];
+			if (!node || node.type === "state") return;
+			if (isUpdate(slot.value)) {
+				this.setOutputs({ ...dep, outputs: [id] }, [slot.value]);
+				return;
+			}
+			// The same edits on the component's reactive value: only the touched strings re-render.
+			applyEditsInPlace(node.props as unknown as { value: unknown }, edits, (v) =>
+				typeof v === "object" && v !== null ? structuredClone(v) : v,
+			);
 		});
 	}
 
@@ -278,8 +302,15 @@ export class AppState {
 				return current;
 			case "process_generating": {
 				const data = message.output.data;
-				const next = current === null ? data : current.map((old, i) => applyDiff(old, data[i] as Edit[]));
-				this.setOutputs(dep, next);
+				let next: unknown[];
+				if (current === null) {
+					// The first message carries full values: keep a private copy to apply later edits to.
+					next = structuredClone(data);
+					this.setOutputs(dep, data);
+				} else {
+					next = current;
+					this.applyEdits(dep, next, data);
+				}
 				if (tracked) this.setStatus(dep, { status: "generating" });
 				return next;
 			}
