@@ -45,6 +45,11 @@ from trellis.components.text import Markdown, Textbox
 from trellis.exceptions import InvalidConfigError
 
 Message = dict[str, Any]
+#: The "New chat" button's icon, inline so that it needs no file route.
+PLUS_ICON = (
+    "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 24 24' fill='none' "
+    "stroke='white' stroke-width='2.5' stroke-linecap='round'%3E%3Cpath d='M12 5v14M5 12h14'/%3E%3C/svg%3E"
+)
 
 
 class ChatInterface(Blocks, register=False):
@@ -175,7 +180,7 @@ class ChatInterface(Blocks, register=False):
 
     def _render_history_area(self) -> None:
         with Column(scale=1, min_width=100):
-            self.new_chat_button = Button("New chat", variant="primary", size="md", icon="plus")
+            self.new_chat_button = Button("New chat", variant="primary", size="md", icon=PLUS_ICON)
             self.chat_history_dataset = Dataset(
                 components=[Textbox(visible=False)],
                 show_label=False,
