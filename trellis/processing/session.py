@@ -66,7 +66,11 @@ class Session:
         self._state[key] = value
         self._touched[key] = time.monotonic()
         if previous is _MISSING:
-            return True
+            # Compared with the initial value, as a change event would see it (a callable one always differs).
+            initial = getattr(component, "value", None)
+            if callable(initial) or getattr(component, "value_factory", None) is not None:
+                return True
+            previous = initial
         try:
             return bool(previous != value)
         except Exception:

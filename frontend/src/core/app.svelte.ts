@@ -344,6 +344,7 @@ export class AppState {
 			const { ok, body } = await this.queue.run(dep.api_name, dep.id, inputs, eventData, triggerId);
 			if (ok) {
 				this.setOutputs(dep, body.data ?? []);
+				for (const id of (body.changed_state_ids as number[] | undefined) ?? []) this.trigger(id, "change");
 				this.setStatus(dep, null);
 				this.finished(dep, true);
 			} else {
