@@ -47,6 +47,15 @@ def respond(message: str, history: list):
         yield "", history
 
 
+def think(message: str, history: list):
+    thought = {"title": "Thinking", "status": "pending"}
+    history = [*history, {"role": "assistant", "content": "hmm", "metadata": thought}]
+    yield history
+    thought["status"] = "done"  # changed in place, then the same list yielded again
+    thought["duration"] = 0.5
+    yield history
+
+
 def with_file(message: str, history: list, picture: str) -> list:
     return [*history, {"role": "assistant", "content": {"path": picture}}, {"role": "assistant", "content": "caption"}]
 
@@ -77,6 +86,7 @@ def app(picture: str) -> Iterator[str]:
             box.submit(respond, [box, chatbot], [box, chatbot], api_name="respond")
             path = gr.Textbox(picture, visible=False)
             gr.Button().click(with_file, [box, chatbot, path], chatbot, api_name="with_file")
+            gr.Button().click(think, [box, chatbot], chatbot, api_name="think")
     with serve(demo) as url:
         yield url
 
@@ -139,3 +149,16 @@ def test_file_messages_are_served_and_downloaded(app: str, make_client: Any, pic
     downloaded = file_part["file"]
     assert isinstance(downloaded, str) and Path(downloaded).read_bytes() == Path(picture).read_bytes()
     assert history[1]["content"] == [{"text": "caption", "type": "text"}]
+
+
+def test_metadata_changed_in_place_between_yields_is_sent(app: str) -> None:
+    session = uuid.uuid4().hex
+    with http_client(app) as http:
+        event_id = join(http, fn_index(app, "think"), ["", []], session).json()["event_id"]
+        messages = [m for m in read_stream(http, session) if m.get("event_id") == event_id]
+    generating = [m["output"]["data"][0] for m in messages if m["msg"] == "process_generating"]
+    assert generating[0][0]["metadata"] == {"title": "Thinking", "status": "pending"}
+    assert sorted(map(tuple, [(op, tuple(path), value) for op, path, value in generating[1]])) == [
+        ("add", (0, "metadata", "duration"), 0.5),
+        ("replace", (0, "metadata", "status"), "done"),
+    ]

@@ -225,6 +225,8 @@ class Component(Block, register=False):
     data_model_is_file: ClassVar[bool] = False
     #: The payload may embed FileData anywhere (chat messages, …): processed off the event loop too.
     holds_files: ClassVar[bool] = False
+    #: postprocess never returns objects the function still holds (so streamed diffs need no snapshot copy).
+    fresh_payload: ClassVar[bool] = False
 
     def __init__(
         self,
@@ -282,6 +284,12 @@ class Component(Block, register=False):
     def api_info(self) -> dict[str, Any]:
         """JSON Schema of this component's payload."""
         return {}
+
+    def payload_has_files(self, payload: Any) -> bool:
+        """Whether an output payload holds FileData to cache and serve (components may answer faster)."""
+        from trellis.processing.files import contains_file
+
+        return contains_file(payload)
 
     def api_info_as_input(self) -> dict[str, Any]:
         return self.api_info()

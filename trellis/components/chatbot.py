@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import functools
 import inspect
 import os
 import re
@@ -200,6 +201,8 @@ class Chatbot(Component):
         "edit",
     )
     holds_files = True
+    #: postprocess builds new objects every time: the queue need not copy them to diff the next yield.
+    fresh_payload = True
 
     def __init__(
         self,
@@ -391,6 +394,10 @@ class Chatbot(Component):
     def api_info(self) -> dict[str, Any]:
         return CHATBOT_SCHEMA
 
+    def payload_has_files(self, payload: Any) -> bool:
+        # Files live only in file and component parts: no need to walk every message's text.
+        return any(part.get("type") != "text" for message in payload for part in message["content"])
+
     def example_payload(self) -> Any:
         return copy.deepcopy(_EXAMPLE_HISTORY)
 
@@ -405,6 +412,11 @@ class Chatbot(Component):
 
 
 def _message(role: str, metadata: Any, content: list[dict[str, Any]], options: Any) -> dict[str, Any]:
+    # Copies: the payload must not share objects with what the function keeps (and may change in place).
+    if isinstance(metadata, dict):
+        metadata = dict(metadata)
+    if isinstance(options, list):
+        options = [dict(o) if isinstance(o, dict) else o for o in options]
     return {"role": role, "metadata": metadata, "content": content, "options": options}
 
 
@@ -421,7 +433,7 @@ def postprocess_part(item: Any) -> dict[str, Any] | None:
     if item is None:
         return None
     if isinstance(item, str):
-        return _text(inspect.cleandoc(item))
+        return _text(_clean(item))
     if isinstance(item, Component):
         return component_part(item)
     if isinstance(item, (tuple, list)) and item and isinstance(item[0], (str, os.PathLike)):
@@ -451,6 +463,16 @@ def postprocess_part(item: Any) -> dict[str, Any] | None:
     if media.is_image_value(item):
         return {"file": media.image_output(item, "webp"), "alt_text": None, "type": "file"}
     raise ValueError(f"Invalid message content for Chatbot: {item!r:.120}")
+
+
+@functools.lru_cache(maxsize=512)
+def _clean_cached(text: str) -> str:
+    return inspect.cleandoc(text)
+
+
+def _clean(text: str) -> str:
+    """``inspect.cleandoc``, remembered for texts re-sent on every yield (a history's earlier messages)."""
+    return _clean_cached(text) if len(text) <= 32768 else inspect.cleandoc(text)
 
 
 def _file(path: str) -> dict[str, Any]:

@@ -36,6 +36,8 @@ def _diff(old: Any, new: Any, path: list[Any], edits: list[Edit]) -> None:
             edits.append(["replace", path, new])
         return
     if old_type is list:
+        if old == new:  # compared in C: unchanged subtrees (earlier chat messages) cost no Python calls
+            return
         common = min(len(old), len(new))
         for index in range(common):
             _diff(old[index], new[index], [*path, index], edits)
@@ -45,6 +47,8 @@ def _diff(old: Any, new: Any, path: list[Any], edits: list[Edit]) -> None:
             edits.append(["add", [*path, index], new[index]])
         return
     if old_type is dict:
+        if old == new:
+            return
         for key, value in old.items():
             if key in new:
                 _diff(value, new[key], [*path, key], edits)

@@ -204,7 +204,7 @@ class Runner:
             if open_stream is not None:
                 return self._stream_chunk(component, open_stream, value, ctx)
         payload = component.postprocess(value)
-        if component.data_model_is_file or contains_file(payload):
+        if component.data_model_is_file or component.payload_has_files(payload):
             payload = self.files.prepare_output(payload, ctx.root, session_hash=ctx.session.hash)
         return payload
 

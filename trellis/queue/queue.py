@@ -388,6 +388,7 @@ class Queue:
         channel = event.channel
         event_id = event.id
         average = self.average(endpoint.dep.id)
+        fresh_outputs = [getattr(c, "fresh_payload", False) and endpoint.dep.postprocess for c in endpoint.outputs]
 
         def build(outcome: Outcome) -> bytes:
             nonlocal previous
@@ -397,8 +398,12 @@ class Queue:
                 data: list[Any] = outcome.data
             else:
                 data = [diff(old, new) for old, new in zip(previous, outcome.data, strict=False)]
-            # A generator may mutate and re-yield the same objects: diff against a snapshot.
-            previous = copy.deepcopy(outcome.data)
+            # A generator may mutate and re-yield the same objects: diff against a snapshot (components
+            # whose payloads are always new objects, like the Chatbot's, need no copy).
+            previous = [
+                value if fresh and _is_payload(value) else copy.deepcopy(value)
+                for value, fresh in zip(outcome.data, fresh_outputs, strict=False)
+            ]
             output = messages.success_output(
                 data, time.perf_counter() - start, average, outcome.changed_state_ids, True
             )
@@ -600,3 +605,8 @@ def _strip_state(data: list[Any], endpoint: EndpointInfo) -> list[Any]:
         return data
     skip = set(endpoint.state_output_positions)
     return [value for index, value in enumerate(data) if index not in skip]
+
+
+def _is_payload(value: Any) -> bool:
+    """A postprocessed value (not an update dict, whose props may come straight from the function)."""
+    return not (isinstance(value, dict) and value.get("__type__") == "update")
