@@ -8,6 +8,20 @@ import threading
 from trellis.processing.media_stream import MediaStream, MediaStreams, stream_path
 
 
+def run(coro_fn, *args):
+    """Run a coroutine on a loop of its own in another thread (the browser tests' Playwright may own
+    this thread's loop when the whole suite runs in one process)."""
+    result: dict = {}
+
+    def target() -> None:
+        result["value"] = asyncio.run(coro_fn(*args))
+
+    thread = threading.Thread(target=target)
+    thread.start()
+    thread.join(30)
+    return result.get("value")
+
+
 def test_playlist_lists_segments_and_ends() -> None:
     stream = MediaStream("mp3", "audio/mpeg")
     assert stream.playlist().splitlines()[:2] == ["#EXTM3U", "#EXT-X-VERSION:4"]
@@ -44,12 +58,12 @@ def test_wait_for_wakes_on_a_segment_from_another_thread() -> None:
         order.append("ended")
         return order
 
-    assert asyncio.run(scenario()) == ["waiting", "woken", "ended"]
+    assert run(scenario) == ["waiting", "woken", "ended"]
 
 
 def test_wait_for_gives_up_after_its_timeout() -> None:
     stream = MediaStream("mp3", "audio/mpeg")
-    asyncio.run(stream.wait_for(0, timeout=0.05))
+    run(stream.wait_for, 0, 0.05)
     assert stream.segments == [] and not stream.ended
 
 
