@@ -31,12 +31,8 @@ import os
 import platform
 import shlex
 import shutil
-import signal
-import socket
 import statistics
-import subprocess
 import sys
-import tempfile
 import threading
 import time
 import uuid
@@ -44,6 +40,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
+from _servers import TRELLIS_BOOT, Server, pct
 
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results"
@@ -63,13 +60,6 @@ if __name__ == "__main__":
     demo.launch()
 """
 
-TRELLIS_BOOT = (
-    "import runpy, sys, trellis, trellis._aliases; "
-    "trellis._aliases.alias_gradio(); "
-    "runpy.run_path(sys.argv[1], run_name='__main__')"
-)
-
-CLK_TCK = os.sysconf("SC_CLK_TCK")
 
 
 # ---------------------------------------------------------------- input image
@@ -103,71 +93,6 @@ def make_png() -> bytes:
 
 
 # ---------------------------------------------------------------- servers
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def cpu_seconds(pid: int) -> float:
-    """utime + stime of one process (not its children), in seconds."""
-    with open(f"/proc/{pid}/stat") as f:
-        stat = f.read()
-    fields = stat[stat.rindex(")") + 2 :].split()
-    return (int(fields[11]) + int(fields[12])) / CLK_TCK
-
-
-class Server:
-    def __init__(self, name: str, argv_prefix: list[str]):
-        self.name = name
-        self.workdir = Path(tempfile.mkdtemp(prefix=f"imgrt-{name}-"))
-        self.app = self.workdir / "app.py"
-        self.app.write_text(APP)
-        self.port = free_port()
-        self.base = f"http://127.0.0.1:{self.port}"
-        self.argv = [*argv_prefix, str(self.app)]
-        self.log = open(self.workdir / "server.log", "wb")
-        self.proc: subprocess.Popen | None = None
-
-    def start(self, timeout: float = 120.0) -> float:
-        env = dict(os.environ)
-        env.update(
-            GRADIO_TEMP_DIR=str(self.workdir / "gradio_tmp"),
-            GRADIO_ANALYTICS_ENABLED="False",
-            GRADIO_SERVER_NAME="127.0.0.1",
-            GRADIO_SERVER_PORT=str(self.port),
-            PYTHONUNBUFFERED="1",
-        )
-        t0 = time.perf_counter()
-        self.proc = subprocess.Popen(self.argv, cwd=self.workdir, env=env, stdout=self.log, stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + timeout
-        with httpx.Client(timeout=2.0) as c:
-            while time.monotonic() < deadline:
-                if self.proc.poll() is not None:
-                    raise RuntimeError(f"{self.name} exited with {self.proc.returncode}; see {self.log.name}")
-                try:
-                    if c.get(self.base + "/config").status_code == 200:
-                        return time.perf_counter() - t0
-                except httpx.HTTPError:
-                    pass
-                time.sleep(0.1)
-        raise RuntimeError(f"{self.name} did not answer /config within {timeout}s")
-
-    def cpu(self) -> float:
-        assert self.proc is not None
-        return cpu_seconds(self.proc.pid)
-
-    def stop(self) -> None:
-        if self.proc and self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGTERM)
-            try:
-                self.proc.wait(10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(10)
-        self.log.close()
 
 
 # ---------------------------------------------------------------- driver
@@ -238,15 +163,6 @@ def check_inverted(png: bytes, out: bytes) -> str:
         return f"shape {b.shape} != {a.shape}"
     fmt = Image.open(io.BytesIO(out)).format
     return f"{fmt}, mean |out - (255 - in)| = {np.abs(b - (255 - a)).mean():.2f}"
-
-
-def pct(values: list[float], q: float) -> float:
-    v = sorted(values)
-    if not v:
-        return float("nan")
-    k = (len(v) - 1) * q
-    lo, hi = int(k), min(int(k) + 1, len(v) - 1)
-    return v[lo] + (v[hi] - v[lo]) * (k - lo)
 
 
 def measure(server: Server, png: bytes, args) -> dict:
@@ -412,7 +328,7 @@ def main() -> int:
     for name, argv in servers.items():
         if args.only and name != args.only:
             continue
-        srv = Server(name, argv)
+        srv = Server(name, argv, APP, prefix="imgrt")
         print(f"[{name}] starting on port {srv.port} in {srv.workdir}", flush=True)
         try:
             results[name] = measure(srv, png, args)

@@ -45,6 +45,11 @@ from trellis.components.text import Markdown, Textbox
 from trellis.exceptions import InvalidConfigError
 
 Message = dict[str, Any]
+#: The "New chat" button's icon, inline so that it needs no file route.
+PLUS_ICON = (
+    "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 24 24' fill='none' "
+    "stroke='white' stroke-width='2.5' stroke-linecap='round'%3E%3Cpath d='M12 5v14M5 12h14'/%3E%3C/svg%3E"
+)
 
 
 class ChatInterface(Blocks, register=False):
@@ -175,9 +180,9 @@ class ChatInterface(Blocks, register=False):
 
     def _render_history_area(self) -> None:
         with Column(scale=1, min_width=100):
-            self.new_chat_button = Button("New chat", variant="primary", size="md", icon="plus")
+            self.new_chat_button = Button("New chat", variant="primary", size="md", icon=PLUS_ICON)
             self.chat_history_dataset = Dataset(
-                components=[Textbox(visible=False, render=False)],
+                components=[Textbox(visible=False)],
                 show_label=False,
                 layout="table",
                 type="index",
@@ -799,15 +804,21 @@ def _serialise(conversation: Any) -> Any:
 
 
 def _jsonable_reply(response: Any) -> Any:
-    """The reply as the API endpoint returns it (its output is not postprocessed)."""
+    """The reply as the API endpoint returns it (its output is not postprocessed, as in Gradio):
+    a component becomes its update dict, a ChatMessage its fields."""
     if isinstance(response, Component):
-        return response.value
+        update = {k: _jsonable_reply(v) for k, v in response.explicit_props().items()}
+        if "value" in getattr(response, "_explicit", {}):
+            update["value"] = _jsonable_reply(response.initial_value)
+        return {**update, "__type__": "update"}
     if isinstance(response, ChatMessage):
-        return {"role": response.role, "metadata": response.metadata, "content": _jsonable_reply(response.content),
-                "options": response.options}
-    if isinstance(response, list):
-        return [_jsonable_reply(item) for item in response]
-    if isinstance(response, tuple):
+        return {
+            "content": _jsonable_reply(response.content),
+            "role": response.role,
+            "metadata": response.metadata,
+            "options": response.options,
+        }
+    if isinstance(response, (list, tuple)):
         return [_jsonable_reply(item) for item in response]
     if isinstance(response, dict):
         return {k: _jsonable_reply(v) for k, v in response.items()}

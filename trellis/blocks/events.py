@@ -277,6 +277,8 @@ def on(
                 targets.append((trigger.block._id, trigger.event_name))
             elif isinstance(trigger, Dependency):
                 targets.append((trigger.id, "then"))
+            elif inspect.ismethod(trigger) and trigger.__name__ in ("load", "unload") and _is_block(trigger.__self__):
+                targets.append((trigger.__self__._id, trigger.__name__))  # demo.load
             else:
                 raise InvalidConfigError(f"gr.on triggers must be listeners such as `button.click`, got {trigger!r}")
     return _listen(root, targets, fn, inputs, outputs, **kwargs)

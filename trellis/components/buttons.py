@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Sequence
 from typing import Any, Literal
 
@@ -39,7 +40,7 @@ class Button(Component):
     ) -> None:
         self.variant = variant
         self.size = size
-        self.icon = icon
+        self.icon = button_icon(icon)
         self.link = link
         self.link_target = link_target
         super().__init__(
@@ -146,3 +147,13 @@ def _cleared_value(block: Block) -> Any:
         return block.postprocess(None)
     except Exception:
         return None
+
+
+def button_icon(icon: Any) -> Any:
+    """A button icon: a local image file becomes FileData (served with the app); URLs stay as they are."""
+    if isinstance(icon, (str, os.PathLike)) and not str(icon).startswith(("http://", "https://", "data:")):
+        if os.path.isfile(icon):
+            from trellis.components._media import path_filedata
+
+            return path_filedata(os.fspath(icon))
+    return icon

@@ -8,6 +8,7 @@ from typing import Any, Literal
 
 from trellis._filedata import FILEDATA_SCHEMA, is_file_payload, make_filedata, sample_file_payload
 from trellis.components.base import Component
+from trellis.components.buttons import button_icon
 from trellis.exceptions import ValidationError
 
 
@@ -173,7 +174,7 @@ class UploadButton(File):
     ) -> None:
         self.variant = variant
         self.size = size
-        self.icon = icon
+        self.icon = button_icon(icon)
         super().__init__(
             value,
             file_count=file_count,
@@ -224,7 +225,7 @@ class DownloadButton(Component):
     ) -> None:
         self.variant = variant
         self.size = size
-        self.icon = icon
+        self.icon = button_icon(icon)
         super().__init__(
             value,
             label=label,

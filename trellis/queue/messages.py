@@ -73,8 +73,8 @@ def success_output(
     return {
         "data": data,
         "is_generating": generating,
-        "duration": duration,
-        "average_duration": average,
+        "duration": round(duration, 3),
+        "average_duration": None if average is None else round(average, 3),
         "render_config": None,
         "changed_state_ids": changed_state_ids,
         "used_cache": None,
@@ -96,8 +96,8 @@ def process_completed(event_id: str, output: dict[str, Any], duration: float, av
             "success": True,
             "title": None,
             "used_cache": None,
-            "cache_duration": duration,
-            "avg_time": average,
+            "cache_duration": round(duration, 3),
+            "avg_time": None if average is None else round(average, 3),
         }
     )
 

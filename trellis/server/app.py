@@ -59,7 +59,7 @@ def _cache_file_props(compiled: CompiledApp, files: FileCache) -> None:
     for index, entry in enumerate(compiled.config["components"]):
         props = entry["props"]
         changed = False
-        for key in ("value", "samples"):
+        for key in list(props):
             if contains_file(props.get(key)):
                 try:
                     props[key] = files.prepare_output(props[key], "", fetch_urls=False)

@@ -20,6 +20,8 @@ from trellis.queue import messages
 from trellis.queue.queue import QueueFullError
 from trellis.runtime import Request as AppRequest
 from trellis.server.responses import ORJSONResponse, error, json_body
+from trellis.server.sse import HEADERS as SSE_HEADERS
+from trellis.server.sse import event_stream
 
 if TYPE_CHECKING:
     from trellis.server.app import ServerState
@@ -27,7 +29,6 @@ if TYPE_CHECKING:
 logger = logging.getLogger("trellis")
 
 P = "/gradio_api"
-SSE_HEADERS = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no", "Connection": "keep-alive"}
 #: Seconds after a heartbeat connection drops before the session counts as ended (unload listeners run).
 HEARTBEAT_GRACE = 10.0
 
@@ -109,7 +110,7 @@ def routes(state: ServerState) -> list[BaseRoute]:
         session_hash = request.query_params.get("session_hash")
         if not session_hash:
             return error(400, "Query parameter session_hash is required.")
-        return StreamingResponse(queue.stream(session_hash), media_type="text/event-stream", headers=SSE_HEADERS)
+        return event_stream(request, queue.stream(session_hash))
 
     async def cancel(request: Request) -> Response:
         body, bad = await json_body(request)
@@ -241,7 +242,7 @@ def routes(state: ServerState) -> list[BaseRoute]:
         event_id = request.path_params["event_id"]
         if event_id not in queue.events:
             return error(404, f"No event {event_id!r} (it may have been read already).")
-        return StreamingResponse(queue.rest_stream(event_id), media_type="text/event-stream", headers=SSE_HEADERS)
+        return event_stream(request, queue.rest_stream(event_id))
 
     return [
         Route(P + "/queue/join", join, methods=["POST"]),

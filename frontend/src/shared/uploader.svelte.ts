@@ -1,5 +1,6 @@
 // Upload state and handlers shared by the components that accept files
-// (image, video, audio, gallery, file): click-to-pick, drag and drop, paste, with progress.
+// (image, video, audio, gallery, file, model3d, imageslider): click-to-pick, drag and drop, paste,
+// with progress. Their upload UI is in FilePicker, DropZone, MediaFrame, UploadProgress and ErrorLine.
 
 import type { FileData } from "../api/types";
 

@@ -47,3 +47,22 @@ export function nextId(prefix = "t"): string {
 	uid += 1;
 	return `${prefix}-${uid}`;
 }
+
+/** Whether a component's `buttons` prop shows the button `name` (all show when it is not a list). */
+export function hasButton(buttons: unknown, name: string): boolean {
+	return !Array.isArray(buttons) || buttons.map(String).includes(name);
+}
+
+/**
+ * How a component's group is named for assistive tech: by its visible label (element `labelId`) when
+ * shown, otherwise by an `aria-label` of its label, or of `fallback` when it has none.
+ */
+export function groupName(
+	props: Record<string, unknown>,
+	labelId: string,
+	fallback: string,
+): { "aria-labelledby"?: string; "aria-label"?: string } {
+	const label = props.label as string | null | undefined;
+	if (label && props.show_label !== false) return { "aria-labelledby": labelId };
+	return { "aria-label": label ?? fallback };
+}

@@ -1,1 +1,0 @@
-import"./disclose-version-BhtY6Hv0.js";function e(e){}export{e as t};

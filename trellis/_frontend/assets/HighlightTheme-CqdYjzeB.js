@@ -1,0 +1,1 @@
+import"./disclose-version-DnsWIAUp.js";function e(e){}export{e as t};
