@@ -67,10 +67,16 @@ def stream_words(message: str, history: list[Any]) -> Iterator[str]:
         yield reply
 
 
+# Records the length of the reply at every DOM change, and how many reply changes came before the
+# user's message appeared.
 RECORD_LENGTHS = """() => {
     window.__lengths = [];
+    window.__beforeUser = null;
     const log = document.querySelector('[role="log"]');
     new MutationObserver(() => {
+        if (window.__beforeUser === null && log.querySelector('[data-testid="user"]')) {
+            window.__beforeUser = window.__lengths.length;
+        }
         const replies = log.querySelectorAll('[data-testid="bot"]');
         const last = replies[replies.length - 1];
         if (last) window.__lengths.push(last.textContent.trim().length);
@@ -82,9 +88,10 @@ def test_streamed_reply_grows_and_earlier_messages_keep_their_nodes(page: Page, 
     page.goto(serve(gr.ChatInterface(stream_words)))
     page.evaluate(RECORD_LENGTHS)
     send(page, "cats")
-    expect(user(page)).to_have_text("cats", timeout=1500)  # shown at once, before any reply
+    expect(user(page)).to_have_text("cats")
     user(page).evaluate("el => { el.__mark = 'first-user'; }")
     expect(bot(page)).to_contain_text("streamed one word at a time")
+    assert page.evaluate("() => window.__beforeUser") == 0  # the user's message came before any reply
     lengths = page.evaluate("() => [...new Set(window.__lengths)]")
     assert len(lengths) >= 3, lengths
     assert lengths == sorted(lengths), lengths  # it only grows
@@ -96,6 +103,41 @@ def test_streamed_reply_grows_and_earlier_messages_keep_their_nodes(page: Page, 
     expect(bot(page).nth(1)).to_contain_text("answer to dogs, streamed one word at a time")
     assert user(page).first.evaluate("el => el.__mark") == "first-user"
     assert bot(page).first.locator("p").first.evaluate("el => el.__mark") == "first-reply"
+
+
+def stream_lines(message: str, history: list[Any]) -> Iterator[str]:
+    reply = ""
+    for i in range(80):
+        reply += f"Line {i} of a long reply.\n\n"
+        time.sleep(0.05)
+        yield reply
+
+
+DISTANCE_TO_BOTTOM = "log => log.scrollHeight - log.scrollTop - log.clientHeight"
+
+
+def test_autoscroll_follows_the_stream_until_the_user_scrolls_up(page: Page, serve: Serve) -> None:
+    page.goto(serve(gr.ChatInterface(stream_lines)))
+    log = page.get_by_role("log")
+    send(page, "talk")
+    expect(bot(page)).to_contain_text("Line 20 ")
+    # it follows the reply down (checked on a frame, as text keeps arriving)
+    page.wait_for_function(f"() => ({DISTANCE_TO_BOTTOM})(document.querySelector('[role=log]')) < 30")
+
+    log.hover()
+    page.mouse.wheel(0, -3000)
+    jump = page.get_by_role("button", name="Scroll to the latest message")
+    expect(jump).to_be_visible()
+    top = log.evaluate("log => log.scrollTop")
+    expect(bot(page)).to_contain_text("Line 50 ")
+    assert abs(log.evaluate("log => log.scrollTop") - top) < 5  # the view stayed where the user put it
+    assert log.evaluate(DISTANCE_TO_BOTTOM) > 100
+
+    jump.click()
+    expect(jump).to_be_hidden()
+    expect(bot(page)).to_contain_text("Line 79 ")
+    page.wait_for_timeout(300)
+    assert log.evaluate(DISTANCE_TO_BOTTOM) < 30  # following again
 
 
 # -- 2. retry, undo, edit -------------------------------------------------------------------------------
@@ -144,7 +186,7 @@ def test_retry_undo_and_edit(page: Page, serve: Serve) -> None:
 def think(message: str, history: list[Any]) -> Iterator[Any]:
     thought = gr.ChatMessage(content="Weighing the options", metadata={"title": "Thinking", "status": "pending"})
     yield thought
-    time.sleep(1.5)
+    time.sleep(2)
     yield gr.ChatMessage(
         content="Weighing the options", metadata={"title": "Thinking", "status": "done", "duration": 1.5}
     )

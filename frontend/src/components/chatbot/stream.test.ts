@@ -16,9 +16,10 @@ function message(role: string, text: string) {
 	return { role, metadata: null, content: [{ type: "text", text }], options: null };
 }
 
-function setup(value: unknown[], listeners: string[] = []) {
+function setup(value: unknown[], listeners: string[] = [], extra: Record<string, unknown> = {}) {
+	const props = { value, label: "Chat", buttons: ["copy", "copy_all"], feedback_options: ["Like", "Dislike"], ...extra };
 	const config = {
-		components: [{ id: 1, type: "chatbot", props: { value, label: "Chat", buttons: ["copy", "copy_all"], feedback_options: ["Like", "Dislike"] } }],
+		components: [{ id: 1, type: "chatbot", props }],
 		dependencies: [],
 		layout: { id: 0, children: [{ id: 1 }] },
 	} as unknown as AppConfig;
@@ -157,5 +158,33 @@ describe("controls", () => {
 			["edit", { index: 0, _dispatch_value: [{ type: "text", text: "Hey" }], value: "Hey", previous_value: "Hi" }],
 		]);
 		expect(chat.node.props.value[0].content).toEqual([{ type: "text", text: "Hey" }]);
+	});
+});
+
+describe("copying", () => {
+	it("copies a message and the conversation with the watermark, and fires copy", async () => {
+		const copied: string[] = [];
+		Object.defineProperty(navigator, "clipboard", {
+			value: { writeText: async (text: string) => void copied.push(text) },
+			configurable: true,
+		});
+		const chat = setup([message("user", "Hi"), message("assistant", "Hello")], [], { watermark: "(AI)" });
+		cleanup = chat.destroy;
+		const buttons = chat.target.querySelectorAll<HTMLButtonElement>('button[aria-label="Copy message"]');
+		buttons[1].click();
+		chat.target.querySelector<HTMLButtonElement>('button[aria-label="Copy conversation"]')!.click();
+		await new Promise((resolve) => setTimeout(resolve, 0));
+		expect(copied).toEqual(["Hello\n\n(AI)", "user: Hi\n\nassistant: Hello\n\n(AI)"]);
+		expect(chat.events).toEqual([["copy", { value: "Hello" }]]);
+	});
+
+	it("clears the conversation and fires clear", () => {
+		const chat = setup([message("user", "Hi")], ["clear"]);
+		cleanup = chat.destroy;
+		chat.target.querySelector<HTMLButtonElement>('button[aria-label="Clear conversation"]')!.click();
+		flushSync();
+		expect(chat.node.props.value).toEqual([]);
+		expect(chat.events).toEqual([["clear", undefined]]);
+		expect(chat.target.querySelector('[data-testid="user"]')).toBeNull();
 	});
 });
