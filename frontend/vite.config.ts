@@ -3,8 +3,10 @@ import { svelte } from "@sveltejs/vite-plugin-svelte";
 import { defineConfig } from "vite";
 
 // The bundle is written inside the Python package and committed, so `pip install` needs no Node.
-export default defineConfig({
+export default defineConfig(({ mode }) => ({
 	plugins: [svelte()],
+	// Component tests mount Svelte components under happy-dom: use Svelte's browser build there.
+	resolve: mode === "test" ? { conditions: ["browser"] } : undefined,
 	base: "./",
 	build: {
 		outDir: "../trellis/_frontend",
@@ -28,4 +30,4 @@ export default defineConfig({
 		include: ["src/**/*.test.ts"],
 		environment: "node",
 	},
-});
+}));

@@ -174,6 +174,23 @@ def test_listener_props_in_config() -> None:
     assert (entry["props"]["likeable"], entry["props"]["_retryable"], entry["props"]["_undoable"]) == (True, True, False)
 
 
+def test_an_edit_listener_makes_user_messages_editable() -> None:
+    """As in Gradio: ``editable`` becomes "user" when an edit listener exists, unless it was set."""
+
+    def editable(**kwargs: Any) -> Any:
+        with gr.Blocks() as demo:
+            bot = gr.Chatbot(**kwargs)
+            bot.edit(lambda: None)
+        return next(c for c in demo.config["components"] if c["type"] == "chatbot")["props"].get("editable")
+
+    assert editable() == "user"
+    assert editable(editable="all") == "all"
+    chat = next(c for c in gr.ChatInterface(lambda m, h: m, editable=True).config["components"] if c["type"] == "chatbot")
+    assert chat["props"]["editable"] == "user"
+    plain = next(c for c in gr.ChatInterface(lambda m, h: m).config["components"] if c["type"] == "chatbot")
+    assert "editable" not in plain["props"]
+
+
 # -- MultimodalTextbox and BrowserState ---------------------------------------------------------------------
 
 

@@ -307,8 +307,14 @@ class Chatbot(Component):
         return props
 
     def listener_props(self, events: set[str]) -> dict[str, Any]:
-        """Props that say which message controls have listeners (retry, undo, like buttons)."""
-        return {"_undoable": "undo" in events, "_retryable": "retry" in events, "likeable": "like" in events}
+        """Props that say which message controls have listeners (retry, undo, like, edit buttons).
+
+        As in Gradio, an ``edit`` listener makes user messages editable unless ``editable`` is set.
+        """
+        props: dict[str, Any] = {"_undoable": "undo" in events, "_retryable": "retry" in events, "likeable": "like" in events}
+        if "edit" in events and self.editable is None:
+            props["editable"] = "user"
+        return props
 
     # -- the data contract ------------------------------------------------------------------------
     def preprocess(self, payload: Any) -> list[dict[str, Any]]:

@@ -30,6 +30,7 @@ export const registry = {
 	audio: lazy(() => import("./audio/Index.svelte")),
 	browserstate: lazy(() => import("./browserstate/Index.svelte")),
 	button: eager(Button),
+	chatbot: lazy(() => import("./chatbot/Index.svelte")),
 	checkbox: lazy(() => import("./checkbox/Index.svelte")),
 	checkboxgroup: lazy(() => import("./checkboxgroup/Index.svelte")),
 	code: lazy(() => import("./code/Index.svelte")),

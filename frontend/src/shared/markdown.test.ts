@@ -10,8 +10,10 @@ import {
 	loadHighlighter,
 	normalizeDelimiters,
 	renderMarkdown,
+	renderInlineMarkdown,
 	renderMarkdownAsync,
 	slugify,
+	splitMarkdownBlocks,
 } from "./markdown";
 
 function dom(html: string): HTMLElement {
@@ -173,5 +175,55 @@ describe("slugify", () => {
 	it("keeps letters and digits of any script", () => {
 		expect(slugify("Ünïcode — 2024 Notes")).toBe("ünïcode-2024-notes");
 		expect(slugify("!!!")).toBe("section");
+	});
+});
+
+describe("allowTags", () => {
+	it("shows non-standard tags as text and leaves standard ones to the sanitiser", () => {
+		const text = "<thinking>plan</thinking> and <b>bold</b> <script>window.x = 1</script>";
+		const root = dom(renderMarkdown(text, { allowTags: true }));
+		expect(root.textContent).toContain("<thinking>plan</thinking>");
+		expect(root.querySelector("b")?.textContent).toBe("bold");
+		expect(root.querySelector("script")).toBeNull();
+		expect(root.querySelector("thinking")).toBeNull();
+	});
+
+	it("shows only the listed tags with a list, and none without", () => {
+		const text = "<thinking>a</thinking> <tool>b</tool>";
+		expect(dom(renderMarkdown(text, { allowTags: ["thinking"] })).textContent).toContain("<thinking>a</thinking>");
+		expect(dom(renderMarkdown(text, { allowTags: ["thinking"] })).textContent).not.toContain("<tool>");
+		expect(dom(renderMarkdown(text)).textContent).not.toContain("<thinking>");
+	});
+
+	it("leaves code alone", () => {
+		const root = dom(renderMarkdown("`<thinking>`\n\n```\n<thinking>\n```", { allowTags: true }));
+		expect(root.querySelector("p code")?.textContent).toBe("<thinking>");
+		expect(root.querySelector("pre code")?.textContent).toBe("<thinking>\n");
+	});
+});
+
+describe("splitMarkdownBlocks", () => {
+	it("cuts text into top-level blocks that add up to the text", () => {
+		const text = "# Title\n\nA paragraph\nstill it.\n\n- a\n- b\n\n```py\nx = 1\n\ny = 2\n```\n\n$$x^2$$\n\nlast";
+		const blocks = splitMarkdownBlocks(text, { latexDelimiters: DEFAULT_LATEX_DELIMITERS });
+		expect(blocks.join("")).toBe(text);
+		expect(blocks.map((b) => b.trim().split("\n")[0])).toEqual(["# Title", "A paragraph", "- a", "```py", "$$x^2$$", "last"]);
+	});
+
+	it("keeps text whose blocks depend on each other whole", () => {
+		const refs = "See [the docs][d].\n\n[d]: https://example.com";
+		expect(splitMarkdownBlocks(refs)).toEqual([refs]);
+		const html = "<details>\n\nInside\n\n</details>";
+		expect(splitMarkdownBlocks(html)).toEqual([html]);
+		expect(splitMarkdownBlocks("")).toEqual([]);
+	});
+});
+
+describe("renderInlineMarkdown", () => {
+	it("renders inline Markdown without paragraphs, sanitised", () => {
+		const root = dom(renderInlineMarkdown("Used **search** <img src=x onerror=alert(1)>"));
+		expect(root.querySelector("p")).toBeNull();
+		expect(root.querySelector("strong")?.textContent).toBe("search");
+		expect(root.querySelector("img")?.getAttribute("onerror")).toBeNull();
 	});
 });

@@ -37,6 +37,12 @@ export interface MarkdownOptions {
 	codeCopyButtons?: boolean;
 	/** Open links to other sites in a new tab (default true). */
 	externalLinksNewTab?: boolean;
+	/**
+	 * Show tags written in raw HTML as text instead of handing them to the sanitiser (which drops
+	 * unknown tags): `true` for every tag that is not standard HTML (`<thinking>`), a list for
+	 * those tags only (Chatbot's `allow_tags`).
+	 */
+	allowTags?: boolean | string[] | null;
 }
 
 /** The default Markdown delimiters: `$$…$$` display math. */
@@ -224,7 +230,37 @@ function isExternal(href: string): boolean {
 	}
 }
 
+// Standard HTML element names: with `allowTags: true`, any other tag is shown as text.
+const HTML_TAGS = new Set(
+	(
+		"a abbr address area article aside audio b base bdi bdo blockquote body br button canvas caption cite code col " +
+		"colgroup data datalist dd del details dfn dialog div dl dt em embed fieldset figcaption figure footer form h1 " +
+		"h2 h3 h4 h5 h6 head header hgroup hr html i iframe img input ins kbd label legend li link main map mark menu " +
+		"meta meter nav noscript object ol optgroup option output p param picture pre progress q rp rt ruby s samp " +
+		"script search section select slot small source span strong style sub summary sup table tbody td template " +
+		"textarea tfoot th thead time title tr track u ul var video wbr svg math center font big strike tt frame " +
+		"frameset marquee"
+	).split(" "),
+);
+
+/**
+ * `html` with the opening `<` of chosen tags escaped, so they show as text: non-standard tags for
+ * `allow: true`, the listed ones for a list. Anything else is left for the sanitiser.
+ */
+export function escapeAllowedTags(html: string, allow: boolean | string[] | null | undefined): string {
+	if (!allow || (Array.isArray(allow) && allow.length === 0)) return html;
+	const listed = Array.isArray(allow) ? new Set(allow.map((t) => t.toLowerCase())) : null;
+	return html.replace(/<(\/?)([a-zA-Z][\w:-]*)/g, (match, slash: string, name: string) => {
+		const tag = name.toLowerCase();
+		const show = listed ? listed.has(tag) : !HTML_TAGS.has(tag);
+		return show ? `&lt;${slash}${name}` : match;
+	});
+}
+
 const renderer: MarkedExtension["renderer"] = {
+	html({ text }: Tokens.HTML | Tokens.Tag) {
+		return escapeAllowedTags(text, state.options.allowTags);
+	},
 	code({ text, lang }: Tokens.Code) {
 		const name = /^\S*/.exec(lang ?? "")?.[0] ?? "";
 		const highlighter = state.options.highlighter ?? loadedHighlighter;
@@ -282,6 +318,50 @@ export function renderMarkdown(text: string | null | undefined, options: Markdow
 		const { math, ids } = state;
 		if (ids.length) html = html.replace(ID_PLACEHOLDER, (_, i: string) => ids[Number(i)]);
 		return math.length ? html.replace(PLACEHOLDER, (_, i: string) => renderMath(math[Number(i)], options.katex)) : html;
+	} finally {
+		state = previous;
+	}
+}
+
+/**
+ * Inline Markdown (no paragraphs) as sanitised HTML: for short labels such as a thought's title.
+ * Math is not rendered here.
+ */
+export function renderInlineMarkdown(text: string | null | undefined, options: MarkdownOptions = {}): string {
+	if (!text) return "";
+	const previous = state;
+	state = { math: [], ids: [], slugs: new Map(), options };
+	try {
+		const html = markedFor(options, []).parseInline(text.replace(/[\uE000-\uE003]/g, ""), { async: false });
+		return options.sanitize === false ? html : sanitizeHtml(html);
+	} finally {
+		state = previous;
+	}
+}
+
+/**
+ * `text` cut into consecutive top-level Markdown blocks (paragraphs, lists, code blocks, tables,
+ * math, …) whose concatenation is `text`; each renders the same alone as inside the whole. Used to
+ * re-render only the last block of a growing (streamed) message. Text whose blocks depend on each
+ * other (reference-style link definitions, raw HTML blocks that may wrap later blocks) stays one block.
+ */
+export function splitMarkdownBlocks(text: string | null | undefined, options: MarkdownOptions = {}): string[] {
+	if (!text) return [];
+	const instance = markedFor(options, options.latexDelimiters ?? []);
+	const previous = state;
+	state = { math: [], ids: [], slugs: new Map(), options };
+	try {
+		const tokens = instance.lexer(text);
+		if (Object.keys(tokens.links).length || tokens.some((t) => t.type === "html")) return [text];
+		const blocks: string[] = [];
+		for (const token of tokens) {
+			if (token.type === "space" && blocks.length) blocks[blocks.length - 1] += token.raw;
+			else blocks.push(token.raw);
+		}
+		// The tokens' raw text covers the source; if it does not (a future marked), do not split.
+		return blocks.join("") === text ? blocks : [text];
+	} catch {
+		return [text];
 	} finally {
 		state = previous;
 	}

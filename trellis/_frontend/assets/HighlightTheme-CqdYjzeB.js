@@ -1,1 +1,0 @@
-import"./disclose-version-DnsWIAUp.js";function e(e){}export{e as t};

@@ -1,1 +1,0 @@
-import{A as e,H as t,K as n,M as r,dt as i,p as a,x as o}from"./disclose-version-DnsWIAUp.js";var s=r(`<div class="overlay svelte-u14wh1"><!></div>`);function c(r,c){var l=s(),u=n(l);o(u,()=>c.children),i(l),t(()=>{a(l,`role`,c.label?`toolbar`:void 0),a(l,`aria-label`,c.label)}),e(r,l)}export{c as t};
