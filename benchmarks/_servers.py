@@ -157,23 +157,20 @@ class CountingProxy:
             )
 
         async def main() -> None:
-            self._server = await asyncio.start_server(handle, "127.0.0.1", self.port)
+            self._stop = asyncio.Event()
+            server = await asyncio.start_server(handle, "127.0.0.1", self.port)
             self._ready.set()
-            await self._server.serve_forever()
-
-        try:
-            self._loop.run_until_complete(main())
-        except (asyncio.CancelledError, RuntimeError):
-            pass
-
-    def close(self) -> None:
-        async def shutdown() -> None:
-            self._server.close()
+            await self._stop.wait()
+            server.close()
             current = asyncio.current_task()
             tasks = [t for t in asyncio.all_tasks() if t is not current]
             for task in tasks:
                 task.cancel()
             await asyncio.gather(*tasks, return_exceptions=True)
 
-        asyncio.run_coroutine_threadsafe(shutdown(), self._loop).result(10)
-        self._thread.join(5)
+        self._loop.run_until_complete(main())
+        self._loop.close()
+
+    def close(self) -> None:
+        self._loop.call_soon_threadsafe(self._stop.set)
+        self._thread.join(10)

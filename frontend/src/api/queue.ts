@@ -125,11 +125,15 @@ export class QueueClient {
 			const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
 			if (done) return;
 			buffer += value;
-			let end = buffer.indexOf("\n\n");
+			// Walk the complete blocks with an index and cut the buffer once: a chunk holding thousands
+			// of messages (a fast stream) must not be copied once per message.
+			let start = 0;
+			let end = buffer.indexOf("\n\n", start);
+			let closed = false;
 			while (end >= 0) {
-				const block = buffer.slice(0, end);
-				buffer = buffer.slice(end + 2);
-				end = buffer.indexOf("\n\n");
+				const block = buffer.slice(start, end);
+				start = end + 2;
+				end = buffer.indexOf("\n\n", start);
 				if (!block.startsWith("data:")) continue;
 				let message: QueueMessage;
 				try {
@@ -138,11 +142,16 @@ export class QueueClient {
 					continue;
 				}
 				if (message.msg === "close_stream") {
-					await reader.cancel().catch(() => undefined);
-					return;
+					closed = true;
+					break;
 				}
 				if (message.msg === "heartbeat") continue;
 				this.deliver(message);
+			}
+			buffer = buffer.slice(start);
+			if (closed) {
+				await reader.cancel().catch(() => undefined);
+				return;
 			}
 		}
 	}

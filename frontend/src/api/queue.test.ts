@@ -1,0 +1,53 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { QueueClient } from "./queue";
+import type { QueueMessage } from "./types";
+
+function streamOf(chunks: string[]): ReadableStream<Uint8Array> {
+	const encoder = new TextEncoder();
+	return new ReadableStream({
+		start(controller) {
+			for (const chunk of chunks) controller.enqueue(encoder.encode(chunk));
+			controller.close();
+		},
+	});
+}
+
+function sse(message: object): string {
+	return `data: ${JSON.stringify(message)}\n\n`;
+}
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe("QueueClient stream parsing", () => {
+	it("delivers every message of a chunk, across split blocks, and stops at close_stream", async () => {
+		const generating = Array.from({ length: 500 }, (_, i) =>
+			sse({ msg: "process_generating", event_id: "e1", output: { data: [[["append", [], `t${i}`]]] } }),
+		).join("");
+		const whole =
+			generating +
+			sse({ msg: "heartbeat", event_id: null }) +
+			sse({ msg: "process_completed", event_id: "e1", output: { data: ["done"] }, success: true }) +
+			sse({ msg: "close_stream", event_id: null }) +
+			sse({ msg: "process_completed", event_id: "e1", output: { data: ["after close"] }, success: true });
+		// one big chunk, then the rest cut in the middle of a block
+		const cut = whole.length - 200;
+		const chunks = [whole.slice(0, cut), whole.slice(cut, cut + 7), whole.slice(cut + 7)];
+		const fetchMock = vi.fn(async (url: string) => {
+			if (url.includes("/queue/join")) return new Response(JSON.stringify({ event_id: "e1" }), { status: 200 });
+			return new Response(streamOf(chunks), { status: 200 });
+		});
+		vi.stubGlobal("fetch", fetchMock);
+		const client = new QueueClient("http://host", "session1");
+		const seen: QueueMessage[] = [];
+		const done = new Promise<void>((resolve) => {
+			void client.submit(0, [], null, null, (message) => {
+				seen.push(message);
+				if (message.msg === "process_completed") resolve();
+			});
+		});
+		await done;
+		expect(seen.filter((m) => m.msg === "process_generating")).toHaveLength(500);
+		expect(seen.at(-1)).toMatchObject({ msg: "process_completed", output: { data: ["done"] } });
+		expect(seen.some((m) => m.msg === "heartbeat")).toBe(false);
+	});
+});
