@@ -7,6 +7,7 @@ Fixtures:
 - ``browser``: one Chromium for the session.
 - ``page``: a fresh context and page per test; a screenshot lands in ``test-output/browser/<test>.png``
   when the test fails (or fails as expected under ``xfail``).
+- ``media_page``: the same, in a second Chromium with a fake camera and microphone.
 - ``serve``: ``serve(demo) -> base URL``; the app is launched in-process on a free port and closed
   when the test ends.
 
@@ -37,6 +38,8 @@ CHROMIUM_ARGS = [
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-output" / "browser"
 #: Milliseconds Playwright waits for any one expectation or action.
 TIMEOUT_MS = 10_000
+#: Chromium's fake camera/microphone, granted without a prompt.
+FAKE_MEDIA_ARGS = ["--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream"]
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -89,6 +92,27 @@ def page(browser: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
             page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
         except Exception as error:  # a crashed page must not hide the test's own failure
             print(f"screenshot failed: {error}")
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def media_browser(browser: Any) -> Iterator[Any]:
+    """A second Chromium with fake camera/microphone, launched by the session's Playwright (only one
+    sync Playwright may run per thread)."""
+    fake = browser.browser_type.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS + FAKE_MEDIA_ARGS)
+    yield fake
+    fake.close()
+
+
+@pytest.fixture
+def media_page(media_browser: Any) -> Iterator[Any]:
+    from playwright.sync_api import expect
+
+    context = media_browser.new_context(viewport={"width": 1280, "height": 800})
+    context.set_default_timeout(TIMEOUT_MS)
+    expect.set_options(timeout=TIMEOUT_MS)
+    page = context.new_page()
+    yield page
     context.close()
 
 

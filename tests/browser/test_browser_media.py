@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -17,12 +17,11 @@ from playwright.sync_api import Page, expect
 
 import trellis as gr
 
-from .conftest import CHROMIUM, CHROMIUM_ARGS, TIMEOUT_MS
+from .conftest import TIMEOUT_MS
 
 pytestmark = pytest.mark.browser
 
 Serve = Callable[..., str]
-FAKE_MEDIA_ARGS = ["--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream"]
 
 
 def write_png(path: Path, size: tuple[int, int], color: tuple[int, int, int]) -> Path:
@@ -75,25 +74,6 @@ def test_uploaded_image_is_processed_and_shown(page: Page, serve: Serve, tmp_pat
 
 
 # -- 2. microphone recording ------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def media_browser(browser: Any) -> Iterator[Any]:
-    """A second Chromium with fake camera/microphone, launched by the session's Playwright (only one
-    sync Playwright may run per thread)."""
-    fake = browser.browser_type.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS + FAKE_MEDIA_ARGS)
-    yield fake
-    fake.close()
-
-
-@pytest.fixture
-def media_page(media_browser: Any) -> Iterator[Page]:
-    context = media_browser.new_context(viewport={"width": 1280, "height": 800})
-    context.set_default_timeout(TIMEOUT_MS)
-    expect.set_options(timeout=TIMEOUT_MS)
-    page = context.new_page()
-    yield page
-    context.close()
 
 
 def test_microphone_recording_reaches_the_function(media_page: Page, serve: Serve) -> None:

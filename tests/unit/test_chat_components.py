@@ -264,6 +264,19 @@ def test_saved_conversations() -> None:
     assert chat._delete_conversation(1, saved) == (None, [[text("user", "c")]])
 
 
+def test_history_list_marks_the_open_conversation() -> None:
+    chat = make(save_history=True)
+    saved = [[text("user", "c")], [], [text("user", "a")]]
+    listed = chat._load_chat_history(saved, 2)
+    assert listed == {"samples": [["c"], ["a"]], "value": 1, "__type__": "update"}
+    assert chat._load_chat_history(saved, None)["value"] is None
+    assert chat._load_chat_history(saved, 1)["value"] is None  # the empty one is not listed
+    assert chat._load_chat_history(None)["samples"] == []
+    # a click on the second row opens the third saved conversation (the empty one is left out)
+    index, bot = chat._load_conversation(1, saved)
+    assert index == 2 and bot.initial_value == saved[2]
+
+
 def test_messages_as_history_entries() -> None:
     chat = make(multimodal=True)
     entries = chat._message_as_dicts({"text": "hi", "files": ["/a.png", {"path": "/b.png"}]}, "user")

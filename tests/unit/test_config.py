@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import trellis as gr
@@ -135,6 +136,43 @@ def test_automatic_forms_are_form_components_as_in_the_gradio_capture() -> None:
             "_selectable": False,
         },
     )
+
+
+def test_automatic_forms_take_their_childrens_share_as_in_gradio() -> None:
+    """A form's scale/min_width: the children's in a Row (1 each by default), their scale in a Column
+    of an equal-height Row and at the top of a fill_height app, nothing elsewhere (Gradio 6's rules)."""
+
+    def form_props(demo: gr.Blocks, child: Any) -> tuple[Any, Any]:
+        forms = [c for c in demo.config["components"] if c["type"] == "form"]
+        for node in _walk(demo.config["layout"]):
+            if any(grandchild["id"] == child._id for grandchild in node.get("children", [])):
+                entry = next(f for f in forms if f["id"] == node["id"])
+                return entry["props"]["scale"], entry["props"]["min_width"]
+        raise AssertionError("no form around the component")
+
+    with gr.Blocks(fill_height=True) as demo:
+        top = gr.Textbox(scale=2)
+        with gr.Row():
+            in_row = gr.Textbox(scale=7)
+            gr.Number(min_width=100)
+        with gr.Row(equal_height=True), gr.Column():
+            equal = gr.Textbox()
+            gr.Number(scale=3)
+        with gr.Column():
+            plain = gr.Textbox(scale=5)
+    assert form_props(demo, top) == (2, 0)
+    assert form_props(demo, in_row) == (8, 260)
+    assert form_props(demo, equal) == (4, 0)
+    assert form_props(demo, plain) == (0, 0)
+    with gr.Blocks() as not_filled:
+        box = gr.Textbox(scale=2)
+    assert form_props(not_filled, box) == (0, 0)
+
+
+def _walk(node: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    yield node
+    for child in node.get("children", []):
+        yield from _walk(child)
 
 
 def test_layout_wraps_consecutive_tabs_in_tabs() -> None:

@@ -4,22 +4,20 @@ from __future__ import annotations
 
 import asyncio
 import threading
+from collections.abc import Coroutine
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, TypeVar
 
 from trellis.processing.media_stream import MediaStream, MediaStreams, stream_path
 
+T = TypeVar("T")
 
-def run(coro_fn, *args):
-    """Run a coroutine on a loop of its own in another thread (the browser tests' Playwright may own
-    this thread's loop when the whole suite runs in one process)."""
-    result: dict = {}
 
-    def target() -> None:
-        result["value"] = asyncio.run(coro_fn(*args))
-
-    thread = threading.Thread(target=target)
-    thread.start()
-    thread.join(30)
-    return result.get("value")
+def run(coroutine: Coroutine[Any, Any, T]) -> T:
+    """``asyncio.run`` on a thread of its own: the browser tests' Playwright keeps an event loop
+    running on the main thread for the whole session."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 def test_playlist_lists_segments_and_ends() -> None:
@@ -58,12 +56,12 @@ def test_wait_for_wakes_on_a_segment_from_another_thread() -> None:
         order.append("ended")
         return order
 
-    assert run(scenario) == ["waiting", "woken", "ended"]
+    assert run(scenario()) == ["waiting", "woken", "ended"]
 
 
 def test_wait_for_gives_up_after_its_timeout() -> None:
     stream = MediaStream("mp3", "audio/mpeg")
-    run(stream.wait_for, 0, 0.05)
+    run(stream.wait_for(0, timeout=0.05))
     assert stream.segments == [] and not stream.ended
 
 

@@ -408,11 +408,13 @@ class ChatInterface(Blocks, register=False):
                 [self.conversation_id, self.chatbot],
                 api_visibility="undocumented",
                 queue=False,
-            ).then(_same, [self.chatbot], [self.chatbot_state], api_visibility="undocumented", queue=False)
+            ).then(_same, [self.chatbot], [self.chatbot_state], api_visibility="undocumented", queue=False).then(
+                _no_current_conversation, None, [self.chat_history_dataset], api_visibility="undocumented", queue=False
+            )
             on(
                 triggers=[self.load, self.saved_conversations.change],
                 fn=self._load_chat_history,
-                inputs=[self.saved_conversations],
+                inputs=[self.saved_conversations, self.conversation_id],
                 outputs=[self.chat_history_dataset],
                 api_visibility="undocumented",
                 queue=False,
@@ -700,10 +702,17 @@ class ChatInterface(Blocks, register=False):
             saved.pop(index)
         return None, saved
 
-    def _load_chat_history(self, conversations: list[list[Message]] | None) -> Dataset:
-        return Dataset(samples=[[chat_title(c)] for c in conversations or [] if c], render=False)
+    def _load_chat_history(
+        self, conversations: list[list[Message]] | None, current: int | None = None
+    ) -> dict[str, Any]:
+        """The history list: one title per non-empty conversation, the open one marked current."""
+        shown = _listed(conversations)
+        titles = [[chat_title(conversations[i])] for i in shown]  # type: ignore[index]
+        return update(samples=titles, value=shown.index(current) if current in shown else None)
 
-    def _load_conversation(self, index: int, conversations: list[list[Message]]) -> tuple[int, Chatbot]:
+    def _load_conversation(self, row: int, conversations: list[list[Message]]) -> tuple[int, Chatbot]:
+        shown = _listed(conversations)
+        index = shown[row] if 0 <= row < len(shown) else row  # the list leaves empty conversations out
         return index, Chatbot(value=conversations[index], render=False)
 
 
@@ -746,6 +755,15 @@ def _new_chat() -> tuple[None, list[Any]]:
 
 def _empty_history() -> list[Any]:
     return []
+
+
+def _no_current_conversation() -> dict[str, Any]:
+    return update(value=None)
+
+
+def _listed(conversations: list[list[Message]] | None) -> list[int]:
+    """Indices of the saved conversations the history list shows (the non-empty ones)."""
+    return [i for i, conversation in enumerate(conversations or []) if conversation]
 
 
 def _enable_textbox() -> dict[str, Any]:

@@ -212,8 +212,7 @@ class BlockContext(Block, register=False):
                 group = expected(render=False)
                 group.parent = self
                 wrapped.append(group)
-            group.children.append(child)
-            child.parent = group
+            group.add_child(child)
         self.children = wrapped
 
 

@@ -118,12 +118,17 @@ class Form(BlockContext):
         super().__init__(render=render, visible=visible, key=key, preserved_by_key=preserved_by_key)
 
     def add_child(self, child: Block) -> None:
+        # Sized as Gradio sizes it: in a Row it takes its children's share of the width; in a
+        # Column of an equal-height Row and at the top of a fill_height app, their share of the height.
+        parent = self.parent
         scale = getattr(child, "scale", None)
-        if scale:
-            self.scale = max(self.scale, scale)
-        min_width = getattr(child, "min_width", None)
-        if min_width:
-            self.min_width = max(self.min_width, min_width)
+        if isinstance(parent, Row):
+            self.scale += 1 if scale is None else scale
+            self.min_width += getattr(child, "min_width", 0) or 0
+        elif isinstance(parent, Column) and isinstance(parent.parent, Row) and parent.parent.equal_height:
+            self.scale += 1 if scale is None else scale
+        elif parent is not None and parent.is_root and getattr(parent, "fill_height", False):
+            self.scale += scale or 0
         super().add_child(child)
 
 

@@ -51,6 +51,7 @@ export const registry = {
 	label: lazy(() => import("./label/Index.svelte")),
 	markdown: lazy(() => import("./markdown/Index.svelte")),
 	model3d: lazy(() => import("./model3d/Index.svelte")),
+	multimodaltextbox: lazy(() => import("./multimodaltextbox/Index.svelte")),
 	number: eager(NumberInput),
 	radio: lazy(() => import("./radio/Index.svelte")),
 	row: eager(Row),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { asRows, cellText, pageCount, pageItems, pageRange, useGallery } from "./dataset";
+import { activeIndex, asRows, cellText, pageCount, pageItems, pageRange, useGallery } from "./dataset";
 
 describe("paging", () => {
 	it("counts pages", () => {
@@ -52,5 +52,17 @@ describe("layout", () => {
 		expect(useGallery(null, 2, true)).toBe(true);
 		expect(useGallery("table", 1, false)).toBe(false);
 		expect(useGallery("gallery", 3, false)).toBe(true);
+	});
+});
+
+describe("current sample", () => {
+	it("is the value when it indexes a sample", () => {
+		expect(activeIndex(0, 2)).toBe(0);
+		expect(activeIndex(1, 2)).toBe(1);
+		expect(activeIndex(2, 2)).toBeNull();
+		expect(activeIndex(-1, 2)).toBeNull();
+		expect(activeIndex(1.5, 3)).toBeNull();
+		expect(activeIndex(null, 3)).toBeNull();
+		expect(activeIndex("1", 3)).toBeNull();
 	});
 });

@@ -69,3 +69,8 @@ export function useGallery(layout: unknown, columns: number, hasLabels: boolean)
 	if (layout === "table") return false;
 	return hasLabels || columns <= 1;
 }
+
+/** The value as the index of the current sample (null when it is not one of the `total` samples). */
+export function activeIndex(value: unknown, total: number): number | null {
+	return typeof value === "number" && Number.isInteger(value) && value >= 0 && value < total ? value : null;
+}
