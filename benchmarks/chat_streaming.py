@@ -40,6 +40,19 @@ from _servers import CountingProxy, Server, argv_for
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results"
 CHROMIUM = os.environ.get("TRELLIS_CHROMIUM", "/usr/bin/chromium")
+# As the shared harness's page section: the browser reaches only loopback (names resolve nowhere,
+# anything else goes to a proxy address where nothing listens), so both pages load offline alike.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
+    "--proxy-server=127.0.0.1:9",
+]
 
 APP = """\
 import gradio as gr
@@ -137,17 +150,13 @@ def browser_runs(server: Server, proxy: CountingProxy, args) -> dict:
     errors: list[str] = []
     first_marker, last_marker = " tok0 tok1", f" tok{args.tokens - 1}"
     with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                  "--no-first-run", "--disable-sync"],
-        )
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for index in range(args.browser_runs + 1):
             context = browser.new_context(viewport={"width": 1280, "height": 900})
             page = context.new_page()
             try:
-                page.goto(proxy.base + "/", wait_until="networkidle")
-                box = page.locator("textarea").first
+                page.goto(proxy.base + "/", wait_until="load")
+                box = page.locator("textarea:visible").first
                 box.wait_for(timeout=30_000)
                 box.fill(str(args.tokens))
                 cpu0, (down0, up0) = server.cpu(), proxy.snapshot()
