@@ -134,9 +134,9 @@ def _frontend_dir() -> Iterator[None]:
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(frontend, "FRONTEND_DIR", Path(folder))
         mp.setattr(frontend, "ASSETS_DIR", Path(folder) / "assets")
-        frontend.entry_tags.cache_clear()
+        frontend.clear_caches()
         yield
-    frontend.entry_tags.cache_clear()
+    frontend.clear_caches()
 
 
 @pytest.fixture

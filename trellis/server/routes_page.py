@@ -43,6 +43,11 @@ def index_html(state: ServerState, request: Request) -> str:
     info = state.app.api_info_public
     title = html.escape(str(config.get("title") or "Trellis"))
     tags = frontend.entry_tags()
+    if tags:
+        shown = frozenset(
+            c["type"] for c in config.get("components", []) if c.get("props", {}).get("visible", True) is not False
+        )
+        tags = f"{tags}\n{frontend.component_tags(shown)}"
     favicon = (
         '<link rel="icon" href="./favicon.ico">'
         if state.settings.favicon_path

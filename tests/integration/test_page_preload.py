@@ -1,0 +1,45 @@
+"""The page preloads the lazily loaded chunks of the components it shows, so the browser fetches them
+in parallel instead of one after another."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import httpx
+from conftest import TIMEOUT, serve
+
+import trellis as gr
+from trellis.server import frontend
+
+MANIFEST = json.loads((frontend.FRONTEND_DIR / ".vite" / "manifest.json").read_text())
+
+
+def preloads(html: str) -> set[str]:
+    return set(re.findall(r'<link rel="modulepreload" href="\./([^"]+)">', html))
+
+
+def chunk(type_name: str) -> str:
+    return MANIFEST[f"src/components/{type_name}/Index.svelte"]["file"]
+
+
+def test_chat_page_preloads_the_chatbot_and_markdown_chunks() -> None:
+    with serve(gr.ChatInterface(lambda m, h: m)) as url:
+        html = httpx.get(url, timeout=TIMEOUT).text
+    found = preloads(html)
+    assert chunk("chatbot") in found and chunk("browserstate") in found
+    chatbot_imports = {MANIFEST[k]["file"] for k in MANIFEST["src/components/chatbot/Index.svelte"]["imports"]}
+    assert chatbot_imports - {MANIFEST["src/main.ts"]["file"]} <= found  # Markdown, sanitiser…
+    assert chunk("json") not in found  # ChatInterface's hidden JSON output is not preloaded
+    for css in MANIFEST["src/components/chatbot/Index.svelte"].get("css", []):
+        assert f'<link rel="stylesheet" href="./{css}">' in html
+    for name in found:
+        assert (frontend.ASSETS_DIR / Path(name).name).is_file()
+
+
+def test_a_form_page_preloads_nothing_more() -> None:
+    with serve(gr.Interface(lambda s: s, "text", "text")) as url:
+        html = httpx.get(url, timeout=TIMEOUT).text
+    entry = MANIFEST["src/main.ts"]
+    assert preloads(html) == {MANIFEST[k]["file"] for k in entry.get("imports", [])}
