@@ -136,8 +136,10 @@ def test_autoscroll_follows_the_stream_until_the_user_scrolls_up(page: Page, ser
     jump.click()
     expect(jump).to_be_hidden()
     expect(bot(page)).to_contain_text("Line 79 ")
+    # following again, down to the controls that appear when the reply ends
+    page.wait_for_function(f"() => ({DISTANCE_TO_BOTTOM})(document.querySelector('[role=log]')) < 30")
     page.wait_for_timeout(300)
-    assert log.evaluate(DISTANCE_TO_BOTTOM) < 30  # following again
+    assert log.evaluate(DISTANCE_TO_BOTTOM) < 30
 
 
 # -- 2. retry, undo, edit -------------------------------------------------------------------------------
