@@ -47,6 +47,9 @@ interface Pending {
 }
 
 let toastIds = 0;
+let directIds = 0;
+/** Prefix of the ids that track direct (queue=false) calls in `running`: they have no queue event. */
+const DIRECT = "direct-";
 
 /** Turn a `js=` listener string into a function. */
 export function compileJs(source: string): (...args: unknown[]) => unknown {
@@ -208,7 +211,7 @@ export class AppState {
 		const events = this.running.get(depId);
 		this.queuedLast.delete(depId);
 		if (!events) return;
-		for (const eventId of events) void this.queue.cancel(depId, eventId);
+		for (const eventId of events) if (!eventId.startsWith(DIRECT)) void this.queue.cancel(depId, eventId);
 	}
 
 	private async run(dep: DependencyConfig, eventData: unknown, triggerId: number | null): Promise<void> {
@@ -249,7 +252,12 @@ export class AppState {
 		}
 		if (dep.show_progress !== "hidden") this.setStatus(dep, { status: "pending", startedAt: performance.now() });
 		if (!dep.queue) {
-			await this.runDirect(dep, inputs, eventData, triggerId);
+			// Tracked like a queued event, so that trigger_mode (once / always_last) holds for direct calls too.
+			const running = this.running.get(dep.id) ?? new Set<string>();
+			this.running.set(dep.id, running);
+			const token = `${DIRECT}${++directIds}`;
+			running.add(token);
+			await this.runDirect(dep, inputs, eventData, triggerId, () => running.delete(token));
 			return;
 		}
 		const events = this.running.get(dep.id) ?? new Set<string>();
@@ -339,9 +347,16 @@ export class AppState {
 		}
 	}
 
-	private async runDirect(dep: DependencyConfig, inputs: unknown[], eventData: unknown, triggerId: number | null) {
+	private async runDirect(
+		dep: DependencyConfig,
+		inputs: unknown[],
+		eventData: unknown,
+		triggerId: number | null,
+		release: () => void,
+	) {
 		try {
 			const { ok, body } = await this.queue.run(dep.api_name, dep.id, inputs, eventData, triggerId);
+			release();
 			if (ok) {
 				this.setOutputs(dep, body.data ?? []);
 				for (const id of (body.changed_state_ids as number[] | undefined) ?? []) this.trigger(id, "change");
@@ -354,6 +369,7 @@ export class AppState {
 				this.finished(dep, false);
 			}
 		} catch (error) {
+			release();
 			this.setStatus(dep, { status: "error", message: (error as Error).message });
 			this.finished(dep, false);
 		}
