@@ -15,7 +15,7 @@ import tempfile
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -149,35 +149,35 @@ class FileCache:
         shutil.rmtree(temporary.parent, ignore_errors=True)
         return target, created
 
-    def store_bytes(self, data: bytes, name: str) -> Path:
-        """Write ``data`` into the cache as ``<cache>/<content hash>/<name>``; returns the path."""
+    def _hash_file(self, path: Path) -> str:
         digest = hashlib.sha256(self._seed)
-        digest.update(data)
-        target_dir = self.cache_dir / digest.hexdigest()
+        with open(path, "rb") as fh:
+            while chunk := fh.read(_CHUNK):
+                digest.update(chunk)
+        return digest.hexdigest()
+
+    def _place(self, digest: str, name: str, write: Callable[[Path], object]) -> Path:
+        """``<cache>/<digest>/<name>``, written by ``write(temporary path)`` unless already there."""
+        target_dir = self.cache_dir / digest
         target = target_dir / clean_filename(name)
         if not target.exists():
             target_dir.mkdir(parents=True, exist_ok=True)
             tmp = target.with_name(target.name + f".{secrets.token_hex(4)}.part")
-            tmp.write_bytes(data)
+            write(tmp)
             os.replace(tmp, target)
         return target
+
+    def store_bytes(self, data: bytes, name: str) -> Path:
+        """Write ``data`` into the cache as ``<cache>/<content hash>/<name>``; returns the path."""
+        digest = hashlib.sha256(self._seed)
+        digest.update(data)
+        return self._place(digest.hexdigest(), name, lambda tmp: tmp.write_bytes(data))
 
     def cache_file(self, source: Path, name: str | None = None) -> Path:
         """Copy ``source`` into the cache (content-addressed); returns the cached path."""
         if self.in_cache(source):
             return source
-        digest = hashlib.sha256(self._seed)
-        with open(source, "rb") as fh:
-            while chunk := fh.read(_CHUNK):
-                digest.update(chunk)
-        target_dir = self.cache_dir / digest.hexdigest()
-        target = target_dir / clean_filename(name or source.name)
-        if not target.exists():
-            target_dir.mkdir(parents=True, exist_ok=True)
-            tmp = target.with_name(target.name + f".{secrets.token_hex(4)}.part")
-            shutil.copyfile(source, tmp)
-            os.replace(tmp, target)
-        return target
+        return self._place(self._hash_file(source), name or source.name, lambda tmp: shutil.copyfile(source, tmp))
 
     # -- payloads ---------------------------------------------------------------------
     def check_input(self, payload: Any) -> Any:
@@ -221,15 +221,7 @@ class FileCache:
                     allow_private_hosts=self.allow_private_hosts,
                     **self._fetch_options,
                 )
-            digest = hashlib.sha256(self._seed)
-            with open(tmp, "rb") as fh:
-                while chunk := fh.read(_CHUNK):
-                    digest.update(chunk)
-            target_dir = self.cache_dir / digest.hexdigest()
-            target = target_dir / clean_filename(result.filename)
-            target_dir.mkdir(parents=True, exist_ok=True)
-            os.replace(tmp, target)
-            return target
+            return self._place(self._hash_file(tmp), result.filename, lambda part: os.replace(tmp, part))
         except _fetch.FetchError as exc:
             raise FileAccessError(f"Cannot use {_short(url)} as an input file: {exc}") from None
         except OSError as exc:
