@@ -16,6 +16,15 @@ class ORJSONResponse(Response):
         return orjson.dumps(content, option=orjson.OPT_NON_STR_KEYS, default=str)
 
 
+def accepts_gzip(request: Request) -> bool:
+    """Whether the client's ``Accept-Encoding`` allows gzip (``gzip`` or ``*``, not with ``q=0``)."""
+    for part in request.headers.get("accept-encoding", "").split(","):
+        name, _, params = part.strip().partition(";")
+        if name.strip().lower() in ("gzip", "*") and params.replace(" ", "") not in ("q=0", "q=0.0"):
+            return True
+    return False
+
+
 def error(status: int, detail: Any) -> ORJSONResponse:
     return ORJSONResponse({"detail": detail}, status_code=status)
 

@@ -12,7 +12,7 @@ from starlette.responses import FileResponse, HTMLResponse, PlainTextResponse, R
 from starlette.routing import BaseRoute, Route
 
 from trellis.server import frontend
-from trellis.server.responses import ORJSONResponse, error
+from trellis.server.responses import ORJSONResponse, accepts_gzip, error
 
 if TYPE_CHECKING:
     from trellis.server.app import ServerState
@@ -72,7 +72,7 @@ def _html_response(request: Request, text: str) -> Response:
     """An HTML page, gzip-compressed when the browser accepts it (pages embed the whole config)."""
     body = text.encode()
     headers = {"Cache-Control": "no-cache", "Vary": "Accept-Encoding"}
-    if len(body) > 1024 and "gzip" in request.headers.get("accept-encoding", ""):
+    if len(body) > 1024 and accepts_gzip(request):
         headers["Content-Encoding"] = "gzip"
         body = gzip.compress(body, compresslevel=6, mtime=0)
     return Response(body, media_type="text/html; charset=utf-8", headers=headers)

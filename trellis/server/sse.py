@@ -16,17 +16,11 @@ from collections.abc import AsyncIterator
 from starlette.requests import Request
 from starlette.responses import StreamingResponse
 
+from trellis.server.responses import accepts_gzip
+
 HEADERS = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no", "Connection": "keep-alive"}
 #: zlib level 3: nearly the ratio of level 9 for these messages, at half its CPU.
 LEVEL = 3
-
-
-def accepts_gzip(request: Request) -> bool:
-    for part in request.headers.get("accept-encoding", "").split(","):
-        name, _, params = part.strip().partition(";")
-        if name.strip().lower() in ("gzip", "*") and params.replace(" ", "") not in ("q=0", "q=0.0"):
-            return True
-    return False
 
 
 async def _gzipped(body: AsyncIterator[bytes]) -> AsyncIterator[bytes]:
