@@ -377,11 +377,9 @@ def chunk_samples(value: Any) -> tuple[int, np.ndarray] | None:
     """A streamed chunk as ``(sample_rate, int16 samples)``: a tuple, the bytes of a file, or a file path."""
     if value is None:
         return None
-    if isinstance(value, (tuple, list)) and len(value) == 2 and not isinstance(value[0], (str, os.PathLike)):
-        rate, data = value
-        if _is_scalar(data) and not _is_scalar(rate):
-            rate, data = data, rate
-        return int(rate), to_int16(data)
+    pair = rate_and_samples(value)
+    if pair is not None:
+        return pair[0], to_int16(pair[1])
     if isinstance(value, (bytes, bytearray)):
         rate, samples = decode_audio_bytes(bytes(value), "chunk")
         return rate, to_int16(samples)
@@ -394,6 +392,17 @@ def chunk_samples(value: Any) -> tuple[int, np.ndarray] | None:
         f"A streamed audio chunk must be (sample_rate, array), the bytes of an audio file or a path, "
         f"got {type(value).__name__}"
     )
+
+
+def rate_and_samples(value: Any) -> tuple[int, Any] | None:
+    """``(sample_rate, samples)`` from a ``(rate, samples)`` pair, forgiving ``(samples, rate)``;
+    ``None`` for anything else (a path, bytes…)."""
+    if not isinstance(value, (tuple, list)) or len(value) != 2 or isinstance(value[0], (str, os.PathLike)):
+        return None
+    rate, data = value
+    if _is_scalar(data) and not _is_scalar(rate):
+        rate, data = data, rate
+    return int(rate), data
 
 
 def _is_scalar(value: Any) -> bool:

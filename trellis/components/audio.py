@@ -139,12 +139,10 @@ class Audio(Component):
     def postprocess(self, value: Any) -> Any:
         if value is None:
             return None
-        if isinstance(value, (tuple, list)) and len(value) == 2 and not isinstance(value[0], (str, os.PathLike)):
-            sample_rate, data = value
-            if codec._is_scalar(data) and not codec._is_scalar(sample_rate):
-                sample_rate, data = data, sample_rate  # (samples, rate): forgive the swapped order
+        pair = codec.rate_and_samples(value)
+        if pair is not None:
             fmt = self.format or "wav"
-            return make_filedata(codec.save_audio(int(sample_rate), data, fmt), f"audio.{fmt}")
+            return make_filedata(codec.save_audio(pair[0], pair[1], fmt), f"audio.{fmt}")
         if isinstance(value, (bytes, bytearray)):
             fmt = self.format or _sniff_format(bytes(value))
             return make_filedata(media.save_bytes(bytes(value), f"audio.{fmt}"), f"audio.{fmt}")

@@ -462,10 +462,10 @@ def postprocess_part(item: Any) -> dict[str, Any] | None:
             }
         if "file" in item and isinstance(item["file"], (dict, str, os.PathLike)):
             file = item["file"]
-            data = _file(os.fspath(file)) if isinstance(file, (str, os.PathLike)) else _file_from_dict(file)
+            data = _file(os.fspath(file)) if isinstance(file, (str, os.PathLike)) else media.path_filedata(file)
             return {"file": data, "alt_text": item.get("alt_text"), "type": "file"}
         if isinstance(item.get("path"), str):
-            return {"file": _file_from_dict(item), "alt_text": item.get("alt_text"), "type": "file"}
+            return {"file": media.path_filedata(item), "alt_text": item.get("alt_text"), "type": "file"}
     if media.is_image_value(item):
         return {"file": media.image_output(item, "webp"), "alt_text": None, "type": "file"}
     raise ValueError(f"Invalid message content for Chatbot: {item!r:.120}")
@@ -485,10 +485,6 @@ def _file(path: str) -> dict[str, Any]:
     data = media.path_filedata(path)
     data["orig_name"] = data.get("orig_name") or os.path.basename(path.split("?", 1)[0])
     return data
-
-
-def _file_from_dict(data: dict[str, Any]) -> dict[str, Any]:
-    return media.path_filedata(data)
 
 
 def _full_filedata(data: Any) -> dict[str, Any]:

@@ -60,6 +60,8 @@ class MediaStream:
 
     extension: str
     mime_type: str
+    #: The whole file's name (``audio-stream.mp3``).
+    name: str = "stream"
     segments: list[Segment] = field(default_factory=list)
     ended: bool = False
     #: The whole file in the cache, once the run has ended.
@@ -146,7 +148,9 @@ class MediaStreams:
         self._lock = threading.Lock()
         self._sessions: dict[str, OrderedDict[str, dict[int, MediaStream]]] = {}
 
-    def open(self, session_hash: str, run: str, component_id: int, extension: str, mime_type: str) -> MediaStream:
+    def open(
+        self, session_hash: str, run: str, component_id: int, extension: str, mime_type: str, name: str = "stream"
+    ) -> MediaStream:
         with self._lock:
             runs = self._sessions.setdefault(session_hash, OrderedDict())
             streams = runs.get(run)
@@ -158,7 +162,7 @@ class MediaStreams:
                         stream.end()
             stream = streams.get(component_id)
             if stream is None:
-                stream = streams[component_id] = MediaStream(extension, mime_type)
+                stream = streams[component_id] = MediaStream(extension, mime_type, name)
             return stream
 
     def get(self, session_hash: str, run: str, component_id: int) -> MediaStream | None:

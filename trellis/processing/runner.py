@@ -215,7 +215,14 @@ class Runner:
         entry = ctx.streams.get(component._id)
         if entry is None:
             encoder = open_stream()
-            stream = self.media.open(ctx.session.hash, ctx.run_id, component._id, encoder.extension, encoder.mime_type)
+            stream = self.media.open(
+                ctx.session.hash,
+                ctx.run_id,
+                component._id,
+                encoder.extension,
+                encoder.mime_type,
+                name=f"{component.block_type}-stream.{encoder.extension}",
+            )
             entry = ctx.streams[component._id] = (encoder, stream)
         encoder, stream = entry
         data, duration = encoder.feed(value)
@@ -225,7 +232,7 @@ class Runner:
             "path": path,
             "url": f"{ctx.root}/gradio_api/stream/{path}",
             "size": None,
-            "orig_name": f"{component.block_type}-stream.{encoder.extension}",
+            "orig_name": stream.name,
             "mime_type": encoder.mime_type,
             "is_stream": True,
             "meta": {"_type": "gradio.FileData"},
@@ -244,11 +251,7 @@ class Runner:
             try:
                 data, duration = encoder.close()
                 stream.add(data, duration)
-                name = f"stream.{encoder.extension}"
-                component = self.app.blocks.get(component_id)
-                if component is not None:
-                    name = f"{component.block_type}-stream.{encoder.extension}"
-                combined = self.files.store_bytes(encoder.complete(), name)
+                combined = self.files.store_bytes(encoder.complete(), stream.name)
                 self.files.record(ctx.session.hash, combined)
             finally:
                 stream.end(combined)
