@@ -160,3 +160,22 @@ def serve(_frontend_dir: None) -> Iterator[Callable[..., str]]:
     yield start
     for demo in launched:
         demo.close()
+
+
+# -- helpers for the test modules ------------------------------------------------------------------------
+
+
+def write_png(path: Path, size: tuple[int, int], color: tuple[int, int, int]) -> Path:
+    """A solid-colour RGB PNG at ``path``."""
+    from PIL import Image
+
+    Image.new("RGB", size, color).save(path)
+    return path
+
+
+def natural_width(locator: Any) -> int:
+    """Wait for the image to finish loading and return its naturalWidth (0 when it failed)."""
+    locator.evaluate(
+        "img => img.complete ? null : new Promise(r => { img.onload = r; img.onerror = r; })", timeout=TIMEOUT_MS
+    )
+    return int(locator.evaluate("img => img.naturalWidth"))

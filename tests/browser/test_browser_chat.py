@@ -15,7 +15,7 @@ from playwright.sync_api import Page, expect
 
 import trellis as gr
 
-from .conftest import TIMEOUT_MS
+from .conftest import natural_width, write_png
 
 pytestmark = pytest.mark.browser
 
@@ -40,20 +40,6 @@ def send(page: Page, text: str) -> None:
     expect(box).to_be_editable()
     box.fill(text)
     box.press("Enter")
-
-
-def write_png(path: Path, size: tuple[int, int], color: tuple[int, int, int]) -> Path:
-    from PIL import Image
-
-    Image.new("RGB", size, color).save(path)
-    return path
-
-
-def natural_width(locator: Any) -> int:
-    locator.evaluate(
-        "img => img.complete ? null : new Promise(r => { img.onload = r; img.onerror = r; })", timeout=TIMEOUT_MS
-    )
-    return int(locator.evaluate("img => img.naturalWidth"))
 
 
 # -- 1. streaming ---------------------------------------------------------------------------------------

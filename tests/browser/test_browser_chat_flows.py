@@ -15,25 +15,11 @@ from playwright.sync_api import Page, expect
 
 import trellis as gr
 
-from .conftest import TIMEOUT_MS
+from .conftest import natural_width, write_png
 
 pytestmark = pytest.mark.browser
 
 Serve = Callable[..., str]
-
-
-def write_png(path: Path, size: tuple[int, int], color: tuple[int, int, int]) -> Path:
-    from PIL import Image
-
-    Image.new("RGB", size, color).save(path)
-    return path
-
-
-def natural_width(locator: Any) -> int:
-    locator.evaluate(
-        "img => img.complete ? null : new Promise(r => { img.onload = r; img.onerror = r; })", timeout=TIMEOUT_MS
-    )
-    return int(locator.evaluate("img => img.naturalWidth"))
 
 
 def test_multimodal_message_with_an_image_shows_in_the_chat(page: Page, serve: Serve, tmp_path: Path) -> None:

@@ -7,7 +7,6 @@ import os
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 from urllib.parse import quote
 
 import httpx
@@ -17,26 +16,11 @@ from playwright.sync_api import Page, expect
 
 import trellis as gr
 
-from .conftest import TIMEOUT_MS
+from .conftest import TIMEOUT_MS, natural_width, write_png
 
 pytestmark = pytest.mark.browser
 
 Serve = Callable[..., str]
-
-
-def write_png(path: Path, size: tuple[int, int], color: tuple[int, int, int]) -> Path:
-    from PIL import Image
-
-    Image.new("RGB", size, color).save(path)
-    return path
-
-
-def natural_width(locator: Any) -> int:
-    """Wait for the image to finish loading and return its naturalWidth (0 when it failed)."""
-    locator.evaluate(
-        "img => img.complete ? null : new Promise(r => { img.onload = r; img.onerror = r; })", timeout=TIMEOUT_MS
-    )
-    return int(locator.evaluate("img => img.naturalWidth"))
 
 
 # -- 1. image upload → numpy → processed output -----------------------------------------------------------

@@ -18,6 +18,8 @@ from playwright.sync_api import Locator, Page, expect
 
 import trellis as gr
 
+from .conftest import write_png
+
 pytestmark = pytest.mark.browser
 
 Serve = Callable[..., str]
@@ -44,13 +46,6 @@ PASTE_TEXT = """(area, text) => {
     data.setData("text/plain", text);
     return area.dispatchEvent(new ClipboardEvent("paste", { bubbles: true, cancelable: true, clipboardData: data }));
 }"""
-
-
-def write_png(path: Path, size: tuple[int, int], color: tuple[int, int, int]) -> Path:
-    from PIL import Image
-
-    Image.new("RGB", size, color).save(path)
-    return path
 
 
 def b64(path: Path) -> str:
