@@ -78,3 +78,15 @@ export function recordingName(prefix: string, ext: string, date: Date = new Date
 	const stamp = `${date.getFullYear()}${p(date.getMonth() + 1)}${p(date.getDate())}-${p(date.getHours())}${p(date.getMinutes())}${p(date.getSeconds())}`;
 	return `${prefix}-${stamp}.${ext}`;
 }
+
+/** The browser's AudioContext class (prefixed in older Safari), or undefined where there is none. */
+export function audioContextClass(): typeof AudioContext | undefined {
+	return globalThis.AudioContext ?? (globalThis as unknown as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext;
+}
+
+/** Every channel of a decoded buffer, as planar sample arrays. */
+export function channelsOf(buffer: AudioBuffer): Float32Array[] {
+	const channels: Float32Array[] = [];
+	for (let c = 0; c < buffer.numberOfChannels; c++) channels.push(buffer.getChannelData(c));
+	return channels;
+}

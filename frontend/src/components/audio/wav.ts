@@ -1,6 +1,8 @@
 // Recordings are sent as 16-bit PCM WAV: the browser records webm/ogg, which the server cannot
 // decode without ffmpeg, so the recording is decoded here and written out as WAV before upload.
 
+import { audioContextClass, channelsOf } from "./media";
+
 /** 16-bit PCM WAV bytes for planar float channels (all the same length) at `sampleRate`. */
 export function encodeWav(channels: Float32Array[], sampleRate: number): ArrayBuffer {
 	const count = channels.length;
@@ -37,16 +39,13 @@ export function encodeWav(channels: Float32Array[], sampleRate: number): ArrayBu
 
 /** The recording decoded and re-encoded as WAV (the original file when the browser cannot decode it). */
 export async function recordingAsWav(file: File): Promise<File> {
-	const Ctx: typeof AudioContext | undefined =
-		globalThis.AudioContext ?? (globalThis as unknown as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext;
+	const Ctx = audioContextClass();
 	if (!Ctx) return file;
 	const context = new Ctx();
 	try {
 		const decoded = await context.decodeAudioData(await file.arrayBuffer());
-		const channels: Float32Array[] = [];
-		for (let c = 0; c < decoded.numberOfChannels; c++) channels.push(decoded.getChannelData(c));
 		const name = file.name.replace(/\.[^.]*$/, "") + ".wav";
-		return new File([encodeWav(channels, decoded.sampleRate)], name, { type: "audio/wav" });
+		return new File([encodeWav(channelsOf(decoded), decoded.sampleRate)], name, { type: "audio/wav" });
 	} catch {
 		return file;
 	} finally {
