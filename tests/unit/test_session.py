@@ -5,8 +5,10 @@ from __future__ import annotations
 import time
 from typing import Any
 
+import pytest
+
 import trellis as gr
-from trellis.processing.session import Session, SessionStore
+from trellis.processing.session import Session, SessionRefused, SessionStore, valid_session_hash
 
 
 def test_each_session_gets_its_own_deep_copy_of_the_initial_value() -> None:
@@ -105,14 +107,88 @@ def test_store_cleanup_keeps_active_sessions() -> None:
     assert (store.cleanup(), len(store)) == (0, 1)
 
 
-def test_store_evicts_the_least_recently_used_session_over_capacity() -> None:
+def test_a_full_store_drops_the_least_recently_used_idle_anonymous_session() -> None:
     store = SessionStore({}, capacity=2)
-    store.get("old")
+    store.open("old", client="a")
+    store.open("mid", client="b")
+    store.open("old", client="a")  # used again: "mid" is now the least recently used
+    store.open("new", client="c")
+    assert (len(store), store.peek("mid"), store.peek("old") is not None, store.peek("new") is not None) == (
+        2,
+        None,
+        True,
+        True,
+    )
+
+
+def test_a_full_store_never_drops_a_live_session_it_refuses_with_503() -> None:
+    store = SessionStore({}, capacity=2)
+    store.open("live-1", client="a")
+    store.open("live-2", client="b")
+    store.busy = lambda session_hash: True  # both have an open heartbeat or stream
+    with pytest.raises(SessionRefused) as refused:
+        store.open("newcomer", client="c")
+    assert (refused.value.status, refused.value.retry_after, len(store)) == (503, 60, 2)
+
+
+def test_a_full_store_never_drops_a_logged_in_users_session() -> None:
+    store = SessionStore({}, capacity=1)
+    store.open("alice-tab", owner="alice", client="1.2.3.4")
+    with pytest.raises(SessionRefused) as refused:
+        store.open("anonymous", client="5.6.7.8")
+    assert (refused.value.status, store.peek("alice-tab") is not None) == (503, True)
+
+
+def test_one_client_gets_only_its_share_of_the_store() -> None:
+    store = SessionStore({}, capacity=100, per_client=3)
+    for index in range(3):
+        store.open(f"s{index}", client="10.0.0.1")
+    with pytest.raises(SessionRefused) as refused:
+        store.open("s3", client="10.0.0.1")
+    other = store.open("t0", client="10.0.0.2")
+    store.discard("s0")
+    again = store.open("s3", client="10.0.0.1")
+    assert (refused.value.status, other.hash, again.hash, len(store)) == (429, "t0", "s3", 4)
+
+
+def test_a_session_belongs_to_the_user_who_opened_it() -> None:
+    store = SessionStore({})
+    store.open("h", owner="alice")
+    with pytest.raises(SessionRefused) as refused:
+        store.open("h", owner="mallory")
+    with pytest.raises(SessionRefused):
+        store.open("h")  # nor to an anonymous caller
+    assert (refused.value.status, store.open("h", owner="alice").owner) == (403, "alice")
+
+
+def test_cleanup_keeps_a_live_session_however_long_it_is_idle() -> None:
+    store = SessionStore({}, expire_after=0)
+    store.open("live")
+    store.open("gone")
+    store.busy = lambda session_hash: session_hash == "live"
     time.sleep(0.01)
-    store.get("mid")
-    time.sleep(0.01)
-    store.get("new")
-    assert (len(store), store.peek("old"), store.peek("new") is not None) == (2, None, True)
+    assert (store.cleanup(), store.peek("live") is not None, store.peek("gone")) == (1, True, None)
+
+
+@pytest.mark.parametrize(
+    ("value", "ok"),
+    [
+        ("0c6820c0-185b-41a5-a099-7c0507bfd302", True),
+        ("svfm3jbwrk", True),
+        ("a_b", True),
+        ("x" * 128, True),
+        ("x" * 129, False),
+        ("", False),
+        ("../etc", False),
+        ("a/b", False),
+        ("tab\there", False),
+        ("nul\x00", False),
+        (None, False),
+        (12, False),
+    ],
+)
+def test_session_hashes_are_bounded_in_length_and_charset(value: object, ok: bool) -> None:
+    assert valid_session_hash(value) is ok
 
 
 def test_update_of_choices_gives_the_session_its_own_component() -> None:

@@ -248,9 +248,23 @@ class Blocks(BlockContext, register=False):
         js: str | None = None,
         head: str | None = None,
         head_paths: str | Sequence[str] | None = None,
+        allowed_origins: Sequence[str] | None = None,
+        allowed_hosts: Sequence[str] | None = None,
+        trusted_proxies: Sequence[str] | None = None,
+        max_header_size: str | int | None = None,
+        max_header_count: int | None = None,
+        max_body_size: str | int | None = None,
+        max_upload_parts: int | None = None,
+        max_sessions_per_client: int | None = None,
         **kwargs: Any,
     ) -> tuple[Any, str, str | None]:
-        """Start the web server and (for a script) wait until it is stopped with Ctrl+C."""
+        """Start the web server and (for a script) wait until it is stopped with Ctrl+C.
+
+        Besides Gradio's arguments, Trellis takes the request limits and origin rules described
+        in ``docs/security.md``: ``allowed_origins`` (pages on other origins that may call the app),
+        ``allowed_hosts`` (host names it answers to), ``trusted_proxies``, ``max_header_size``,
+        ``max_header_count``, ``max_body_size``, ``max_upload_parts`` and ``max_sessions_per_client``.
+        """
         from trellis.server.launch import LaunchSettings, start_server
 
         for name, value in (("theme", theme), ("css", css), ("js", js), ("head", head)):
@@ -283,6 +297,16 @@ class Blocks(BlockContext, register=False):
             app_kwargs=app_kwargs or {},
             footer_links=footer_links,
             pwa=pwa,
+            strict_cors=strict_cors,
+            state_session_capacity=state_session_capacity,
+            allowed_origins=allowed_origins,
+            allowed_hosts=allowed_hosts,
+            trusted_proxies=trusted_proxies,
+            max_header_size=max_header_size,
+            max_header_count=max_header_count,
+            max_body_size=max_body_size,
+            max_upload_parts=max_upload_parts,
+            max_sessions_per_client=max_sessions_per_client,
         )
         server = self.server = start_server(self, settings)
         self.local_url = server.url

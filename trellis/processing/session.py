@@ -1,13 +1,22 @@
 """Per-session server state: ``gr.State`` values and component props changed by updates.
 
-A session is keyed by the ``session_hash`` its client chose. Values of a session
-whose client has gone are dropped after ``expire_after`` seconds (one hour, as in
-Gradio); ``State(time_to_live=...)`` drops single values sooner.
+A session is keyed by the ``session_hash`` its client chose (:func:`valid_session_hash`
+bounds its length and characters). It belongs to the user who opened it, when login is on:
+another user's request for the same hash is refused. Values of a session whose client has
+gone are dropped after ``expire_after`` seconds (one hour, as in Gradio);
+``State(time_to_live=...)`` drops single values sooner.
+
+The store is bounded in all and per client. When it is full, only an anonymous session
+with no open stream, heartbeat or pending event may make room; otherwise the new session is
+refused (:class:`SessionRefused`, 503), and a client over its own share is refused with 429.
+A live or logged-in user's State is never dropped to make room for somebody else.
 """
 
 from __future__ import annotations
 
+import collections
 import logging
+import re
 import threading
 import time
 from collections.abc import Callable
@@ -39,13 +48,41 @@ VALIDATING_PROPS = frozenset(
 )
 
 
+#: What a session hash may be: the official clients send a uuid4 (Python) or a base-36 string (JS).
+_SESSION_HASH = re.compile(r"[A-Za-z0-9_-]{1,128}")
+
+
+def valid_session_hash(value: object) -> bool:
+    """Whether ``value`` is a usable session hash: 1 to 128 letters, digits, ``-`` or ``_``."""
+    return isinstance(value, str) and _SESSION_HASH.fullmatch(value) is not None
+
+
+SESSION_HASH_RULE = "session_hash must be 1 to 128 letters, digits, '-' or '_'."
+
+
+class SessionRefused(Exception):
+    """A session the caller may not open or use: ``status`` is the HTTP status to answer with."""
+
+    def __init__(self, status: int, message: str, retry_after: int | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+        self.retry_after = retry_after
+
+
 class Session:
     """State values and per-session component copies of one client session."""
 
-    __slots__ = ("_state", "_touched", "closed_at", "components", "hash", "last_used")
+    __slots__ = ("_state", "_touched", "client", "closed_at", "components", "ephemeral", "hash", "last_used", "owner")
 
-    def __init__(self, session_hash: str) -> None:
+    def __init__(self, session_hash: str, owner: str | None = None, client: str = "", ephemeral: bool = False) -> None:
         self.hash = session_hash
+        #: The logged-in user who opened the session (``None`` without login).
+        self.owner = owner
+        #: Whose share of the store it counts against (the user, else the client's address).
+        self.client = client
+        #: Opened for one REST call without a session hash: dropped when that call ends.
+        self.ephemeral = ephemeral
         self._state: dict[int, Any] = {}
         self._touched: dict[int, float] = {}
         self.components: dict[int, Component] = {}
@@ -133,77 +170,151 @@ def _delete(state: State | None, value: Any) -> None:
 
 
 class SessionStore:
-    """All sessions of one app; thread-safe."""
+    """All sessions of one app, bounded in all and per client; thread-safe."""
 
     def __init__(
         self,
         states: dict[int, State],
         expire_after: float = 3600.0,
         capacity: int = 10000,
-        on_drop: Callable[[str], object] | None = None,
+        on_drop: Callable[[Session], object] | None = None,
+        per_client: int | None = None,
     ) -> None:
         self.states = states
         self.on_drop = on_drop
         self.expire_after = expire_after
         self.capacity = capacity
-        self._sessions: dict[str, Session] = {}
+        self.per_client = per_client if per_client is not None else capacity
+        #: ``busy(hash)``: whether the session has an open stream, heartbeat or pending event (set by the queue).
+        self.busy: Callable[[str], bool] = lambda session_hash: False
+        #: Least recently used first.
+        self._sessions: collections.OrderedDict[str, Session] = collections.OrderedDict()
+        self._per_client: dict[str, int] = {}
         self._lock = threading.Lock()
+        self.evicted = 0
 
-    def get(self, session_hash: str) -> Session:
-        session = self._sessions.get(session_hash)
-        if session is None:
-            with self._lock:
-                session = self._sessions.get(session_hash)
-                evicted: str | None = None
-                if session is None:
-                    session = self._sessions[session_hash] = Session(session_hash)
-                    if len(self._sessions) > self.capacity:
-                        evicted = self._evict_oldest()
-            if evicted is not None:
-                self._dropped([evicted])
+    def open(
+        self, session_hash: str, owner: str | None = None, client: str = "", ephemeral: bool = False
+    ) -> Session:
+        """The session ``session_hash`` for ``owner``, created if new.
+
+        Raises :class:`SessionRefused`: 403 when it belongs to another user, 429 when ``client``
+        holds its share of sessions, 503 when the store is full of sessions it may not drop.
+        """
+        evicted: Session | None = None
+        with self._lock:
+            session = self._sessions.get(session_hash)
+            if session is not None:
+                if session.owner != owner:
+                    raise SessionRefused(403, "This session belongs to another user.")
+                self._sessions.move_to_end(session_hash)
+            else:
+                key = f"user:{owner}" if owner is not None else f"client:{client}"
+                if self._per_client.get(key, 0) >= self.per_client:
+                    raise SessionRefused(
+                        429, f"Too many sessions for one client (at most {self.per_client}); close some first.", 60
+                    )
+                if len(self._sessions) >= self.capacity:
+                    evicted = self._evict_idle()
+                    if evicted is None:
+                        raise SessionRefused(
+                            503, f"The server holds as many sessions as it can ({self.capacity}); try again later.", 60
+                        )
+                session = self._sessions[session_hash] = Session(session_hash, owner, key, ephemeral)
+                self._per_client[key] = self._per_client.get(key, 0) + 1
+        if evicted is not None:
+            self._dropped([evicted])
         session.last_used = time.monotonic()
         session.closed_at = None
         return session
 
+    def get(self, session_hash: str) -> Session:
+        """The session ``session_hash``, created (anonymous) if new: for code that has no request."""
+        return self.open(session_hash)
+
     def peek(self, session_hash: str) -> Session | None:
         return self._sessions.get(session_hash)
+
+    def owner_of(self, session_hash: str) -> tuple[bool, str | None]:
+        """``(exists, owner)`` of a session, without touching it."""
+        session = self._sessions.get(session_hash)
+        return (False, None) if session is None else (True, session.owner)
 
     def mark_closed(self, session_hash: str) -> None:
         session = self._sessions.get(session_hash)
         if session is not None:
             session.closed_at = time.monotonic()
 
+    def discard(self, session_hash: str) -> None:
+        """Drop a session now (its State values' delete callbacks run)."""
+        with self._lock:
+            session = self._sessions.pop(session_hash, None)
+            if session is None:
+                return
+            self._release(session)
+        self._dropped([session])
+
     def cleanup(self) -> int:
         """Drop expired sessions and values; returns how many sessions were dropped."""
         now = time.monotonic()
-        dropped: list[str] = []
+        dropped: list[Session] = []
         with self._lock:
             for key, session in list(self._sessions.items()):
+                if self.busy(key):
+                    session.last_used = now  # a live client: its session does not age
+                    session.expire_values(self.states, now)
+                    continue
                 idle_since = session.closed_at if session.closed_at is not None else session.last_used
                 if now - idle_since > self.expire_after:
-                    session.drop(self.states)
                     del self._sessions[key]
-                    dropped.append(key)
+                    self._release(session)
+                    dropped.append(session)
                 else:
                     session.expire_values(self.states, now)
         self._dropped(dropped)
         return len(dropped)
 
-    def _evict_oldest(self) -> str:
-        oldest = min(self._sessions.values(), key=lambda s: s.last_used)
-        oldest.drop(self.states)
-        del self._sessions[oldest.hash]
-        return oldest.hash
+    #: How many of the least recently used sessions a full store looks at for one it may drop.
+    EVICTION_SCAN = 512
 
-    def _dropped(self, hashes: list[str]) -> None:
-        """Tell ``on_drop`` about ended sessions (outside the lock: it may touch the disk)."""
-        if self.on_drop is None:
-            return
-        for session_hash in hashes:
+    def _evict_idle(self) -> Session | None:
+        """Drop the least recently used anonymous session with no live client; ``None`` if none may go."""
+        for scanned, (key, session) in enumerate(self._sessions.items()):
+            if scanned >= self.EVICTION_SCAN:
+                break
+            if session.owner is None and not self.busy(key):
+                del self._sessions[key]
+                self._release(session)
+                self.evicted += 1
+                if self.evicted == 1 or self.evicted % 1000 == 0:
+                    logger.warning(
+                        "The session store is full (%d); dropped idle session %s to make room (%d so far). "
+                        "Raise launch(state_session_capacity=...) if this app has that many users.",
+                        self.capacity,
+                        key,
+                        self.evicted,
+                    )
+                return session
+        return None
+
+    def _release(self, session: Session) -> None:
+        left = self._per_client.get(session.client, 0) - 1
+        if left > 0:
+            self._per_client[session.client] = left
+        else:
+            self._per_client.pop(session.client, None)
+
+    def _dropped(self, sessions: list[Session]) -> None:
+        """Drop the values of ended sessions and tell ``on_drop`` (outside the lock: user callbacks run
+        and the disk is touched)."""
+        for session in sessions:
+            session.drop(self.states)
+            if self.on_drop is None:
+                continue
             try:
-                self.on_drop(session_hash)
+                self.on_drop(session)
             except Exception:
-                logger.exception("cleaning up after session %s failed", session_hash)
+                logger.exception("cleaning up after session %s failed", session.hash)
 
     def __len__(self) -> int:
         return len(self._sessions)

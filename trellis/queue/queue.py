@@ -28,7 +28,7 @@ from trellis.config.build import CompiledApp, EndpointInfo
 from trellis.exceptions import Error
 from trellis.processing.diff import diff
 from trellis.processing.runner import CallContext, Cancelled, Outcome, Runner
-from trellis.processing.session import SessionStore
+from trellis.processing.session import Session, SessionStore
 from trellis.queue import messages
 from trellis.runtime import Request
 
@@ -75,6 +75,7 @@ class Event:
         "channel",
         "ctx",
         "data",
+        "direct",
         "done",
         "endpoint",
         "id",
@@ -92,17 +93,32 @@ class Event:
         ctx: CallContext,
         channel: Channel,
         rest: RestStream | None = None,
+        direct: asyncio.Future[DirectResult] | None = None,
     ) -> None:
         self.id = event_id
         self.endpoint = endpoint
         self.data = data
         self.ctx = ctx
         self.channel = channel
+        #: Where the event's messages go: the session's channel, unless it came through the ``/call``
+        #: REST API (``rest``) or a direct ``/run`` call (``direct``, which gets only the final output).
         self.rest = rest
+        self.direct = direct
         self.done = False
         self.started = False
         self.task: asyncio.Task[None] | None = None
         self.joined_at = time.monotonic()
+
+
+class DirectResult:
+    """How a direct (``/run``) call through the queue ended: ``output`` is its success or error object."""
+
+    __slots__ = ("cancelled", "output", "success")
+
+    def __init__(self, success: bool, output: dict[str, Any] | None, cancelled: bool = False) -> None:
+        self.success = success
+        self.output = output
+        self.cancelled = cancelled
 
 
 class RestStream:
@@ -171,12 +187,18 @@ class Queue:
         sessions: SessionStore,
         show_error: bool = False,
         heartbeat_interval: float = 15.0,
+        rest_result_ttl: float = 600.0,
     ) -> None:
         self.app = app
         self.runner = runner
         self.sessions = sessions
+        sessions.busy = self.session_busy
         self.show_error = show_error
         self.heartbeat_interval = heartbeat_interval
+        #: Seconds a finished ``/call`` result waits for its reader before it is dropped.
+        self.rest_result_ttl = rest_result_ttl
+        #: ``(finished at, event id)`` of finished ``/call`` events, oldest first.
+        self._finished_rest: collections.deque[tuple[float, str]] = collections.deque()
         #: Seconds a session may be without both its stream and its heartbeat before its work is stopped.
         self.abandon_grace = 10.0
         self.max_size = app.max_size
@@ -214,6 +236,7 @@ class Queue:
         while True:
             await asyncio.sleep(interval)
             await anyio.to_thread.run_sync(self.runner.files.tick)
+            self.expire_rest_results()
             now = time.monotonic()
             for key, channel in list(self.channels.items()):
                 if not channel.pending and not channel.streams and now - channel.last_active > 600:
@@ -227,6 +250,8 @@ class Queue:
             self._closed.set()
         for event in list(self.events.values()):
             self._cancel_event(event, notify=False)
+            if event.direct is not None and not event.direct.done():
+                event.direct.set_result(DirectResult(False, None, cancelled=True))
             if event.rest is not None:
                 event.rest.finished = True
                 event.rest.waiter.set()
@@ -243,6 +268,11 @@ class Queue:
             channel = self.channels[session_hash] = Channel(session_hash)
         return channel
 
+    def session_busy(self, session_hash: str) -> bool:
+        """Whether a session has an open stream or heartbeat, or work pending."""
+        channel = self.channels.get(session_hash)
+        return channel is not None and bool(channel.streams or channel.heartbeats or channel.pending)
+
     def join(
         self,
         endpoint: EndpointInfo,
@@ -253,16 +283,25 @@ class Queue:
         root: str = "",
         rest: bool = False,
         trigger_id: int | None = None,
+        session: Session | None = None,
+        direct: bool = False,
     ) -> Event:
-        """Create an event and queue it; its messages go to the session's channel."""
+        """Create an event and queue it; its messages go to the session's channel.
+
+        ``rest``: the ``/call`` API's stream instead; ``direct``: a ``/run`` call, which awaits
+        ``event.direct`` for the final output. Either way the listener keeps its concurrency
+        limit, its place in line and the queue's ``max_size``.
+        """
         loop = self._ensure_started()
+        if rest:
+            self.expire_rest_results()
         if self.max_size is not None and self.waiting_count >= self.max_size:
             raise QueueFullError(self.max_size, self.waiting_count)
         channel = self.channel(session_hash)
         channel.last_active = time.monotonic()
         event_id = uuid.uuid4().hex
         ctx = CallContext(
-            session=self.sessions.get(session_hash),
+            session=session if session is not None else self.sessions.get(session_hash),
             request=request,
             event_data=event_data,
             trigger_id=trigger_id,
@@ -270,7 +309,8 @@ class Queue:
             run_id=event_id,
         )
         ctx.reporter = _Reporter(loop, channel, event_id)
-        event = Event(event_id, endpoint, data, ctx, channel, RestStream() if rest else None)
+        future: asyncio.Future[DirectResult] | None = loop.create_future() if direct else None
+        event = Event(event_id, endpoint, data, ctx, channel, RestStream() if rest else None, future)
         self.events[event_id] = event
         channel.pending[event_id] = event
         pool = self.pools[endpoint.concurrency_key]
@@ -299,7 +339,7 @@ class Queue:
         return (total + duration) / (count + 1)
 
     def _send(self, event: Event, message: bytes) -> None:
-        if event.rest is None:
+        if event.rest is None and event.direct is None:
             event.channel.put(message)
 
     # -- dispatching --------------------------------------------------------------------
@@ -417,13 +457,16 @@ class Queue:
             else:
                 channel.put(message)
 
+        def publish(outcome: Outcome) -> None:
+            if event.direct is None:  # a direct call answers with the final output only
+                deliver(build(outcome))
+
         if endpoint.plan.is_async_generator:
-            return await self.runner.run_async_generator(
-                endpoint, event.data, event.ctx, lambda outcome: deliver(build(outcome))
-            )
+            return await self.runner.run_async_generator(endpoint, event.data, event.ctx, publish)
 
         def emit(outcome: Outcome) -> None:
-            loop.call_soon_threadsafe(deliver, build(outcome))
+            if event.direct is None:
+                loop.call_soon_threadsafe(deliver, build(outcome))
 
         context = contextvars.copy_context()
         return await anyio.to_thread.run_sync(
@@ -436,7 +479,9 @@ class Queue:
             return
         data = outcome.data if outcome is not None else [None] * len(event.endpoint.outputs)
         changed = outcome.changed_state_ids if outcome is not None else []
-        if event.rest is not None:
+        if event.direct is not None:
+            event.direct.set_result(DirectResult(True, messages.success_output(data, duration, average, changed, False)))
+        elif event.rest is not None:
             event.rest.put(messages.rest_event("complete", _strip_state(data, event.endpoint)), final=True)
         else:
             output = messages.success_output(data, duration, average, changed, False)
@@ -446,7 +491,9 @@ class Queue:
     def _fail(self, event: Event, output: dict[str, Any]) -> None:
         if event.done:
             return
-        if event.rest is not None:
+        if event.direct is not None:
+            event.direct.set_result(DirectResult(False, output))
+        elif event.rest is not None:
             event.rest.put(messages.rest_event("error", output), final=True)
         else:
             event.channel.put(messages.failed(event.id, output))
@@ -455,7 +502,10 @@ class Queue:
     def _finish_cancelled(self, event: Event) -> None:
         if event.done:
             return
-        if event.rest is not None:
+        if event.direct is not None:
+            if not event.direct.done():
+                event.direct.set_result(DirectResult(False, None, cancelled=True))
+        elif event.rest is not None:
             event.rest.put(messages.rest_event("error", None), final=True)
         else:
             event.channel.put(messages.cancelled(event.id))
@@ -463,10 +513,33 @@ class Queue:
 
     def _forget(self, event: Event) -> None:
         event.done = True
-        event.channel.pending.pop(event.id, None)
+        channel = event.channel
+        channel.pending.pop(event.id, None)
+        now = time.monotonic()
         if event.rest is None:
             self.events.pop(event.id, None)
-        event.channel.last_active = time.monotonic()
+        else:
+            self._finished_rest.append((now, event.id))  # kept for its reader, until rest_result_ttl
+        channel.last_active = now
+        if not channel.pending:
+            channel.waiter.set()  # an open stream may now close
+            session = event.ctx.session
+            if session is not None and session.ephemeral:
+                # A one-off REST call's session: nothing can use it again.
+                if not channel.streams and not channel.heartbeats and not channel.buffer:
+                    self.channels.pop(session.hash, None)
+                self.sessions.discard(session.hash)
+
+    def expire_rest_results(self) -> int:
+        """Drop finished ``/call`` results nobody read within ``rest_result_ttl``; returns how many."""
+        cutoff = time.monotonic() - self.rest_result_ttl
+        dropped = 0
+        finished = self._finished_rest
+        while finished and finished[0][0] < cutoff:
+            _, event_id = finished.popleft()
+            if self.events.pop(event_id, None) is not None:
+                dropped += 1
+        return dropped
 
     def _log_failure(self, event: Event, exc: BaseException) -> None:
         if isinstance(exc, Error) and not exc.print_exception:
@@ -477,9 +550,10 @@ class Queue:
             logger.error("Error in %s (event %s)", event.endpoint.plan.name, event.id, exc_info=exc)
 
     # -- cancelling ---------------------------------------------------------------------
-    def cancel(self, event_id: str, session_hash: str | None = None) -> bool:
+    def cancel(self, event_id: str, session_hash: str) -> bool:
+        """Cancel an event of ``session_hash``; another session's event (or an unknown one) is left alone."""
         event = self.events.get(event_id)
-        if event is None or (session_hash is not None and event.channel.session_hash != session_hash):
+        if event is None or event.channel.session_hash != session_hash:
             return False
         self._cancel_event(event)
         return True

@@ -8,16 +8,19 @@ from typing import Any
 
 from fastapi import FastAPI
 from starlette.requests import Request
+from starlette.responses import Response
 
 from trellis.config.build import CompiledApp
 from trellis.processing.files import FileAccessError, FileCache, contains_file
 from trellis.processing.media_stream import MediaStreams
 from trellis.processing.runner import Runner
-from trellis.processing.session import SessionStore
+from trellis.processing.session import SESSION_HASH_RULE, Session, SessionRefused, SessionStore, valid_session_hash
 from trellis.queue.queue import Queue
 from trellis.runtime import Request as AppRequest
 from trellis.server import routes_files, routes_page, routes_queue, routes_stream
 from trellis.server.auth import Auth
+from trellis.server.guard import RequestGuard
+from trellis.server.responses import error
 from trellis.server.settings import LaunchSettings
 from trellis.server.urls import public_root
 
@@ -39,6 +42,37 @@ class ServerState:
 
     def root(self, request: Request) -> str:
         return public_root(request, self.settings.root_path)
+
+    def open_session(
+        self, request: Request, session_hash: object, ephemeral: bool = False
+    ) -> tuple[Session | None, Response | None]:
+        """The caller's session (created if new), or the 4xx response that refuses it.
+
+        The hash must be well-formed (400); a session belongs to the user who opened it (403 for
+        anyone else); a client over its share of the store gets 429, a full store 503.
+        """
+        if not valid_session_hash(session_hash):
+            return None, error(400, SESSION_HASH_RULE)
+        assert isinstance(session_hash, str)
+        owner = self.auth.username(request) if self.auth.enabled else None
+        client = request.client.host if request.client else ""
+        try:
+            return self.sessions.open(session_hash, owner, client, ephemeral), None
+        except SessionRefused as refused:
+            response = error(refused.status, refused.message)
+            if refused.retry_after is not None:
+                response.headers["Retry-After"] = str(refused.retry_after)
+            return None, response
+
+    def session_refusal(self, request: Request, session_hash: object) -> Response | None:
+        """400 for a malformed hash, 403 for another user's session; ``None`` if the caller may use it."""
+        if not valid_session_hash(session_hash):
+            return error(400, SESSION_HASH_RULE)
+        assert isinstance(session_hash, str)
+        exists, owner = self.sessions.owner_of(session_hash)
+        if exists and owner != (self.auth.username(request) if self.auth.enabled else None):
+            return error(403, "This session belongs to another user.")
+        return None
 
     def app_request(self, request: Request, session_hash: str | None) -> AppRequest:
         client = request.client
@@ -81,15 +115,26 @@ def create_app(compiled: CompiledApp, settings: LaunchSettings) -> FastAPI:
     )
     media = MediaStreams()
 
-    def session_ended(session_hash: str) -> None:
+    def session_ended(session: Session) -> None:
         # Forget which cached files it used (and delete them if delete_cache is set); drop its media streams.
-        media.drop_session(session_hash)
-        files.delete_session_files(session_hash, delete=delete_cache is not None)
+        # A one-off REST call's files stay for the age sweep: its caller may not have downloaded them yet.
+        media.drop_session(session.hash)
+        files.delete_session_files(session.hash, delete=delete_cache is not None and not session.ephemeral)
 
-    sessions = SessionStore(compiled.state_components, on_drop=session_ended)
+    sessions = SessionStore(
+        compiled.state_components,
+        capacity=settings.state_session_capacity,
+        per_client=settings.max_sessions_per_client,
+        on_drop=session_ended,
+    )
     runner = Runner(compiled, files, media)
     queue = Queue(
-        compiled, runner, sessions, show_error=settings.show_error, heartbeat_interval=settings.heartbeat_interval
+        compiled,
+        runner,
+        sessions,
+        show_error=settings.show_error,
+        heartbeat_interval=settings.heartbeat_interval,
+        rest_result_ttl=settings.call_result_ttl,
     )
     auth = Auth(settings.auth, settings.auth_dependency, settings.auth_message)
     compiled.config["show_error"] = settings.show_error
@@ -100,6 +145,7 @@ def create_app(compiled: CompiledApp, settings: LaunchSettings) -> FastAPI:
     state = ServerState(compiled, settings, queue, runner, files, sessions, auth)
     kwargs: dict[str, Any] = {"openapi_url": None, "docs_url": None, "redoc_url": None, **settings.app_kwargs}
     app = FastAPI(**kwargs)
+    app.add_middleware(RequestGuard, settings=settings)
     app.state.trellis = state
     all_routes = [
         *routes_page.routes(state),

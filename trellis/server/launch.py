@@ -12,6 +12,7 @@ import uvicorn
 
 from trellis.config.build import compile_app
 from trellis.server.app import create_app
+from trellis.server.protocol import protocol_options
 from trellis.server.settings import LaunchSettings
 
 if TYPE_CHECKING:
@@ -102,6 +103,9 @@ def start_server(blocks: Blocks, settings: LaunchSettings) -> RunningServer:
         ssl_keyfile_password=settings.ssl_keyfile_password,
         timeout_graceful_shutdown=2,
         ws="none",
+        # Forwarded headers are applied by the request guard, from settings.trusted_proxies only.
+        proxy_headers=False,
+        **protocol_options(settings.max_header_size, settings.max_header_count, settings.header_timeout),
     )
     server = _Server(config)
     thread = threading.Thread(target=server.run, name="trellis-server", daemon=True)

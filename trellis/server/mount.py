@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from trellis.config.build import compile_app
 from trellis.server.app import create_app
-from trellis.server.settings import AuthSpec, LaunchSettings, normalize_auth, parse_file_size
+from trellis.server.settings import AuthSpec, LaunchSettings, normalize_auth, parse_file_size, request_limits
 
 if TYPE_CHECKING:
     from fastapi import FastAPI
@@ -30,12 +30,21 @@ def mount_gradio_app(
     favicon_path: str | None = None,
     show_error: bool = True,
     max_file_size: str | int | None = None,
+    strict_cors: bool = True,
+    state_session_capacity: int | None = None,
+    allowed_origins: Sequence[str] | None = None,
+    allowed_hosts: Sequence[str] | None = None,
+    trusted_proxies: Sequence[str] | None = None,
+    max_body_size: str | int | None = None,
+    max_upload_parts: int | None = None,
+    max_sessions_per_client: int | None = None,
     **kwargs: Any,
 ) -> FastAPI:
     """Mount ``blocks`` at ``path`` inside ``app`` and return ``app``.
 
     URLs in the config and file payloads include the mount path, and honour
-    ``X-Forwarded-Host``/``X-Forwarded-Proto`` from a proxy.
+    ``X-Forwarded-Host``/``X-Forwarded-Proto`` from a trusted proxy. The origin rules and body
+    limits of ``launch()`` apply too (``docs/security.md``); header limits are the host server's.
     """
     path = "/" + path.strip("/") if path.strip("/") else ""
     blocks.show_error = show_error
@@ -50,6 +59,16 @@ def mount_gradio_app(
         blocked_paths=list(blocked_paths or []),
         favicon_path=favicon_path,
         app_kwargs=app_kwargs or {},
+        strict_cors=strict_cors,
+        **request_limits(
+            allowed_origins=allowed_origins,
+            allowed_hosts=allowed_hosts,
+            trusted_proxies=trusted_proxies,
+            max_body_size=max_body_size,
+            max_upload_parts=max_upload_parts,
+            max_sessions_per_client=max_sessions_per_client,
+            state_session_capacity=state_session_capacity,
+        ),
     )
     compiled = compile_app(blocks)
     for examples in blocks.examples_handlers:

@@ -29,8 +29,23 @@ def error(status: int, detail: Any) -> ORJSONResponse:
     return ORJSONResponse({"detail": detail}, status_code=status)
 
 
+def is_json_type(content_type: str) -> bool:
+    """``application/json`` or a ``+json`` type (parameters such as ``charset`` ignored)."""
+    media = content_type.split(";", 1)[0].strip().lower()
+    return media == "application/json" or (media.startswith("application/") and media.endswith("+json"))
+
+
 async def json_body(request: Request) -> tuple[Any, ORJSONResponse | None]:
-    """The parsed JSON body, or a 400 response saying why it is not JSON."""
+    """The parsed JSON body, or the 4xx response saying why there is none.
+
+    Only a JSON ``Content-Type`` is read (415 otherwise): a browser cannot send one cross-site
+    without a CORS preflight, so a page on another site cannot make these calls with a simple
+    ``text/plain`` or form request. The body size is capped by the request guard.
+    """
+    content_type = request.headers.get("content-type", "")
+    if not is_json_type(content_type):
+        shown = content_type.split(";", 1)[0].strip() or "none"
+        return None, error(415, f"Send the body as JSON with 'Content-Type: application/json' (got {shown}).")
     body = await request.body()
     try:
         return orjson.loads(body), None

@@ -38,7 +38,6 @@ INLINE_TYPES = (
     "video/",
     "text/plain",
     "application/json",
-    "application/pdf",
     "model/",
 )
 
@@ -52,7 +51,15 @@ PROGRESS_KEEP = 60.0
 MAX_TRACKERS = 1000
 
 
+#: Body bytes gathered before the multipart parser (and the disk writes it makes) runs in a worker thread.
+PARSE_BATCH = 256 * 1024
+
+
 class UploadTooLarge(Exception):
+    pass
+
+
+class TooManyParts(Exception):
     pass
 
 
@@ -109,8 +116,12 @@ class UploadTrackers:
 class _UploadSink:
     """Receives multipart callbacks and writes each ``files`` part straight into the cache."""
 
-    def __init__(self, files: FileCache, max_size: int | None, tracker: UploadTracker | None = None) -> None:
+    def __init__(
+        self, files: FileCache, max_size: int | None, tracker: UploadTracker | None = None, max_parts: int = 1000
+    ) -> None:
         self.files = files
+        self.max_parts = max_parts
+        self.parts = 0
         self._hasher: Any = None
         #: Content folders this request created (removed again if the request fails).
         self.created: list[Path] = []
@@ -128,6 +139,9 @@ class _UploadSink:
 
     # python-multipart callbacks
     def on_part_begin(self) -> None:
+        self.parts += 1
+        if self.parts > self.max_parts:
+            raise TooManyParts
         self._headers = {}
         self._size = 0
 
@@ -211,7 +225,7 @@ def routes(state: ServerState) -> list[BaseRoute]:
         )
 
     async def upload(request: Request) -> Response:
-        refused = auth.refuse(request)
+        refused = await auth.refuse(request)
         if refused is not None:
             return refused
         content_type, options = parse_options_header(request.headers.get("content-type", ""))
@@ -231,7 +245,8 @@ def routes(state: ServerState) -> list[BaseRoute]:
                 tracker.finish()
 
     async def receive(request: Request, boundary: bytes, limit: int | None, tracker: UploadTracker | None) -> Response:
-        sink = _UploadSink(files, limit, tracker)
+        max_parts = state.settings.max_upload_parts
+        sink = _UploadSink(files, limit, tracker, max_parts)
         parser = MultipartParser(
             boundary,
             callbacks={
@@ -244,31 +259,50 @@ def routes(state: ServerState) -> list[BaseRoute]:
                 "on_part_end": sink.on_part_end,
             },
         )
+
+        def feed(data: bytes, last: bool) -> None:
+            # In a worker thread: the parser's callbacks create folders, write and rename files.
+            if data:
+                parser.write(data)
+            if last:
+                parser.finalize()
+
+        pending: list[bytes] = []
+        size = 0
         try:
             async for chunk in request.stream():
-                parser.write(chunk)
-                if tracker is not None:
-                    tracker.flush()
-            parser.finalize()
+                pending.append(chunk)
+                size += len(chunk)
+                if size >= PARSE_BATCH:
+                    data, pending, size = b"".join(pending), [], 0
+                    await anyio.to_thread.run_sync(feed, data, False)
+                    if tracker is not None:
+                        tracker.flush()
+            await anyio.to_thread.run_sync(feed, b"".join(pending), True)
         except UploadTooLarge:
-            sink.cleanup()
+            await anyio.to_thread.run_sync(sink.cleanup)
             assert limit is not None
             return too_large(limit)
+        except TooManyParts:
+            await anyio.to_thread.run_sync(sink.cleanup)
+            return PlainTextResponse(
+                f"Too many parts in one upload: at most {max_parts}.", status_code=413, headers={"Connection": "close"}
+            )
         except ClientDisconnect:
-            sink.cleanup()
+            await anyio.to_thread.run_sync(sink.cleanup)
             return error(400, "Upload interrupted.")
         except OSError as exc:
-            sink.cleanup()
+            await anyio.to_thread.run_sync(sink.cleanup)
             return error(507, f"The server could not store the upload: {exc.strerror or exc}")
         except Exception as exc:
-            sink.cleanup()
+            await anyio.to_thread.run_sync(sink.cleanup)
             return error(400, f"Malformed multipart upload: {exc}")
         if not sink.paths:
             return error(400, "No 'files' part in the upload.")
         return ORJSONResponse([str(p) for p in sink.paths])
 
     async def upload_progress(request: Request) -> Response:
-        refused = auth.refuse(request)
+        refused = await auth.refuse(request)
         if refused is not None:
             return refused
         upload_id = request.query_params.get("upload_id", "")
@@ -303,7 +337,7 @@ def routes(state: ServerState) -> list[BaseRoute]:
         )
 
     async def file(request: Request) -> Response:
-        refused = auth.refuse(request)
+        refused = await auth.refuse(request)
         if refused is not None:
             return refused
         raw = request.path_params["path"]

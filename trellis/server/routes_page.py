@@ -96,19 +96,19 @@ def routes(state: ServerState) -> list[BaseRoute]:
     auth = state.auth
 
     async def index(request: Request) -> Response:
-        if auth.enabled and auth.username(request) is None:
+        if auth.enabled and await auth.user(request) is None:
             message = f"<p>{html.escape(auth.message)}</p>" if auth.message else ""
             return HTMLResponse(LOGIN_PAGE % message)
         return _html_response(request, index_html(state, request))
 
     async def config(request: Request) -> Response:
-        refused = auth.refuse(request)
+        refused = await auth.refuse(request)
         if refused is not None:
             return refused
         return ORJSONResponse(config_for(state, request))
 
     async def info(request: Request) -> Response:
-        refused = auth.refuse(request)
+        refused = await auth.refuse(request)
         if refused is not None:
             return refused
         everything = request.query_params.get("all_endpoints", "").lower() in ("true", "1")
@@ -118,7 +118,7 @@ def routes(state: ServerState) -> list[BaseRoute]:
         return ORJSONResponse({"app_id": state.app.app_id})
 
     async def queue_status(request: Request) -> Response:
-        refused = auth.refuse(request)
+        refused = await auth.refuse(request)
         if refused is not None:
             return refused
         return ORJSONResponse(
@@ -137,7 +137,7 @@ def routes(state: ServerState) -> list[BaseRoute]:
         return ORJSONResponse(first)
 
     async def login_check(request: Request) -> Response:
-        refused = auth.refuse(request)
+        refused = await auth.refuse(request)
         return refused if refused is not None else ORJSONResponse({"success": True})
 
     async def theme_css(request: Request) -> Response:

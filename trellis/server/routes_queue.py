@@ -16,6 +16,7 @@ from starlette.routing import BaseRoute, Route
 from trellis.config.build import EndpointInfo
 from trellis.exceptions import Error
 from trellis.processing.runner import CallContext, Outcome
+from trellis.processing.session import Session
 from trellis.queue import messages
 from trellis.queue.queue import QueueFullError
 from trellis.runtime import Request as AppRequest
@@ -63,7 +64,7 @@ def routes(state: ServerState) -> list[BaseRoute]:
 
     async def read_body(request: Request) -> tuple[dict[str, Any] | None, Response | None]:
         """The JSON object body of a logged-in request, or the error response to send instead."""
-        refused = auth.refuse(request)
+        refused = await auth.refuse(request)
         if refused is not None:
             return None, refused
         body, bad = await json_body(request)
@@ -79,7 +80,7 @@ def routes(state: ServerState) -> list[BaseRoute]:
             return bad
         assert body is not None
         session_hash = body.get("session_hash")
-        if not isinstance(session_hash, str) or not session_hash:
+        if session_hash is None or session_hash == "":
             return error(400, "Session hash not found.")
         endpoint, bad = _endpoint_for_join(state, body)
         if bad is not None:
@@ -87,6 +88,9 @@ def routes(state: ServerState) -> list[BaseRoute]:
         assert endpoint is not None
         data = body.get("data", [])
         bad = _check_data(data)
+        if bad is not None:
+            return bad
+        session, bad = state.open_session(request, session_hash)
         if bad is not None:
             return bad
         try:
@@ -98,36 +102,53 @@ def routes(state: ServerState) -> list[BaseRoute]:
                 event_data=body.get("event_data"),
                 root=state.root(request),
                 trigger_id=_trigger_id(body),
+                session=session,
             )
         except QueueFullError as exc:
             return error(503, str(exc))
         return ORJSONResponse({"event_id": event.id})
 
     async def data_stream(request: Request) -> Response:
-        refused = auth.refuse(request)
+        refused = await auth.refuse(request)
         if refused is not None:
             return refused
         session_hash = request.query_params.get("session_hash")
         if not session_hash:
             return error(400, "Query parameter session_hash is required.")
+        bad = state.session_refusal(request, session_hash)
+        if bad is not None:
+            return bad
         return event_stream(request, queue.stream(session_hash))
 
     async def cancel(request: Request) -> Response:
-        body, bad = await json_body(request)
+        body, bad = await read_body(request)
         if bad is not None:
             return bad
-        if not isinstance(body, dict) or not isinstance(body.get("event_id"), str):
-            return error(422, "The cancel body needs 'event_id' (and 'session_hash', 'fn_index').")
-        session_hash = body.get("session_hash") if isinstance(body.get("session_hash"), str) else None
+        assert body is not None
+        if not isinstance(body.get("event_id"), str):
+            return error(422, "The cancel body needs 'event_id' and 'session_hash' (and 'fn_index').")
+        session_hash = body.get("session_hash")
+        if session_hash is None:
+            return error(422, "The cancel body needs 'session_hash': only the session that started an event may cancel it.")
+        bad = state.session_refusal(request, session_hash)
+        if bad is not None:
+            return bad
         queue.cancel(body["event_id"], session_hash)
         return ORJSONResponse({"success": True})
 
     async def reset(request: Request) -> Response:
-        return ORJSONResponse({"success": True})
+        # Nothing to undo on this server (generator state lives with its event); only the login is checked.
+        refused = await auth.refuse(request)
+        return refused if refused is not None else ORJSONResponse({"success": True})
 
     async def heartbeat(request: Request) -> Response:
+        refused = await auth.refuse(request)
+        if refused is not None:
+            return refused
         session_hash = request.path_params["session_hash"]
-        state.sessions.get(session_hash)
+        _, bad = state.open_session(request, session_hash)
+        if bad is not None:
+            return bad
         queue.heartbeat_opened(session_hash)
 
         async def beat() -> Any:
@@ -180,9 +201,58 @@ def routes(state: ServerState) -> list[BaseRoute]:
         bad = _check_data(data)
         if bad is not None:
             return bad
-        session_hash = _session_hash(body)
+        session_hash, ephemeral = _session_hash(body)
+        session, bad = state.open_session(request, session_hash, ephemeral)
+        if bad is not None:
+            return bad
+        assert session is not None
+        if endpoint.dep.queue:
+            # A queued listener keeps its concurrency limit, its place in line and max_size here too.
+            return await _run_through_queue(request, endpoint, data, body, session)
+        try:
+            return await _run_now(request, endpoint, data, body, session)
+        finally:
+            if ephemeral:
+                state.sessions.discard(session.hash)
+
+    async def _run_through_queue(
+        request: Request, endpoint: EndpointInfo, data: list[Any], body: dict[str, Any], session: Session
+    ) -> Response:
+        try:
+            event = queue.join(
+                endpoint,
+                data,
+                session.hash,
+                state.app_request(request, session.hash),
+                event_data=body.get("event_data"),
+                root=state.root(request),
+                trigger_id=_trigger_id(body),
+                session=session,
+                direct=True,
+            )
+        except QueueFullError as exc:
+            return error(503, str(exc))
+        assert event.direct is not None
+        gone = asyncio.ensure_future(_disconnected(request))
+        try:
+            await asyncio.wait({event.direct, gone}, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            gone.cancel()
+        if not event.direct.done():  # the caller hung up: its work is not wanted any more
+            queue.cancel(event.id, session.hash)
+            return error(499, "Client closed the request.")
+        result = event.direct.result()
+        if result.cancelled:
+            return error(409, "The call was cancelled before it finished.")
+        # PROTOCOL 4.9: a failed direct call is a 500 whose body is the error object.
+        return ORJSONResponse(result.output, status_code=200 if result.success else 500)
+
+    async def _run_now(
+        request: Request, endpoint: EndpointInfo, data: list[Any], body: dict[str, Any], session: Session
+    ) -> Response:
+        session_hash = session.hash
         ctx = CallContext(
-            session=state.sessions.get(session_hash),
+            session=session,
             request=state.app_request(request, session_hash),
             event_data=body.get("event_data"),
             trigger_id=_trigger_id(body),
@@ -220,28 +290,39 @@ def routes(state: ServerState) -> list[BaseRoute]:
         if bad is not None:
             return bad
         data = _with_state_slots(endpoint, data)
-        session_hash = _session_hash(body)
+        session_hash, ephemeral = _session_hash(body)
+        session, bad = state.open_session(request, session_hash, ephemeral)
+        if bad is not None:
+            return bad
+        assert session is not None
         try:
             event = queue.join(
                 endpoint,
                 data,
-                session_hash,
-                state.app_request(request, session_hash),
+                session.hash,
+                state.app_request(request, session.hash),
                 event_data=body.get("event_data"),
                 root=state.root(request),
                 rest=True,
+                session=session,
             )
         except QueueFullError as exc:
+            if ephemeral:
+                state.sessions.discard(session.hash)
             return error(503, str(exc))
         return ORJSONResponse({"event_id": event.id})
 
     async def call_stream(request: Request) -> Response:
-        refused = auth.refuse(request)
+        refused = await auth.refuse(request)
         if refused is not None:
             return refused
         event_id = request.path_params["event_id"]
-        if event_id not in queue.events:
-            return error(404, f"No event {event_id!r} (it may have been read already).")
+        event = queue.events.get(event_id)
+        if event is None or event.rest is None:
+            return error(404, f"No event {event_id!r} (it may have been read already, or expired).")
+        owner = event.ctx.session.owner if event.ctx.session is not None else None
+        if owner != (auth.username(request) if auth.enabled else None):
+            return error(404, f"No event {event_id!r} (it may have been read already, or expired).")
         return event_stream(request, queue.rest_stream(event_id))
 
     return [
@@ -258,10 +339,21 @@ def routes(state: ServerState) -> list[BaseRoute]:
     ]
 
 
-def _session_hash(body: dict[str, Any]) -> str:
-    """The caller's session, or a fresh random one for one-off REST calls."""
+def _session_hash(body: dict[str, Any]) -> tuple[object, bool]:
+    """The caller's session hash (checked by ``open_session``), or a fresh one for a one-off REST call
+    (``True``: dropped when the call ends)."""
     value = body.get("session_hash")
-    return value if isinstance(value, str) and value else uuid.uuid4().hex
+    if value is None or value == "":
+        return uuid.uuid4().hex, True
+    return value, False
+
+
+async def _disconnected(request: Request) -> None:
+    """Return once the client has closed the connection (the body has been read already)."""
+    while True:
+        message = await request.receive()
+        if message["type"] == "http.disconnect":
+            return
 
 
 def _trigger_id(body: dict[str, Any]) -> int | None:

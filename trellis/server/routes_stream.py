@@ -28,11 +28,14 @@ def routes(state: ServerState) -> list[BaseRoute]:
     auth = state.auth
     media = state.runner.media
 
-    def find(request: Request) -> MediaStream | Response:
-        refused = auth.refuse(request)
+    async def find(request: Request) -> MediaStream | Response:
+        refused = await auth.refuse(request)
         if refused is not None:
             return refused
         params = request.path_params
+        exists, owner = state.sessions.owner_of(params["session_hash"])
+        if exists and owner != auth.username(request):
+            return PlainTextResponse("Stream not found", status_code=404)  # another user's session
         try:
             component_id = int(params["component_id"])
         except ValueError:
@@ -43,7 +46,7 @@ def routes(state: ServerState) -> list[BaseRoute]:
         return stream
 
     async def playlist(request: Request) -> Response:
-        found = find(request)
+        found = await find(request)
         if isinstance(found, Response):
             return found
         wanted = request.query_params.get("_HLS_msn")
@@ -54,7 +57,7 @@ def routes(state: ServerState) -> list[BaseRoute]:
         return Response(found.playlist(), media_type="application/vnd.apple.mpegurl", headers=NO_STORE)
 
     async def segment(request: Request) -> Response:
-        found = find(request)
+        found = await find(request)
         if isinstance(found, Response):
             return found
         index, ext = request.path_params["segment"], request.path_params["ext"]
@@ -67,7 +70,7 @@ def routes(state: ServerState) -> list[BaseRoute]:
         return Response(chunk.data, media_type=found.mime_type, headers=headers)
 
     async def whole_file(request: Request) -> Response:
-        found = find(request)
+        found = await find(request)
         if isinstance(found, Response):
             return found
         if not found.ended:

@@ -27,23 +27,86 @@ _UNITS = {
 AuthSpec = Callable[[str, str], bool] | Sequence[tuple[str, str]] | tuple[str, str] | None
 
 
-def parse_file_size(size: str | int | float | None) -> int | None:
+def parse_file_size(size: str | int | float | None, name: str = "max_file_size") -> int | None:
     """``"5mb"`` → 5242880; ints are bytes; ``None`` means no limit."""
     if size is None:
         return None
     if isinstance(size, (int, float)) and not isinstance(size, bool):
         if size < 0:
-            raise InvalidConfigError(f"max_file_size must not be negative, got {size!r}")
+            raise InvalidConfigError(f"{name} must not be negative, got {size!r}")
         return int(size)
     match = _SIZE.match(str(size))
     if not match:
-        raise InvalidConfigError(f"max_file_size must be bytes or a size such as '5mb', got {size!r}")
+        raise InvalidConfigError(f"{name} must be bytes or a size such as '5mb', got {size!r}")
     return int(float(match.group(1)) * _UNITS[match.group(2).lower()])
 
 
 def _env_list(name: str) -> list[str]:
     value = os.environ.get(name, "")
     return [p.strip() for p in value.split(",") if p.strip()]
+
+
+def _size(value: str | int | None, env: str, default: int, name: str) -> int:
+    """A byte limit from the argument, else the environment variable ``env``, else ``default``."""
+    if value is None:
+        value = os.environ.get(env) or None
+    parsed = parse_file_size(value, name)
+    if parsed is None:
+        return default
+    if parsed < 1:
+        raise InvalidConfigError(f"{name} must be at least 1 byte, got {value!r}")
+    return parsed
+
+
+def _count(value: int | None, env: str, default: int, name: str) -> int:
+    if value is None:
+        raw = os.environ.get(env)
+        if not raw:
+            return default
+        try:
+            value = int(raw)
+        except ValueError:
+            raise InvalidConfigError(f"{env} must be a whole number, got {raw!r}") from None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise InvalidConfigError(f"{name} must be a whole number of at least 1, got {value!r}")
+    return value
+
+
+#: Host names that only ever reach this machine.
+LOOPBACK_BINDS = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
+#: What an app bound to a loopback address answers to when ``allowed_hosts`` is not given: a page on
+#: any other host name (DNS rebinding: ``evil.example`` resolving to 127.0.0.1) is refused.
+LOOPBACK_HOSTS = ("localhost", "*.localhost", "127.0.0.1", "::1")
+#: Peers whose ``X-Forwarded-*`` headers are believed by default (uvicorn's default too).
+DEFAULT_TRUSTED_PROXIES = ("127.0.0.1", "::1")
+
+
+def _hosts(value: Sequence[str] | str | None, server_name: str | None) -> list[str] | None:
+    if isinstance(value, str):
+        value = [value]
+    if value is None:
+        value = _env_list("TRELLIS_ALLOWED_HOSTS") or None
+    if value is not None:
+        return [h.strip().lower() for h in value if h.strip()]
+    if server_name is not None and server_name.lower() in LOOPBACK_BINDS:
+        return list(LOOPBACK_HOSTS)
+    return None
+
+
+def _origins(value: Sequence[str] | str | None) -> list[str]:
+    if isinstance(value, str):
+        value = [value]
+    if value is None:
+        value = _env_list("TRELLIS_ALLOWED_ORIGINS")
+    return [o.strip().rstrip("/").lower() for o in value if o.strip()]
+
+
+def _proxies(value: Sequence[str] | str | None) -> list[str]:
+    if isinstance(value, str):
+        value = [value]
+    if value is None:
+        value = _env_list("TRELLIS_TRUSTED_PROXIES") or _env_list("FORWARDED_ALLOW_IPS") or DEFAULT_TRUSTED_PROXIES
+    return [p.strip() for p in value if p.strip()]
 
 
 def normalize_auth(auth: AuthSpec) -> Callable[[str, str], bool] | None:
@@ -72,7 +135,11 @@ def normalize_auth(auth: AuthSpec) -> Callable[[str, str], bool] | None:
 
 @dataclasses.dataclass
 class LaunchSettings:
-    """Everything the HTTP server needs besides the compiled app."""
+    """Everything the HTTP server needs besides the compiled app.
+
+    The request limits and origin rules are described in ``docs/security.md``; each has a
+    ``launch()``/``mount_gradio_app()`` argument of the same name and a ``TRELLIS_*`` variable.
+    """
 
     server_name: str = "127.0.0.1"
     server_port: int | None = None
@@ -95,6 +162,28 @@ class LaunchSettings:
     footer_links: list[Any] | None = None
     pwa: bool | None = None
     heartbeat_interval: float = 15.0
+    #: Origins (``https://host[:port]``) whose pages may call the app cross-site (CSRF exemption and CORS).
+    allowed_origins: list[str] = dataclasses.field(default_factory=list)
+    #: ``False`` (as in Gradio) also lets ``null`` and localhost origins call an app served on localhost.
+    strict_cors: bool = True
+    #: Host names the app answers to (``*.example.com`` wildcards); ``None`` answers to any.
+    allowed_hosts: list[str] | None = None
+    #: Peers (IPs or networks) whose ``X-Forwarded-For/-Proto/-Host`` headers are believed.
+    trusted_proxies: list[str] = dataclasses.field(default_factory=lambda: list(DEFAULT_TRUSTED_PROXIES))
+    #: Request line plus headers, in bytes (431 beyond), and the number of header lines (431 beyond).
+    max_header_size: int = 64 * 1024
+    max_header_count: int = 100
+    #: Seconds a client may take to send a request's headers (408 after).
+    header_timeout: float = 30.0
+    #: Bodies of every route but uploads (JSON calls, the login form), in bytes (413 beyond).
+    max_body_size: int = 16 * 1024**2
+    #: Parts of one multipart upload (413 beyond).
+    max_upload_parts: int = 1000
+    #: Sessions held at once, in all (503 when full) and per client (429).
+    state_session_capacity: int = 10000
+    max_sessions_per_client: int = 1000
+    #: Seconds a finished ``/call`` result waits to be read before it is dropped.
+    call_result_ttl: float = 600.0
 
     @classmethod
     def from_arguments(
@@ -107,6 +196,15 @@ class LaunchSettings:
         max_file_size: str | int | None = None,
         allowed_paths: Sequence[str] | None = None,
         blocked_paths: Sequence[str] | None = None,
+        allowed_origins: Sequence[str] | str | None = None,
+        allowed_hosts: Sequence[str] | str | None = None,
+        trusted_proxies: Sequence[str] | str | None = None,
+        max_header_size: str | int | None = None,
+        max_header_count: int | None = None,
+        max_body_size: str | int | None = None,
+        max_upload_parts: int | None = None,
+        max_sessions_per_client: int | None = None,
+        state_session_capacity: int | None = None,
         **kwargs: Any,
     ) -> LaunchSettings:
         env_port = os.environ.get("GRADIO_SERVER_PORT")
@@ -115,8 +213,9 @@ class LaunchSettings:
             root_path = os.environ.get("GRADIO_ROOT_PATH", "")
         if max_file_size is None and os.environ.get("GRADIO_MAX_FILE_SIZE"):
             max_file_size = os.environ["GRADIO_MAX_FILE_SIZE"]
+        server_name = server_name or os.environ.get("GRADIO_SERVER_NAME") or "127.0.0.1"
         return cls(
-            server_name=server_name or os.environ.get("GRADIO_SERVER_NAME") or "127.0.0.1",
+            server_name=server_name,
             server_port=port,
             port_explicit=port is not None,
             auth=normalize_auth(auth),
@@ -125,5 +224,52 @@ class LaunchSettings:
             allowed_paths=[*(allowed_paths or []), *_env_list("GRADIO_ALLOWED_PATHS")],
             blocked_paths=[*(blocked_paths or []), *_env_list("GRADIO_BLOCKED_PATHS")],
             heartbeat_interval=float(os.environ.get("GRADIO_HEARTBEAT_INTERVAL", "15")),
+            call_result_ttl=float(os.environ.get("TRELLIS_CALL_RESULT_TTL", "600")),
+            header_timeout=float(os.environ.get("TRELLIS_HEADER_TIMEOUT", "30")),
+            **request_limits(
+                allowed_origins=allowed_origins,
+                allowed_hosts=allowed_hosts,
+                trusted_proxies=trusted_proxies,
+                max_header_size=max_header_size,
+                max_header_count=max_header_count,
+                max_body_size=max_body_size,
+                max_upload_parts=max_upload_parts,
+                max_sessions_per_client=max_sessions_per_client,
+                state_session_capacity=state_session_capacity,
+                server_name=server_name,
+            ),
             **kwargs,
         )
+
+
+def request_limits(
+    *,
+    allowed_origins: Sequence[str] | str | None = None,
+    allowed_hosts: Sequence[str] | str | None = None,
+    trusted_proxies: Sequence[str] | str | None = None,
+    max_header_size: str | int | None = None,
+    max_header_count: int | None = None,
+    max_body_size: str | int | None = None,
+    max_upload_parts: int | None = None,
+    max_sessions_per_client: int | None = None,
+    state_session_capacity: int | None = None,
+    server_name: str | None = None,
+) -> dict[str, Any]:
+    """The origin, host and size settings from arguments or ``TRELLIS_*`` variables, checked.
+
+    ``server_name`` is the address a launched app binds; a mounted app passes ``None`` (its
+    server is the user's), so the loopback-only host default does not apply there.
+    """
+    return {
+        "allowed_origins": _origins(allowed_origins),
+        "allowed_hosts": _hosts(allowed_hosts, server_name),
+        "trusted_proxies": _proxies(trusted_proxies),
+        "max_header_size": _size(max_header_size, "TRELLIS_MAX_HEADER_SIZE", 64 * 1024, "max_header_size"),
+        "max_header_count": _count(max_header_count, "TRELLIS_MAX_HEADER_COUNT", 100, "max_header_count"),
+        "max_body_size": _size(max_body_size, "TRELLIS_MAX_BODY_SIZE", 16 * 1024**2, "max_body_size"),
+        "max_upload_parts": _count(max_upload_parts, "TRELLIS_MAX_UPLOAD_PARTS", 1000, "max_upload_parts"),
+        "max_sessions_per_client": _count(
+            max_sessions_per_client, "TRELLIS_MAX_SESSIONS_PER_CLIENT", 1000, "max_sessions_per_client"
+        ),
+        "state_session_capacity": _count(state_session_capacity, "TRELLIS_STATE_SESSION_CAPACITY", 10000, "state_session_capacity"),
+    }

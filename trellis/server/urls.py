@@ -8,22 +8,23 @@ from starlette.requests import Request
 
 
 def public_root(request: Request, root_path: str) -> str:
-    """Absolute URL of the app (no trailing slash), as seen by the client that sent ``request``."""
+    """Absolute URL of the app (no trailing slash), as seen by the client that sent ``request``.
+
+    Forwarded headers count only as the request guard (:mod:`trellis.server.guard`) left them:
+    the scheme and ``X-Forwarded-Host`` of a trusted proxy, never those of any other peer.
+    """
     if root_path.startswith(("http://", "https://")):
         return root_path.rstrip("/")
-    headers = request.headers
+    scope = request.scope
     url = request.url
     # A mounted app's "root_path" includes the mount path (Starlette's base_url leaves it out).
-    base = f"{url.scheme}://{url.netloc}{request.scope.get('root_path', '')}".rstrip("/")
-    forwarded_host = headers.get("x-forwarded-host")
+    base = f"{url.scheme}://{url.netloc}{scope.get('root_path', '')}".rstrip("/")
+    forwarded_host = scope.get("trellis.public_host")
     if forwarded_host:
         parts = urlsplit(base)
-        base = urlunsplit(("http", forwarded_host.split(",")[0].strip(), parts.path, "", ""))
-    elif headers.get("x-gradio-server"):
-        base = headers["x-gradio-server"].rstrip("/")
-    proto = headers.get("x-forwarded-proto")
-    if proto and proto.split(",")[0].strip() == "https" and base.startswith("http://"):
-        base = "https://" + base[len("http://") :]
+        base = urlunsplit((parts.scheme, forwarded_host, parts.path, "", ""))
+    elif scope.get("trellis.via_proxy") and request.headers.get("x-gradio-server"):
+        base = request.headers["x-gradio-server"].rstrip("/")
     if root_path:
         parts = urlsplit(base)
         if parts.path.rstrip("/") != root_path:
