@@ -133,20 +133,19 @@ class FileCache:
         """The hash that names cache folders (seeded per process, so paths cannot be guessed)."""
         return hashlib.sha256(self._seed)
 
-    def adopt_upload(self, temporary: Path, digest: str) -> tuple[Path, bool]:
+    def adopt_upload(self, temporary: Path, digest: str, name: str) -> tuple[Path, bool]:
         """Move a freshly written upload to ``<cache>/<digest>/<name>``; identical uploads share one file.
 
         Returns the final path and whether this call created its folder.
         """
         target_dir = self.cache_dir / digest
-        target = target_dir / temporary.name
+        target = target_dir / name
         created = not target_dir.exists()
         if target.exists():
             temporary.unlink(missing_ok=True)
         else:
             target_dir.mkdir(parents=True, exist_ok=True)
             os.replace(temporary, target)
-        shutil.rmtree(temporary.parent, ignore_errors=True)
         return target, created
 
     def _hash_file(self, path: Path) -> str:

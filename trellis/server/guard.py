@@ -5,9 +5,9 @@ every route at once rather than route by route:
 
 * **Proxies.** ``X-Forwarded-For/-Proto/-Host`` are believed only from ``trusted_proxies``
   (loopback by default, as uvicorn does); ``gr.Request.client`` and the app's public URL follow them.
-* **Hosts.** With ``allowed_hosts`` (by default, loopback names for an app bound to a loopback
-  address) a ``Host`` outside the list gets 400: a page on a host name that resolves to this machine
-  (DNS rebinding) cannot talk to the app.
+* **Hosts.** With ``allowed_hosts`` a ``Host`` outside the list (and not a loopback name) gets 400;
+  an app bound to a loopback address without the list answers to loopback names only. A page on a
+  host name that resolves to this machine (DNS rebinding) cannot talk to the app.
 * **Cross-site requests (CSRF).** A request a browser could send from another site without a
   preflight (a ``POST`` with a form or ``text/plain`` body, an ``<img>`` opening a heartbeat) is
   refused with 403 when the browser marks it cross-site (``Sec-Fetch-Site``) or its ``Origin`` is
@@ -125,6 +125,7 @@ class RequestGuard:
     def __init__(self, app: ASGIApp, settings: LaunchSettings) -> None:
         self.app = app
         self.allowed_hosts = settings.allowed_hosts
+        self.loopback_only = settings.loopback_only
         self.allowed_origins = frozenset(settings.allowed_origins)
         self.strict_cors = settings.strict_cors
         self.max_body_size = settings.max_body_size
@@ -174,11 +175,16 @@ class RequestGuard:
 
     # -- hosts -------------------------------------------------------------------------------------
     def host_allowed(self, host_header: bytes | None) -> bool:
-        if self.allowed_hosts is None or host_header is None:
+        if host_header is None or (self.allowed_hosts is None and not self.loopback_only):
             return True
         host = split_host(host_header.decode("latin-1"))[0]
         # A loopback name is always fine: a page can only carry one if it is served from this machine.
-        return is_loopback_host(host) or _host_matches(host, self.allowed_hosts)
+        if is_loopback_host(host):
+            return True
+        return self.allowed_hosts is not None and _host_matches(host, self.allowed_hosts)
+
+    def _hosts_text(self) -> str:
+        return ", ".join(self.allowed_hosts) if self.allowed_hosts is not None else "loopback names only"
 
     # -- origins -----------------------------------------------------------------------------------
     def _same_origin(self, origin: str, scope: Scope, headers: dict[bytes, bytes]) -> bool:
@@ -250,7 +256,7 @@ class RequestGuard:
             await _refuse(
                 send,
                 400,
-                f"Invalid host header {host!r}: this app answers to {', '.join(self.allowed_hosts or [])}. "
+                f"Invalid host header {host!r}: this app answers to {self._hosts_text()}. "
                 "Name its public host names with launch(allowed_hosts=[...]) or TRELLIS_ALLOWED_HOSTS.",
             )
             return

@@ -129,7 +129,9 @@ class _UploadSink:
         self._name = ""
         self.max_size = max_size
         self.paths: list[Path] = []
-        self.dirs: list[Path] = []
+        #: One folder per request where parts are written before they move to their content folder.
+        self.staging: Path | None = None
+        self._temporary: Path | None = None
         self._header_field = b""
         self._header_value = b""
         self._headers: dict[bytes, bytes] = {}
@@ -162,14 +164,12 @@ class _UploadSink:
         if filename is None:
             self._file = None  # a plain form field: ignored
             return
-        name = clean_filename(filename.decode("utf-8", "replace"))
-        self._name = name
-        directory = self.files.new_upload_dir()
-        self.dirs.append(directory)
+        self._name = clean_filename(filename.decode("utf-8", "replace"))
+        if self.staging is None:
+            self.staging = self.files.new_upload_dir()
         self._hasher = self.files.content_hasher()
-        path = directory / name
-        self.paths.append(path)
-        self._file = open(path, "wb")
+        self._temporary = self.staging / str(self.parts)
+        self._file = open(self._temporary, "wb")
 
     def on_part_data(self, data: bytes, start: int, end: int) -> None:
         if self._file is None:
@@ -186,18 +186,24 @@ class _UploadSink:
         if self._file is not None:
             self._file.close()
             self._file = None
+            assert self._temporary is not None
             # Content-addressed like other cached files: the same upload twice is stored once.
-            final, created = self.files.adopt_upload(self.paths[-1], self._hasher.hexdigest())
-            self.dirs.remove(self.paths[-1].parent)
-            self.paths[-1] = final
+            final, created = self.files.adopt_upload(self._temporary, self._hasher.hexdigest(), self._name)
+            self.paths.append(final)
             if created:
                 self.created.append(final.parent)
 
+    def finish(self) -> None:
+        """The upload was stored: remove the staging folder."""
+        if self.staging is not None:
+            shutil.rmtree(self.staging, ignore_errors=True)
+
     def cleanup(self) -> None:
+        """The upload failed: remove everything it wrote."""
         if self._file is not None:
             self._file.close()
             self._file = None
-        for directory in [*self.dirs, *self.created]:
+        for directory in [*([self.staging] if self.staging else []), *self.created]:
             shutil.rmtree(directory, ignore_errors=True)
 
 
@@ -266,6 +272,7 @@ def routes(state: ServerState) -> list[BaseRoute]:
                 parser.write(data)
             if last:
                 parser.finalize()
+                sink.finish()
 
         pending: list[bytes] = []
         size = 0

@@ -72,24 +72,19 @@ def _count(value: int | None, env: str, default: int, name: str) -> int:
     return value
 
 
-#: Host names that only ever reach this machine.
+#: Bind addresses that only ever reach this machine.
 LOOPBACK_BINDS = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
-#: What an app bound to a loopback address answers to when ``allowed_hosts`` is not given: a page on
-#: any other host name (DNS rebinding: ``evil.example`` resolving to 127.0.0.1) is refused.
-LOOPBACK_HOSTS = ("localhost", "*.localhost", "127.0.0.1", "::1")
 #: Peers whose ``X-Forwarded-*`` headers are believed by default (uvicorn's default too).
 DEFAULT_TRUSTED_PROXIES = ("127.0.0.1", "::1")
 
 
-def _hosts(value: Sequence[str] | str | None, server_name: str | None) -> list[str] | None:
+def _hosts(value: Sequence[str] | str | None) -> list[str] | None:
     if isinstance(value, str):
         value = [value]
     if value is None:
         value = _env_list("TRELLIS_ALLOWED_HOSTS") or None
     if value is not None:
         return [h.strip().lower() for h in value if h.strip()]
-    if server_name is not None and server_name.lower() in LOOPBACK_BINDS:
-        return list(LOOPBACK_HOSTS)
     return None
 
 
@@ -166,8 +161,11 @@ class LaunchSettings:
     allowed_origins: list[str] = dataclasses.field(default_factory=list)
     #: ``False`` (as in Gradio) also lets ``null`` and localhost origins call an app served on localhost.
     strict_cors: bool = True
-    #: Host names the app answers to (``*.example.com`` wildcards); ``None`` answers to any.
+    #: Host names the app answers to (``*.example.com`` wildcards), besides loopback names; ``None``: any,
+    #: or only loopback names when ``loopback_only`` (an app bound to a loopback address: a page on another
+    #: host name resolving to 127.0.0.1, as in DNS rebinding, is refused).
     allowed_hosts: list[str] | None = None
+    loopback_only: bool = False
     #: Peers (IPs or networks) whose ``X-Forwarded-For/-Proto/-Host`` headers are believed.
     trusted_proxies: list[str] = dataclasses.field(default_factory=lambda: list(DEFAULT_TRUSTED_PROXIES))
     #: Request line plus headers, in bytes (431 beyond), and the number of header lines (431 beyond).
@@ -262,7 +260,8 @@ def request_limits(
     """
     return {
         "allowed_origins": _origins(allowed_origins),
-        "allowed_hosts": _hosts(allowed_hosts, server_name),
+        "allowed_hosts": (hosts := _hosts(allowed_hosts)),
+        "loopback_only": hosts is None and server_name is not None and server_name.lower() in LOOPBACK_BINDS,
         "trusted_proxies": _proxies(trusted_proxies),
         "max_header_size": _size(max_header_size, "TRELLIS_MAX_HEADER_SIZE", 64 * 1024, "max_header_size"),
         "max_header_count": _count(max_header_count, "TRELLIS_MAX_HEADER_COUNT", 100, "max_header_count"),
