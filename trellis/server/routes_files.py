@@ -276,8 +276,18 @@ def routes(state: ServerState) -> list[BaseRoute]:
 
         pending: list[bytes] = []
         size = 0
+        # Parts are counted on the raw bytes too (each starts with the boundary delimiter), so an upload
+        # of thousands of tiny parts is refused before the parser has written any of them to disk.
+        delimiter = b"--" + boundary
+        delimiters = 0
+        tail = b""
         try:
             async for chunk in request.stream():
+                window = tail + chunk
+                delimiters += window.count(delimiter)
+                tail = window[-(len(delimiter) - 1) :]
+                if delimiters - 1 > max_parts:
+                    raise TooManyParts
                 pending.append(chunk)
                 size += len(chunk)
                 if size >= PARSE_BATCH:
