@@ -124,14 +124,26 @@ def test_a_store_full_of_live_sessions_answers_503_instead_of_dropping_one(
     )
 
 
-def test_one_client_beyond_its_share_gets_429_and_others_are_still_served(
+def test_one_client_beyond_its_share_of_live_sessions_gets_429_and_others_are_still_served(
     fresh: Callable[..., tuple[str, gr.Blocks]],
 ) -> None:
     url, _ = fresh(max_sessions_per_client=10)
-    with httpx.Client(base_url=url, timeout=TIMEOUT) as http:
-        mine = [knock(http, uuid.uuid4().hex, "203.0.113.7") for _ in range(12)]
+    with contextlib.ExitStack() as stack:
+        http = stack.enter_context(httpx.Client(base_url=url, timeout=TIMEOUT))
+        held = [
+            stack.enter_context(heartbeat(http, uuid.uuid4().hex, {"x-forwarded-for": "203.0.113.7"}))
+            for _ in range(10)
+        ]
+        beyond = [knock(http, uuid.uuid4().hex, "203.0.113.7") for _ in range(2)]
         other = knock(http, uuid.uuid4().hex, "203.0.113.8")
-    assert (mine, other) == ([200] * 10 + [429] * 2, 200)
+    assert (held, beyond, other) == ([200] * 10, [429] * 2, 200)
+
+
+def test_a_script_opening_client_after_client_is_not_locked_out(fresh: Callable[..., tuple[str, gr.Blocks]]) -> None:
+    url, demo = fresh(max_sessions_per_client=10)
+    with httpx.Client(base_url=url, timeout=TIMEOUT) as http:
+        statuses = [knock(http, uuid.uuid4().hex, "203.0.113.9") for _ in range(40)]
+    assert (set(statuses), len(store_of(demo)) <= 10) == ({200}, True)
 
 
 BAD_HASHES = ["x" * 129, "../../etc", "a b", "tab\there", "new\nline", "nul\x00", "é"]

@@ -141,6 +141,7 @@ def test_a_full_store_never_drops_a_logged_in_users_session() -> None:
 
 def test_one_client_gets_only_its_share_of_the_store() -> None:
     store = SessionStore({}, capacity=100, per_client=3)
+    store.busy = lambda session_hash: True  # every session has a live page or client
     for index in range(3):
         store.open(f"s{index}", client="10.0.0.1")
     with pytest.raises(SessionRefused) as refused:
@@ -149,6 +150,17 @@ def test_one_client_gets_only_its_share_of_the_store() -> None:
     store.discard("s0")
     again = store.open("s3", client="10.0.0.1")
     assert (refused.value.status, other.hash, again.hash, len(store)) == (429, "t0", "s3", 4)
+
+
+def test_a_client_at_its_share_replaces_its_own_oldest_idle_session() -> None:
+    store = SessionStore({}, capacity=100, per_client=3)
+    store.open("other", client="10.0.0.2")
+    for index in range(3):
+        store.open(f"s{index}", client="10.0.0.1")
+    store.open("s0", client="10.0.0.1")  # used again: s1 is now the client's least recently used
+    store.open("s3", client="10.0.0.1")
+    kept = sorted(h for h in ("s0", "s1", "s2", "s3", "other") if store.peek(h) is not None)
+    assert kept == ["other", "s0", "s2", "s3"]
 
 
 def test_a_session_belongs_to_the_user_who_opened_it() -> None:

@@ -6,10 +6,11 @@ another user's request for the same hash is refused. Values of a session whose c
 gone are dropped after ``expire_after`` seconds (one hour, as in Gradio);
 ``State(time_to_live=...)`` drops single values sooner.
 
-The store is bounded in all and per client. When it is full, only an anonymous session
-with no open stream, heartbeat or pending event may make room; otherwise the new session is
-refused (:class:`SessionRefused`, 503), and a client over its own share is refused with 429.
-A live or logged-in user's State is never dropped to make room for somebody else.
+The store is bounded in all and per client (a logged-in user, else an address). When it is full,
+only an anonymous session with no open stream, heartbeat or pending event may make room; otherwise
+the new session is refused (:class:`SessionRefused`, 503). A client at its share replaces its own
+least recently used idle session, and is refused with 429 when all of its sessions are live. A live
+or logged-in user's State is never dropped to make room for somebody else.
 """
 
 from __future__ import annotations
@@ -189,7 +190,8 @@ class SessionStore:
         self.busy: Callable[[str], bool] = lambda session_hash: False
         #: Least recently used first.
         self._sessions: collections.OrderedDict[str, Session] = collections.OrderedDict()
-        self._per_client: dict[str, int] = {}
+        #: Each client's sessions (a client is a logged-in user, else an address).
+        self._clients: dict[str, dict[str, Session]] = {}
         self._lock = threading.Lock()
         self.evicted = 0
 
@@ -201,7 +203,7 @@ class SessionStore:
         Raises :class:`SessionRefused`: 403 when it belongs to another user, 429 when ``client``
         holds its share of sessions, 503 when the store is full of sessions it may not drop.
         """
-        evicted: Session | None = None
+        evicted: list[Session] = []
         with self._lock:
             session = self._sessions.get(session_hash)
             if session is not None:
@@ -210,20 +212,27 @@ class SessionStore:
                 self._sessions.move_to_end(session_hash)
             else:
                 key = f"user:{owner}" if owner is not None else f"client:{client}"
-                if self._per_client.get(key, 0) >= self.per_client:
-                    raise SessionRefused(
-                        429, f"Too many sessions for one client (at most {self.per_client}); close some first.", 60
-                    )
-                if len(self._sessions) >= self.capacity:
-                    evicted = self._evict_idle()
-                    if evicted is None:
+                mine = self._clients.setdefault(key, {})
+                if len(mine) >= self.per_client:
+                    # A client at its share may replace its own idle sessions (a script opening one
+                    # client after another), never hold more live ones.
+                    own = self._evict_own_idle(mine)
+                    if own is None:
+                        raise SessionRefused(
+                            429, f"Too many open sessions for one client (at most {self.per_client}).", 60
+                        )
+                    evicted.append(own)
+                elif len(self._sessions) >= self.capacity:
+                    other = self._evict_idle()
+                    if other is None:
                         raise SessionRefused(
                             503, f"The server holds as many sessions as it can ({self.capacity}); try again later.", 60
                         )
+                    evicted.append(other)
                 session = self._sessions[session_hash] = Session(session_hash, owner, key, ephemeral)
-                self._per_client[key] = self._per_client.get(key, 0) + 1
-        if evicted is not None:
-            self._dropped([evicted])
+                mine[session_hash] = session
+        if evicted:
+            self._dropped(evicted)
         session.last_used = time.monotonic()
         session.closed_at = None
         return session
@@ -297,12 +306,22 @@ class SessionStore:
                 return session
         return None
 
+    def _evict_own_idle(self, mine: dict[str, Session]) -> Session | None:
+        """Drop the least recently used of a client's own sessions that has no live client."""
+        idle = [s for key, s in mine.items() if not self.busy(key)]
+        if not idle:
+            return None
+        oldest = min(idle, key=lambda s: s.last_used)
+        del self._sessions[oldest.hash]
+        self._release(oldest)
+        return oldest
+
     def _release(self, session: Session) -> None:
-        left = self._per_client.get(session.client, 0) - 1
-        if left > 0:
-            self._per_client[session.client] = left
-        else:
-            self._per_client.pop(session.client, None)
+        mine = self._clients.get(session.client)
+        if mine is not None:
+            mine.pop(session.hash, None)
+            if not mine:
+                del self._clients[session.client]
 
     def _dropped(self, sessions: list[Session]) -> None:
         """Drop the values of ended sessions and tell ``on_drop`` (outside the lock: user callbacks run
