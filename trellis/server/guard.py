@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import ipaddress
 from collections.abc import Iterable
-from typing import Any
 from urllib.parse import urlsplit
 
 import orjson
@@ -205,7 +204,7 @@ class RequestGuard:
                 return True
         return False
 
-    def origin_permitted(self, origin: str, scope: Scope) -> bool:
+    def origin_permitted(self, origin: str, headers: dict[bytes, bytes]) -> bool:
         """Whether a page of ``origin`` (another origin than the app's) may call the app."""
         if origin.rstrip("/").lower() in self.allowed_origins:
             return True
@@ -213,7 +212,7 @@ class RequestGuard:
             return False
         # strict_cors=False (Gradio's switch for web components on local files): a local app also
         # accepts pages with no origin ("null") and pages served from this machine.
-        app_host = split_host(dict(scope["headers"]).get(b"host", b"").decode("latin-1"))[0]
+        app_host = split_host(headers.get(b"host", b"").decode("latin-1"))[0]
         if not is_loopback_host(app_host):
             return False
         if origin == "null":
@@ -228,7 +227,7 @@ class RequestGuard:
         fetch_site = headers.get(b"sec-fetch-site", b"").decode("latin-1").strip().lower()
         if origin is None and not fetch_site:
             return None  # not sent by a browser (an API client, curl): CSRF does not apply
-        if origin is not None and self.origin_permitted(origin, scope):
+        if origin is not None and self.origin_permitted(origin, headers):
             return None
         if fetch_site in ("same-origin", "none"):
             return None  # the browser itself says so, and pages cannot forge Sec-Fetch-* headers
@@ -266,7 +265,7 @@ class RequestGuard:
             scope["trellis.public_host"] = forwarded
         raw_origin = headers.get(b"origin")
         origin = raw_origin.decode("latin-1").strip() if raw_origin is not None else None
-        cors_origin = origin if origin is not None and self.origin_permitted(origin, scope) else None
+        cors_origin = origin if origin is not None and self.origin_permitted(origin, headers) else None
         if scope["method"] == "OPTIONS" and headers.get(b"access-control-request-method"):
             await self._preflight(send, cors_origin, headers)
             return
@@ -362,8 +361,3 @@ async def _refuse(send: Send, status: int, detail: str, close: bool = False) -> 
         headers.append((b"connection", b"close"))
     await send({"type": "http.response.start", "status": status, "headers": headers})
     await send({"type": "http.response.body", "body": body})
-
-
-def public_host(scope: Any) -> str | None:
-    """The believed ``X-Forwarded-Host`` of a request that passed the guard, if any."""
-    return scope.get("trellis.public_host")

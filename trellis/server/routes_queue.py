@@ -18,7 +18,7 @@ from trellis.exceptions import Error
 from trellis.processing.runner import CallContext, Outcome
 from trellis.processing.session import Session
 from trellis.queue import messages
-from trellis.queue.queue import QueueFullError
+from trellis.queue.queue import Event, QueueFullError
 from trellis.runtime import Request as AppRequest
 from trellis.server.responses import ORJSONResponse, error, json_body
 from trellis.server.sse import HEADERS as SSE_HEADERS
@@ -74,6 +74,29 @@ def routes(state: ServerState) -> list[BaseRoute]:
             return None, error(422, "The body must be a JSON object (with 'data', a list of input values).")
         return body, None
 
+    def enqueue(
+        request: Request,
+        endpoint: EndpointInfo,
+        data: list[Any],
+        body: dict[str, Any],
+        session: Session,
+        rest: bool = False,
+        direct: bool = False,
+    ) -> Event:
+        """Put a call of ``endpoint`` in the queue for ``session`` (raises ``QueueFullError``)."""
+        return queue.join(
+            endpoint,
+            data,
+            session.hash,
+            state.app_request(request, session.hash),
+            event_data=body.get("event_data"),
+            root=state.root(request),
+            trigger_id=_trigger_id(body),
+            session=session,
+            rest=rest,
+            direct=direct,
+        )
+
     async def join(request: Request) -> Response:
         body, bad = await read_body(request)
         if bad is not None:
@@ -93,17 +116,9 @@ def routes(state: ServerState) -> list[BaseRoute]:
         session, bad = state.open_session(request, session_hash)
         if bad is not None:
             return bad
+        assert session is not None
         try:
-            event = queue.join(
-                endpoint,
-                data,
-                session_hash,
-                state.app_request(request, session_hash),
-                event_data=body.get("event_data"),
-                root=state.root(request),
-                trigger_id=_trigger_id(body),
-                session=session,
-            )
+            event = enqueue(request, endpoint, data, body, session)
         except QueueFullError as exc:
             return error(503, str(exc))
         return ORJSONResponse({"event_id": event.id})
@@ -219,17 +234,7 @@ def routes(state: ServerState) -> list[BaseRoute]:
         request: Request, endpoint: EndpointInfo, data: list[Any], body: dict[str, Any], session: Session
     ) -> Response:
         try:
-            event = queue.join(
-                endpoint,
-                data,
-                session.hash,
-                state.app_request(request, session.hash),
-                event_data=body.get("event_data"),
-                root=state.root(request),
-                trigger_id=_trigger_id(body),
-                session=session,
-                direct=True,
-            )
+            event = enqueue(request, endpoint, data, body, session, direct=True)
         except QueueFullError as exc:
             return error(503, str(exc))
         assert event.direct is not None
@@ -296,16 +301,7 @@ def routes(state: ServerState) -> list[BaseRoute]:
             return bad
         assert session is not None
         try:
-            event = queue.join(
-                endpoint,
-                data,
-                session.hash,
-                state.app_request(request, session.hash),
-                event_data=body.get("event_data"),
-                root=state.root(request),
-                rest=True,
-                session=session,
-            )
+            event = enqueue(request, endpoint, data, body, session, rest=True)
         except QueueFullError as exc:
             if ephemeral:
                 state.sessions.discard(session.hash)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import inspect
 import os
 import re
 from collections.abc import Callable, Sequence
@@ -194,17 +195,13 @@ class LaunchSettings:
         max_file_size: str | int | None = None,
         allowed_paths: Sequence[str] | None = None,
         blocked_paths: Sequence[str] | None = None,
-        allowed_origins: Sequence[str] | str | None = None,
-        allowed_hosts: Sequence[str] | str | None = None,
-        trusted_proxies: Sequence[str] | str | None = None,
-        max_header_size: str | int | None = None,
-        max_header_count: int | None = None,
-        max_body_size: str | int | None = None,
-        max_upload_parts: int | None = None,
-        max_sessions_per_client: int | None = None,
-        state_session_capacity: int | None = None,
         **kwargs: Any,
     ) -> LaunchSettings:
+        """Settings from ``launch()`` arguments and ``GRADIO_*``/``TRELLIS_*`` variables (arguments win).
+
+        The arguments of :func:`request_limits` are taken from ``kwargs``; the rest are fields.
+        """
+        limits = {name: kwargs.pop(name) for name in LIMIT_ARGUMENTS if name in kwargs}
         env_port = os.environ.get("GRADIO_SERVER_PORT")
         port = server_port if server_port is not None else (int(env_port) if env_port else None)
         if root_path is None:
@@ -224,18 +221,7 @@ class LaunchSettings:
             heartbeat_interval=float(os.environ.get("GRADIO_HEARTBEAT_INTERVAL", "15")),
             call_result_ttl=float(os.environ.get("TRELLIS_CALL_RESULT_TTL", "600")),
             header_timeout=float(os.environ.get("TRELLIS_HEADER_TIMEOUT", "30")),
-            **request_limits(
-                allowed_origins=allowed_origins,
-                allowed_hosts=allowed_hosts,
-                trusted_proxies=trusted_proxies,
-                max_header_size=max_header_size,
-                max_header_count=max_header_count,
-                max_body_size=max_body_size,
-                max_upload_parts=max_upload_parts,
-                max_sessions_per_client=max_sessions_per_client,
-                state_session_capacity=state_session_capacity,
-                server_name=server_name,
-            ),
+            **request_limits(**limits, server_name=server_name),
             **kwargs,
         )
 
@@ -272,3 +258,7 @@ def request_limits(
         ),
         "state_session_capacity": _count(state_session_capacity, "TRELLIS_STATE_SESSION_CAPACITY", 10000, "state_session_capacity"),
     }
+
+
+#: The ``launch()`` arguments that :func:`request_limits` reads.
+LIMIT_ARGUMENTS = tuple(name for name in inspect.signature(request_limits).parameters if name != "server_name")
