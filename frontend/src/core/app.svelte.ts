@@ -264,7 +264,9 @@ export class AppState {
 		this.running.set(dep.id, events);
 		let current: unknown[] | null = null;
 		let eventId = "";
+		let ended = false;
 		const done = (success: boolean) => {
+			ended = true;
 			events.delete(eventId);
 			this.finished(dep, success);
 		};
@@ -272,7 +274,10 @@ export class AppState {
 			eventId = await this.queue.submit(dep.id, inputs, eventData, triggerId, (message: QueueMessage) => {
 				current = this.onMessage(dep, message, current, done);
 			});
-			events.add(eventId);
+			// An event may end before its join answers (its messages came first on the open stream and were
+			// delivered inside submit): it must not be counted as running afterwards, or trigger_mode "once"
+			// would drop every later trigger of this listener.
+			if (!ended) events.add(eventId);
 		} catch (error) {
 			this.setStatus(dep, { status: "error", message: (error as Error).message });
 			this.toast("error", "Error", (error as Error).message);
