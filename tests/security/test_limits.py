@@ -29,6 +29,7 @@ from security.helpers import (
     raw_request,
     rss_bytes,
     status_of,
+    wait_until,
 )
 
 
@@ -184,6 +185,7 @@ def test_an_upload_of_ten_thousand_parts_is_refused_quickly_and_leaves_nothing(a
 
     watcher = threading.Thread(target=other_client)
     watcher.start()
+    wait_until(lambda: bool(latencies), what="the other client to be served")
     try:
         response = httpx.post(
             url + "gradio_api/upload",

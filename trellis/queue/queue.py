@@ -27,7 +27,7 @@ import anyio.to_thread
 from trellis.config.build import CompiledApp, EndpointInfo
 from trellis.exceptions import Error
 from trellis.processing.diff import diff
-from trellis.processing.runner import CallContext, Cancelled, Outcome, Runner
+from trellis.processing.runner import CallContext, Cancelled, InputCountError, Outcome, Runner
 from trellis.processing.session import Session, SessionStore
 from trellis.queue import messages
 from trellis.runtime import Request
@@ -542,12 +542,7 @@ class Queue:
         return dropped
 
     def _log_failure(self, event: Event, exc: BaseException) -> None:
-        if isinstance(exc, Error) and not exc.print_exception:
-            return
-        if isinstance(exc, Error):
-            logger.warning("%s raised gr.Error: %s", event.endpoint.plan.name, exc.message)
-        else:
-            logger.error("Error in %s (event %s)", event.endpoint.plan.name, event.id, exc_info=exc)
+        log_failure(event.endpoint.plan.name, exc, event.id)
 
     # -- cancelling ---------------------------------------------------------------------
     def cancel(self, event_id: str, session_hash: str) -> bool:
@@ -672,6 +667,18 @@ class Queue:
         finally:
             if rest.finished:
                 self.events.pop(event_id, None)
+
+
+def log_failure(name: str, exc: BaseException, event_id: str | None = None) -> None:
+    """Log a failed call: a traceback for a bug in the app, one line for a client's malformed call."""
+    if isinstance(exc, Error) and not exc.print_exception:
+        return
+    if isinstance(exc, Error):
+        logger.warning("%s raised gr.Error: %s", name, exc.message)
+    elif isinstance(exc, InputCountError):
+        logger.warning("Refused a call of %s: %s", name, exc)
+    else:
+        logger.error("Error in %s (event %s)", name, event_id, exc_info=exc)
 
 
 def _strip_state(data: list[Any], endpoint: EndpointInfo) -> list[Any]:

@@ -14,11 +14,10 @@ from starlette.responses import Response, StreamingResponse
 from starlette.routing import BaseRoute, Route
 
 from trellis.config.build import EndpointInfo
-from trellis.exceptions import Error
 from trellis.processing.runner import CallContext, Outcome
 from trellis.processing.session import Session
 from trellis.queue import messages
-from trellis.queue.queue import Event, QueueFullError
+from trellis.queue.queue import Event, QueueFullError, log_failure
 from trellis.runtime import Request as AppRequest
 from trellis.server.responses import ORJSONResponse, error, json_body
 from trellis.server.sse import HEADERS as SSE_HEADERS
@@ -271,8 +270,7 @@ def routes(state: ServerState) -> list[BaseRoute]:
                 outcome = await state.runner.call(endpoint, data, ctx)
         except Exception as exc:
             output = messages.error_output(exc, state.settings.show_error)
-            if not isinstance(exc, Error):
-                logger.error("Error in %s", endpoint.plan.name, exc_info=exc)
+            log_failure(endpoint.plan.name, exc)
             # PROTOCOL 4.9: a failed direct call is a 500 whose body is the error object.
             return ORJSONResponse(output, status_code=500)
         duration = time.perf_counter() - start
