@@ -84,6 +84,33 @@ def test_run_keeps_a_queued_listeners_concurrency_limit(gate: Gate, served: Call
     assert sorted(r[1]["data"][0] for r in results) == sorted(f"done {i}" for i in range(45))
 
 
+def test_hanging_direct_calls_cannot_take_the_threads_queued_listeners_need(
+    gate: Gate, served: Callable[..., tuple[str, Any]]
+) -> None:
+    with gr.Blocks() as demo:
+        box = gr.Textbox()
+        box.submit(gate, box, box, api_name="hang", queue=False)
+        box.change(lambda text: f"queued {text}", box, box, api_name="queued")
+    url, _ = served(demo, max_threads=10)
+    results: list[Any] = []
+    callers = [threading.Thread(target=post_run, args=(url, "hang", str(i), results)) for i in range(45)]
+    for caller in callers:
+        caller.start()
+    wait_until(lambda: gate.started == 5, what="half the pool running the hanging calls")
+    with httpx.Client(base_url=url, timeout=TIMEOUT) as http:
+        queued = http.post("gradio_api/run/queued", json={"data": ["x"]})
+    most_while_blocked = gate.most
+    gate.release.set()
+    for caller in callers:
+        caller.join(4 * TIMEOUT)
+    assert (queued.status_code, queued.json()["data"], most_while_blocked, sorted(r[0] for r in results)) == (
+        200,
+        ["queued x"],
+        5,
+        [200] * 45,
+    )
+
+
 def test_run_answers_503_when_the_queue_is_full(gate: Gate, served: Callable[..., tuple[str, Any]]) -> None:
     url, state = served(gated_app(gate, max_size=3))
     queue = state.queue

@@ -13,6 +13,7 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+import anyio
 import anyio.to_thread
 
 from trellis.blocks.updates import is_update
@@ -279,8 +280,15 @@ class Runner:
         finally:
             current_reporter.reset(token)
 
-    async def call(self, endpoint: EndpointInfo, data: list[Any], ctx: CallContext) -> Outcome:
-        """Run a non-generator function: async on the loop, sync in a worker thread."""
+    async def call(
+        self,
+        endpoint: EndpointInfo,
+        data: list[Any],
+        ctx: CallContext,
+        limiter: anyio.CapacityLimiter | None = None,
+    ) -> Outcome:
+        """Run a non-generator function: async on the loop, sync in a worker thread (taken from ``limiter``
+        when given, else from the shared pool)."""
         plan = endpoint.plan
         if plan.fn is None:
             return Outcome([None] * len(endpoint.outputs), [])
@@ -293,7 +301,9 @@ class Runner:
             finally:
                 current_reporter.reset(token)
         context = contextvars.copy_context()
-        return await anyio.to_thread.run_sync(context.run, self.call_sync, endpoint, data, ctx, abandon_on_cancel=True)
+        return await anyio.to_thread.run_sync(
+            context.run, self.call_sync, endpoint, data, ctx, abandon_on_cancel=True, limiter=limiter
+        )
 
     async def call_batch(
         self, endpoint: EndpointInfo, batch: list[list[Any]], ctxs: list[CallContext]

@@ -6,6 +6,7 @@ import dataclasses
 import logging
 from typing import Any
 
+import anyio
 from fastapi import FastAPI
 from starlette.requests import Request
 from starlette.responses import Response
@@ -39,6 +40,9 @@ class ServerState:
     sessions: SessionStore
     auth: Auth
     startup_done: bool = False
+    #: Worker threads that ``queue=False`` calls may take: at most half the pool, so that however many
+    #: of them hang, queued listeners (which keep their own limits) still get threads.
+    direct_threads: anyio.CapacityLimiter = dataclasses.field(default_factory=lambda: anyio.CapacityLimiter(20))
 
     def root(self, request: Request) -> str:
         return public_root(request, self.settings.root_path)
@@ -143,6 +147,7 @@ def create_app(compiled: CompiledApp, settings: LaunchSettings) -> FastAPI:
         compiled.config["footer_links"] = settings.footer_links
     _cache_file_props(compiled, files)
     state = ServerState(compiled, settings, queue, runner, files, sessions, auth)
+    state.direct_threads.total_tokens = max(1, settings.max_threads // 2)
     kwargs: dict[str, Any] = {"openapi_url": None, "docs_url": None, "redoc_url": None, **settings.app_kwargs}
     app = FastAPI(**kwargs)
     app.add_middleware(RequestGuard, settings=settings)

@@ -267,7 +267,7 @@ def routes(state: ServerState) -> list[BaseRoute]:
             if endpoint.plan.is_generator or endpoint.plan.is_async_generator:
                 outcome = await _run_generator_to_end(state, endpoint, data, ctx)
             else:
-                outcome = await state.runner.call(endpoint, data, ctx)
+                outcome = await state.runner.call(endpoint, data, ctx, limiter=state.direct_threads)
         except Exception as exc:
             output = messages.error_output(exc, state.settings.show_error)
             log_failure(endpoint.plan.name, exc)
@@ -371,7 +371,9 @@ async def _run_generator_to_end(state: ServerState, endpoint: EndpointInfo, data
     if endpoint.plan.is_async_generator:
         outcome = await runner.run_async_generator(endpoint, data, ctx, lambda _: None)
     else:
-        outcome = await anyio.to_thread.run_sync(runner.run_generator_sync, endpoint, data, ctx, lambda _: None)
+        outcome = await anyio.to_thread.run_sync(
+            runner.run_generator_sync, endpoint, data, ctx, lambda _: None, limiter=state.direct_threads
+        )
     if outcome is None:
         outcome = Outcome([None] * len(endpoint.outputs), [])
     return outcome
