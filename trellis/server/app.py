@@ -39,13 +39,17 @@ class ServerState:
     files: FileCache
     sessions: SessionStore
     auth: Auth
-    startup_done: bool = False
     #: Worker threads that ``queue=False`` calls may take: at most half the pool, so that however many
     #: of them hang, queued listeners (which keep their own limits) still get threads.
-    direct_threads: anyio.CapacityLimiter = dataclasses.field(default_factory=lambda: anyio.CapacityLimiter(20))
+    direct_threads: anyio.CapacityLimiter
+    startup_done: bool = False
 
     def root(self, request: Request) -> str:
         return public_root(request, self.settings.root_path)
+
+    def user(self, request: Request) -> str | None:
+        """The logged-in user of a request that passed ``auth.refuse`` (``None`` without login)."""
+        return self.auth.username(request) if self.auth.enabled else None
 
     def open_session(
         self, request: Request, session_hash: object, ephemeral: bool = False
@@ -58,10 +62,9 @@ class ServerState:
         if not valid_session_hash(session_hash):
             return None, error(400, SESSION_HASH_RULE)
         assert isinstance(session_hash, str)
-        owner = self.auth.username(request) if self.auth.enabled else None
         client = request.client.host if request.client else ""
         try:
-            return self.sessions.open(session_hash, owner, client, ephemeral), None
+            return self.sessions.open(session_hash, self.user(request), client, ephemeral), None
         except SessionRefused as refused:
             response = error(refused.status, refused.message)
             if refused.retry_after is not None:
@@ -74,7 +77,7 @@ class ServerState:
             return error(400, SESSION_HASH_RULE)
         assert isinstance(session_hash, str)
         exists, owner = self.sessions.owner_of(session_hash)
-        if exists and owner != (self.auth.username(request) if self.auth.enabled else None):
+        if exists and owner != self.user(request):
             return error(403, "This session belongs to another user.")
         return None
 
@@ -86,7 +89,7 @@ class ServerState:
             query_params=request.query_params,
             cookies=request.cookies,
             session_hash=session_hash,
-            username=self.auth.username(request) if self.auth.enabled else None,
+            username=self.user(request),
             url=str(request.url),
             path_params=request.path_params,
         )
@@ -146,8 +149,8 @@ def create_app(compiled: CompiledApp, settings: LaunchSettings) -> FastAPI:
     if settings.footer_links is not None:
         compiled.config["footer_links"] = settings.footer_links
     _cache_file_props(compiled, files)
-    state = ServerState(compiled, settings, queue, runner, files, sessions, auth)
-    state.direct_threads.total_tokens = max(1, settings.max_threads // 2)
+    direct_threads = anyio.CapacityLimiter(max(1, settings.max_threads // 2))
+    state = ServerState(compiled, settings, queue, runner, files, sessions, auth, direct_threads)
     kwargs: dict[str, Any] = {"openapi_url": None, "docs_url": None, "redoc_url": None, **settings.app_kwargs}
     app = FastAPI(**kwargs)
     app.add_middleware(RequestGuard, settings=settings)

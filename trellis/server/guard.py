@@ -47,6 +47,10 @@ CORS_METHODS = b"GET, POST, HEAD, OPTIONS"
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 
 
+#: Scope key of the believed ``X-Forwarded-Host`` (read by :func:`trellis.server.urls.public_root`).
+PUBLIC_HOST = "trellis.public_host"
+
+
 class BodyTooLarge(Exception):
     """Raised from ``receive`` when a request body crosses ``max_body_size``."""
 
@@ -191,10 +195,8 @@ class RequestGuard:
         if parts is None:
             return False
         scheme, host, port = parts
-        candidates = [headers.get(b"host", b"").decode("latin-1")]
-        forwarded = self.forwarded_host(scope, headers)
-        if forwarded:
-            candidates.append(forwarded)
+        # The Host header, and the believed X-Forwarded-Host that __call__ put in the scope.
+        candidates = [headers.get(b"host", b"").decode("latin-1"), scope.get(PUBLIC_HOST, "")]
         for candidate in candidates:
             if not candidate:
                 continue
@@ -220,14 +222,17 @@ class RequestGuard:
         parts = _origin_parts(origin)
         return parts is not None and is_loopback_host(parts[1])
 
-    def cross_site_refusal(self, scope: Scope, headers: dict[bytes, bytes]) -> str | None:
-        """Why a browser request must be refused as cross-site, or ``None`` if it may go on."""
-        raw_origin = headers.get(b"origin")
-        origin = raw_origin.decode("latin-1").strip() if raw_origin is not None else None
+    def cross_site_refusal(
+        self, scope: Scope, headers: dict[bytes, bytes], origin: str | None, permitted: bool
+    ) -> str | None:
+        """Why a browser request must be refused as cross-site, or ``None`` if it may go on.
+
+        ``permitted``: ``origin`` passed :meth:`origin_permitted`.
+        """
         fetch_site = headers.get(b"sec-fetch-site", b"").decode("latin-1").strip().lower()
         if origin is None and not fetch_site:
             return None  # not sent by a browser (an API client, curl): CSRF does not apply
-        if origin is not None and self.origin_permitted(origin, headers):
+        if permitted:
             return None
         if fetch_site in ("same-origin", "none"):
             return None  # the browser itself says so, and pages cannot forge Sec-Fetch-* headers
@@ -262,15 +267,15 @@ class RequestGuard:
         self._resolve_proxy(scope, headers)
         forwarded = self.forwarded_host(scope, headers)
         if forwarded:
-            scope["trellis.public_host"] = forwarded
+            scope[PUBLIC_HOST] = forwarded
         raw_origin = headers.get(b"origin")
         origin = raw_origin.decode("latin-1").strip() if raw_origin is not None else None
         cors_origin = origin if origin is not None and self.origin_permitted(origin, headers) else None
         if scope["method"] == "OPTIONS" and headers.get(b"access-control-request-method"):
-            await self._preflight(send, cors_origin, headers)
+            await self._preflight(send, cors_origin)
             return
         if self._applies_csrf(scope):
-            why = self.cross_site_refusal(scope, headers)
+            why = self.cross_site_refusal(scope, headers, origin, cors_origin is not None)
             if why is not None:
                 await _refuse(
                     send,
@@ -319,7 +324,7 @@ class RequestGuard:
             if not started:
                 await _refuse(send, 413, self._too_large_text(), close=True)
 
-    async def _preflight(self, send: Send, origin: str | None, headers: dict[bytes, bytes]) -> None:
+    async def _preflight(self, send: Send, origin: str | None) -> None:
         if origin is None:
             await _refuse(send, 403, "Cross-origin requests from this origin are not allowed.")
             return

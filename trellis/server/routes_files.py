@@ -281,6 +281,7 @@ def routes(state: ServerState) -> list[BaseRoute]:
         delimiter = b"--" + boundary
         delimiters = 0
         tail = b""
+        stored = False
         try:
             async for chunk in request.stream():
                 window = tail + chunk
@@ -296,24 +297,23 @@ def routes(state: ServerState) -> list[BaseRoute]:
                     if tracker is not None:
                         tracker.flush()
             await anyio.to_thread.run_sync(feed, b"".join(pending), True)
+            stored = True
         except UploadTooLarge:
-            await anyio.to_thread.run_sync(sink.cleanup)
             assert limit is not None
             return too_large(limit)
         except TooManyParts:
-            await anyio.to_thread.run_sync(sink.cleanup)
             return PlainTextResponse(
                 f"Too many parts in one upload: at most {max_parts}.", status_code=413, headers={"Connection": "close"}
             )
         except ClientDisconnect:
-            await anyio.to_thread.run_sync(sink.cleanup)
             return error(400, "Upload interrupted.")
         except OSError as exc:
-            await anyio.to_thread.run_sync(sink.cleanup)
             return error(507, f"The server could not store the upload: {exc.strerror or exc}")
         except Exception as exc:
-            await anyio.to_thread.run_sync(sink.cleanup)
             return error(400, f"Malformed multipart upload: {exc}")
+        finally:
+            if not stored:  # a refused or broken upload leaves nothing behind
+                await anyio.to_thread.run_sync(sink.cleanup)
         if not sink.paths:
             return error(400, "No 'files' part in the upload.")
         return ORJSONResponse([str(p) for p in sink.paths])

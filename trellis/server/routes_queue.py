@@ -315,7 +315,7 @@ def routes(state: ServerState) -> list[BaseRoute]:
         if event is None or event.rest is None:
             return error(404, f"No event {event_id!r} (it may have been read already, or expired).")
         owner = event.ctx.session.owner if event.ctx.session is not None else None
-        if owner != (auth.username(request) if auth.enabled else None):
+        if owner != state.user(request):
             return error(404, f"No event {event_id!r} (it may have been read already, or expired).")
         return event_stream(request, queue.rest_stream(event_id))
 

@@ -33,9 +33,8 @@ def routes(state: ServerState) -> list[BaseRoute]:
         if refused is not None:
             return refused
         params = request.path_params
-        exists, owner = state.sessions.owner_of(params["session_hash"])
-        if exists and owner != auth.username(request):
-            return PlainTextResponse("Stream not found", status_code=404)  # another user's session
+        if state.session_refusal(request, params["session_hash"]) is not None:
+            return PlainTextResponse("Stream not found", status_code=404)  # a malformed hash, or another user's
         try:
             component_id = int(params["component_id"])
         except ValueError:

@@ -79,30 +79,14 @@ LOOPBACK_BINDS = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
 DEFAULT_TRUSTED_PROXIES = ("127.0.0.1", "::1")
 
 
-def _hosts(value: Sequence[str] | str | None) -> list[str] | None:
+def _names(value: Sequence[str] | str | None, *envs: str) -> list[str] | None:
+    """A list setting: the argument (one string or several), else the first of the comma-separated
+    variables ``envs`` that is set; stripped, empty entries dropped. ``None`` when neither is given."""
     if isinstance(value, str):
         value = [value]
     if value is None:
-        value = _env_list("TRELLIS_ALLOWED_HOSTS") or None
-    if value is not None:
-        return [h.strip().lower() for h in value if h.strip()]
-    return None
-
-
-def _origins(value: Sequence[str] | str | None) -> list[str]:
-    if isinstance(value, str):
-        value = [value]
-    if value is None:
-        value = _env_list("TRELLIS_ALLOWED_ORIGINS")
-    return [o.strip().rstrip("/").lower() for o in value if o.strip()]
-
-
-def _proxies(value: Sequence[str] | str | None) -> list[str]:
-    if isinstance(value, str):
-        value = [value]
-    if value is None:
-        value = _env_list("TRELLIS_TRUSTED_PROXIES") or _env_list("FORWARDED_ALLOW_IPS") or DEFAULT_TRUSTED_PROXIES
-    return [p.strip() for p in value if p.strip()]
+        value = next((listed for env in envs if (listed := _env_list(env))), None)
+    return None if value is None else [v.strip() for v in value if v.strip()]
 
 
 def normalize_auth(auth: AuthSpec) -> Callable[[str, str], bool] | None:
@@ -244,11 +228,14 @@ def request_limits(
     ``server_name`` is the address a launched app binds; a mounted app passes ``None`` (its
     server is the user's), so the loopback-only host default does not apply there.
     """
+    origins = _names(allowed_origins, "TRELLIS_ALLOWED_ORIGINS") or []
+    hosts = _names(allowed_hosts, "TRELLIS_ALLOWED_HOSTS")
+    proxies = _names(trusted_proxies, "TRELLIS_TRUSTED_PROXIES", "FORWARDED_ALLOW_IPS")
     return {
-        "allowed_origins": _origins(allowed_origins),
-        "allowed_hosts": (hosts := _hosts(allowed_hosts)),
+        "allowed_origins": [o.rstrip("/").lower() for o in origins],
+        "allowed_hosts": None if hosts is None else [h.lower() for h in hosts],
         "loopback_only": hosts is None and server_name is not None and server_name.lower() in LOOPBACK_BINDS,
-        "trusted_proxies": _proxies(trusted_proxies),
+        "trusted_proxies": list(DEFAULT_TRUSTED_PROXIES) if proxies is None else proxies,
         "max_header_size": _size(max_header_size, "TRELLIS_MAX_HEADER_SIZE", 64 * 1024, "max_header_size"),
         "max_header_count": _count(max_header_count, "TRELLIS_MAX_HEADER_COUNT", 100, "max_header_count"),
         "max_body_size": _size(max_body_size, "TRELLIS_MAX_BODY_SIZE", 16 * 1024**2, "max_body_size"),
@@ -256,7 +243,9 @@ def request_limits(
         "max_sessions_per_client": _count(
             max_sessions_per_client, "TRELLIS_MAX_SESSIONS_PER_CLIENT", 1000, "max_sessions_per_client"
         ),
-        "state_session_capacity": _count(state_session_capacity, "TRELLIS_STATE_SESSION_CAPACITY", 10000, "state_session_capacity"),
+        "state_session_capacity": _count(
+            state_session_capacity, "TRELLIS_STATE_SESSION_CAPACITY", 10000, "state_session_capacity"
+        ),
     }
 
 

@@ -6,6 +6,8 @@ from urllib.parse import urlsplit, urlunsplit
 
 from starlette.requests import Request
 
+from trellis.server.guard import PUBLIC_HOST
+
 
 def public_root(request: Request, root_path: str) -> str:
     """Absolute URL of the app (no trailing slash), as seen by the client that sent ``request``.
@@ -19,7 +21,7 @@ def public_root(request: Request, root_path: str) -> str:
     url = request.url
     # A mounted app's "root_path" includes the mount path (Starlette's base_url leaves it out).
     base = f"{url.scheme}://{url.netloc}{scope.get('root_path', '')}".rstrip("/")
-    forwarded_host = scope.get("trellis.public_host")
+    forwarded_host = scope.get(PUBLIC_HOST)
     if forwarded_host:
         parts = urlsplit(base)
         base = urlunsplit((parts.scheme, forwarded_host, parts.path, "", ""))
