@@ -174,3 +174,15 @@ class CountingProxy:
     def close(self) -> None:
         self._loop.call_soon_threadsafe(self._stop.set)
         self._thread.join(10)
+
+
+def write_report(out_dir: str, name: str, md: str, data: dict) -> None:
+    """Print a benchmark's Markdown table and write ``<name>.md`` and ``<name>.json`` to ``out_dir``."""
+    import json
+
+    print()
+    print(md)
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / f"{name}.md").write_text(md)
+    (out / f"{name}.json").write_text(json.dumps(data, indent=2))

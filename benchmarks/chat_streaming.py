@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import os
 import platform
 import shlex
@@ -35,7 +34,7 @@ import sys
 import time
 from pathlib import Path
 
-from _servers import CountingProxy, Server, argv_for
+from _servers import CountingProxy, Server, argv_for, write_report
 
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results"
@@ -295,13 +294,8 @@ def main() -> int:
             "",
         ]
     )
-    print()
-    print(md)
-    out = Path(args.out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "chat_streaming.md").write_text(md)
-    (out / "chat_streaming.json").write_text(
-        json.dumps({"meta": {"command": cmd, "date": now, "args": vars(args)}, **results}, indent=2)
+    write_report(
+        args.out_dir, "chat_streaming", md, {"meta": {"command": cmd, "date": now, "args": vars(args)}, **results}
     )
     return 0
 

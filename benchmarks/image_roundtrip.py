@@ -40,7 +40,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
-from _servers import TRELLIS_BOOT, Server, pct
+from _servers import TRELLIS_BOOT, Server, pct, write_report
 
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results"
@@ -59,7 +59,6 @@ demo = gr.Interface(invert, gr.Image(type="numpy"), gr.Image(), api_name="predic
 if __name__ == "__main__":
     demo.launch()
 """
-
 
 
 # ---------------------------------------------------------------- input image
@@ -362,13 +361,8 @@ def main() -> int:
             "",
         ]
     )
-    print()
-    print(md)
-    out = Path(args.out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "image_roundtrip.md").write_text(md)
     meta = {"command": cmd, "date": now, "input_png_bytes": len(png), "args": vars(args)}
-    (out / "image_roundtrip.json").write_text(json.dumps({"meta": meta, **results}, indent=2))
+    write_report(args.out_dir, "image_roundtrip", md, {"meta": meta, **results})
     return 0 if all(not r.get("errors") for r in results.values()) else 1
 
 

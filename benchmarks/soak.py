@@ -64,7 +64,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-from _servers import CLK_TCK, TRELLIS_BOOT, Server, pct
+from _servers import CLK_TCK, TRELLIS_BOOT, Server, pct, write_report
 
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results"
@@ -857,11 +857,6 @@ def main() -> int:
             "",
         ]
     )
-    print()
-    print(md)
-    out = Path(args.out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "soak.md").write_text(md)
     meta = {
         "command": cmd,
         "date": now,
@@ -874,7 +869,7 @@ def main() -> int:
         "cpus": os.cpu_count(),
         "loadavg": os.getloadavg(),
     }
-    (out / "soak.json").write_text(json.dumps({"meta": meta, "summary": summary, "run": run}, indent=2))
+    write_report(args.out_dir, "soak", md, {"meta": meta, "summary": summary, "run": run})
     return 0
 
 
