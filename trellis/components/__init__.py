@@ -21,14 +21,13 @@ from trellis.components.multimodal_textbox import MultimodalTextbox
 from trellis.components.number import Number, Slider
 from trellis.components.pickers import ColorPicker, DateTime
 from trellis.components.state import State
-from trellis.components.text import HTML, Code, Markdown, Textbox
+from trellis.components.text import HTML, Code, Markdown, TextArea, Textbox
 from trellis.components.timer import Timer
 from trellis.components.video import Video
 
 Json = JSON
 Html = HTML
 Text = Textbox
-TextArea = Textbox
 
 #: ``Interface(inputs="text")`` shortcuts → (class, constructor arguments).
 SHORTCUTS: dict[str, tuple[type[Component], dict[str, object]]] = {

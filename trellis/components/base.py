@@ -10,7 +10,10 @@ Every component follows one contract, used by the processing layer and nothing e
 * ``api_info()`` is the JSON Schema of that payload and ``example_payload()`` a
   value that fits it.
 
-Props are the constructor's arguments, read back from the instance's attributes.
+Props are declared once, as typed class attributes with a docstring each
+(:mod:`trellis.components.props`); the shared ones live in the small mixins below
+(:class:`Labelled`, :class:`Boxed`, :class:`Scaled`, :class:`Editable`,
+:class:`Informed`). The constructor is written from those declarations.
 """
 
 from __future__ import annotations
@@ -19,12 +22,19 @@ import copy
 import functools
 import inspect
 import itertools
-from collections.abc import Callable
-from typing import Any, ClassVar
+import sys
+from collections.abc import Callable, Mapping
+from typing import Any, ClassVar, Literal
+
+if sys.version_info >= (3, 11):
+    from typing import dataclass_transform
+else:  # pragma: no cover
+    from typing_extensions import dataclass_transform
 
 from trellis.blocks import context
 from trellis.blocks.events import EventListener
 from trellis.components import registry
+from trellis.components.props import Prop, build_init, collect, initial, prop
 from trellis.exceptions import DuplicateBlockError
 
 _ids = itertools.count()
@@ -37,30 +47,57 @@ def next_id() -> int:
     return next(_ids)
 
 
+@dataclass_transform(kw_only_default=True, field_specifiers=(prop,))
 class Block:
-    """Anything that has an id and a place in the layout tree."""
+    """Anything that has an id and a place in the layout tree.
+
+    Subclasses declare their props as annotated class attributes, each followed
+    by a docstring, and list their constructor's parameters in ``SIGNATURE``
+    (``"value, *, label, ..."``, Gradio's order); the constructor is written
+    from them. A subclass may still define ``__init__`` by hand.
+    """
 
     block_type: ClassVar[str] = "block"
     skip_api: ClassVar[bool] = True
     EVENTS: ClassVar[tuple[str, ...]] = ()
+    #: The constructor's parameters in order, ``*`` before the keyword-only ones.
+    SIGNATURE: ClassVar[str | None] = None
+    _props: ClassVar[dict[str, Prop]] = {}
     _prop_names: ClassVar[tuple[str, ...]] = ()
     _signature: ClassVar[inspect.Signature | None] = None
 
-    def __init_subclass__(cls, type_name: str | None = None, register: bool = True, **kwargs: Any) -> None:
+    elem_id: str | None = None
+    """An HTML id for the block's wrapper, for custom CSS and JS."""
+    elem_classes: list[str] | str | None = None
+    """HTML classes added to the block's wrapper, for custom CSS."""
+    visible: bool | Literal["hidden"] = True
+    """False removes the block from the page; "hidden" keeps it in the page but not shown."""
+    _render_on_create: bool = prop(True, alias="render", wire=False)
+    """False creates the block without placing it in the enclosing layout (place it later with render())."""
+    key: int | str | tuple[int | str, ...] | None = prop(None, wire=False)
+    """Identifies the block across re-renders of gr.render, so the browser keeps its state."""
+    preserved_by_key: list[str] | str | None = "value"
+    """Props kept from the previous render when a block with the same key is re-rendered."""
+
+    def __init_subclass__(
+        cls,
+        type_name: str | None = None,
+        register: bool = True,
+        defaults: Mapping[str, Any] | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init_subclass__(**kwargs)
+        cls._props = collect(cls, defaults)
+        # A constructor is written for a class that gives its SIGNATURE, or that adds props or
+        # defaults to a class whose constructor was written; abstract bases and mixins inherit.
+        inherited = getattr(inspect.unwrap(cls.__init__), "from_props", False)
+        declares = "SIGNATURE" in cls.__dict__ or (inherited and ("__annotations__" in cls.__dict__ or defaults))
+        if "__init__" not in cls.__dict__ and declares:
+            cls.__init__ = build_init(cls, cls._props, cls.SIGNATURE, _setup_for(cls))  # type: ignore[method-assign]
         if "__init__" in cls.__dict__:
             cls.__init__ = _record_explicit_args(cls.__dict__["__init__"])  # type: ignore[method-assign]
         cls.block_type = type_name or cls.__name__.lower()
-        names: list[str] = []
-        for klass in reversed(cls.__mro__):
-            init = klass.__dict__.get("__init__")
-            if init is None or klass is object:
-                continue
-            for param in inspect.signature(init).parameters.values():
-                if param.name not in _NOT_PROPS and param.kind not in (param.VAR_KEYWORD, param.VAR_POSITIONAL):
-                    if param.name not in names:
-                        names.append(param.name)
-        cls._prop_names = tuple(names)
+        cls._prop_names = _wire_names(cls)
         cls._signature = inspect.signature(cls.__init__)
         for event in cls.EVENTS:
             if event not in cls.__dict__ and not isinstance(getattr(cls, event, None), EventListener):
@@ -90,6 +127,15 @@ class Block:
         self.is_rendered = False
         if render:
             self.render()
+
+    def __post_init__(self) -> None:
+        """Normalise the props just assigned (mixins extend this; each calls ``super()``)."""
+        self.elem_classes = [self.elem_classes] if isinstance(self.elem_classes, str) else list(self.elem_classes or [])
+        keep = self.preserved_by_key
+        self.preserved_by_key = [keep] if isinstance(keep, str) else list(keep or [])
+
+    def _init_value(self) -> None:
+        """Turn the initial value into its payload, once every prop is set (components override)."""
 
     # -- the layout tree -----------------------------------------------------
     def render(self) -> Block:
@@ -156,6 +202,43 @@ class Block:
     __hash__ = object.__hash__
 
 
+Block._props = collect(Block)
+
+
+def _setup_for(cls: type[Block]) -> Callable[[Block, dict[str, Any]], None]:
+    """What a written constructor does with its arguments: assign, normalise, place."""
+    props = tuple(cls._props.values())
+
+    def setup(self: Block, values: dict[str, Any]) -> None:
+        for p in props:
+            setattr(self, p.name, initial(values[p.param]))
+        self._id = next_id()
+        self.parent = None
+        self.is_rendered = False
+        self.__post_init__()
+        self._init_value()
+        if self._render_on_create:
+            self.render()
+
+    return setup
+
+
+def _wire_names(cls: type[Block]) -> tuple[str, ...]:
+    """The props sent in the config: declared ones, or (hand-written constructors) every parameter."""
+    names: list[str] = [p.name for p in cls._props.values() if p.wire and p.name not in _NOT_PROPS]
+    if getattr(inspect.unwrap(cls.__init__), "from_props", False):
+        return tuple(names)
+    for klass in reversed(cls.__mro__):
+        init = klass.__dict__.get("__init__")
+        if init is None or klass is object:
+            continue
+        for param in inspect.signature(init).parameters.values():
+            if param.name not in _NOT_PROPS and param.kind not in (param.VAR_KEYWORD, param.VAR_POSITIONAL):
+                if param.name not in names:
+                    names.append(param.name)
+    return tuple(names)
+
+
 def _record_explicit_args(init: Callable[..., None]) -> Callable[..., None]:
     signature = inspect.signature(init)
 
@@ -185,6 +268,10 @@ class BlockContext(Block, register=False):
     def __init__(self, **kwargs: Any) -> None:
         self.children: list[Block] = []
         super().__init__(**kwargs)
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        self.children = []
 
     def add_child(self, child: Block) -> None:
         child.parent = self
@@ -227,6 +314,23 @@ class Component(Block, register=False):
     #: postprocess never returns objects the function still holds (so streamed diffs need no snapshot copy).
     fresh_payload: ClassVar[bool] = False
 
+    value: Any = prop(None, kw_only=False, wire=False)
+    """The initial value; a callable is called when the page loads (and every ``every`` seconds) to produce it."""
+    every: float | None = prop(None, wire=False)
+    """With a callable ``value``: call it again every this many seconds while the page is open."""
+    inputs: Any = prop(None, wire=False)
+    """With a callable ``value``: components whose values are passed to it."""
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        self.load_fn: Callable[..., Any] | None = None
+        if callable(self.value) and not isinstance(self.value, type):
+            self.load_fn, self.value = self.value, None
+        self.initial_value = self.value
+
+    def _init_value(self) -> None:
+        self.value = self.postprocess(self.initial_value) if self.initial_value is not None else None
+
     def __init__(
         self,
         value: Any = None,
@@ -255,8 +359,8 @@ class Component(Block, register=False):
         self.min_width = min_width
         self.interactive = interactive
         self.load_fn: Callable[..., Any] | None = None
-        self.load_every = every
-        self.load_inputs = inputs
+        self.every = every
+        self.inputs = inputs
         if callable(value) and not isinstance(value, type):
             self.load_fn = value
             value = None
@@ -336,3 +440,50 @@ class FormComponent(Component, register=False):
 
     def expected_parent(self) -> type[BlockContext] | None:
         return registry.get("form")  # type: ignore[return-value]
+
+
+# -- shared props: each declared once, mixed into the components that take it --
+
+
+class Labelled(Block, register=False):
+    """Props of a component shown with a label."""
+
+    label: str | None = None
+    """The text in the component's label badge, also used as its name in the API docs."""
+    show_label: bool | None = None
+    """Whether the label badge is shown (None: shown)."""
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        if self.show_label is None:
+            self.show_label = True
+
+
+class Informed(Block, register=False):
+    """Props of an input with a line of help text."""
+
+    info: str | None = None
+    """Help text shown under the label."""
+
+
+class Boxed(Block, register=False):
+    """Props of a component drawn in a padded card."""
+
+    container: bool = True
+    """Whether the component sits in a padded card with a border (False: drawn bare)."""
+
+
+class Scaled(Block, register=False):
+    """Props of a block sized within a Row."""
+
+    scale: int | None = None
+    """Its width relative to its siblings in a Row (2 is twice as wide as 1; None or 0: its natural width)."""
+    min_width: int | None = 160
+    """Its minimum width in pixels; a Row wraps rather than squeeze it narrower."""
+
+
+class Editable(Block, register=False):
+    """Props of a component that can be an input or a read-only output."""
+
+    interactive: bool | None = None
+    """True: the user can edit it; False: read-only; None: editable only if it is an input of some listener."""

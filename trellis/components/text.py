@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import inspect
+from collections.abc import Callable
 from typing import Any, Literal
 
-from trellis.components.base import Component, FormComponent
+from trellis.components.base import Boxed, Component, Editable, FormComponent, Informed, Labelled, Scaled
+from trellis.components.props import prop
 from trellis.exceptions import ValidationError
 
 
@@ -20,76 +22,48 @@ def to_text(value: Any, component: str) -> str | None:
     raise ValidationError(f"{component} expects a string, got {type(value).__name__}: {value!r:.80}")
 
 
-class Textbox(FormComponent):
+class Textbox(FormComponent, Labelled, Informed, Boxed, Scaled, Editable):
     """Single- or multi-line text input or output."""
 
     EVENTS = ("change", "input", "select", "submit", "focus", "blur", "stop", "copy")
+    SIGNATURE = """value, *, type, lines, max_lines, placeholder, label, info, every, inputs, show_label, container,
+        scale, min_width, interactive, visible, elem_id, autofocus, autoscroll, elem_classes, render, key,
+        preserved_by_key, text_align, rtl, buttons, max_length, submit_btn, stop_btn, html_attributes, show_copy_button"""
 
-    def __init__(
-        self,
-        value: str | Any | None = None,
-        *,
-        type: Literal["text", "password", "email"] = "text",
-        lines: int = 1,
-        max_lines: int | None = None,
-        placeholder: str | None = None,
-        label: str | None = None,
-        info: str | None = None,
-        every: float | None = None,
-        inputs: Any = None,
-        show_label: bool | None = None,
-        container: bool = True,
-        scale: int | None = None,
-        min_width: int = 160,
-        interactive: bool | None = None,
-        visible: bool | str = True,
-        elem_id: str | None = None,
-        autofocus: bool = False,
-        autoscroll: bool = True,
-        elem_classes: list[str] | str | None = None,
-        render: bool = True,
-        key: int | str | tuple[int | str, ...] | None = None,
-        preserved_by_key: list[str] | str | None = "value",
-        text_align: Literal["left", "right"] | None = None,
-        rtl: bool = False,
-        buttons: list[str] | None = None,
-        max_length: int | None = None,
-        submit_btn: str | bool | None = False,
-        stop_btn: str | bool | None = False,
-        html_attributes: Any = None,
-        show_copy_button: bool | None = None,
-    ) -> None:
-        self.type = type
-        self.lines = lines
-        self.max_lines = max_lines
-        self.placeholder = placeholder
-        self.autofocus = autofocus
-        self.autoscroll = autoscroll
-        self.text_align = text_align
-        self.rtl = rtl
-        self.buttons = list(buttons or (["copy"] if show_copy_button else []))
-        self.max_length = max_length
-        self.submit_btn = submit_btn
-        self.stop_btn = stop_btn
-        self.html_attributes = html_attributes
-        super().__init__(
-            value,
-            label=label,
-            info=info,
-            every=every,
-            inputs=inputs,
-            show_label=show_label,
-            container=container,
-            scale=scale,
-            min_width=min_width,
-            interactive=interactive,
-            visible=visible,
-            elem_id=elem_id,
-            elem_classes=elem_classes,
-            render=render,
-            key=key,
-            preserved_by_key=preserved_by_key,
-        )
+    value: str | Callable[..., Any] | None = None
+    """The text shown; a callable is called when the page loads to produce it."""
+    type: Literal["text", "password", "email"] = "text"
+    """The kind of input: "password" hides what is typed; "email" lets the browser check the address."""
+    lines: int = 1
+    """Rows of the text area (1: a single-line input; Enter submits)."""
+    max_lines: int | None = None
+    """Rows the text area may grow to as text is typed before it scrolls (None: 20 when lines > 1)."""
+    placeholder: str | None = None
+    """Grey hint text shown while the box is empty."""
+    autofocus: bool = False
+    """Focus the box when the page loads."""
+    autoscroll: bool = True
+    """Keep the end of the text in view while the value grows (streaming output)."""
+    text_align: Literal["left", "right"] | None = None
+    """Alignment of the text in the box (None: by the text's direction)."""
+    rtl: bool = False
+    """Lay the text out right to left."""
+    buttons: list[Literal["copy"]] | None = None
+    """Icon buttons in the corner of the box: "copy" copies the text."""
+    max_length: int | None = None
+    """The most characters the box accepts; longer input is refused."""
+    submit_btn: str | bool | None = False
+    """A submit button inside the box: True for an arrow icon, or a string for its label."""
+    stop_btn: str | bool | None = False
+    """A stop button inside the box (shown while an event runs): True for an icon, or its label."""
+    html_attributes: Any = None
+    """Extra HTML attributes for the input element (autocorrect, spellcheck, ...)."""
+    show_copy_button: bool | None = prop(None, wire=False)
+    """Gradio 5 spelling of ``buttons=["copy"]``."""
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        self.buttons = list(self.buttons or (["copy"] if self.show_copy_button else []))
 
     def preprocess(self, payload: Any) -> str | None:
         text = to_text(payload, "Textbox")
@@ -105,6 +79,14 @@ class Textbox(FormComponent):
 
     def example_payload(self) -> Any:
         return "Hello!!"
+
+
+class TextArea(Textbox, register=False, type_name="textbox", defaults={"lines": 7, "max_lines": 20}):
+    """A Textbox of seven rows that grows to twenty (Gradio's template)."""
+
+    SIGNATURE = """value, *, lines, max_lines, placeholder, label, info, every, inputs, show_label, container, scale,
+        min_width, interactive, visible, elem_id, autofocus, autoscroll, elem_classes, render, key, preserved_by_key,
+        type, text_align, rtl, buttons, max_length, submit_btn, stop_btn, html_attributes, show_copy_button"""
 
 
 class Markdown(Component):

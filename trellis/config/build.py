@@ -234,11 +234,11 @@ def _attach_load_events(blocks: Blocks) -> None:
         fn = getattr(block, "load_fn", None)
         if fn is None:
             continue
-        inputs = getattr(block, "load_inputs", None)
+        inputs = getattr(block, "inputs", None)
         context.push(blocks)
         try:
             blocks.load(fn, inputs, block, api_visibility="undocumented", show_progress="hidden", queue=False)
-            every = getattr(block, "load_every", None)
+            every = getattr(block, "every", None)
             if every:
                 timer = Timer(every)
                 timer.tick(fn, inputs, block, api_visibility="undocumented", show_progress="hidden")
