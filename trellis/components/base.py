@@ -134,6 +134,14 @@ class Block:
         keep = self.preserved_by_key
         self.preserved_by_key = [keep] if isinstance(keep, str) else list(keep or [])
 
+    def _init_props(self, **values: Any) -> None:
+        """For a hand-written constructor: set the props (defaults where not given), normalise, place."""
+        props = type(self)._props.values()
+        unknown = set(values) - {p.param for p in props}
+        if unknown:
+            raise TypeError(f"{type(self).__name__} has no props {sorted(unknown)}")
+        _setup_for(type(self))(self, {p.param: values.get(p.param, p.default) for p in props})
+
     def _init_value(self) -> None:
         """Turn the initial value into its payload, once every prop is set (components override)."""
 
