@@ -31,6 +31,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     from typing_extensions import dataclass_transform
 
+from trellis._filedata import contains_file
 from trellis.blocks import context
 from trellis.blocks.events import EventListener
 from trellis.components import registry
@@ -48,7 +49,13 @@ def next_id() -> int:
 
 
 @dataclass_transform(kw_only_default=True, field_specifiers=(prop,))
-class Block:
+class _Declared:
+    """The root type checkers know: each subclass's annotated attributes are its constructor's parameters."""
+
+    __slots__ = ()
+
+
+class Block(_Declared):
     """Anything that has an id and a place in the layout tree.
 
     Subclasses declare their props as annotated class attributes, each followed
@@ -68,7 +75,7 @@ class Block:
 
     elem_id: str | None = None
     """An HTML id for the block's wrapper, for custom CSS and JS."""
-    elem_classes: list[str] | str | None = None
+    elem_classes: list[str] | str | None = prop(None, sent_as="list[str]")
     """HTML classes added to the block's wrapper, for custom CSS."""
     visible: bool | Literal["hidden"] = True
     """False removes the block from the page; "hidden" keeps it in the page but not shown."""
@@ -76,7 +83,7 @@ class Block:
     """False creates the block without placing it in the enclosing layout (place it later with render())."""
     key: int | str | tuple[int | str, ...] | None = prop(None, wire=False)
     """Identifies the block across re-renders of gr.render, so the browser keeps its state."""
-    preserved_by_key: list[str] | str | None = "value"
+    preserved_by_key: list[str] | str | None = prop("value", sent_as="list[str]")
     """Props kept from the previous render when a block with the same key is re-rendered."""
 
     def __init_subclass__(
@@ -398,8 +405,6 @@ class Component(Block, register=False):
 
     def payload_has_files(self, payload: Any) -> bool:
         """Whether an output payload holds FileData to cache and serve (components may answer faster)."""
-        from trellis.processing.files import contains_file
-
         return contains_file(payload)
 
     def api_info_as_input(self) -> dict[str, Any]:
@@ -458,7 +463,7 @@ class Labelled(Block, register=False):
 
     label: str | None = None
     """The text in the component's label badge, also used as its name in the API docs."""
-    show_label: bool | None = None
+    show_label: bool | None = prop(None, sent_as="bool")
     """Whether the label badge is shown (None: shown)."""
 
     def __post_init__(self) -> None:
