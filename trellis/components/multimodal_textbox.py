@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from typing import Any, Literal, TypedDict
 
 from typing_extensions import NotRequired
 
 from trellis._filedata import FILEDATA_SCHEMA, sample_file_payload
 from trellis.components import _media as media
-from trellis.components.base import FormComponent
+from trellis.components.base import Boxed, Editable, FormComponent, Informed, Labelled, Scaled
 from trellis.components.file import check_file_type
-from trellis.components.text import to_text
+from trellis.components.text import TextEntry, to_text
 from trellis.exceptions import ValidationError
 
 SAMPLE_IMAGE_URL = "https://raw.githubusercontent.com/gradio-app/gradio/main/test/test_files/bus.png"
@@ -35,7 +36,9 @@ class MultimodalValue(TypedDict):
     files: NotRequired[list[str]]
 
 
-class MultimodalTextbox(FormComponent):
+class MultimodalTextbox(
+    FormComponent, Labelled, Informed, Boxed, Scaled, Editable, TextEntry, defaults={"submit_btn": True}
+):
     """A message box with attachments; the function receives ``{"text": str, "files": [path, …]}``.
 
     ``file_types`` is enforced on the server too. Long pasted text (over ``max_plain_text_length``
@@ -43,83 +46,36 @@ class MultimodalTextbox(FormComponent):
     """
 
     EVENTS = ("change", "input", "select", "submit", "focus", "blur", "stop")
+    SIGNATURE = """value, *, sources, file_types, file_count, lines, max_lines, placeholder, label, info, every, inputs,
+        show_label, container, scale, min_width, interactive, visible, elem_id, autofocus, autoscroll, elem_classes,
+        render, key, preserved_by_key, text_align, rtl, submit_btn, stop_btn, max_plain_text_length, html_attributes"""
     data_model_is_file = True
 
-    def __init__(
-        self,
-        value: str | dict[str, Any] | Any | None = None,
-        *,
-        sources: list[Literal["upload", "microphone"]] | Literal["upload", "microphone"] | None = None,
-        file_types: list[str] | None = None,
-        file_count: Literal["single", "multiple", "directory"] = "single",
-        lines: int = 1,
-        max_lines: int = 20,
-        placeholder: str | None = None,
-        label: str | None = None,
-        info: str | None = None,
-        every: float | None = None,
-        inputs: Any = None,
-        show_label: bool | None = None,
-        container: bool = True,
-        scale: int | None = None,
-        min_width: int = 160,
-        interactive: bool | None = None,
-        visible: bool | str = True,
-        elem_id: str | None = None,
-        autofocus: bool = False,
-        autoscroll: bool = True,
-        elem_classes: list[str] | str | None = None,
-        render: bool = True,
-        key: int | str | tuple[int | str, ...] | None = None,
-        preserved_by_key: list[str] | str | None = "value",
-        text_align: Literal["left", "right"] | None = None,
-        rtl: bool = False,
-        submit_btn: str | bool | None = True,
-        stop_btn: str | bool | None = False,
-        max_plain_text_length: int = 1000,
-        html_attributes: Any = None,
-    ) -> None:
-        if sources is None:
-            sources = ["upload"]
+    value: str | dict[str, Any] | Callable[..., Any] | None = None
+    """The message shown: its text, or {"text": ..., "files": [paths]}; a callable is called when the page loads."""
+    sources: list[Literal["upload", "microphone"]] | Literal["upload", "microphone"] | None = None
+    """Where attachments come from: "upload" (file chooser, drop, paste) and/or "microphone" (None: "upload")."""
+    file_types: list[str] | None = None
+    """Accepted attachments: extensions (".pdf") or kinds ("image", "audio", "video", "text"); checked on the server too."""
+    file_count: Literal["single", "multiple", "directory"] = "single"
+    """How many files one pick attaches: one, several, or a whole folder."""
+    max_lines: int = 20
+    """Rows the text area may grow to as text is typed before it scrolls (at least ``lines``)."""
+    max_plain_text_length: int = 1000
+    """Pasted text longer than this many characters is attached as a text file instead."""
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        sources = ["upload"] if self.sources is None else self.sources
         self.sources = [sources] if isinstance(sources, str) else list(sources)
         for source in self.sources:
             if source not in ("upload", "microphone"):
                 raise ValueError(f"MultimodalTextbox sources must be 'upload' and/or 'microphone', got {source!r}")
-        if file_types is not None and not isinstance(file_types, list):
-            raise ValueError(f"file_types must be a list, got {type(file_types).__name__}")
-        if file_count not in ("single", "multiple", "directory"):
-            raise ValueError(f"file_count must be 'single', 'multiple' or 'directory', got {file_count!r}")
-        self.file_types = file_types
-        self.file_count = file_count
-        self.lines = lines
-        self.max_lines = max(lines, max_lines)
-        self.placeholder = placeholder
-        self.autofocus = autofocus
-        self.autoscroll = autoscroll
-        self.text_align = text_align
-        self.rtl = rtl
-        self.submit_btn = submit_btn
-        self.stop_btn = stop_btn
-        self.max_plain_text_length = max_plain_text_length
-        self.html_attributes = html_attributes
-        super().__init__(
-            value,
-            label=label,
-            info=info,
-            every=every,
-            inputs=inputs,
-            show_label=show_label,
-            container=container,
-            scale=scale,
-            min_width=min_width,
-            interactive=interactive,
-            visible=visible,
-            elem_id=elem_id,
-            elem_classes=elem_classes,
-            render=render,
-            key=key,
-            preserved_by_key=preserved_by_key,
-        )
+        if self.file_types is not None and not isinstance(self.file_types, list):
+            raise ValueError(f"file_types must be a list, got {type(self.file_types).__name__}")
+        if self.file_count not in ("single", "multiple", "directory"):
+            raise ValueError(f"file_count must be 'single', 'multiple' or 'directory', got {self.file_count!r}")
+        self.max_lines = max(self.lines, self.max_lines)
 
     def config_value(self) -> Any:
         return self.value if self.value is not None else {"text": "", "files": []}

@@ -6,7 +6,7 @@ import inspect
 from collections.abc import Callable
 from typing import Any, Literal
 
-from trellis.components.base import Boxed, Component, Editable, FormComponent, Informed, Labelled, Scaled
+from trellis.components.base import Block, Boxed, Component, Editable, FormComponent, Informed, Labelled, Scaled
 from trellis.components.props import prop
 from trellis.exceptions import ValidationError
 
@@ -22,7 +22,43 @@ def to_text(value: Any, component: str) -> str | None:
     raise ValidationError(f"{component} expects a string, got {type(value).__name__}: {value!r:.80}")
 
 
-class Textbox(FormComponent, Labelled, Informed, Boxed, Scaled, Editable):
+class TextEntry(Block, register=False):
+    """Props of a box the user types text into (Textbox, MultimodalTextbox)."""
+
+    lines: int = 1
+    """Rows of the text area (1: a single-line input; Enter submits)."""
+    placeholder: str | None = None
+    """Grey hint text shown while the box is empty."""
+    autofocus: bool = False
+    """Focus the box when the page loads."""
+    autoscroll: bool = True
+    """Keep the end of the text in view while the value grows (streaming output)."""
+    text_align: Literal["left", "right"] | None = None
+    """Alignment of the text in the box (None: by the text's direction)."""
+    rtl: bool = False
+    """Lay the text out right to left."""
+    submit_btn: str | bool | None = False
+    """A submit button inside the box: True for an arrow icon, or a string for its label."""
+    stop_btn: str | bool | None = False
+    """A stop button inside the box (shown while an event runs): True for an icon, or its label."""
+    html_attributes: Any = None
+    """Extra HTML attributes for the input element (autocorrect, spellcheck, ...)."""
+
+
+class _CopyButton(Block, register=False):
+    """The copy button of a text component, and its Gradio 5 spelling."""
+
+    buttons: list[Literal["copy"]] | None = None
+    """Icon buttons in the corner of the component: "copy" copies the text."""
+    show_copy_button: bool | None = prop(None, wire=False)
+    """Gradio 5 spelling of ``buttons=["copy"]``."""
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        self.buttons = list(self.buttons or (["copy"] if self.show_copy_button else []))
+
+
+class Textbox(FormComponent, Labelled, Informed, Boxed, Scaled, Editable, TextEntry, _CopyButton):
     """Single- or multi-line text input or output."""
 
     EVENTS = ("change", "input", "select", "submit", "focus", "blur", "stop", "copy")
@@ -34,36 +70,10 @@ class Textbox(FormComponent, Labelled, Informed, Boxed, Scaled, Editable):
     """The text shown; a callable is called when the page loads to produce it."""
     type: Literal["text", "password", "email"] = "text"
     """The kind of input: "password" hides what is typed; "email" lets the browser check the address."""
-    lines: int = 1
-    """Rows of the text area (1: a single-line input; Enter submits)."""
     max_lines: int | None = None
     """Rows the text area may grow to as text is typed before it scrolls (None: 20 when lines > 1)."""
-    placeholder: str | None = None
-    """Grey hint text shown while the box is empty."""
-    autofocus: bool = False
-    """Focus the box when the page loads."""
-    autoscroll: bool = True
-    """Keep the end of the text in view while the value grows (streaming output)."""
-    text_align: Literal["left", "right"] | None = None
-    """Alignment of the text in the box (None: by the text's direction)."""
-    rtl: bool = False
-    """Lay the text out right to left."""
-    buttons: list[Literal["copy"]] | None = None
-    """Icon buttons in the corner of the box: "copy" copies the text."""
     max_length: int | None = None
     """The most characters the box accepts; longer input is refused."""
-    submit_btn: str | bool | None = False
-    """A submit button inside the box: True for an arrow icon, or a string for its label."""
-    stop_btn: str | bool | None = False
-    """A stop button inside the box (shown while an event runs): True for an icon, or its label."""
-    html_attributes: Any = None
-    """Extra HTML attributes for the input element (autocorrect, spellcheck, ...)."""
-    show_copy_button: bool | None = prop(None, wire=False)
-    """Gradio 5 spelling of ``buttons=["copy"]``."""
-
-    def __post_init__(self) -> None:
-        super().__post_init__()
-        self.buttons = list(self.buttons or (["copy"] if self.show_copy_button else []))
 
     def preprocess(self, payload: Any) -> str | None:
         text = to_text(payload, "Textbox")
@@ -89,63 +99,38 @@ class TextArea(Textbox, register=False, type_name="textbox", defaults={"lines": 
         type, text_align, rtl, buttons, max_length, submit_btn, stop_btn, html_attributes, show_copy_button"""
 
 
-class Markdown(Component):
+class Markdown(Component, Labelled, Boxed, Scaled, _CopyButton, defaults={"container": False, "min_width": None}):
     """Rendered Markdown (GFM, code, LaTeX)."""
 
     EVENTS = ("change", "copy")
+    SIGNATURE = """value, *, label, every, inputs, show_label, scale, min_width, rtl, latex_delimiters, visible, elem_id,
+        elem_classes, render, key, preserved_by_key, sanitize_html, line_breaks, header_links, height, max_height,
+        min_height, buttons, container, padding, show_copy_button"""
 
-    def __init__(
-        self,
-        value: str | Any | None = None,
-        *,
-        label: str | None = None,
-        every: float | None = None,
-        inputs: Any = None,
-        show_label: bool | None = None,
-        rtl: bool = False,
-        latex_delimiters: list[dict[str, Any]] | None = None,
-        visible: bool | str = True,
-        elem_id: str | None = None,
-        elem_classes: list[str] | str | None = None,
-        render: bool = True,
-        key: int | str | tuple[int | str, ...] | None = None,
-        preserved_by_key: list[str] | str | None = "value",
-        sanitize_html: bool = True,
-        line_breaks: bool = False,
-        header_links: bool = False,
-        height: int | str | None = None,
-        max_height: int | str | None = None,
-        min_height: int | str | None = None,
-        buttons: list[str] | None = None,
-        container: bool = False,
-        padding: bool = False,
-        show_copy_button: bool | None = None,
-    ) -> None:
-        self.rtl = rtl
-        self.latex_delimiters = latex_delimiters or [{"left": "$$", "right": "$$", "display": True}]
-        self.sanitize_html = sanitize_html
-        self.line_breaks = line_breaks
-        self.header_links = header_links
-        self.height = height
-        self.max_height = max_height
-        self.min_height = min_height
-        self.buttons = list(buttons or (["copy"] if show_copy_button else []))
-        self.padding = padding
-        super().__init__(
-            value,
-            label=label,
-            every=every,
-            inputs=inputs,
-            show_label=show_label,
-            visible=visible,
-            elem_id=elem_id,
-            elem_classes=elem_classes,
-            render=render,
-            key=key,
-            preserved_by_key=preserved_by_key,
-            container=container,
-            min_width=None,
-        )
+    value: str | Callable[..., Any] | None = None
+    """The Markdown text shown (its common indentation removed); a callable is called when the page loads."""
+    rtl: bool = False
+    """Lay the text out right to left."""
+    latex_delimiters: list[dict[str, Any]] | None = None
+    """Delimiters of LaTeX math, each {"left": ..., "right": ..., "display": bool} (None: only $$...$$)."""
+    sanitize_html: bool = True
+    """Strip scripts and other unsafe HTML from the rendered text."""
+    line_breaks: bool = False
+    """Render a single newline as a line break (GFM's default is to join the lines)."""
+    header_links: bool = False
+    """Give headings an anchor link, so a section can be linked to."""
+    height: int | str | None = None
+    """The component's height (pixels, or a CSS length); longer text scrolls."""
+    max_height: int | str | None = None
+    """The most the component grows to (pixels, or a CSS length) before the text scrolls."""
+    min_height: int | str | None = None
+    """The least height of the component (pixels, or a CSS length)."""
+    padding: bool = False
+    """Add padding around the text."""
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        self.latex_delimiters = self.latex_delimiters or [{"left": "$$", "right": "$$", "display": True}]
 
     def preprocess(self, payload: Any) -> str | None:
         return to_text(payload, "Markdown")
@@ -162,20 +147,49 @@ class Markdown(Component):
         return "# Hello!"
 
 
-class HTML(Component):
+class HTML(Component, Labelled, Boxed, Scaled, defaults={"show_label": False, "container": False, "min_width": None}):
     """Raw HTML, sanitised in the browser unless the app opts out."""
 
     EVENTS = ("change", "input", "click", "double_click", "submit", "stop", "edit", "clear", "select")
 
-    def __init__(
+    value: str | Callable[..., Any] | None = None
+    """The HTML shown, or the value ``html_template`` is filled from; a callable is called when the page loads."""
+    html_template: str | None = None
+    """HTML with JavaScript ``${...}`` placeholders (``${value}``, ``${props.x}``) filled in the browser (None: the value)."""
+    css_template: str | None = None
+    """CSS scoped to this component, with the same placeholders as ``html_template``."""
+    js_on_load: str | None = None
+    """JavaScript run once after the first render, with ``element``, ``props`` and ``trigger(event)`` in scope."""
+    apply_default_css: bool = True
+    """Style links, images, tables and code in the HTML like the rest of the page."""
+    min_height: int | None = None
+    """The least height of the component in pixels."""
+    max_height: int | None = None
+    """The most the component grows to in pixels before its content scrolls."""
+    padding: bool = False
+    """Add padding around the HTML."""
+    autoscroll: bool = False
+    """Scroll to the bottom of the content whenever it changes (streaming output)."""
+    sanitize_html: bool = True
+    """Strip scripts and other unsafe HTML before showing it (False: show it as given)."""
+    props: dict[str, Any] | None = None
+    """Extra keyword arguments of the constructor, for the templates and script to read as ``${name}``/``props``."""
+
+    def __init__(  # Gradio's HTML passes any other keyword argument on to its templates
         self,
-        value: str | Any | None = None,
+        value: str | Callable[..., Any] | None = None,
         *,
         label: str | None = None,
+        html_template: str | None = None,
+        css_template: str | None = None,
+        js_on_load: str | None = None,
+        apply_default_css: bool = True,
         every: float | None = None,
         inputs: Any = None,
         show_label: bool = False,
-        visible: bool | str = True,
+        scale: int | None = None,
+        min_width: int | None = None,
+        visible: bool | Literal["hidden"] = True,
         elem_id: str | None = None,
         elem_classes: list[str] | str | None = None,
         render: bool = True,
@@ -186,38 +200,10 @@ class HTML(Component):
         container: bool = False,
         padding: bool = False,
         autoscroll: bool = False,
-        html_template: str | None = None,
-        css_template: str | None = None,
-        js_on_load: str | None = None,
-        apply_default_css: bool = True,
         sanitize_html: bool = True,
         **props: Any,
     ) -> None:
-        self.min_height = min_height
-        self.max_height = max_height
-        self.padding = padding
-        self.autoscroll = autoscroll
-        self.html_template = html_template
-        self.css_template = css_template
-        self.js_on_load = js_on_load
-        self.apply_default_css = apply_default_css
-        self.sanitize_html = sanitize_html
-        self.props = props or None
-        super().__init__(
-            value,
-            label=label,
-            every=every,
-            inputs=inputs,
-            show_label=show_label,
-            visible=visible,
-            elem_id=elem_id,
-            elem_classes=elem_classes,
-            render=render,
-            key=key,
-            preserved_by_key=preserved_by_key,
-            container=container,
-            min_width=None,
-        )
+        self._init_props(**{name: arg for name, arg in locals().items() if name != "self"} | {"props": props or None})
 
     def preprocess(self, payload: Any) -> Any:
         return payload
@@ -232,61 +218,30 @@ class HTML(Component):
         return "<p>Hello</p>"
 
 
-class Code(FormComponent):
+class Code(FormComponent, Labelled, Boxed, Scaled, Editable):
     """Source code with syntax highlighting."""
 
     EVENTS = ("change", "input", "focus", "blur")
+    SIGNATURE = """value, language, *, every, inputs, lines, max_lines, label, interactive, show_label, container, scale,
+        min_width, visible, elem_id, elem_classes, render, key, preserved_by_key, wrap_lines, show_line_numbers,
+        autocomplete, buttons"""
 
-    def __init__(
-        self,
-        value: str | Any | None = None,
-        language: str | None = None,
-        *,
-        every: float | None = None,
-        inputs: Any = None,
-        lines: int = 5,
-        max_lines: int | None = None,
-        label: str | None = None,
-        show_label: bool | None = None,
-        container: bool = True,
-        scale: int | None = None,
-        min_width: int = 160,
-        visible: bool | str = True,
-        elem_id: str | None = None,
-        elem_classes: list[str] | str | None = None,
-        render: bool = True,
-        key: int | str | tuple[int | str, ...] | None = None,
-        preserved_by_key: list[str] | str | None = "value",
-        wrap_lines: bool = False,
-        show_line_numbers: bool = True,
-        autocomplete: bool = False,
-        interactive: bool | None = None,
-        buttons: list[str] | None = None,
-    ) -> None:
-        self.language = language
-        self.lines = lines
-        self.max_lines = max_lines
-        self.wrap_lines = wrap_lines
-        self.show_line_numbers = show_line_numbers
-        self.autocomplete = autocomplete
-        self.buttons = buttons
-        super().__init__(
-            value,
-            label=label,
-            every=every,
-            inputs=inputs,
-            show_label=show_label,
-            container=container,
-            scale=scale,
-            min_width=min_width,
-            interactive=interactive,
-            visible=visible,
-            elem_id=elem_id,
-            elem_classes=elem_classes,
-            render=render,
-            key=key,
-            preserved_by_key=preserved_by_key,
-        )
+    value: str | tuple[str] | Callable[..., Any] | None = None
+    """The code shown, or a (file path,) tuple to show a file's text; a callable is called when the page loads."""
+    language: str | None = prop(None, kw_only=False)
+    """The language highlighted ("python", "javascript", "json", ...; None: plain text)."""
+    lines: int = 5
+    """Rows of the editor at least."""
+    max_lines: int | None = None
+    """Rows the editor may grow to before it scrolls (None: no limit)."""
+    wrap_lines: bool = False
+    """Wrap long lines instead of scrolling sideways."""
+    show_line_numbers: bool = True
+    """Show line numbers in the gutter."""
+    autocomplete: bool = False
+    """Gradio's completion suggestions while typing; sent to the browser, which offers none yet."""
+    buttons: list[str] | None = None
+    """Icon buttons in the corner: "copy" and "download" (None: only "copy")."""
 
     def preprocess(self, payload: Any) -> str | None:
         return to_text(payload, "Code")
