@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import math
 import random
+from collections.abc import Callable
 from typing import Any
 
-from trellis.components.base import FormComponent
+from trellis.components.base import Boxed, Editable, FormComponent, Informed, Labelled, Scaled
+from trellis.components.props import prop
 from trellis.exceptions import ValidationError
 
 
@@ -45,61 +47,32 @@ def check_range(value: int | float, minimum: float | None, maximum: float | None
         raise ValidationError(f"Value {value} is greater than maximum value {maximum}.")
 
 
-class Number(FormComponent):
+class Number(FormComponent, Labelled, Informed, Boxed, Scaled, Editable):
     """A numeric field; ``precision=0`` gives ints."""
 
     EVENTS = ("change", "input", "submit", "focus", "blur")
+    SIGNATURE = """value, *, label, placeholder, info, every, inputs, show_label, container, scale, min_width,
+        interactive, visible, elem_id, elem_classes, render, key, preserved_by_key, buttons, precision, minimum,
+        maximum, step"""
 
-    def __init__(
-        self,
-        value: float | Any | None = None,
-        *,
-        label: str | None = None,
-        placeholder: str | None = None,
-        info: str | None = None,
-        every: float | None = None,
-        inputs: Any = None,
-        show_label: bool | None = None,
-        container: bool = True,
-        scale: int | None = None,
-        min_width: int = 160,
-        interactive: bool | None = None,
-        visible: bool | str = True,
-        elem_id: str | None = None,
-        elem_classes: list[str] | str | None = None,
-        render: bool = True,
-        key: int | str | tuple[int | str, ...] | None = None,
-        preserved_by_key: list[str] | str | None = "value",
-        buttons: list[str] | None = None,
-        precision: int | None = None,
-        minimum: float | None = None,
-        maximum: float | None = None,
-        step: float = 1,
-    ) -> None:
-        self.placeholder = placeholder
-        self.buttons = list(buttons or [])
-        self.precision = precision
-        self.minimum = minimum
-        self.maximum = maximum
-        self.step = step
-        super().__init__(
-            value,
-            label=label,
-            info=info,
-            every=every,
-            inputs=inputs,
-            show_label=show_label,
-            container=container,
-            scale=scale,
-            min_width=min_width,
-            interactive=interactive,
-            visible=visible,
-            elem_id=elem_id,
-            elem_classes=elem_classes,
-            render=render,
-            key=key,
-            preserved_by_key=preserved_by_key,
-        )
+    value: float | Callable[..., Any] | None = None
+    """The number shown; a callable is called when the page loads to produce it."""
+    placeholder: str | None = None
+    """Grey hint text shown while the field is empty."""
+    buttons: list[str] | None = None
+    """Gradio's corner buttons; sent to the browser, which draws none for a Number yet."""
+    precision: int | None = None
+    """Decimal places the value is rounded to (0: an int; None: not rounded)."""
+    minimum: float | None = None
+    """The smallest value accepted; the browser's arrows stop there and a smaller input is refused."""
+    maximum: float | None = None
+    """The largest value accepted; the browser's arrows stop there and a larger input is refused."""
+    step: float = 1
+    """How much the field's arrows (and arrow keys) change the value by."""
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        self.buttons = list(self.buttons or [])
 
     def preprocess(self, payload: Any) -> int | float | None:
         number = to_number(payload, "Number")
@@ -124,70 +97,42 @@ class Number(FormComponent):
         return 3
 
 
-class Slider(FormComponent):
+class Slider(FormComponent, Labelled, Informed, Boxed, Scaled, Editable):
     """A number picked by dragging between ``minimum`` and ``maximum``."""
 
     EVENTS = ("change", "input", "release")
+    SIGNATURE = """minimum, maximum, value, *, step, precision, label, info, every, inputs, show_label, container,
+        scale, min_width, interactive, visible, elem_id, elem_classes, render, key, preserved_by_key, randomize,
+        buttons, show_reset_button"""
 
-    def __init__(
-        self,
-        minimum: float = 0,
-        maximum: float = 100,
-        value: float | Any | None = None,
-        *,
-        step: float | None = None,
-        precision: int | None = None,
-        label: str | None = None,
-        info: str | None = None,
-        every: float | None = None,
-        inputs: Any = None,
-        show_label: bool | None = None,
-        container: bool = True,
-        scale: int | None = None,
-        min_width: int = 160,
-        interactive: bool | None = None,
-        visible: bool | str = True,
-        elem_id: str | None = None,
-        elem_classes: list[str] | str | None = None,
-        render: bool = True,
-        key: int | str | tuple[int | str, ...] | None = None,
-        preserved_by_key: list[str] | str | None = "value",
-        randomize: bool = False,
-        buttons: list[str] | None = None,
-        show_reset_button: bool | None = None,
-    ) -> None:
-        self.minimum = minimum
-        self.maximum = maximum
-        if step is None:
-            span = maximum - minimum
-            step = 1 if span == 0 else 10 ** (math.floor(math.log10(abs(span))) - 2)
-            if isinstance(minimum, int) and isinstance(maximum, int) and step < 1 and abs(span) >= 100:
-                step = 1
-        self.step = step
-        self.precision = precision
-        self.buttons = buttons
-        if randomize:
-            value = self._random_value
-        elif value is None:
-            value = minimum
-        super().__init__(
-            value,
-            label=label,
-            info=info,
-            every=every,
-            inputs=inputs,
-            show_label=show_label,
-            container=container,
-            scale=scale,
-            min_width=min_width,
-            interactive=interactive,
-            visible=visible,
-            elem_id=elem_id,
-            elem_classes=elem_classes,
-            render=render,
-            key=key,
-            preserved_by_key=preserved_by_key,
-        )
+    minimum: float = prop(0, kw_only=False)
+    """The value at the slider's left end; a smaller input is refused."""
+    maximum: float = prop(100, kw_only=False)
+    """The value at the slider's right end; a larger input is refused."""
+    value: float | Callable[..., Any] | None = None
+    """The number the slider starts at (None: ``minimum``); a callable is called when the page loads."""
+    step: float | None = None
+    """The increment between positions of the slider (None: about a hundredth of the range, 1 for wide int ranges)."""
+    precision: int | None = None
+    """Decimal places the value is rounded to (0: an int; None: not rounded)."""
+    randomize: bool = prop(False, wire=False)
+    """Start each page load at a random step between ``minimum`` and ``maximum`` instead of ``value``."""
+    buttons: list[str] | None = None
+    """Icon buttons next to the slider: "reset" puts the initial value back."""
+    show_reset_button: bool | None = None
+    """Gradio 5 spelling of ``buttons=["reset"]``: shows the button that puts the initial value back."""
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        if self.step is None:
+            span = self.maximum - self.minimum
+            self.step = 1 if span == 0 else 10 ** (math.floor(math.log10(abs(span))) - 2)
+            if isinstance(self.minimum, int) and isinstance(self.maximum, int) and self.step < 1 and abs(span) >= 100:
+                self.step = 1
+        if self.randomize:
+            self.load_fn, self.initial_value = self._random_value, None
+        elif self.initial_value is None and self.load_fn is None:
+            self.initial_value = self.minimum
 
     def _random_value(self) -> float:
         steps = int((self.maximum - self.minimum) / self.step) if self.step else 0
