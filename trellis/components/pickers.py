@@ -4,56 +4,23 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from typing import Any, Literal
 
-from trellis.components.base import Component, FormComponent
+from trellis.components.base import Boxed, Component, Editable, FormComponent, Informed, Labelled, Scaled
 from trellis.components.text import to_text
 from trellis.exceptions import ValidationError
 
 
-class ColorPicker(Component):
+class ColorPicker(Component, Labelled, Informed, Boxed, Scaled, Editable):
     """A colour, as a CSS colour string such as ``#ff8800``."""
 
     EVENTS = ("change", "input", "submit", "focus", "blur")
+    SIGNATURE = """value, *, label, info, every, inputs, show_label, container, scale, min_width, interactive, visible,
+        elem_id, elem_classes, render, key, preserved_by_key"""
 
-    def __init__(
-        self,
-        value: str | Any | None = None,
-        *,
-        label: str | None = None,
-        info: str | None = None,
-        every: float | None = None,
-        inputs: Any = None,
-        show_label: bool | None = None,
-        container: bool = True,
-        scale: int | None = None,
-        min_width: int = 160,
-        interactive: bool | None = None,
-        visible: bool | str = True,
-        elem_id: str | None = None,
-        elem_classes: list[str] | str | None = None,
-        render: bool = True,
-        key: int | str | tuple[int | str, ...] | None = None,
-        preserved_by_key: list[str] | str | None = "value",
-    ) -> None:
-        super().__init__(
-            value,
-            label=label,
-            info=info,
-            every=every,
-            inputs=inputs,
-            show_label=show_label,
-            container=container,
-            scale=scale,
-            min_width=min_width,
-            interactive=interactive,
-            visible=visible,
-            elem_id=elem_id,
-            elem_classes=elem_classes,
-            render=render,
-            key=key,
-            preserved_by_key=preserved_by_key,
-        )
+    value: str | Callable[..., Any] | None = None
+    """The colour shown, as a CSS colour string; a callable is called when the page loads to produce it."""
 
     def preprocess(self, payload: Any) -> str | None:
         return to_text(payload, "ColorPicker")
@@ -72,12 +39,23 @@ _RELATIVE = re.compile(r"^now\s*(?:(?P<sign>[+-])\s*(?P<amount>\d+(?:\.\d+)?)\s*
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
 
 
-class DateTime(FormComponent):
+class DateTime(FormComponent, Labelled, Informed, Scaled, Editable):
     """A date (and time) picker; the function gets a timestamp, a datetime or a string."""
 
     EVENTS = ("change", "submit")
 
-    def __init__(
+    value: float | str | dt.datetime | None = None
+    """The moment shown: a timestamp, a datetime or text such as "2024-01-31 12:00:00" or "now - 1h"."""
+    include_time: bool = True
+    """Whether the picker takes a time of day as well as a date (False: dates only, "YYYY-MM-DD")."""
+    type: Literal["timestamp", "datetime", "string"] = "timestamp"
+    """What the function receives: a Unix timestamp, a datetime object or the formatted text."""
+    timezone: str | None = None
+    """The IANA time zone (such as "Europe/Paris") values are read and shown in (None: the server's local time)."""
+    buttons: list[str] | None = None
+    """Gradio's corner buttons; sent to the browser, which draws none for a DateTime yet."""
+
+    def __init__(  # Gradio's DateTime takes no ``inputs``, which Component declares for every component
         self,
         value: float | str | dt.datetime | None = None,
         *,
@@ -90,7 +68,7 @@ class DateTime(FormComponent):
         every: float | None = None,
         scale: int | None = None,
         min_width: int = 160,
-        visible: bool | str = True,
+        visible: bool | Literal["hidden"] = True,
         interactive: bool | None = None,
         elem_id: str | None = None,
         elem_classes: list[str] | str | None = None,
@@ -99,27 +77,11 @@ class DateTime(FormComponent):
         preserved_by_key: list[str] | str | None = "value",
         buttons: list[str] | None = None,
     ) -> None:
-        self.include_time = include_time
-        self.type = type
-        self.timezone = timezone
-        self.time_format = "%Y-%m-%d %H:%M:%S" if include_time else "%Y-%m-%d"
-        self.buttons = buttons
-        super().__init__(
-            value,
-            label=label,
-            show_label=show_label,
-            info=info,
-            every=every,
-            scale=scale,
-            min_width=min_width,
-            visible=visible,
-            interactive=interactive,
-            elem_id=elem_id,
-            elem_classes=elem_classes,
-            render=render,
-            key=key,
-            preserved_by_key=preserved_by_key,
-        )
+        self._init_props(**{name: arg for name, arg in locals().items() if name != "self"})
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        self.time_format = "%Y-%m-%d %H:%M:%S" if self.include_time else "%Y-%m-%d"
 
     def _tz(self) -> dt.tzinfo | None:
         if self.timezone is None:
