@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, Literal
 
-from trellis.components.base import FormComponent
+from trellis.components.base import Boxed, Editable, FormComponent, Informed, Labelled, Scaled
+from trellis.components.props import prop
 from trellis.exceptions import ValidationError
 
 
@@ -34,9 +35,21 @@ def normalize_choices(choices: Choices) -> list[tuple[str, Any]]:
     return out
 
 
-class _ChoiceComponent(FormComponent, register=False):
-    choices: list[tuple[str, Any]]
-    type: str
+class _ChoiceComponent(FormComponent, Labelled, Informed, Boxed, Scaled, Editable, register=False):
+    """Props and checks shared by CheckboxGroup, Radio and Dropdown."""
+
+    choices: Choices = prop(None, kw_only=False)
+    """The options: each a value, or a (label shown, value) pair; kept as (label, value) pairs."""
+    value: Any = prop(None, wire=False)
+    """The selected choice(s), by value; a callable is called when the page loads to produce it."""
+    type: Literal["value", "index"] = "value"
+    """What the function receives for a selected choice: its value, or its position in ``choices``."""
+    buttons: list[str] | None = None
+    """Gradio's corner buttons; sent to the browser, which draws none for this component yet."""
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        self.choices = normalize_choices(self.choices)
 
     def _values(self) -> list[Any]:
         return [value for _, value in self.choices]
@@ -55,51 +68,17 @@ class _ChoiceComponent(FormComponent, register=False):
         return values[0] if values else None
 
 
-class Checkbox(FormComponent):
+class Checkbox(FormComponent, Labelled, Informed, Boxed, Scaled, Editable):
     """A single true/false box."""
 
     EVENTS = ("change", "input", "select")
+    SIGNATURE = """value, *, label, info, every, inputs, show_label, container, scale, min_width, interactive, visible,
+        elem_id, elem_classes, render, key, preserved_by_key, buttons"""
 
-    def __init__(
-        self,
-        value: bool | Any = False,
-        *,
-        label: str | None = None,
-        info: str | None = None,
-        every: float | None = None,
-        inputs: Any = None,
-        show_label: bool | None = None,
-        container: bool = True,
-        scale: int | None = None,
-        min_width: int = 160,
-        interactive: bool | None = None,
-        visible: bool | str = True,
-        elem_id: str | None = None,
-        elem_classes: list[str] | str | None = None,
-        render: bool = True,
-        key: int | str | tuple[int | str, ...] | None = None,
-        preserved_by_key: list[str] | str | None = "value",
-        buttons: list[str] | None = None,
-    ) -> None:
-        self.buttons = buttons
-        super().__init__(
-            value,
-            label=label,
-            info=info,
-            every=every,
-            inputs=inputs,
-            show_label=show_label,
-            container=container,
-            scale=scale,
-            min_width=min_width,
-            interactive=interactive,
-            visible=visible,
-            elem_id=elem_id,
-            elem_classes=elem_classes,
-            render=render,
-            key=key,
-            preserved_by_key=preserved_by_key,
-        )
+    value: bool | Callable[..., Any] | None = False
+    """Whether the box is checked; a callable is called when the page loads to produce it."""
+    buttons: list[str] | None = None
+    """Gradio's corner buttons; sent to the browser, which draws none for a Checkbox yet."""
 
     def preprocess(self, payload: Any) -> bool | None:
         if payload is None:
@@ -122,53 +101,18 @@ class CheckboxGroup(_ChoiceComponent):
     """Several boxes; the value is the list of checked choices."""
 
     EVENTS = ("change", "input", "select")
+    SIGNATURE = """choices, *, value, type, label, info, every, inputs, show_label, show_select_all, container, scale,
+        min_width, interactive, visible, elem_id, elem_classes, render, key, preserved_by_key, buttons"""
 
-    def __init__(
-        self,
-        choices: Choices = None,
-        *,
-        value: Sequence[Any] | Any | None = None,
-        type: Literal["value", "index"] = "value",
-        label: str | None = None,
-        info: str | None = None,
-        every: float | None = None,
-        inputs: Any = None,
-        show_label: bool | None = None,
-        container: bool = True,
-        scale: int | None = None,
-        min_width: int = 160,
-        interactive: bool | None = None,
-        visible: bool | str = True,
-        elem_id: str | None = None,
-        elem_classes: list[str] | str | None = None,
-        render: bool = True,
-        key: int | str | tuple[int | str, ...] | None = None,
-        preserved_by_key: list[str] | str | None = "value",
-        show_select_all: bool = False,
-        buttons: list[str] | None = None,
-    ) -> None:
-        self.choices = normalize_choices(choices)
-        self.type = type
-        self.show_select_all = show_select_all
-        self.buttons = buttons
-        super().__init__(
-            value if value is not None else [],
-            label=label,
-            info=info,
-            every=every,
-            inputs=inputs,
-            show_label=show_label,
-            container=container,
-            scale=scale,
-            min_width=min_width,
-            interactive=interactive,
-            visible=visible,
-            elem_id=elem_id,
-            elem_classes=elem_classes,
-            render=render,
-            key=key,
-            preserved_by_key=preserved_by_key,
-        )
+    value: Sequence[Any] | Any | None = None
+    """The values of the boxes checked at first (None: none); a callable is called when the page loads."""
+    show_select_all: bool = False
+    """Show a box above the others that checks or unchecks them all."""
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        if self.initial_value is None and self.load_fn is None:
+            self.initial_value = []
 
     def preprocess(self, payload: Any) -> list[Any] | None:
         if payload is None:
@@ -196,53 +140,13 @@ class Radio(_ChoiceComponent):
     """One choice out of several, shown as radio buttons."""
 
     EVENTS = ("select", "change", "input")
+    SIGNATURE = """choices, *, value, type, label, info, every, inputs, show_label, container, scale, min_width,
+        interactive, visible, elem_id, elem_classes, render, key, preserved_by_key, rtl, buttons"""
 
-    def __init__(
-        self,
-        choices: Choices = None,
-        *,
-        value: Any = None,
-        type: Literal["value", "index"] = "value",
-        label: str | None = None,
-        info: str | None = None,
-        every: float | None = None,
-        inputs: Any = None,
-        show_label: bool | None = None,
-        container: bool = True,
-        scale: int | None = None,
-        min_width: int = 160,
-        interactive: bool | None = None,
-        visible: bool | str = True,
-        elem_id: str | None = None,
-        elem_classes: list[str] | str | None = None,
-        render: bool = True,
-        key: int | str | tuple[int | str, ...] | None = None,
-        preserved_by_key: list[str] | str | None = "value",
-        rtl: bool = False,
-        buttons: list[str] | None = None,
-    ) -> None:
-        self.choices = normalize_choices(choices)
-        self.type = type
-        self.rtl = rtl
-        self.buttons = buttons
-        super().__init__(
-            value,
-            label=label,
-            info=info,
-            every=every,
-            inputs=inputs,
-            show_label=show_label,
-            container=container,
-            scale=scale,
-            min_width=min_width,
-            interactive=interactive,
-            visible=visible,
-            elem_id=elem_id,
-            elem_classes=elem_classes,
-            render=render,
-            key=key,
-            preserved_by_key=preserved_by_key,
-        )
+    value: Any = None
+    """The value of the choice selected at first (None: none); a callable is called when the page loads."""
+    rtl: bool = False
+    """Lay the choices out right to left."""
 
     def preprocess(self, payload: Any) -> Any:
         if payload is None:
@@ -257,66 +161,30 @@ class Dropdown(_ChoiceComponent):
     """A searchable list of choices; ``multiselect`` allows several."""
 
     EVENTS = ("change", "input", "select", "focus", "blur", "key_up")
+    SIGNATURE = """choices, *, value, type, multiselect, allow_custom_value, max_choices, filterable, label, info, every,
+        inputs, show_label, container, scale, min_width, interactive, visible, elem_id, elem_classes, render, key,
+        preserved_by_key, buttons"""
 
-    def __init__(
-        self,
-        choices: Choices = None,
-        *,
-        value: Any = FIRST_CHOICE,
-        type: Literal["value", "index"] = "value",
-        multiselect: bool | None = None,
-        allow_custom_value: bool = False,
-        max_choices: int | None = None,
-        filterable: bool = True,
-        label: str | None = None,
-        info: str | None = None,
-        every: float | None = None,
-        inputs: Any = None,
-        show_label: bool | None = None,
-        container: bool = True,
-        scale: int | None = None,
-        min_width: int = 160,
-        interactive: bool | None = None,
-        visible: bool | str = True,
-        elem_id: str | None = None,
-        elem_classes: list[str] | str | None = None,
-        render: bool = True,
-        key: int | str | tuple[int | str, ...] | None = None,
-        preserved_by_key: list[str] | str | None = "value",
-        buttons: list[str] | None = None,
-    ) -> None:
-        self.choices = normalize_choices(choices)
-        self.type = type
-        self.multiselect = multiselect
-        self.allow_custom_value = allow_custom_value
-        self.max_choices = max_choices
-        self.filterable = filterable
-        self.buttons = buttons
+    value: Any = FIRST_CHOICE
+    """The selected value, or list of values with ``multiselect`` (default: the first choice; none for a
+    multiselect); a callable is called when the page loads to produce it."""
+    multiselect: bool | None = None
+    """Let the user pick several choices; the value is then a list."""
+    allow_custom_value: bool = False
+    """Accept typed text that is not one of the choices as the value."""
+    max_choices: int | None = None
+    """With ``multiselect``: the most choices that can be picked (None: no limit)."""
+    filterable: bool = True
+    """Let the user type in the box to filter the list of choices."""
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        value = self.initial_value
         if value is FIRST_CHOICE:
-            if multiselect:
-                value = []
-            else:
-                value = self.choices[0][1] if self.choices else None
-        if multiselect and value is None:
+            value = self.choices[0][1] if self.choices and not self.multiselect else None
+        if self.multiselect and value is None and self.load_fn is None:
             value = []
-        super().__init__(
-            value,
-            label=label,
-            info=info,
-            every=every,
-            inputs=inputs,
-            show_label=show_label,
-            container=container,
-            scale=scale,
-            min_width=min_width,
-            interactive=interactive,
-            visible=visible,
-            elem_id=elem_id,
-            elem_classes=elem_classes,
-            render=render,
-            key=key,
-            preserved_by_key=preserved_by_key,
-        )
+        self.initial_value = value
 
     def _check(self, item: Any) -> Any:
         if self.allow_custom_value:
