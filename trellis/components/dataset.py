@@ -5,17 +5,36 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, Literal
 
-from trellis.components.base import Component
+from trellis.components.base import Boxed, Component, Labelled, Scaled
 from trellis.exceptions import ValidationError
 
 
-class Dataset(Component):
+class Dataset(Component, Labelled, Boxed, Scaled, defaults={"show_label": True}):
     """A table of samples; clicking one sends its index (or values) to ``click`` listeners."""
 
     EVENTS = ("click", "select")
     skip_api = True
 
-    def __init__(
+    components: Sequence[Component] | list[str] | None = None
+    """The components the samples are for, one per column; each sample is shown as its component shows it."""
+    component_props: list[dict[str, Any]] | None = None
+    """The props each column's component is drawn with (None: the props of ``components``)."""
+    samples: list[list[Any]] | None = None
+    """The rows of the table, each a list of values, one per component."""
+    headers: list[str] | None = None
+    """Column headings of the table (None: none)."""
+    type: Literal["values", "index", "tuple"] = "values"
+    """What a click sends the function: the sample's values, its index, or an (index, values) pair."""
+    layout: Literal["gallery", "table"] | None = None
+    """"gallery" shows samples as tiles, "table" as rows (None: tiles for one column or with labels, else rows)."""
+    samples_per_page: int = 10
+    """How many samples a page of the table shows; more get page buttons."""
+    proxy_url: str | None = None
+    """The URL of the app the samples' files come from (Gradio's gr.load); sent, but not used by the browser yet."""
+    sample_labels: list[str] | None = None
+    """A label per sample, shown as a tile instead of its values."""
+
+    def __init__(  # Gradio's Dataset has no value, every or inputs, which Component declares for every component
         self,
         *,
         label: str | None = None,
@@ -27,7 +46,7 @@ class Dataset(Component):
         type: Literal["values", "index", "tuple"] = "values",
         layout: Literal["gallery", "table"] | None = None,
         samples_per_page: int = 10,
-        visible: bool | str = True,
+        visible: bool | Literal["hidden"] = True,
         elem_id: str | None = None,
         elem_classes: list[str] | str | None = None,
         render: bool = True,
@@ -39,37 +58,22 @@ class Dataset(Component):
         proxy_url: str | None = None,
         sample_labels: list[str] | None = None,
     ) -> None:
-        self.source_components = list(components or [])
+        self._init_props(**{name: arg for name, arg in locals().items() if name != "self"})
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        self.source_components: list[Component] = list(self.components or [])  # type: ignore[arg-type]
         self.components = [c.block_type for c in self.source_components]
         self.component_ids = [c._id for c in self.source_components]
-        self.component_props = component_props or [c.get_props() for c in self.source_components]
-        self.raw_samples = [list(s) if isinstance(s, (list, tuple)) else [s] for s in (samples or [])]
+        self.component_props = self.component_props or [c.get_props() for c in self.source_components]
+        self.raw_samples = [list(s) if isinstance(s, (list, tuple)) else [s] for s in (self.samples or [])]
         self.samples = [
             [comp.as_example(v) for comp, v in zip(self.source_components, sample, strict=False)]
             if self.source_components
             else sample
             for sample in self.raw_samples
         ]
-        self.headers = headers or []
-        self.type = type
-        self.layout = layout
-        self.samples_per_page = samples_per_page
-        self.proxy_url = proxy_url
-        self.sample_labels = sample_labels
-        super().__init__(
-            None,
-            label=label,
-            show_label=show_label,
-            visible=visible,
-            elem_id=elem_id,
-            elem_classes=elem_classes,
-            render=render,
-            key=key,
-            preserved_by_key=preserved_by_key,
-            container=container,
-            scale=scale,
-            min_width=min_width,
-        )
+        self.headers = self.headers or []
 
     def get_props(self) -> dict[str, Any]:
         props = super().get_props()
