@@ -1,9 +1,11 @@
-"""Media helpers for the image, audio, video and gallery components.
+"""Media helpers for the image, audio, video and gallery components, and the props they share.
 
 Images go through Pillow and numpy, imported inside the functions so that
 ``import trellis`` never loads them (audio lives in :mod:`trellis.components._audio`).
 Files made here are stored content-addressed in the cache directory
 (``<cache>/<sha256>/<name>``), so the output step finds them already cached.
+The props several media components take are declared once, in the small mixins at
+the end of this module (:class:`MediaComponent`, :class:`Sized`, :class:`Captured`...).
 """
 
 from __future__ import annotations
@@ -12,10 +14,12 @@ import hashlib
 import mimetypes
 import os
 import secrets
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from trellis._filedata import FILE_META, clean_filename, default_cache_dir, make_filedata
+from trellis.components.base import Block, Boxed, Component, Labelled, Scaled
 from trellis.exceptions import ValidationError
 
 if TYPE_CHECKING:
@@ -236,3 +240,136 @@ def image_output(value: Any, format: str) -> dict[str, Any]:
         raise ValueError(
             f"An image output takes a numpy array, a PIL image, a path or a URL, got {type(value).__name__}"
         ) from None
+
+
+# -- props shared by the media components --------------------------------------------------
+
+DEFAULT_WEBCAM_OPTIONS: dict[str, Any] = {"mirror": True, "constraints": None}
+
+
+def webcam_options_dict(options: Any) -> dict[str, Any]:
+    """Webcam options as a JSON prop, from ``None``, a dict or an object with ``mirror``/``constraints``."""
+    if options is None:
+        return dict(DEFAULT_WEBCAM_OPTIONS)
+    if isinstance(options, dict):
+        return {**DEFAULT_WEBCAM_OPTIONS, **options}
+    return {name: getattr(options, name, default) for name, default in DEFAULT_WEBCAM_OPTIONS.items()}
+
+
+class CornerButtons(Block, register=False):
+    """The icon buttons in a component's corner; each class names its usual set."""
+
+    #: The buttons shown when ``buttons`` is None.
+    DEFAULT_BUTTONS: ClassVar[tuple[str, ...]] = ()
+
+    buttons: list[str] | None = None
+    """Icon buttons in the corner: "download", "share", "fullscreen"... (None: the component's usual set)."""
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        self.buttons = list(self.DEFAULT_BUTTONS if self.buttons is None else self.buttons)
+
+
+class MediaComponent(Component, Labelled, Boxed, Scaled, CornerButtons, register=False):
+    """A component whose value is a file (image, sound, video, model...), labelled in a card with corner buttons."""
+
+    data_model_is_file = True
+
+
+class Accepts(Block, register=False):
+    """Props of a component the user may upload files to."""
+
+    file_types: list[str] | None = None
+    """The files the user may choose: extensions such as ".pdf", or kinds: "image", "video", "audio", "text", "file"
+    (None: any file)."""
+
+
+class Tall(Block, register=False):
+    """Props of a component whose display area can be given a height."""
+
+    height: int | float | str | None = None
+    """Height of the display area: pixels, or a CSS length such as "50vh" (None: its natural height)."""
+
+
+class Sized(Tall, register=False):
+    """Props of a component whose display area can be given a height and a width."""
+
+    width: int | float | str | None = None
+    """Width of the display area: pixels or a CSS length (None: the component's width)."""
+
+
+class SavesImages(Block, register=False):
+    """Props of a component that saves the images a function returns."""
+
+    format: str = "webp"
+    """File type in which returned numpy arrays and PIL images are saved ("webp", "png", "jpeg"...); returned files
+    and URLs are sent as they are."""
+
+
+class ReadsImages(Block, register=False):
+    """Props of a component that hands uploaded images to the function."""
+
+    type: Literal["numpy", "pil", "filepath"] = "numpy"
+    """What the function receives for an image: a numpy array, a PIL image, or the path of the file."""
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        if self.type not in ("numpy", "pil", "filepath"):
+            raise ValueError(f"{type(self).__name__} type must be 'numpy', 'pil' or 'filepath', got {self.type!r}")
+
+
+class ConvertsImages(ReadsImages, register=False):
+    """Props of a component that converts uploaded images to one PIL mode."""
+
+    image_mode: str | None = "RGB"
+    """The PIL mode every uploaded image is converted to ("RGB", "RGBA", "L"...; None: the file's own)."""
+
+
+class Captured(Block, register=False):
+    """Props of a media input that the user may record as well as upload."""
+
+    #: The sources offered when ``sources`` is None.
+    DEFAULT_SOURCES: ClassVar[tuple[str, ...]] = ("upload",)
+    #: The source that ``streaming=True`` records from, when streaming needs one.
+    STREAM_SOURCE: ClassVar[str | None] = None
+
+    sources: Sequence[Literal["upload", "webcam", "microphone", "clipboard"]] | str | None = None
+    """Where the user may take the value from: "upload" a file, record with the "webcam" or "microphone",
+    paste from the "clipboard" (None: each the component offers)."""
+    streaming: bool = False
+    """As an input, send what is recorded to ``stream`` listeners while recording; as an output, play the chunks a
+    generator yields as they arrive."""
+
+    def _default_sources(self) -> tuple[str, ...]:
+        return self.DEFAULT_SOURCES
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        sources = self.sources
+        if sources is None:
+            sources = self._default_sources()
+        self.sources = [sources] if isinstance(sources, str) else list(sources)
+        needed = self.STREAM_SOURCE
+        if self.streaming and needed is not None and needed not in self.sources:
+            raise ValueError(f"{type(self).__name__} streaming needs {needed!r} in sources.")
+
+
+class Webcam(Captured, register=False):
+    """Props of a media input that may be recorded with the webcam."""
+
+    webcam_options: Any = None
+    """The webcam's settings: a dict or ``WebcamOptions`` with ``mirror`` (flip the preview) and ``constraints``
+    (media constraints: resolution, front or rear camera...); sent to the browser, which does not apply them yet."""
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        self.webcam_options = webcam_options_dict(self.webcam_options)
+
+
+class Played(Block, register=False):
+    """Props of a clip that the browser plays."""
+
+    autoplay: bool = False
+    """Start playing as soon as a value is shown, and each time it changes."""
+    loop: bool = False
+    """Play again from the start on reaching the end."""

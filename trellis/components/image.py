@@ -2,27 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any, Literal
+from typing import Any
 
 from trellis._filedata import FILEDATA_SCHEMA, sample_file_payload
 from trellis.components import _media as media
-from trellis.components.base import Component
+from trellis.components.base import Editable
 
 SAMPLE_IMAGE_URL = "https://raw.githubusercontent.com/gradio-app/gradio/main/test/test_files/bus.png"
-DEFAULT_WEBCAM_OPTIONS: dict[str, Any] = {"mirror": True, "constraints": None}
 
 
-def webcam_options_dict(options: Any) -> dict[str, Any]:
-    """Webcam options as a JSON prop, from ``None``, a dict or an object with ``mirror``/``constraints``."""
-    if options is None:
-        return dict(DEFAULT_WEBCAM_OPTIONS)
-    if isinstance(options, dict):
-        return {**DEFAULT_WEBCAM_OPTIONS, **options}
-    return {name: getattr(options, name, default) for name, default in DEFAULT_WEBCAM_OPTIONS.items()}
-
-
-class Image(Component):
+class Image(media.MediaComponent, Editable, media.SavesImages, media.Sized, media.ConvertsImages, media.Webcam):
     """An image; the function receives it as a numpy array, a PIL image or a file path (``type``).
 
     ``image_mode`` (a PIL mode such as ``"RGB"``, ``"RGBA"`` or ``"L"``; ``None`` keeps the file's own)
@@ -31,68 +20,17 @@ class Image(Component):
     """
 
     EVENTS = ("change", "clear", "upload", "select", "stream", "input")
-    data_model_is_file = True
+    SIGNATURE = """value, *, format, height, width, image_mode, sources, type, label, every, inputs, show_label, buttons,
+        container, scale, min_width, interactive, visible, streaming, elem_id, elem_classes, render, key,
+        preserved_by_key, webcam_options, placeholder"""
+    DEFAULT_BUTTONS = ("download", "share", "fullscreen")
+    DEFAULT_SOURCES = ("upload", "webcam", "clipboard")
+    STREAM_SOURCE = "webcam"
 
-    def __init__(
-        self,
-        value: Any = None,
-        *,
-        format: str = "webp",
-        height: int | str | None = None,
-        width: int | str | None = None,
-        image_mode: str | None = "RGB",
-        sources: Sequence[Literal["upload", "webcam", "clipboard"]] | str | None = ("upload", "webcam", "clipboard"),
-        type: Literal["numpy", "pil", "filepath"] = "numpy",
-        label: str | None = None,
-        every: float | None = None,
-        inputs: Any = None,
-        show_label: bool | None = None,
-        buttons: list[str] | None = None,
-        container: bool = True,
-        scale: int | None = None,
-        min_width: int = 160,
-        interactive: bool | None = None,
-        visible: bool | str = True,
-        streaming: bool = False,
-        elem_id: str | None = None,
-        elem_classes: list[str] | str | None = None,
-        render: bool = True,
-        key: int | str | tuple[int | str, ...] | None = None,
-        preserved_by_key: list[str] | str | None = "value",
-        webcam_options: Any = None,
-        placeholder: str | None = None,
-    ) -> None:
-        if type not in ("numpy", "pil", "filepath"):
-            raise ValueError(f"Image type must be 'numpy', 'pil' or 'filepath', got {type!r}")
-        self.format = format
-        self.height = height
-        self.width = width
-        self.image_mode = image_mode
-        self.sources = [sources] if isinstance(sources, str) else list(sources or ["upload", "webcam", "clipboard"])
-        self.type = type
-        self.buttons = list(buttons) if buttons is not None else ["download", "share", "fullscreen"]
-        self.streaming = streaming
-        if streaming and "webcam" not in self.sources:
-            raise ValueError("Image streaming needs 'webcam' in sources.")
-        self.webcam_options = webcam_options_dict(webcam_options)
-        self.placeholder = placeholder
-        super().__init__(
-            value,
-            label=label,
-            every=every,
-            inputs=inputs,
-            show_label=show_label,
-            container=container,
-            scale=scale,
-            min_width=min_width,
-            interactive=interactive,
-            visible=visible,
-            elem_id=elem_id,
-            elem_classes=elem_classes,
-            render=render,
-            key=key,
-            preserved_by_key=preserved_by_key,
-        )
+    value: Any = None
+    """The image shown: a numpy array, a PIL image, a path or a URL; a callable is called when the page loads."""
+    placeholder: str | None = None
+    """Gradio's text for the empty upload area; sent to the browser, which shows its own prompt for now."""
 
     def preprocess(self, payload: Any) -> Any:
         if payload is None:

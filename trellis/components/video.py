@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
-from typing import Any, Literal
+from typing import Any
 
 from trellis._filedata import FILEDATA_SCHEMA, sample_file_payload
 from trellis.components import _media as media
-from trellis.components.base import Component
-from trellis.components.image import webcam_options_dict
+from trellis.components.base import Editable
 
 SAMPLE_VIDEO_URL = "https://github.com/gradio-app/gradio/raw/main/demo/video_component/files/world.mp4"
 
@@ -27,7 +25,7 @@ VIDEO_SCHEMA: dict[str, Any] = {
 }
 
 
-class Video(Component):
+class Video(media.MediaComponent, Editable, media.Sized, media.Webcam, media.Played):
     """A video file, sent as ``{"video": FileData, "subtitles": FileData | None}``.
 
     Files are not transcoded: the browser must be able to play what the function returns
@@ -36,64 +34,24 @@ class Video(Component):
     """
 
     EVENTS = ("change", "clear", "start_recording", "stop_recording", "stop", "play", "pause", "end", "upload", "input")
-    data_model_is_file = True
+    SIGNATURE = """value, *, format, sources, height, width, label, every, inputs, show_label, container, scale,
+        min_width, interactive, visible, elem_id, elem_classes, render, key, preserved_by_key, webcam_options,
+        include_audio, autoplay, buttons, loop, streaming"""
+    DEFAULT_BUTTONS = ("download", "share")
+    DEFAULT_SOURCES = ("upload", "webcam")
 
-    def __init__(
-        self,
-        value: Any = None,
-        *,
-        format: str | None = None,
-        sources: Sequence[Literal["upload", "webcam"]] | str | None = ("upload", "webcam"),
-        height: int | str | None = None,
-        width: int | str | None = None,
-        label: str | None = None,
-        every: float | None = None,
-        inputs: Any = None,
-        show_label: bool | None = None,
-        container: bool = True,
-        scale: int | None = None,
-        min_width: int = 160,
-        interactive: bool | None = None,
-        visible: bool | str = True,
-        elem_id: str | None = None,
-        elem_classes: list[str] | str | None = None,
-        render: bool = True,
-        key: int | str | tuple[int | str, ...] | None = None,
-        preserved_by_key: list[str] | str | None = "value",
-        webcam_options: Any = None,
-        include_audio: bool | None = None,
-        autoplay: bool = False,
-        buttons: list[str] | None = None,
-        loop: bool = False,
-        streaming: bool = False,
-    ) -> None:
-        self.format = format
-        self.sources = [sources] if isinstance(sources, str) else list(sources or ["upload", "webcam"])
-        self.height = height
-        self.width = width
-        self.webcam_options = webcam_options_dict(webcam_options)
-        self.include_audio = include_audio if include_audio is not None else "upload" in self.sources
-        self.autoplay = autoplay
-        self.buttons = list(buttons) if buttons is not None else ["download", "share"]
-        self.loop = loop
-        self.streaming = streaming
-        super().__init__(
-            value,
-            label=label,
-            every=every,
-            inputs=inputs,
-            show_label=show_label,
-            container=container,
-            scale=scale,
-            min_width=min_width,
-            interactive=interactive,
-            visible=visible,
-            elem_id=elem_id,
-            elem_classes=elem_classes,
-            render=render,
-            key=key,
-            preserved_by_key=preserved_by_key,
-        )
+    value: Any = None
+    """The video shown: a path, a URL or a (video, subtitles) pair; a callable is called when the page loads."""
+    format: str | None = None
+    """Gradio's file type for returned videos (it converts them); sent to the browser, the files stay as they are."""
+    include_audio: bool | None = None
+    """Whether webcam recordings keep their sound (None: when "upload" is among the sources); sent to the browser,
+    which records sound either way for now."""
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        if self.include_audio is None:
+            self.include_audio = "upload" in self.sources
 
     def preprocess(self, payload: Any) -> Any:
         if payload is None:
