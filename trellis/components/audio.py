@@ -5,14 +5,13 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Literal
 
 from trellis._filedata import FILEDATA_SCHEMA, make_filedata, sample_file_payload
 from trellis.components import _audio as codec
 from trellis.components import _media as media
-from trellis.components.base import Component
+from trellis.components.base import Editable
 from trellis.exceptions import ValidationError
 
 FORMATS = ("wav", "mp3")
@@ -20,7 +19,7 @@ FORMATS = ("wav", "mp3")
 SAMPLE_AUDIO_URL = "https://github.com/gradio-app/gradio/raw/main/test/test_files/audio_sample.wav"
 
 
-class Audio(Component):
+class Audio(media.MediaComponent, Editable, media.Captured, media.Played):
     """A sound clip; the function receives ``(sample_rate, samples)`` or a file path (``type``).
 
     With ``type="numpy"`` samples come as an int16 array of shape ``(n,)`` for mono or
@@ -32,6 +31,7 @@ class Audio(Component):
     With ``streaming=True`` an output fed by a generator is streamed: every yielded chunk
     (``(rate, samples)``, the bytes of an audio file, or a path) is encoded into one continuous MP3
     stream that the browser starts playing at once (HLS, see ``processing/media_stream.py``).
+    Left None, ``sources`` is the microphone alone when streaming.
     """
 
     EVENTS = (
@@ -47,79 +47,47 @@ class Audio(Component):
         "upload",
         "input",
     )
-    data_model_is_file = True
+    SIGNATURE = """value, *, sources, type, label, every, inputs, show_label, container, scale, min_width, interactive,
+        visible, streaming, elem_id, elem_classes, render, key, preserved_by_key, format, autoplay, editable, buttons,
+        waveform_options, loop, recording, subtitles, playback_position"""
+    DEFAULT_BUTTONS = ("download", "share")
+    DEFAULT_SOURCES = ("upload", "microphone")
+    STREAM_SOURCE = "microphone"
 
-    def __init__(
-        self,
-        value: Any = None,
-        *,
-        sources: Sequence[Literal["upload", "microphone"]] | str | None = None,
-        type: Literal["numpy", "filepath"] = "numpy",
-        label: str | None = None,
-        every: float | None = None,
-        inputs: Any = None,
-        show_label: bool | None = None,
-        container: bool = True,
-        scale: int | None = None,
-        min_width: int = 160,
-        interactive: bool | None = None,
-        visible: bool | str = True,
-        streaming: bool = False,
-        elem_id: str | None = None,
-        elem_classes: list[str] | str | None = None,
-        render: bool = True,
-        key: int | str | tuple[int | str, ...] | None = None,
-        preserved_by_key: list[str] | str | None = "value",
-        format: Literal["wav", "mp3"] | None = None,
-        autoplay: bool = False,
-        editable: bool = True,
-        buttons: list[str] | None = None,
-        waveform_options: Any = None,
-        loop: bool = False,
-        recording: bool = False,
-        subtitles: str | os.PathLike[str] | list[dict[str, Any]] | None = None,
-        playback_position: float = 0,
-    ) -> None:
-        if type not in ("numpy", "filepath"):
-            raise ValueError(f"Audio type must be 'numpy' or 'filepath', got {type!r}")
-        if sources is None:
-            sources = ["microphone"] if streaming else ["upload", "microphone"]
-        self.sources = [sources] if isinstance(sources, str) else list(sources)
+    value: Any = None
+    """The clip played: ``(sample_rate, samples)``, a path, a URL or bytes; a callable is called when the page loads."""
+    type: Literal["numpy", "filepath"] = "numpy"
+    """What the function receives: ``(sample_rate, int16 samples)``, or the path of the file."""
+    format: Literal["wav", "mp3"] | None = None
+    """File type that returned samples and files, and uploads received as paths, are converted to (None: WAV for
+    samples, files left as they are)."""
+    editable: bool = True
+    """Gradio's trimming tools for a recorded or uploaded clip; sent to the browser, which has none yet."""
+    waveform_options: Any = None
+    """Gradio's waveform colours and settings (a dict or ``WaveformOptions``); sent to the browser, which draws its
+    waveform in the theme's colours for now."""
+    recording: bool = False
+    """Gradio's "start recording at once"; sent to the browser, which waits for the record button for now."""
+    subtitles: str | os.PathLike[str] | list[dict[str, Any]] | None = None
+    """Captions shown while it plays: an SRT, VTT or JSON file, or a list of {"text", "timestamp": [start, end]}."""
+    playback_position: float = 0
+    """Where playback starts, in seconds."""
+
+    def _default_sources(self) -> tuple[str, ...]:
+        return ("microphone",) if self.streaming else self.DEFAULT_SOURCES
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        if self.type not in ("numpy", "filepath"):
+            raise ValueError(f"Audio type must be 'numpy' or 'filepath', got {self.type!r}")
         for source in self.sources:
             if source not in ("upload", "microphone"):
                 raise ValueError(f"Audio sources must be 'upload' and/or 'microphone', got {source!r}")
-        self.type = type
-        self.streaming = streaming
-        if streaming and "microphone" not in self.sources:
-            raise ValueError("Audio streaming needs 'microphone' in sources.")
-        if format is not None and format.lower() not in FORMATS:
-            raise ValueError(f"Audio format must be one of {', '.join(FORMATS)} (or None), got {format!r}")
-        self.format = format.lower() if format else None
-        self.autoplay = autoplay
-        self.editable = editable
-        self.buttons = list(buttons) if buttons is not None else ["download", "share"]
-        self.waveform_options = _options_dict(waveform_options)
-        self.loop = loop
-        self.recording = recording
-        self.playback_position = playback_position
-        self.subtitles = _subtitles(subtitles)
-        super().__init__(
-            value,
-            label=label,
-            every=every,
-            inputs=inputs,
-            show_label=show_label,
-            container=container,
-            scale=scale,
-            min_width=min_width,
-            interactive=interactive,
-            visible=visible,
-            elem_id=elem_id,
-            elem_classes=elem_classes,
-            render=render,
-            key=key,
-            preserved_by_key=preserved_by_key,
-        )
+        if self.format is not None and self.format.lower() not in FORMATS:
+            raise ValueError(f"Audio format must be one of {', '.join(FORMATS)} (or None), got {self.format!r}")
+        self.format = self.format.lower() if self.format else None
+        self.waveform_options = _options_dict(self.waveform_options)
+        self.subtitles = _subtitles(self.subtitles)
 
     def preprocess(self, payload: Any) -> Any:
         if payload is None:
