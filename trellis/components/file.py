@@ -7,65 +7,22 @@ from pathlib import Path
 from typing import Any, Literal
 
 from trellis._filedata import FILEDATA_SCHEMA, is_file_payload, make_filedata, sample_file_payload
-from trellis.components.base import Component
+from trellis.components import _media as media
+from trellis.components.base import Component, Editable, Scaled
 from trellis.components.buttons import button_icon
+from trellis.components.props import prop
 from trellis.exceptions import ValidationError
 
 
-class File(Component):
-    """One file or a list of files; the function receives server paths (or bytes)."""
+class FileHolder(Component, media.Accepts, register=False):
+    """A component whose value is one file or a list of files: File and UploadButton."""
 
-    EVENTS = ("change", "select", "clear", "upload", "delete", "download")
     data_model_is_file = True
 
-    def __init__(
-        self,
-        value: str | list[str] | Any | None = None,
-        *,
-        file_count: Literal["single", "multiple", "directory"] = "single",
-        file_types: list[str] | None = None,
-        type: Literal["filepath", "binary"] = "filepath",
-        label: str | None = None,
-        every: float | None = None,
-        inputs: Any = None,
-        show_label: bool | None = None,
-        container: bool = True,
-        scale: int | None = None,
-        min_width: int = 160,
-        height: int | str | float | None = None,
-        interactive: bool | None = None,
-        visible: bool | str = True,
-        elem_id: str | None = None,
-        elem_classes: list[str] | str | None = None,
-        render: bool = True,
-        key: int | str | tuple[int | str, ...] | None = None,
-        preserved_by_key: list[str] | str | None = "value",
-        allow_reordering: bool = False,
-        buttons: list[str] | None = None,
-    ) -> None:
-        self.file_count = file_count
-        self.file_types = file_types
-        self.type = type
-        self.height = height
-        self.allow_reordering = allow_reordering
-        self.buttons = list(buttons or [])
-        super().__init__(
-            value,
-            label=label,
-            every=every,
-            inputs=inputs,
-            show_label=show_label,
-            container=container,
-            scale=scale,
-            min_width=min_width,
-            interactive=interactive,
-            visible=visible,
-            elem_id=elem_id,
-            elem_classes=elem_classes,
-            render=render,
-            key=key,
-            preserved_by_key=preserved_by_key,
-        )
+    file_count: Literal["single", "multiple", "directory"] = "single"
+    """How many files the user may choose: one, several, or a whole directory (its files)."""
+    type: Literal["filepath", "binary"] = "filepath"
+    """What the function receives for each file: its path on the server, or its bytes."""
 
     @property
     def multiple(self) -> bool:
@@ -137,6 +94,19 @@ class File(Component):
         return ",".join(str(p.get("path", "")) for p in items if isinstance(p, dict))
 
 
+class File(FileHolder, media.MediaComponent, media.Tall, Editable):
+    """One file or a list of files; the function receives server paths (or bytes)."""
+
+    EVENTS = ("change", "select", "clear", "upload", "delete", "download")
+    SIGNATURE = """value, *, file_count, file_types, type, label, every, inputs, show_label, container, scale, min_width,
+        height, interactive, visible, elem_id, elem_classes, render, key, preserved_by_key, allow_reordering, buttons"""
+
+    value: str | list[str] | Any = None
+    """The file(s) offered: a path, a URL, or a list of them; a callable is called when the page loads."""
+    allow_reordering: bool = False
+    """Let the user drag the files of a list into another order."""
+
+
 def _guess_kind(suffix: str) -> str | None:
     import mimetypes
 
@@ -144,105 +114,44 @@ def _guess_kind(suffix: str) -> str | None:
     return mime.split("/")[0] if mime else None
 
 
-class UploadButton(File):
+class FileButton(Scaled, Editable, register=False, defaults={"min_width": None, "interactive": True}):
+    """Props of UploadButton and DownloadButton: a button with a label and an optional icon."""
+
+    label: str | None = prop(None, kw_only=False)
+    """The text on the button, also its name in the API docs."""
+    variant: Literal["primary", "secondary", "stop"] = "secondary"
+    """The button's colours: "primary" stands out, "secondary" is plain, "stop" is red."""
+    size: Literal["sm", "md", "lg"] = "lg"
+    """The button's size."""
+    icon: str | None = None
+    """An image shown before the text: a file path (served with the app) or a URL."""
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        self.icon = button_icon(self.icon)
+
+
+class UploadButton(FileHolder, FileButton, defaults={"label": "Upload a File"}):
     """A button that opens the file picker; the chosen file(s) become its value."""
 
     EVENTS = ("click", "upload")
+    SIGNATURE = """label, value, *, every, inputs, variant, visible, size, icon, scale, min_width, interactive, elem_id,
+        elem_classes, render, key, preserved_by_key, type, file_count, file_types"""
 
-    def __init__(
-        self,
-        label: str = "Upload a File",
-        value: str | list[str] | Any | None = None,
-        *,
-        every: float | None = None,
-        inputs: Any = None,
-        variant: Literal["primary", "secondary", "stop"] = "secondary",
-        visible: bool | str = True,
-        size: Literal["sm", "md", "lg"] = "lg",
-        icon: str | None = None,
-        scale: int | None = None,
-        min_width: int | None = None,
-        interactive: bool = True,
-        elem_id: str | None = None,
-        elem_classes: list[str] | str | None = None,
-        render: bool = True,
-        key: int | str | tuple[int | str, ...] | None = None,
-        preserved_by_key: list[str] | str | None = "value",
-        type: Literal["filepath", "binary"] = "filepath",
-        file_count: Literal["single", "multiple", "directory"] = "single",
-        file_types: list[str] | None = None,
-    ) -> None:
-        self.variant = variant
-        self.size = size
-        self.icon = button_icon(icon)
-        super().__init__(
-            value,
-            file_count=file_count,
-            file_types=file_types,
-            type=type,
-            label=label,
-            every=every,
-            inputs=inputs,
-            scale=scale,
-            min_width=min_width,
-            interactive=interactive,
-            visible=visible,
-            elem_id=elem_id,
-            elem_classes=elem_classes,
-            render=render,
-            key=key,
-            preserved_by_key=preserved_by_key,
-        )
-        self.show_label = None
-        self.container = None
+    value: str | list[str] | Any = None
+    """The file(s) already chosen: a path or a list of paths; a callable is called when the page loads."""
 
 
-class DownloadButton(Component):
+class DownloadButton(Component, FileButton, defaults={"label": "Download"}):
     """A button that downloads the file in its value when clicked."""
 
     EVENTS = ("click",)
+    SIGNATURE = """label, value, *, every, inputs, variant, visible, size, icon, scale, min_width, interactive, elem_id,
+        elem_classes, render, key, preserved_by_key"""
     data_model_is_file = True
 
-    def __init__(
-        self,
-        label: str = "Download",
-        value: str | Any | None = None,
-        *,
-        every: float | None = None,
-        inputs: Any = None,
-        variant: Literal["primary", "secondary", "stop"] = "secondary",
-        visible: bool | str = True,
-        size: Literal["sm", "md", "lg"] = "lg",
-        icon: str | None = None,
-        scale: int | None = None,
-        min_width: int | None = None,
-        interactive: bool = True,
-        elem_id: str | None = None,
-        elem_classes: list[str] | str | None = None,
-        render: bool = True,
-        key: int | str | tuple[int | str, ...] | None = None,
-        preserved_by_key: list[str] | str | None = "value",
-    ) -> None:
-        self.variant = variant
-        self.size = size
-        self.icon = button_icon(icon)
-        super().__init__(
-            value,
-            label=label,
-            every=every,
-            inputs=inputs,
-            scale=scale,
-            min_width=min_width,
-            interactive=interactive,
-            visible=visible,
-            elem_id=elem_id,
-            elem_classes=elem_classes,
-            render=render,
-            key=key,
-            preserved_by_key=preserved_by_key,
-        )
-        self.show_label = None
-        self.container = None
+    value: str | Any = None
+    """The file downloaded on a click: a path or a URL; a callable is called when the page loads."""
 
     def preprocess(self, payload: Any) -> str | None:
         if payload is None:
