@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 from trellis._filedata import FILEDATA_SCHEMA, sample_file_payload
 from trellis.components import _media as media
-from trellis.components.base import Component
+from trellis.components.base import Editable
 from trellis.components.image import SAMPLE_IMAGE_URL
 from trellis.exceptions import ValidationError
 
@@ -37,7 +37,15 @@ GALLERY_SCHEMA: dict[str, Any] = {
 }
 
 
-class Gallery(Component):
+class Gallery(
+    media.MediaComponent,
+    Editable,
+    media.SavesImages,
+    media.Accepts,
+    media.Tall,
+    media.ReadsImages,
+    defaults={"type": "filepath"},
+):
     """Images and videos in a grid, sent as ``[{"image": FileData, "caption": str | None}, …]``.
 
     A function returns a list whose items are numpy arrays, PIL images, paths or URLs, or
@@ -47,70 +55,27 @@ class Gallery(Component):
     """
 
     EVENTS = ("select", "upload", "change", "preview_close", "preview_open", "delete")
-    data_model_is_file = True
+    SIGNATURE = """value, *, format, file_types, label, every, inputs, show_label, container, scale, min_width, visible,
+        elem_id, elem_classes, render, key, preserved_by_key, columns, rows, height, allow_preview, preview,
+        selected_index, object_fit, buttons, interactive, type, fit_columns"""
+    DEFAULT_BUTTONS = ("download", "share", "fullscreen")
 
-    def __init__(
-        self,
-        value: Any = None,
-        *,
-        format: str = "webp",
-        file_types: list[str] | None = None,
-        label: str | None = None,
-        every: float | None = None,
-        inputs: Any = None,
-        show_label: bool | None = None,
-        container: bool = True,
-        scale: int | None = None,
-        min_width: int = 160,
-        visible: bool | str = True,
-        elem_id: str | None = None,
-        elem_classes: list[str] | str | None = None,
-        render: bool = True,
-        key: int | str | tuple[int | str, ...] | None = None,
-        preserved_by_key: list[str] | str | None = "value",
-        columns: int | list[int] | None = 2,
-        rows: int | list[int] | None = None,
-        height: int | float | str | None = None,
-        allow_preview: bool = True,
-        preview: bool | None = None,
-        selected_index: int | None = None,
-        object_fit: Literal["contain", "cover", "fill", "none", "scale-down"] | None = None,
-        buttons: list[str] | None = None,
-        interactive: bool | None = None,
-        type: Literal["numpy", "pil", "filepath"] = "filepath",
-        fit_columns: bool = True,
-    ) -> None:
-        if type not in ("numpy", "pil", "filepath"):
-            raise ValueError(f"Gallery type must be 'numpy', 'pil' or 'filepath', got {type!r}")
-        self.format = format
-        self.file_types = file_types
-        self.columns = columns
-        self.rows = rows
-        self.height = height
-        self.allow_preview = allow_preview
-        self.preview = preview
-        self.selected_index = selected_index
-        self.object_fit = object_fit
-        self.buttons = list(buttons) if buttons is not None else ["download", "share", "fullscreen"]
-        self.type = type
-        self.fit_columns = fit_columns
-        super().__init__(
-            value,
-            label=label,
-            every=every,
-            inputs=inputs,
-            show_label=show_label,
-            container=container,
-            scale=scale,
-            min_width=min_width,
-            interactive=interactive,
-            visible=visible,
-            elem_id=elem_id,
-            elem_classes=elem_classes,
-            render=render,
-            key=key,
-            preserved_by_key=preserved_by_key,
-        )
+    value: Any = None
+    """The items shown: a list of images, paths, URLs or (item, caption) pairs; a callable is called on page load."""
+    columns: int | list[int] | None = 2
+    """Items per row (a list, Gradio's count per screen width, is read as its largest entry)."""
+    rows: int | list[int] | None = None
+    """Gradio's rows shown before scrolling; sent to the browser, which sizes the grid by ``height`` for now."""
+    allow_preview: bool = True
+    """Clicking an item opens it large, with arrows to the others."""
+    preview: bool | None = None
+    """Open in the large view of the selected item (needs ``allow_preview``)."""
+    selected_index: int | None = None
+    """The item selected (and shown large in the preview) at first."""
+    object_fit: Literal["contain", "cover", "fill", "none", "scale-down"] | None = None
+    """How each thumbnail fills its cell, as CSS object-fit (None: "cover")."""
+    fit_columns: bool = True
+    """Gradio's "fewer items than columns: widen them"; sent to the browser, which keeps the column width for now."""
 
     # -- input -------------------------------------------------------------------------
     def preprocess(self, payload: Any) -> Any:
