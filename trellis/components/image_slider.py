@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any, Literal
+from typing import Any
 
 from trellis._filedata import FILE_META, sample_file_payload
 from trellis.components import _media as media
-from trellis.components.base import Component
+from trellis.components.base import Editable
 from trellis.components.image import SAMPLE_IMAGE_URL
 from trellis.exceptions import ValidationError
 
@@ -48,75 +47,33 @@ IMAGE_SLIDER_SCHEMA: dict[str, Any] = {
 }
 
 
-class ImageSlider(Component):
+class ImageSlider(media.MediaComponent, Editable, media.SavesImages, media.Sized, media.ConvertsImages):
     """Two images compared with a slider: ``(left, right)``, each a numpy array, PIL image, path or URL.
 
     The payload is ``[FileData | None, FileData | None]``. As an input the function receives a
     tuple of two images (``None`` for a missing one) as ``type`` says, converted to ``image_mode``
     like :class:`~trellis.Image`. Arrays and PIL images that the function returns are saved in
-    ``format`` (``"webp"`` by default). ``slider_position`` is where the divider starts, in percent
-    of the width from the left.
+    ``format`` (``"webp"`` by default).
     """
 
     EVENTS = ("clear", "change", "stream", "select", "upload", "input")
-    data_model_is_file = True
+    SIGNATURE = """value, *, format, height, width, image_mode, type, label, every, inputs, show_label, buttons,
+        container, scale, min_width, interactive, visible, elem_id, elem_classes, render, key, preserved_by_key,
+        slider_position, max_height"""
+    DEFAULT_BUTTONS = ("download", "fullscreen")
 
-    def __init__(
-        self,
-        value: Any = None,
-        *,
-        format: str = "webp",
-        height: int | str | None = None,
-        width: int | str | None = None,
-        image_mode: str | None = "RGB",
-        type: Literal["numpy", "pil", "filepath"] = "numpy",
-        label: str | None = None,
-        every: float | None = None,
-        inputs: Any = None,
-        show_label: bool | None = None,
-        buttons: Sequence[Any] | None = None,
-        container: bool = True,
-        scale: int | None = None,
-        min_width: int = 160,
-        interactive: bool | None = None,
-        visible: bool | Literal["hidden"] = True,
-        elem_id: str | None = None,
-        elem_classes: list[str] | str | None = None,
-        render: bool = True,
-        key: int | str | tuple[int | str, ...] | None = None,
-        preserved_by_key: list[str] | str | None = "value",
-        slider_position: float = 50,
-        max_height: int = 500,
-    ) -> None:
-        if type not in ("numpy", "pil", "filepath"):
-            raise ValueError(f"ImageSlider type must be 'numpy', 'pil' or 'filepath', got {type!r}")
-        if isinstance(slider_position, bool) or not isinstance(slider_position, (int, float)):
-            raise ValueError(f"slider_position is a number from 0 to 100, got {slider_position!r}")
-        self.format = format
-        self.height = height
-        self.width = width
-        self.image_mode = image_mode
-        self.type = type
-        self.buttons = list(buttons) if buttons is not None else ["download", "fullscreen"]
-        self.slider_position = slider_position
-        self.max_height = max_height
-        super().__init__(
-            value,
-            label=label,
-            every=every,
-            inputs=inputs,
-            show_label=show_label,
-            container=container,
-            scale=scale,
-            min_width=min_width,
-            interactive=interactive,
-            visible=visible,
-            elem_id=elem_id,
-            elem_classes=elem_classes,
-            render=render,
-            key=key,
-            preserved_by_key=preserved_by_key,
-        )
+    value: Any = None
+    """The pair of images compared, (left, right); a callable is called when the page loads to produce it."""
+    slider_position: float = 50
+    """Where the divider starts, in percent of the width from the left."""
+    max_height: int = 500
+    """The images' greatest height in pixels, when ``height`` is not given."""
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        position = self.slider_position
+        if isinstance(position, bool) or not isinstance(position, (int, float)):
+            raise ValueError(f"slider_position is a number from 0 to 100, got {position!r}")
 
     def get_props(self) -> dict[str, Any]:
         return {"streamable": False, **super().get_props()}

@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 from trellis._filedata import FILEDATA_SCHEMA, sample_file_payload
 from trellis.components import _media as media
-from trellis.components.base import Block, Component
+from trellis.components.base import Block, Editable
 from trellis.exceptions import ValidationError
 
 SAMPLE_MODEL_URL = "https://raw.githubusercontent.com/gradio-app/gradio/main/gradio/media_assets/models3d/Fox.gltf"
@@ -38,7 +38,7 @@ def _payload_name(payload: dict[str, Any]) -> str:
     return str(payload.get("orig_name") or path)
 
 
-class Model3D(Component):
+class Model3D(media.MediaComponent, media.Tall, Editable):
     """A 3D model; the function receives the file's path (``str``) and may return a path, a URL or FileData.
 
     ``camera_position`` is ``(alpha, beta, radius)``, each optional: alpha is the camera's longitude
@@ -49,63 +49,35 @@ class Model3D(Component):
     """
 
     EVENTS = ("change", "upload", "edit", "clear")
-    data_model_is_file = True
+    SIGNATURE = """value, *, display_mode, clear_color, camera_position, zoom_speed, pan_speed, height, label,
+        show_label, every, inputs, container, scale, min_width, interactive, visible, elem_id, elem_classes, render,
+        key, preserved_by_key, buttons"""
 
-    def __init__(
-        self,
-        value: Any = None,
-        *,
-        display_mode: Literal["solid", "point_cloud", "wireframe"] | None = None,
-        clear_color: Sequence[float] | None = None,
-        camera_position: Sequence[float | None] = (None, None, None),
-        zoom_speed: float = 1,
-        pan_speed: float = 1,
-        height: int | str | None = None,
-        label: str | None = None,
-        show_label: bool | None = None,
-        every: float | None = None,
-        inputs: Any = None,
-        container: bool = True,
-        scale: int | None = None,
-        min_width: int = 160,
-        interactive: bool | None = None,
-        visible: bool | str = True,
-        elem_id: str | None = None,
-        elem_classes: list[str] | str | None = None,
-        render: bool = True,
-        key: int | str | tuple[int | str, ...] | None = None,
-        preserved_by_key: list[str] | str | None = "value",
-        buttons: list[Any] | None = None,
-    ) -> None:
-        if display_mode is not None and display_mode not in DISPLAY_MODES:
-            raise ValueError(f"Model3D display_mode must be one of {DISPLAY_MODES} or None, got {display_mode!r}")
-        self.display_mode = display_mode
-        self.clear_color = _clear_color(clear_color)
-        self.camera_position = _camera_position(camera_position)
-        self.zoom_speed = zoom_speed
-        self.pan_speed = pan_speed
-        self.height = height
-        self.buttons = list(buttons or [])
-        for button in self.buttons:
+    value: Any = None
+    """The model shown: a path, a URL or FileData of a .obj, .glb, .gltf, .stl, .ply or .splat file."""
+    display_mode: Literal["solid", "point_cloud", "wireframe"] | None = None
+    """How the model is drawn: solid surfaces, a cloud of its vertices, or its edges (None: solid)."""
+    clear_color: Sequence[float] | None = None
+    """The background colour as (r, g, b, a), each from 0 to 1 (None: transparent)."""
+    camera_position: Sequence[float | None] = (None, None, None)
+    """Where the camera starts: (alpha, beta, radius), each None for the automatic one (see the class)."""
+    zoom_speed: float = 1
+    """How fast the mouse wheel zooms (larger: faster)."""
+    pan_speed: float = 1
+    """How fast right-dragging moves the view (larger: faster)."""
+    buttons: list[str | Block] | None = None
+    """Extra toolbar buttons: Buttons (taken out of the layout, sent with their id) or icon names; sent to the
+    browser, which does not draw them yet."""
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        if self.display_mode is not None and self.display_mode not in DISPLAY_MODES:
+            raise ValueError(f"Model3D display_mode must be one of {DISPLAY_MODES} or None, got {self.display_mode!r}")
+        self.clear_color = _clear_color(self.clear_color)
+        self.camera_position = _camera_position(self.camera_position)
+        for button in self.buttons or ():
             if isinstance(button, Block):
                 button.unrender()  # shown in this component's toolbar, not in the layout
-        super().__init__(
-            value,
-            label=label,
-            every=every,
-            inputs=inputs,
-            show_label=show_label,
-            container=container,
-            scale=scale,
-            min_width=min_width,
-            interactive=interactive,
-            visible=visible,
-            elem_id=elem_id,
-            elem_classes=elem_classes,
-            render=render,
-            key=key,
-            preserved_by_key=preserved_by_key,
-        )
 
     def get_props(self) -> dict[str, Any]:
         props = super().get_props()
