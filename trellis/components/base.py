@@ -196,8 +196,9 @@ class Block(_Declared):
     def explicit_props(self) -> dict[str, Any]:
         """Props the app passed to the constructor, as an update (for returned instances)."""
         update: dict[str, Any] = {}
+        unsent = {p.param for p in type(self)._props.values() if not p.wire}
         for name in getattr(self, "_explicit", {}):
-            if name in _NOT_PROPS:
+            if name in _NOT_PROPS or name in unsent:
                 continue
             value = getattr(self, name, None)
             if not callable(value):

@@ -48,7 +48,7 @@ class TextEntry(Block, register=False):
 class _CopyButton(Block, register=False):
     """The copy button of a text component, and its Gradio 5 spelling."""
 
-    buttons: list[Literal["copy"]] | None = None
+    buttons: list[Literal["copy"]] | None = prop(None, sent_as="list[Literal['copy']]")
     """Icon buttons in the corner of the component: "copy" copies the text."""
     show_copy_button: bool | None = prop(None, wire=False)
     """Gradio 5 spelling of ``buttons=["copy"]``."""
@@ -56,6 +56,12 @@ class _CopyButton(Block, register=False):
     def __post_init__(self) -> None:
         super().__post_init__()
         self.buttons = list(self.buttons or (["copy"] if self.show_copy_button else []))
+
+    def explicit_props(self) -> dict[str, Any]:
+        update = super().explicit_props()
+        if "show_copy_button" in getattr(self, "_explicit", {}):
+            update["buttons"] = self.buttons
+        return update
 
 
 class Textbox(FormComponent, Labelled, Informed, Boxed, Scaled, Editable, TextEntry, _CopyButton):
