@@ -27,7 +27,7 @@ export default defineConfig(({ mode }) => ({
 		},
 	},
 	test: {
-		include: ["src/**/*.test.ts"],
+		include: ["src/**/*.test.ts", "eslint/**/*.test.js"],
 		environment: "node",
 	},
 }));

@@ -1,6 +1,6 @@
 // Syntax highlighting with highlight.js core and a small set of languages (keeps the chunk small).
 // Output is HTML-escaped text with `<span class="hljs-…">` tokens; colours come from the
-// `--code-*` theme variables (see components/markdown/HighlightTheme.svelte).
+// `--code-*` theme variables (see shared/HighlightTheme.svelte).
 
 import hljs from "highlight.js/lib/core";
 import bash from "highlight.js/lib/languages/bash";

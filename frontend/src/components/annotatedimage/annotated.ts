@@ -1,7 +1,7 @@
 // Pure helpers of the AnnotatedImage component: reading the value, label colours and hit testing.
 
 import type { FileData } from "../../api/types";
-import { isFileData } from "../file/files";
+import { isFileData } from "../../shared/files";
 
 export interface Annotation {
 	file: FileData;

@@ -5,7 +5,7 @@
 // so a streamed edit to one message's text reaches only what renders that text.
 
 import type { FileData } from "../../api/types";
-import { fileUrl, isFileData } from "../file/files";
+import { fileUrl, isFileData } from "../../shared/files";
 
 export interface TextPart {
 	type: "text";

@@ -1,7 +1,7 @@
 // Pure helpers of the Gallery component: reading items, column counts and preview navigation.
 
 import type { FileData } from "../../api/types";
-import { isFileData } from "../file/files";
+import { isFileData } from "../../shared/files";
 
 export interface GalleryItem {
 	kind: "image" | "video";

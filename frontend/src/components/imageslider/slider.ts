@@ -1,7 +1,7 @@
 // Pure helpers of the ImageSlider component: the value pair, the divider position and uploads into slots.
 
 import type { FileData } from "../../api/types";
-import { isFileData } from "../file/files";
+import { isFileData } from "../../shared/files";
 
 export type Pair = [FileData | null, FileData | null];
 

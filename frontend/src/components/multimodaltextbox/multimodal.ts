@@ -3,7 +3,7 @@
 // put on the textarea.
 
 import type { FileData } from "../../api/types";
-import { isFileData } from "../file/files";
+import { isFileData } from "../../shared/files";
 
 export interface MultimodalValue {
 	text: string;

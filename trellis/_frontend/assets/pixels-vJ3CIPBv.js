@@ -1,0 +1,1 @@
+function e(e,t,n,r,i){if(!(r>0&&i>0&&n.width>0&&n.height>0))return null;let a=Math.min(n.width/r,n.height/i),o=r*a,s=i*a,c=(n.width-o)/2,l=(n.height-s)/2,u=(e-n.left-c)/a,d=(t-n.top-l)/a;return u<0||d<0||u>r||d>i?null:[Math.min(r-1,Math.floor(u)),Math.min(i-1,Math.floor(d))]}export{e as t};
