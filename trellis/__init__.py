@@ -6,7 +6,7 @@ uvicorn and the queue load when an app is launched or mounted.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import IO, Any
 
 from trellis import _aliases, themes
 from trellis._version import __version__
@@ -74,10 +74,21 @@ from trellis.components import (
     UploadButton,
     Video,
 )
+from trellis.components import handlers as _handlers
 from trellis.exceptions import Error
 from trellis.runtime import Info, Progress, Request, Success, Warning
 
 _aliases.install()
+
+
+def _guarded_fetch(url: str, out: IO[bytes]) -> str:
+    # The processing layer (and httpx) loads on the first download, not with ``import trellis``.
+    from trellis.processing.fetch import fetch_for_component
+
+    return fetch_for_component(url, out)
+
+
+_handlers.install_fetcher(_guarded_fetch)
 
 _LAZY = {
     "mount_gradio_app": ("trellis.server.mount", "mount_gradio_app"),

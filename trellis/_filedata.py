@@ -50,6 +50,15 @@ def is_file_payload(value: Any) -> bool:
     return isinstance(meta, dict) and meta.get("_type") == FILE_META_TYPE
 
 
+def contains_file(value: Any) -> bool:
+    """True when a payload holds a FileData anywhere in its dicts and lists."""
+    if isinstance(value, dict):
+        return is_file_payload(value) or any(contains_file(v) for v in value.values())
+    if isinstance(value, list):
+        return any(contains_file(v) for v in value)
+    return False
+
+
 def make_filedata(path: str | os.PathLike[str], orig_name: str | None = None, **extra: Any) -> dict[str, Any]:
     """A FileData dict for a local file (its ``url`` is filled in when it is sent)."""
     path = os.fspath(path)

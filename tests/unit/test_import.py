@@ -33,11 +33,11 @@ print(json.dumps(sorted(name for name in {HEAVY!r} if name in sys.modules)))
     assert _run(code) == []
 
 
-def test_import_loads_no_server_or_queue_module() -> None:
+def test_import_loads_no_server_queue_or_processing_module() -> None:
     code = """
 import json, sys
 import trellis
-print(json.dumps(sorted(m for m in sys.modules if m.startswith(("trellis.server", "trellis.queue")))))
+print(json.dumps(sorted(m for m in sys.modules if m.startswith(("trellis.server", "trellis.queue", "trellis.processing")))))
 """
     assert _run(code) == []
 

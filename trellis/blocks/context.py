@@ -7,29 +7,43 @@ It knows nothing of servers: it only records which container is open, and which
 from __future__ import annotations
 
 import threading
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import Any, Protocol
 
-if TYPE_CHECKING:
-    from trellis.blocks.blocks import Blocks
-    from trellis.components.base import BlockContext
+from trellis._types import ContainerLike
 
 _local = threading.local()
 
 
-def _stack() -> list[BlockContext]:
-    stack: list[BlockContext] | None = getattr(_local, "stack", None)
+class Root(ContainerLike, Protocol):
+    """The app being defined (a ``Blocks``): its listeners and examples are recorded on it."""
+
+    examples_handlers: list[Any]
+
+    def _add_dependency(
+        self,
+        targets: list[tuple[int, str]],
+        fn: Callable[..., Any] | None,
+        inputs: Any,
+        outputs: Any,
+        options: dict[str, Any],
+    ) -> Any: ...
+
+
+def _stack() -> list[ContainerLike]:
+    stack: list[ContainerLike] | None = getattr(_local, "stack", None)
     if stack is None:
         stack = _local.stack = []
     return stack
 
 
-def current_container() -> BlockContext | None:
+def current_container() -> ContainerLike | None:
     """The innermost open container, or ``None`` outside any ``with`` block."""
     stack = _stack()
     return stack[-1] if stack else None
 
 
-def current_root() -> Blocks | None:
+def current_root() -> Root | None:
     """The outermost open ``Blocks``: the app that new listeners belong to."""
     for block in _stack():
         if block.is_root:
@@ -37,11 +51,11 @@ def current_root() -> Blocks | None:
     return None
 
 
-def push(block: BlockContext) -> None:
+def push(block: ContainerLike) -> None:
     _stack().append(block)
 
 
-def pop(block: BlockContext) -> None:
+def pop(block: ContainerLike) -> None:
     stack = _stack()
     if stack and stack[-1] is block:
         stack.pop()

@@ -16,7 +16,7 @@ from trellis.blocks import context
 from trellis.exceptions import InvalidBlockError, InvalidConfigError
 
 if TYPE_CHECKING:
-    from trellis.components.base import Block
+    from trellis._types import BlockLike
 
 ShowProgress = Literal["full", "minimal", "hidden"]
 TriggerMode = Literal["once", "multiple", "always_last"]
@@ -44,7 +44,7 @@ class EventData:
     ``gr.EventData`` (or a subclass such as ``gr.SelectData``).
     """
 
-    def __init__(self, target: Block | None, data: Any) -> None:
+    def __init__(self, target: BlockLike | None, data: Any) -> None:
         self.target = target
         self._data = data if data is not None else {}
 
@@ -58,7 +58,7 @@ class EventData:
 class SelectData(EventData):
     """Payload of a ``select`` event: the index and value that were chosen."""
 
-    def __init__(self, target: Block | None, data: Any) -> None:
+    def __init__(self, target: BlockLike | None, data: Any) -> None:
         super().__init__(target, data)
         data = self._data if isinstance(self._data, dict) else {}
         self.index: Any = data.get("index")
@@ -71,7 +71,7 @@ class SelectData(EventData):
 class KeyUpData(EventData):
     """Payload of a ``key_up`` event: the key pressed and the input's value."""
 
-    def __init__(self, target: Block | None, data: Any) -> None:
+    def __init__(self, target: BlockLike | None, data: Any) -> None:
         super().__init__(target, data)
         data = self._data if isinstance(self._data, dict) else {}
         self.key: str | None = data.get("key")
@@ -81,7 +81,7 @@ class KeyUpData(EventData):
 class CopyData(EventData):
     """Payload of a ``copy`` event: the copied value."""
 
-    def __init__(self, target: Block | None, data: Any) -> None:
+    def __init__(self, target: BlockLike | None, data: Any) -> None:
         super().__init__(target, data)
         data = self._data if isinstance(self._data, dict) else {}
         self.value: Any = data.get("value")
@@ -93,7 +93,7 @@ class LikeData(EventData):
     ``liked`` is True for "Like", False for "Dislike", and the option's text for other feedback.
     """
 
-    def __init__(self, target: Block | None, data: Any) -> None:
+    def __init__(self, target: BlockLike | None, data: Any) -> None:
         super().__init__(target, data)
         data = self._data if isinstance(self._data, dict) else {}
         self.index: int | tuple[int, int] = _index(data.get("index"))
@@ -104,7 +104,7 @@ class LikeData(EventData):
 class RetryData(EventData):
     """Payload of a Chatbot ``retry`` event: the index and content of the user message to run again."""
 
-    def __init__(self, target: Block | None, data: Any) -> None:
+    def __init__(self, target: BlockLike | None, data: Any) -> None:
         super().__init__(target, data)
         data = self._data if isinstance(self._data, dict) else {}
         self.index: int | tuple[int, int] = _index(data.get("index"))
@@ -114,7 +114,7 @@ class RetryData(EventData):
 class UndoData(EventData):
     """Payload of a Chatbot ``undo`` event: the index and content of the user message to take back."""
 
-    def __init__(self, target: Block | None, data: Any) -> None:
+    def __init__(self, target: BlockLike | None, data: Any) -> None:
         super().__init__(target, data)
         data = self._data if isinstance(self._data, dict) else {}
         self.index: int | tuple[int, int] = _index(data.get("index"))
@@ -124,7 +124,7 @@ class UndoData(EventData):
 class EditData(EventData):
     """Payload of a Chatbot ``edit`` event: which message was edited, its old and its new text."""
 
-    def __init__(self, target: Block | None, data: Any) -> None:
+    def __init__(self, target: BlockLike | None, data: Any) -> None:
         super().__init__(target, data)
         data = self._data if isinstance(self._data, dict) else {}
         self.index: int | tuple[int, int] = _index(data.get("index"))
@@ -143,8 +143,8 @@ class Dependency:
     id: int
     targets: list[tuple[int, str]]
     fn: Callable[..., Any] | None
-    inputs: list[Block]
-    outputs: list[Block]
+    inputs: list[BlockLike]
+    outputs: list[BlockLike]
     api_name: str
     api_visibility: ApiVisibility = "public"
     inputs_as_dict: Literal["components", "keys"] | None = None
@@ -219,7 +219,7 @@ class BoundListener:
 
     __slots__ = ("block", "event_name")
 
-    def __init__(self, block: Block, event_name: str) -> None:
+    def __init__(self, block: BlockLike, event_name: str) -> None:
         self.block = block
         self.event_name = event_name
 
@@ -244,7 +244,7 @@ class EventListener:
     def __set_name__(self, owner: type, name: str) -> None:
         self.event_name = name
 
-    def __get__(self, instance: Block | None, owner: type) -> Any:
+    def __get__(self, instance: BlockLike | None, owner: type) -> Any:
         if instance is None:
             return self
         return BoundListener(instance, self.event_name)
@@ -299,7 +299,7 @@ def _is_block(value: Any) -> bool:
     return isinstance(getattr(type(value), "block_type", None), str) and hasattr(value, "_id")
 
 
-def _as_block_list(value: Any) -> list[Block]:
+def _as_block_list(value: Any) -> list[BlockLike]:
     if value is None:
         return []
     if _is_block(value):
@@ -311,7 +311,7 @@ def _as_block_list(value: Any) -> list[Block]:
     if isinstance(value, (set, frozenset)):
         value = sorted(value, key=lambda b: b._id)
     if isinstance(value, Iterable):
-        out: list[Block] = []
+        out: list[BlockLike] = []
         for item in value:
             if not _is_block(item):
                 raise InvalidBlockError(f"Listener inputs and outputs must be components, got {item!r}")

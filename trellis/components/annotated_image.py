@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from trellis._filedata import FILEDATA_SCHEMA, make_filedata, sample_file_payload
 from trellis.components import _media as media
+from trellis.components import handlers
 from trellis.components.base import Component
 from trellis.components.image import SAMPLE_IMAGE_URL
 from trellis.exceptions import ValidationError
@@ -146,17 +147,15 @@ def colored_mask(alpha: np.ndarray, rgb: tuple[int, int, int]) -> Any:
 
 def _download(url: str) -> str:
     """Fetch ``url`` (public addresses only) into the cache; returns the cached path."""
-    from trellis.processing import fetch as guarded
-
     buffer = io.BytesIO()
     try:
-        result = guarded.fetch(url, buffer)
-    except guarded.FetchError as exc:
+        filename = handlers.fetch_url(url, buffer)
+    except handlers.FetchFailed as exc:
         raise ValueError(
             f"AnnotatedImage needs the size of its base image to draw boxes, but {exc} "
             "Return the image as a numpy array, a PIL image or a local path instead."
         ) from None
-    return media.save_bytes(buffer.getvalue(), result.filename)
+    return media.save_bytes(buffer.getvalue(), filename)
 
 
 class AnnotatedImage(Component):

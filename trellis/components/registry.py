@@ -7,12 +7,12 @@ from typing import TYPE_CHECKING
 from trellis.exceptions import InvalidConfigError
 
 if TYPE_CHECKING:
-    from trellis.components.base import Block
+    from trellis._types import BlockLike
 
-_registry: dict[str, type[Block]] = {}
+_registry: dict[str, type[BlockLike]] = {}
 
 
-def register(cls: type[Block]) -> None:
+def register(cls: type[BlockLike]) -> None:
     existing = _registry.get(cls.block_type)
     if existing is not None and existing is not cls and existing.__module__.startswith("trellis."):
         if cls.__module__.startswith("trellis."):
@@ -23,10 +23,10 @@ def register(cls: type[Block]) -> None:
     _registry[cls.block_type] = cls
 
 
-def get(type_name: str) -> type[Block]:
+def get(type_name: str) -> type[BlockLike]:
     return _registry[type_name]
 
 
-def all_types() -> dict[str, type[Block]]:
+def all_types() -> dict[str, type[BlockLike]]:
     """Every registered type string and its class, sorted by name."""
     return dict(sorted(_registry.items()))

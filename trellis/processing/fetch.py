@@ -22,6 +22,7 @@ from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
 
 import httpx
 
+from trellis.components.handlers import FetchFailed
 from trellis.exceptions import Error
 
 DEFAULT_MAX_SIZE = 100 * 1024 * 1024
@@ -247,3 +248,14 @@ def fetch(
             finally:
                 response.close()
     raise FetchRefused(f"Refusing to fetch {url}: more than {max_redirects} redirects.")
+
+
+def fetch_for_component(url: str, out: IO[bytes]) -> str:
+    """The :class:`~trellis.components.handlers.UrlFetcher` handed to components: :func:`fetch` with its defaults.
+
+    Returns the file name; raises :class:`~trellis.components.handlers.FetchFailed` for what :func:`fetch` refuses.
+    """
+    try:
+        return fetch(url, out).filename
+    except FetchError as exc:
+        raise FetchFailed(str(exc)) from None

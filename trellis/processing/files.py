@@ -433,11 +433,3 @@ def _walk(value: Any, fn: Any) -> Any:
     if isinstance(value, list):
         return [_walk(v, fn) for v in value]
     return value
-
-
-def contains_file(value: Any) -> bool:
-    if isinstance(value, dict):
-        return is_file_payload(value) or any(contains_file(v) for v in value.values())
-    if isinstance(value, list):
-        return any(contains_file(v) for v in value)
-    return False

@@ -16,11 +16,12 @@ from typing import TYPE_CHECKING, Any
 import anyio
 import anyio.to_thread
 
+from trellis._filedata import contains_file
 from trellis.blocks.updates import is_update
 from trellis.components.base import Block, Component
 from trellis.components.display import jsonable
 from trellis.components.state import State
-from trellis.processing.files import FileCache, contains_file
+from trellis.processing.files import FileCache
 from trellis.processing.media_stream import MediaStream, MediaStreams, StreamEncoder, stream_path
 from trellis.processing.session import Session
 from trellis.runtime import Reporter, Request, current_reporter
