@@ -91,7 +91,7 @@ def _guarded_fetch(url: str, out: IO[bytes]) -> str:
 _handlers.install_fetcher(_guarded_fetch)
 
 _LAZY = {
-    "mount_gradio_app": ("trellis.server.mount", "mount_gradio_app"),
+    "mount_gradio_app": ("trellis.blocks.mount", "mount_gradio_app"),
     "FileData": ("trellis.data_classes", "FileData"),
 }
 

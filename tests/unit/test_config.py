@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from typing import Any
+
+import pytest
 
 import trellis as gr
 from trellis.config.build import compile_app
@@ -503,3 +506,28 @@ def test_component_with_a_callable_value_gets_an_undocumented_load_listener() ->
         "undocumented",
         "now",
     )
+
+
+def test_compile_app_leaves_the_app_unchanged() -> None:
+    with gr.Blocks() as demo:
+        gr.Textbox(lambda: "now")
+    children = list(demo.children)
+    compile_app(demo)
+    assert (demo.dependencies, demo.children) == ([], children)
+
+
+def test_blocks_compile_attaches_the_load_listeners_once() -> None:
+    with gr.Blocks() as demo:
+        gr.Textbox(lambda: "now", every=5)
+    demo.compile()
+    demo.compile()
+    assert [dep.targets[0][1] for dep in demo.dependencies] == ["load", "tick"]
+
+
+def test_the_compiled_app_cannot_be_changed() -> None:
+    compiled = compile_app(_greet_app()[0])
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        compiled.config = {}  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        compiled.config["title"] = "Changed"  # type: ignore[index]
+    assert (type(compiled.endpoints), type(compiled.endpoints[0].inputs)) == (tuple, tuple)

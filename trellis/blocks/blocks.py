@@ -14,22 +14,13 @@ from typing import TYPE_CHECKING, Any, Literal
 from trellis.blocks import context
 from trellis.blocks.events import DECORATOR, Dependency, _listen, build_dependency
 from trellis.components.base import Block, BlockContext, Component
-from trellis.config.build import compile_app
+from trellis.components.timer import Timer
+from trellis.config.build import CompiledApp, QueueSettings, compile_app
 from trellis.exceptions import InvalidConfigError
 
 if TYPE_CHECKING:
     from trellis.blocks.examples import Examples
     from trellis.server.launch import RunningServer
-
-
-@dataclasses.dataclass
-class QueueSettings:
-    """Options given to ``Blocks.queue()``."""
-
-    default_concurrency_limit: int | None = 1
-    max_size: int | None = None
-    status_update_rate: float | Literal["auto"] = "auto"
-    api_open: bool = True
 
 
 class Blocks(BlockContext, register=False):
@@ -83,6 +74,7 @@ class Blocks(BlockContext, register=False):
         self.share_url: str | None = None
         self.show_error = False
         self._lock = threading.Lock()
+        self._value_loaders_attached = False
         super().__init__(render=False)
 
     # -- definition ----------------------------------------------------------------
@@ -141,7 +133,6 @@ class Blocks(BlockContext, register=False):
                     "is_cancel",
                     "inputs_as_dict",
                     "input_keys",
-                    "collects_event_data",
                 )
             }
             options["trigger_after"] = (
@@ -166,6 +157,26 @@ class Blocks(BlockContext, register=False):
         """Run ``fn`` when a browser session ends (its tab is closed)."""
         return _listen(self, [(self._id, "unload")], fn, None, None, api_visibility="private", queue=False)
 
+    def _attach_value_loaders(self) -> None:
+        """Components whose value is a function get a ``load`` listener (and a Timer for ``every=``), once."""
+        if self._value_loaders_attached:
+            return
+        self._value_loaders_attached = True
+        for block in list(self.all_blocks().values()):
+            fn = getattr(block, "load_fn", None)
+            if fn is None:
+                continue
+            inputs = getattr(block, "inputs", None)
+            context.push(self)
+            try:
+                self.load(fn, inputs, block, api_visibility="undocumented", show_progress="hidden", queue=False)
+                every = getattr(block, "every", None)
+                if every:
+                    timer = Timer(every)
+                    timer.tick(fn, inputs, block, api_visibility="undocumented", show_progress="hidden")
+            finally:
+                context.pop(self)
+
     # -- tree ------------------------------------------------------------------------
     def all_blocks(self) -> dict[int, Block]:
         """Every block of the app by id: the layout tree plus anything a listener names."""
@@ -184,6 +195,19 @@ class Blocks(BlockContext, register=False):
         return found
 
     # -- serving --------------------------------------------------------------------
+    def compile(self) -> CompiledApp:
+        """The served form of this app (config, API info, function table) that the server takes.
+
+        Attaches the ``load`` listeners of components whose value is a function first.
+        """
+        self._attach_value_loaders()
+        return compile_app(self)
+
+    def cache_example_outputs(self) -> None:
+        """Compute the outputs of the examples with ``cache_examples=True`` (before serving)."""
+        for examples in self.examples_handlers:
+            examples.cache_all()
+
     def queue(
         self,
         status_update_rate: float | Literal["auto"] = "auto",
@@ -308,7 +332,9 @@ class Blocks(BlockContext, register=False):
             max_upload_parts=max_upload_parts,
             max_sessions_per_client=max_sessions_per_client,
         )
-        server = self.server = start_server(self, settings)
+        compiled = self.compile()
+        self.cache_example_outputs()
+        server = self.server = start_server(compiled, settings)
         self.local_url = server.url
         if not quiet:
             print(f"* Running on local URL:  {server.url}", flush=True)
@@ -349,7 +375,7 @@ class Blocks(BlockContext, register=False):
 
     def get_config_file(self) -> dict[str, Any]:
         """The config JSON that ``/config`` serves (with an empty ``root``)."""
-        return compile_app(self).config_for_root("")
+        return self.compile().config_for_root("")
 
     @property
     def config(self) -> dict[str, Any]:

@@ -171,7 +171,6 @@ class Dependency:
     validator: Callable[..., Any] | None = None
     is_generator: bool = False
     is_cancel: bool = False
-    collects_event_data: bool = False
     root: Any = dataclasses.field(default=None, repr=False)
 
     # -- chaining ------------------------------------------------------------

@@ -1,7 +1,8 @@
 """Blocks tree → the compiled app: config JSON, API info and the function table.
 
-Pure: reads the app definition and produces data. The server, queue and
-processing layers take a :class:`CompiledApp` and never look at ``Blocks``.
+Pure: reads the app definition (anything shaped like :class:`AppDefinition`, which
+``Blocks`` is) without changing it, and produces data. The server, queue and
+processing layers take the immutable :class:`CompiledApp` and never look at ``Blocks``.
 """
 
 from __future__ import annotations
@@ -10,19 +11,16 @@ import copy
 import dataclasses
 import hashlib
 import random
-from typing import TYPE_CHECKING, Any
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Any, Literal, Protocol
 
 from trellis._version import GRADIO_COMPAT_VERSION
-from trellis.blocks import context
 from trellis.blocks.events import Dependency
 from trellis.components.base import Block, BlockContext, Component
 from trellis.components.state import State
-from trellis.components.timer import Timer
 from trellis.config.functions import FunctionPlan, plan_function
 from trellis.config.schema import json_schema_to_python_type
-
-if TYPE_CHECKING:
-    from trellis.blocks.blocks import Blocks
 
 #: Top-level config keys whose values come straight from the app.
 _PRESENTATION_DEFAULTS: dict[str, Any] = {
@@ -40,43 +38,81 @@ _PRESENTATION_DEFAULTS: dict[str, Any] = {
 }
 
 
+@dataclasses.dataclass
+class QueueSettings:
+    """Options given to ``Blocks.queue()``."""
+
+    default_concurrency_limit: int | None = 1
+    max_size: int | None = None
+    status_update_rate: float | Literal["auto"] = "auto"
+    api_open: bool = True
+
+
+class AppDefinition(Protocol):
+    """What :func:`compile_app` reads of an app: the root container (a ``Blocks``), its listeners and options."""
+
+    _id: int
+    children: list[Block]
+    dependencies: list[Dependency]
+    queue_settings: QueueSettings
+    mode: str
+    title: str
+    theme: Any
+    css: str | None
+    css_paths: list[str]
+    js: str | None
+    head: str | None
+    head_paths: list[str]
+    fill_height: bool
+    fill_width: bool
+    show_error: bool
+    delete_cache: tuple[int, int] | None
+
+    def all_blocks(self) -> dict[int, Block]: ...
+
+
 def _class_id(cls: type) -> str:
     return hashlib.sha256(f"{cls.__module__}.{cls.__qualname__}".encode()).hexdigest()
 
 
-@dataclasses.dataclass
+@dataclasses.dataclass(frozen=True)
 class EndpointInfo:
     """One listener as the server sees it."""
 
     dep: Dependency
     plan: FunctionPlan
-    inputs: list[Component]
-    outputs: list[Component]
-    state_input_positions: list[int]
-    state_output_positions: list[int]
+    inputs: tuple[Component, ...]
+    outputs: tuple[Component, ...]
+    state_input_positions: tuple[int, ...]
+    state_output_positions: tuple[int, ...]
     concurrency_key: str
     concurrency_limit: int | None
 
 
-@dataclasses.dataclass
+@dataclasses.dataclass(frozen=True)
 class CompiledApp:
-    """The served form of an app: config, API info and the callable endpoints."""
+    """The served form of an app: config, API info, the callable endpoints and what the server needs.
+
+    Immutable: a server that serves it with settings of its own (``show_error``, cached file
+    values) works on a derived copy (``dataclasses.replace``).
+    """
 
     root_id: int
-    blocks: dict[int, Block]
-    endpoints: list[EndpointInfo]
-    by_api_name: dict[str, EndpointInfo]
-    config: dict[str, Any]
+    blocks: Mapping[int, Block]
+    endpoints: tuple[EndpointInfo, ...]
+    by_api_name: Mapping[str, EndpointInfo]
+    config: Mapping[str, Any]
     api_info_public: dict[str, Any]
     api_info_all: dict[str, Any]
-    state_components: dict[int, State]
-    unload_endpoints: list[EndpointInfo]
+    state_components: Mapping[int, State]
+    unload_endpoints: tuple[EndpointInfo, ...]
     app_id: int
     max_size: int | None
     api_open: bool = True
+    #: ``(frequency_s, age_s)`` of the file cache sweep, from ``Blocks(delete_cache=...)``.
+    delete_cache: tuple[float, float] | None = None
     #: Indexes into ``config["components"]`` whose props hold files (initial values, example samples).
-    file_value_components: list[int] = dataclasses.field(default_factory=list)
-    blocks_obj: Any = dataclasses.field(repr=False, default=None)
+    file_value_components: tuple[int, ...] = ()
 
     def config_for_root(self, root: str) -> dict[str, Any]:
         config = dict(self.config)
@@ -219,31 +255,10 @@ def endpoint_info(endpoint: EndpointInfo) -> dict[str, Any]:
     }
 
 
-def _resolve_dependency_blocks(dep: Dependency) -> tuple[list[Component], list[Component]]:
-    inputs = [b for b in dep.inputs if isinstance(b, Component)]
-    outputs = [b for b in dep.outputs if isinstance(b, Component)]
+def _resolve_dependency_blocks(dep: Dependency) -> tuple[tuple[Component, ...], tuple[Component, ...]]:
+    inputs = tuple(b for b in dep.inputs if isinstance(b, Component))
+    outputs = tuple(b for b in dep.outputs if isinstance(b, Component))
     return inputs, outputs
-
-
-def _attach_load_events(blocks: Blocks) -> None:
-    """Components whose value is a function get a ``load`` listener (and a Timer for ``every=``)."""
-    if getattr(blocks, "_load_events_attached", False):
-        return
-    blocks._load_events_attached = True  # type: ignore[attr-defined]
-    for block in list(blocks.all_blocks().values()):
-        fn = getattr(block, "load_fn", None)
-        if fn is None:
-            continue
-        inputs = getattr(block, "inputs", None)
-        context.push(blocks)
-        try:
-            blocks.load(fn, inputs, block, api_visibility="undocumented", show_progress="hidden", queue=False)
-            every = getattr(block, "every", None)
-            if every:
-                timer = Timer(every)
-                timer.tick(fn, inputs, block, api_visibility="undocumented", show_progress="hidden")
-        finally:
-            context.pop(blocks)
 
 
 def _theme_name(theme: Any) -> str:
@@ -270,9 +285,8 @@ def _with_files(text: str | None, paths: list[str]) -> str | None:
     return "\n".join(parts) if parts else None
 
 
-def compile_app(blocks: Blocks) -> CompiledApp:
-    """Build the served form of ``blocks``. Called once at launch (and for ``demo.config``)."""
-    _attach_load_events(blocks)
+def compile_app(blocks: AppDefinition) -> CompiledApp:
+    """Build the served form of ``blocks``, leaving it unchanged. Called at launch (and for ``demo.config``)."""
     all_blocks = blocks.all_blocks()
     settings = blocks.queue_settings
     endpoints: list[EndpointInfo] = []
@@ -280,7 +294,6 @@ def compile_app(blocks: Blocks) -> CompiledApp:
     for dep in blocks.dependencies:
         plan = plan_function(dep)
         inputs, outputs = _resolve_dependency_blocks(dep)
-        dep.collects_event_data = plan.collects_event_data
         limit = dep.concurrency_limit
         if limit == "default":
             limit = settings.default_concurrency_limit
@@ -290,22 +303,20 @@ def compile_app(blocks: Blocks) -> CompiledApp:
                 plan=plan,
                 inputs=inputs,
                 outputs=outputs,
-                state_input_positions=[i for i, c in enumerate(inputs) if isinstance(c, State)],
-                state_output_positions=[i for i, c in enumerate(outputs) if isinstance(c, State)],
+                state_input_positions=tuple(i for i, c in enumerate(inputs) if isinstance(c, State)),
+                state_output_positions=tuple(i for i, c in enumerate(outputs) if isinstance(c, State)),
                 concurrency_key=dep.concurrency_id or f"fn-{dep.id}",
                 concurrency_limit=limit,  # type: ignore[arg-type]
             )
         )
         dependency_entries.append(dependency_entry(dep, plan))
 
-    layout = _layout(blocks)
+    layout = {"id": blocks._id, "children": [_layout(child) for child in blocks.children]}
     listened: dict[int, set[str]] = {}
     for dep in blocks.dependencies:
         for target, event in dep.targets:
             listened.setdefault(target, set()).add(event)
-    components = [
-        component_entry(b, listened.get(bid)) for bid, b in sorted(all_blocks.items()) if b is not blocks
-    ]
+    components = [component_entry(b, listened.get(bid)) for bid, b in sorted(all_blocks.items()) if bid != blocks._id]
     state_components = {bid: b for bid, b in all_blocks.items() if isinstance(b, State)}
     has_unload = any(ev == "unload" for dep in blocks.dependencies for _, ev in dep.targets)
     config: dict[str, Any] = {
@@ -355,16 +366,16 @@ def compile_app(blocks: Blocks) -> CompiledApp:
             public["/" + dep.api_name] = info
     return CompiledApp(
         root_id=blocks._id,
-        blocks=all_blocks,
-        endpoints=endpoints,
-        by_api_name={e.dep.api_name: e for e in endpoints},
-        config=config,
+        blocks=MappingProxyType(all_blocks),
+        endpoints=tuple(endpoints),
+        by_api_name=MappingProxyType({e.dep.api_name: e for e in endpoints}),
+        config=MappingProxyType(config),
         api_info_public={"named_endpoints": public, "unnamed_endpoints": {}},
         api_info_all={"named_endpoints": everything, "unnamed_endpoints": {}},
-        state_components=state_components,
-        unload_endpoints=[e for e in endpoints if any(ev == "unload" for _, ev in e.dep.targets)],
+        state_components=MappingProxyType(state_components),
+        unload_endpoints=tuple(e for e in endpoints if any(ev == "unload" for _, ev in e.dep.targets)),
         app_id=config["app_id"],
         max_size=settings.max_size,
         api_open=settings.api_open,
-        blocks_obj=blocks,
+        delete_cache=blocks.delete_cache,
     )

@@ -20,7 +20,7 @@ import logging
 import re
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -143,7 +143,7 @@ class Session:
         self.components[component._id] = copy
         return copy
 
-    def expire_values(self, states: dict[int, State], now: float) -> None:
+    def expire_values(self, states: Mapping[int, State], now: float) -> None:
         for key, touched in list(self._touched.items()):
             state = states.get(key)
             ttl = state.time_to_live if state is not None else None
@@ -151,7 +151,7 @@ class Session:
                 _delete(state, self._state.pop(key, None))
                 self._touched.pop(key, None)
 
-    def drop(self, states: dict[int, State]) -> None:
+    def drop(self, states: Mapping[int, State]) -> None:
         for key, value in self._state.items():
             _delete(states.get(key), value)
         self._state.clear()
@@ -175,7 +175,7 @@ class SessionStore:
 
     def __init__(
         self,
-        states: dict[int, State],
+        states: Mapping[int, State],
         expire_after: float = 3600.0,
         capacity: int = 10000,
         on_drop: Callable[[Session], object] | None = None,

@@ -6,17 +6,14 @@ import errno
 import socket
 import threading
 import time
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import uvicorn
 
-from trellis.config.build import compile_app
+from trellis.config.build import CompiledApp
 from trellis.server.app import create_app
 from trellis.server.protocol import protocol_options
 from trellis.server.settings import LaunchSettings
-
-if TYPE_CHECKING:
-    from trellis.blocks.blocks import Blocks
 
 DEFAULT_PORT = 7860
 PORT_RANGE = 100
@@ -78,13 +75,10 @@ class RunningServer:
         self.thread.join(timeout=10)
 
 
-def start_server(blocks: Blocks, settings: LaunchSettings) -> RunningServer:
-    """Compile ``blocks``, build its ASGI app and serve it until :meth:`RunningServer.close`."""
+def start_server(compiled: CompiledApp, settings: LaunchSettings) -> RunningServer:
+    """Build the ASGI app of ``compiled`` and serve it until :meth:`RunningServer.close`."""
     import anyio.to_thread
 
-    compiled = compile_app(blocks)
-    for examples in blocks.examples_handlers:
-        examples.cache_all()
     app = create_app(compiled, settings)
     host = settings.server_name
     port = choose_port(host, settings.server_port, settings.port_explicit)

@@ -21,7 +21,7 @@ from trellis.processing.files import FileAccessError, FileCache, clean_filename
 from trellis.server.responses import ORJSONResponse, error
 
 if TYPE_CHECKING:
-    from trellis.server.app import ServerState
+    from trellis.server.state import ServerState
 
 P = "/gradio_api"
 

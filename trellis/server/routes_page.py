@@ -15,7 +15,7 @@ from trellis.server import frontend
 from trellis.server.responses import ORJSONResponse, accepts_gzip, error
 
 if TYPE_CHECKING:
-    from trellis.server.app import ServerState
+    from trellis.server.state import ServerState
 
 P = "/gradio_api"
 

@@ -24,7 +24,7 @@ from trellis.server.sse import HEADERS as SSE_HEADERS
 from trellis.server.sse import event_stream
 
 if TYPE_CHECKING:
-    from trellis.server.app import ServerState
+    from trellis.server.state import ServerState
 
 logger = logging.getLogger("trellis")
 

@@ -16,7 +16,7 @@ from starlette.routing import BaseRoute, Route
 from trellis.processing.media_stream import MediaStream
 
 if TYPE_CHECKING:
-    from trellis.server.app import ServerState
+    from trellis.server.state import ServerState
 
 P = "/gradio_api"
 #: Longest a blocking playlist reload is held open.

@@ -1,0 +1,41 @@
+"""create_app serves a copy of the compiled app with the server's settings; the compiled app is never written to."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import pytest
+
+import trellis as gr
+from trellis.server.app import create_app
+from trellis.server.settings import LaunchSettings
+
+
+def test_create_app_serves_a_derived_copy_and_leaves_the_compiled_app_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GRADIO_TEMP_DIR", str(tmp_path / "cache"))
+    notes = tmp_path / "notes.txt"
+    notes.write_text("hello")
+    with gr.Blocks(delete_cache=(60, 120)) as demo:
+        gr.Textbox("plain")
+        gr.File(value=str(notes))
+    compiled = demo.compile()
+    before = copy.deepcopy(dict(compiled.config))
+
+    app = create_app(compiled, LaunchSettings(show_error=True, footer_links=["api"]))
+
+    served = app.state.trellis.app
+    file_entry = served.config["components"][served.file_value_components[0]]
+    assert (dict(compiled.config), compiled.file_value_components) == (before, ())
+    assert (served.config["show_error"], served.config["footer_links"], len(served.file_value_components)) == (
+        True,
+        ["api"],
+        1,
+    )
+    assert (file_entry["type"], Path(file_entry["props"]["value"]["path"]).parent.parent) == (
+        "file",
+        tmp_path / "cache",
+    )
+    assert app.state.trellis.files.delete_cache == (60, 120)
