@@ -51,6 +51,7 @@ class Prop:
     alias: str | None = None
     wire: bool = True
     owner: str = ""
+    sent_as: str | None = None
 
     @property
     def param(self) -> str:
@@ -64,9 +65,17 @@ class _Spec:
     kw_only: bool
     alias: str | None
     wire: bool
+    sent_as: str | None = None
 
 
-def prop(default: Any = None, *, kw_only: bool = True, alias: str | None = None, wire: bool = True) -> Any:
+def prop(
+    default: Any = None,
+    *,
+    kw_only: bool = True,
+    alias: str | None = None,
+    wire: bool = True,
+    sent_as: str | None = None,
+) -> Any:
     """Declare a prop with options (a plain default is enough for most props).
 
     Args:
@@ -74,8 +83,10 @@ def prop(default: Any = None, *, kw_only: bool = True, alias: str | None = None,
         kw_only: ``False`` makes the parameter positional (``value``, ``choices``...).
         alias: The constructor parameter's name when it differs from the attribute's.
         wire: ``False`` keeps the prop out of the config sent to the browser.
+        sent_as: The prop's type as the browser receives it (a Python type expression), when
+            ``__post_init__`` normalises it to something narrower than the constructor accepts.
     """
-    return _Spec(default, kw_only, alias, wire)
+    return _Spec(default, kw_only, alias, wire, sent_as)
 
 
 def collect(cls: type, defaults: Mapping[str, Any] | None = None) -> dict[str, Prop]:
@@ -93,7 +104,9 @@ def collect(cls: type, defaults: Mapping[str, Any] | None = None) -> dict[str, P
             props[name] = dataclasses.replace(props[name], annotation=text, default=default, owner=cls.__qualname__)
         else:
             spec = raw if isinstance(raw, _Spec) else _Spec(None if raw is _NO_DEFAULT else raw, True, None, True)
-            props[name] = Prop(name, text, spec.default, not spec.kw_only, spec.alias, spec.wire, cls.__qualname__)
+            props[name] = Prop(
+                name, text, spec.default, not spec.kw_only, spec.alias, spec.wire, cls.__qualname__, spec.sent_as
+            )
         setattr(cls, name, props[name].default)
     for name, default in (defaults or {}).items():
         if name not in props:
