@@ -12,12 +12,11 @@ import io
 import numbers
 import os
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 from trellis._filedata import FILEDATA_SCHEMA, make_filedata, sample_file_payload
 from trellis.components import _media as media
 from trellis.components import handlers
-from trellis.components.base import Component
 from trellis.components.image import SAMPLE_IMAGE_URL
 from trellis.exceptions import ValidationError
 
@@ -158,7 +157,7 @@ def _download(url: str) -> str:
     return media.save_bytes(buffer.getvalue(), filename)
 
 
-class AnnotatedImage(Component):
+class AnnotatedImage(media.MediaComponent, media.SavesImages, media.Sized):
     """A base image with coloured annotations (masks or boxes) on top, and a legend of their labels.
 
     A function returns ``(image, [(annotation, label), …])``: the image is a numpy array, a PIL
@@ -170,54 +169,20 @@ class AnnotatedImage(Component):
     """
 
     EVENTS = ("change", "select")
-    data_model_is_file = True
+    SIGNATURE = """value, *, format, show_legend, height, width, color_map, label, every, inputs, show_label, container,
+        scale, min_width, visible, elem_id, elem_classes, render, key, preserved_by_key, buttons"""
+    DEFAULT_BUTTONS = ("fullscreen",)
 
-    def __init__(
-        self,
-        value: Any = None,
-        *,
-        format: str = "webp",
-        show_legend: bool = True,
-        height: int | str | None = None,
-        width: int | str | None = None,
-        color_map: dict[str, str] | None = None,
-        label: str | None = None,
-        every: float | None = None,
-        inputs: Any = None,
-        show_label: bool | None = None,
-        container: bool = True,
-        scale: int | None = None,
-        min_width: int = 160,
-        visible: bool | Literal["hidden"] = True,
-        elem_id: str | None = None,
-        elem_classes: list[str] | str | None = None,
-        render: bool = True,
-        key: int | str | tuple[int | str, ...] | None = None,
-        preserved_by_key: list[str] | str | None = "value",
-        buttons: list[Any] | None = None,
-    ) -> None:
-        self.format = format
-        self.show_legend = show_legend
-        self.height = height
-        self.width = width
-        self.color_map = _check_color_map(color_map)
-        self.buttons = list(buttons) if buttons is not None else ["fullscreen"]
-        super().__init__(
-            value,
-            label=label,
-            every=every,
-            inputs=inputs,
-            show_label=show_label,
-            container=container,
-            scale=scale,
-            min_width=min_width,
-            visible=visible,
-            elem_id=elem_id,
-            elem_classes=elem_classes,
-            render=render,
-            key=key,
-            preserved_by_key=preserved_by_key,
-        )
+    value: Any = None
+    """The annotated image: (image, [(mask or box, label), ...]); a callable is called when the page loads."""
+    show_legend: bool = True
+    """Show the labels under the image, each in its colour (hovering one highlights its annotations)."""
+    color_map: dict[str, str] | None = None
+    """Colours of the labels, as CSS colours such as "#ff0000"; a label left out gets a hue of its own."""
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        self.color_map = _check_color_map(self.color_map)
 
     # -- input -------------------------------------------------------------------------
     def preprocess(self, payload: Any) -> tuple[str, list[tuple[str, str]]] | None:
