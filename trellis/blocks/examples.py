@@ -91,7 +91,7 @@ class Examples:
         self.dataset = Dataset(
             components=self.inputs,
             samples=rows,
-            headers=[c.label or "" for c in self.inputs]
+            headers=[getattr(c, "label", None) or "" for c in self.inputs]
             if any(getattr(c, "label", None) for c in self.inputs)
             else None,
             type="index",
@@ -154,7 +154,7 @@ class Examples:
         directory.mkdir(parents=True, exist_ok=True)
         with open(directory / "log.csv", "w", newline="", encoding="utf-8") as fh:
             writer = csv.writer(fh)
-            writer.writerow([c.label or f"output {i}" for i, c in enumerate(self.outputs)])
+            writer.writerow([getattr(c, "label", None) or f"output {i}" for i, c in enumerate(self.outputs)])
             for index in range(len(self.examples)):
                 outputs = self.compute(index)
                 writer.writerow([o.get("value") for o in outputs])

@@ -223,7 +223,7 @@ def endpoint_info(endpoint: EndpointInfo) -> dict[str, Any]:
         name = plan.input_param_names[index] if index < len(plan.input_param_names) else None
         parameters.append(
             {
-                "label": comp.label or f"parameter_{comp._id}",
+                "label": getattr(comp, "label", None) or f"parameter_{comp._id}",
                 "parameter_name": name or f"param_{index}",
                 "parameter_has_default": has_default,
                 "parameter_default": default,
@@ -240,7 +240,7 @@ def endpoint_info(endpoint: EndpointInfo) -> dict[str, Any]:
         schema = comp.api_info_as_output()
         returns.append(
             {
-                "label": comp.label or f"value_{comp._id}",
+                "label": getattr(comp, "label", None) or f"value_{comp._id}",
                 "type": schema,
                 "python_type": _python_type(schema, "description"),
                 "component": comp.block_type[:1].upper() + comp.block_type[1:],
