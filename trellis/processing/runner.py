@@ -91,7 +91,7 @@ class Runner:
             raise InputCountError(
                 f"An event handler ({endpoint.plan.name}) didn't receive enough input values "
                 f"(needed: {len(inputs)}, got: {len(data)}). Send one value per input component, "
-                f"in order: {[getattr(c, "label", None) or c.block_type for c in inputs]}."
+                f"in order: {[getattr(c, 'label', None) or c.block_type for c in inputs]}."
             )
         values: list[Any] = []
         session = ctx.session
