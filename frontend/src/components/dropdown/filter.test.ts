@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalizeChoices } from "../../shared/choices";
+import { normalizeChoices } from "../../shared/options/choices";
 import { canAddMore, filterChoices, matchLabel, moveActive, typeAhead } from "./filter";
 
 const choices = normalizeChoices(["Apple", "Banana", "Cherry", "Crème brûlée", ["Date fruit", "date"]]);

@@ -1,7 +1,7 @@
 // Pure helpers of the dropdown combobox: filtering choices by typed text, moving the active
 // option with the arrow keys, and matching typed text to a choice.
 
-import type { Choice } from "../../shared/choices";
+import type { Choice } from "../../shared/options/choices";
 
 /** Lower-cased, accent-insensitive form of `text` for matching. */
 export function fold(text: string): string {

@@ -1,1 +1,0 @@
-import{A as e,H as t,M as n,_ as r,ft as i,g as a,q as o,r as s,x as c}from"./disclose-version-UBG7gsv3.js";var l=n(`<div><!></div>`);function u(n,u){let d=s(u,`device`,3,!1);var f=l();let p,m;var h=o(f);c(h,()=>u.children),i(f),t(()=>{p=r(f,1,`stage svelte-1dmfv4k`,null,p,{sized:u.sized,device:d()}),m=a(f,``,m,{"min-height":u.minHeight})}),e(n,f)}export{u as t};
