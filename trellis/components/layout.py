@@ -4,118 +4,81 @@ from __future__ import annotations
 
 from typing import Literal
 
-from trellis.components.base import Block, BlockContext
+from trellis.components.base import Block, BlockContext, Scaled
+from trellis.components.props import prop
 
 
-class Row(BlockContext):
+class _Layout(BlockContext, register=False, defaults={"preserved_by_key": None}):
+    """A container: by default nothing of it is kept across re-renders of gr.render."""
+
+
+class _Grown(Block, register=False):
+    """The scale prop alone, for containers that take no min_width."""
+
+    scale: int | None = None
+    """How much it grows next to its siblings: 1 or more fills the free space in that proportion (None: its natural
+    size)."""
+
+
+class _Arranged(Block, register=False):
+    """Props of a Row or Column."""
+
+    variant: Literal["default", "panel", "compact"] = "default"
+    """Its look: "panel" draws the children on a shaded panel; "compact" joins them without gaps."""
+    show_progress: bool = False
+    """Gradio's progress animation over the whole layout while an event runs; sent, but not drawn by the browser."""
+
+
+class _Titled(Block, register=False):
+    """The label of a tab, an accordion or a sidebar."""
+
+    label: str | None = prop(None, kw_only=False)
+    """The text on its tab or header (a Sidebar's is read by screen readers only)."""
+
+
+class _Collapsible(_Titled, register=False):
+    """Props of a container the user can open and close."""
+
+    EVENTS = ("expand", "collapse")
+
+    open: bool = True
+    """Whether it is open when the page loads."""
+
+
+class Row(_Layout, _Arranged, _Grown):
     """Children side by side; wraps on narrow screens."""
 
-    EVENTS = ()
+    SIGNATURE = """*, variant, visible, elem_id, elem_classes, scale, render, height, max_height, min_height,
+        equal_height, show_progress, key, preserved_by_key"""
 
-    def __init__(
-        self,
-        *,
-        variant: Literal["default", "panel", "compact"] = "default",
-        visible: bool | str = True,
-        elem_id: str | None = None,
-        elem_classes: list[str] | str | None = None,
-        scale: int | None = None,
-        render: bool = True,
-        height: int | str | None = None,
-        max_height: int | str | None = None,
-        min_height: int | str | None = None,
-        equal_height: bool = False,
-        show_progress: bool = False,
-        key: int | str | tuple[int | str, ...] | None = None,
-        preserved_by_key: list[str] | str | None = None,
-    ) -> None:
-        self.variant = variant
-        self.scale = scale
-        self.height = height
-        self.max_height = max_height
-        self.min_height = min_height
-        self.equal_height = equal_height
-        self.show_progress = show_progress
-        super().__init__(
-            visible=visible,
-            elem_id=elem_id,
-            elem_classes=elem_classes,
-            render=render,
-            key=key,
-            preserved_by_key=preserved_by_key,
-        )
+    height: int | str | None = None
+    """The row's height: pixels, or a CSS length such as "50vh" (None: as tall as its children)."""
+    max_height: int | str | None = None
+    """The most height the row takes: pixels or a CSS length."""
+    min_height: int | str | None = None
+    """The least height the row takes: pixels or a CSS length."""
+    equal_height: bool = False
+    """Stretch every child to the height of the tallest."""
 
 
-class Column(BlockContext):
+class Column(_Layout, _Arranged, Scaled, defaults={"scale": 1, "min_width": 320}):
     """Children stacked vertically; ``scale`` sets its share of a Row."""
 
-    def __init__(
-        self,
-        *,
-        scale: int = 1,
-        min_width: int = 320,
-        variant: Literal["default", "panel", "compact"] = "default",
-        visible: bool | str = True,
-        elem_id: str | None = None,
-        elem_classes: list[str] | str | None = None,
-        render: bool = True,
-        show_progress: bool = False,
-        key: int | str | tuple[int | str, ...] | None = None,
-        preserved_by_key: list[str] | str | None = None,
-    ) -> None:
-        self.scale = scale
-        self.min_width = min_width
-        self.variant = variant
-        self.show_progress = show_progress
-        super().__init__(
-            visible=visible,
-            elem_id=elem_id,
-            elem_classes=elem_classes,
-            render=render,
-            key=key,
-            preserved_by_key=preserved_by_key,
-        )
+    SIGNATURE = (
+        "*, scale, min_width, variant, visible, elem_id, elem_classes, render, show_progress, key, preserved_by_key"
+    )
 
 
-class Group(BlockContext):
+class Group(_Layout):
     """Children drawn as one box without gaps."""
 
-    def __init__(
-        self,
-        *,
-        visible: bool | str = True,
-        elem_id: str | None = None,
-        elem_classes: list[str] | str | None = None,
-        render: bool = True,
-        key: int | str | tuple[int | str, ...] | None = None,
-        preserved_by_key: list[str] | str | None = None,
-    ) -> None:
-        super().__init__(
-            visible=visible,
-            elem_id=elem_id,
-            elem_classes=elem_classes,
-            render=render,
-            key=key,
-            preserved_by_key=preserved_by_key,
-        )
+    SIGNATURE = "*, visible, elem_id, elem_classes, render, key, preserved_by_key"
 
 
-class Form(BlockContext):
+class Form(_Layout, Scaled, defaults={"scale": 0, "min_width": 0}):
     """Wraps consecutive input components so they share one box (created automatically)."""
 
-    def __init__(
-        self,
-        *,
-        scale: int = 0,
-        min_width: int = 0,
-        render: bool = True,
-        visible: bool | str = True,
-        key: int | str | tuple[int | str, ...] | None = None,
-        preserved_by_key: list[str] | str | None = None,
-    ) -> None:
-        self.scale = scale
-        self.min_width = min_width
-        super().__init__(render=render, visible=visible, key=key, preserved_by_key=preserved_by_key)
+    SIGNATURE = "*, scale, min_width, render, visible, elem_id, elem_classes, key, preserved_by_key"
 
     def add_child(self, child: Block) -> None:
         # Sized as Gradio sizes it: in a Row it takes its children's share of the width; in a
@@ -132,64 +95,26 @@ class Form(BlockContext):
         super().add_child(child)
 
 
-class Tabs(BlockContext):
+class Tabs(_Layout):
     """A set of tabs; ``selected`` is the id or index of the open tab."""
 
     EVENTS = ("change", "select")
+    SIGNATURE = "*, selected, visible, elem_id, elem_classes, render, key, preserved_by_key"
 
-    def __init__(
-        self,
-        *,
-        selected: int | str | None = None,
-        visible: bool | str = True,
-        elem_id: str | None = None,
-        elem_classes: list[str] | str | None = None,
-        render: bool = True,
-        key: int | str | tuple[int | str, ...] | None = None,
-        preserved_by_key: list[str] | str | None = None,
-    ) -> None:
-        self.selected = selected
-        super().__init__(
-            visible=visible,
-            elem_id=elem_id,
-            elem_classes=elem_classes,
-            render=render,
-            key=key,
-            preserved_by_key=preserved_by_key,
-        )
+    selected: int | str | None = None
+    """The tab open when the page loads: a Tab's ``id``, or its index (None: the first tab the user may open)."""
 
 
-class Tab(BlockContext, type_name="tabitem"):
+class Tab(_Layout, _Titled, _Grown, type_name="tabitem"):
     """One tab; consecutive tabs outside a ``Tabs`` get one created around them."""
 
     EVENTS = ("select",)
+    SIGNATURE = "label, visible, interactive, *, id, elem_id, elem_classes, scale, render, key, preserved_by_key"
 
-    def __init__(
-        self,
-        label: str | None = None,
-        visible: bool | str = True,
-        interactive: bool = True,
-        *,
-        id: int | str | None = None,
-        elem_id: str | None = None,
-        elem_classes: list[str] | str | None = None,
-        scale: int | None = None,
-        render: bool = True,
-        key: int | str | tuple[int | str, ...] | None = None,
-        preserved_by_key: list[str] | str | None = None,
-    ) -> None:
-        self.label = label
-        self.interactive = interactive
-        self.id = id
-        self.scale = scale
-        super().__init__(
-            visible=visible,
-            elem_id=elem_id,
-            elem_classes=elem_classes,
-            render=render,
-            key=key,
-            preserved_by_key=preserved_by_key,
-        )
+    interactive: bool = True
+    """False greys the tab out: the user cannot open it."""
+    id: int | str | None = None
+    """An id for the tab, by which ``Tabs(selected=...)`` and updates open it."""
 
     def expected_parent(self) -> type[BlockContext] | None:
         return Tabs
@@ -198,65 +123,18 @@ class Tab(BlockContext, type_name="tabitem"):
 TabItem = Tab
 
 
-class Accordion(BlockContext):
+class Accordion(_Layout, _Collapsible, _Grown):
     """A collapsible box with a label."""
 
-    EVENTS = ("expand", "collapse")
-
-    def __init__(
-        self,
-        label: str | None = None,
-        *,
-        open: bool = True,
-        visible: bool | str = True,
-        elem_id: str | None = None,
-        elem_classes: list[str] | str | None = None,
-        scale: int | None = None,
-        render: bool = True,
-        key: int | str | tuple[int | str, ...] | None = None,
-        preserved_by_key: list[str] | str | None = None,
-    ) -> None:
-        self.label = label
-        self.open = open
-        self.scale = scale
-        super().__init__(
-            visible=visible,
-            elem_id=elem_id,
-            elem_classes=elem_classes,
-            render=render,
-            key=key,
-            preserved_by_key=preserved_by_key,
-        )
+    SIGNATURE = "label, *, open, visible, elem_id, elem_classes, render, key, preserved_by_key, scale"
 
 
-class Sidebar(BlockContext):
+class Sidebar(_Layout, _Collapsible):
     """A panel on the side of the page that can be collapsed."""
 
-    EVENTS = ("expand", "collapse")
+    SIGNATURE = "label, *, open, visible, elem_id, elem_classes, render, width, position, key, preserved_by_key"
 
-    def __init__(
-        self,
-        label: str | None = None,
-        *,
-        open: bool = True,
-        visible: bool | str = True,
-        elem_id: str | None = None,
-        elem_classes: list[str] | str | None = None,
-        render: bool = True,
-        width: int | str = 320,
-        position: Literal["left", "right"] = "left",
-        key: int | str | tuple[int | str, ...] | None = None,
-        preserved_by_key: list[str] | str | None = None,
-    ) -> None:
-        self.label = label
-        self.open = open
-        self.width = width
-        self.position = position
-        super().__init__(
-            visible=visible,
-            elem_id=elem_id,
-            elem_classes=elem_classes,
-            render=render,
-            key=key,
-            preserved_by_key=preserved_by_key,
-        )
+    width: int | str = 320
+    """The panel's width: pixels or a CSS length."""
+    position: Literal["left", "right"] = "left"
+    """The side of the page the panel opens on."""
