@@ -4,62 +4,38 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, Literal
 
 from trellis.blocks import context
-from trellis.components.base import Block, Component
+from trellis.components.base import Block, Component, Editable, Scaled
+from trellis.components.props import prop
 
 
-class Button(Component):
+class Button(Component, Scaled, Editable, defaults={"min_width": None, "interactive": True}):
     """A button that triggers ``click`` listeners."""
 
     EVENTS = ("click",)
     skip_api = True
+    SIGNATURE = """value, *, every, inputs, variant, size, icon, link, link_target, visible, interactive, elem_id,
+        elem_classes, render, key, preserved_by_key, scale, min_width"""
 
-    def __init__(
-        self,
-        value: str | Any = "Run",
-        *,
-        every: float | None = None,
-        inputs: Any = None,
-        variant: Literal["primary", "secondary", "stop", "huggingface"] = "secondary",
-        size: Literal["sm", "md", "lg"] = "lg",
-        icon: str | None = None,
-        link: str | None = None,
-        link_target: Literal["_self", "_blank", "_parent", "_top"] = "_self",
-        visible: bool | str = True,
-        interactive: bool = True,
-        elem_id: str | None = None,
-        elem_classes: list[str] | str | None = None,
-        render: bool = True,
-        key: int | str | tuple[int | str, ...] | None = None,
-        preserved_by_key: list[str] | str | None = "value",
-        scale: int | None = None,
-        min_width: int | None = None,
-    ) -> None:
-        self.variant = variant
-        self.size = size
-        self.icon = button_icon(icon)
-        self.link = link
-        self.link_target = link_target
-        super().__init__(
-            value,
-            every=every,
-            inputs=inputs,
-            visible=visible,
-            interactive=interactive,
-            elem_id=elem_id,
-            elem_classes=elem_classes,
-            render=render,
-            key=key,
-            preserved_by_key=preserved_by_key,
-            scale=scale,
-            min_width=min_width,
-        )
-        # A button has no label or info; drop the inherited defaults from its props.
-        self.show_label = None
-        self.container = None
+    value: str | Callable[..., Any] | None = "Run"
+    """The text on the button (also what a listener receives for it); a callable is called when the page loads."""
+    variant: Literal["primary", "secondary", "stop", "huggingface"] = "secondary"
+    """Its colours: "primary" stands out, "secondary" is plain, "stop" is red, "huggingface" is black with the logo."""
+    size: Literal["sm", "md", "lg"] = "lg"
+    """The button's size."""
+    icon: str | None = None
+    """An image shown before the text: a file path (served with the app) or a URL."""
+    link: str | None = None
+    """A URL the button opens when clicked, as a link does."""
+    link_target: Literal["_self", "_blank", "_parent", "_top"] = "_self"
+    """Where ``link`` opens: "_self" in this tab, "_blank" in a new one."""
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        self.icon = button_icon(self.icon)
 
     def preprocess(self, payload: Any) -> str | None:
         return None if payload is None else str(payload)
@@ -74,45 +50,20 @@ class Button(Component):
         return "Run"
 
 
-class ClearButton(Button, type_name="button", register=False):
+class ClearButton(Button, type_name="button", register=False, defaults={"value": "Clear"}):
     """A button that clears the components given to it (in the browser, no Python call)."""
 
-    def __init__(
-        self,
-        components: Sequence[Block] | Block | None = None,
-        *,
-        value: str = "Clear",
-        variant: Literal["primary", "secondary", "stop", "huggingface"] = "secondary",
-        size: Literal["sm", "md", "lg"] = "lg",
-        icon: str | None = None,
-        link: str | None = None,
-        visible: bool | str = True,
-        interactive: bool = True,
-        elem_id: str | None = None,
-        elem_classes: list[str] | str | None = None,
-        render: bool = True,
-        key: int | str | tuple[int | str, ...] | None = None,
-        scale: int | None = None,
-        min_width: int | None = None,
-    ) -> None:
-        super().__init__(
-            value,
-            variant=variant,
-            size=size,
-            icon=icon,
-            link=link,
-            visible=visible,
-            interactive=interactive,
-            elem_id=elem_id,
-            elem_classes=elem_classes,
-            render=render,
-            key=key,
-            scale=scale,
-            min_width=min_width,
-        )
+    SIGNATURE = """components, *, value, every, inputs, variant, size, icon, link, link_target, visible, interactive,
+        elem_id, elem_classes, render, key, preserved_by_key, scale, min_width"""
+
+    components: Sequence[Block] | Block | None = prop(None, wire=False)
+    """The components it clears (more can be added with ``add``)."""
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
         self.cleared: list[Block] = []
-        if components is not None:
-            self.add(components)
+        if self.components is not None:
+            self.add(self.components)
 
     def add(self, components: Sequence[Block] | Block) -> ClearButton:
         """Clear these components too when the button is clicked."""
@@ -125,18 +76,13 @@ class ClearButton(Button, type_name="button", register=False):
         return self
 
 
-class DuplicateButton(Button, type_name="button", register=False):
+class DuplicateButton(
+    Button,
+    type_name="button",
+    register=False,
+    defaults={"value": "Duplicate Space", "variant": "huggingface", "size": "sm", "scale": 0},
+):
     """Duplicates the Hugging Face Space; elsewhere it is a plain button."""
-
-    def __init__(
-        self,
-        value: str = "Duplicate Space",
-        *,
-        variant: Literal["primary", "secondary", "stop", "huggingface"] = "huggingface",
-        size: Literal["sm", "md", "lg"] = "sm",
-        **kwargs: Any,
-    ) -> None:
-        super().__init__(value, variant=variant, size=size, **kwargs)
 
 
 def _cleared_value(block: Block) -> Any:
