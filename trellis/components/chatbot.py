@@ -30,7 +30,9 @@ from typing_extensions import NotRequired
 from trellis._filedata import FILEDATA_SCHEMA, is_file_payload
 from trellis.components import _media as media
 from trellis.components import registry
-from trellis.components.base import Component
+from trellis.components.base import Boxed, Component, Labelled, Scaled
+from trellis.components.display import HeightBounded
+from trellis.components.props import prop
 from trellis.exceptions import Error
 
 # -- message types (for type hints, as Gradio exports them) --------------------------------------
@@ -152,7 +154,10 @@ CHATBOT_SCHEMA: dict[str, Any] = {
         },
         "OptionDict": {
             "description": "A suggested reply: the value sent when it is clicked, and its label.",
-            "properties": {"value": {"title": "Value", "type": "string"}, "label": {"title": "Label", "type": "string"}},
+            "properties": {
+                "value": {"title": "Value", "type": "string"},
+                "label": {"title": "Label", "type": "string"},
+            },
             "required": ["value"],
             "title": "OptionDict",
             "type": "object",
@@ -175,7 +180,12 @@ CHATBOT_SCHEMA: dict[str, Any] = {
 
 _EXAMPLE_HISTORY = [
     {"role": "user", "metadata": None, "content": [{"text": "Hello!", "type": "text"}], "options": None},
-    {"role": "assistant", "metadata": None, "content": [{"text": "How can I help you?", "type": "text"}], "options": None},
+    {
+        "role": "assistant",
+        "metadata": None,
+        "content": [{"text": "How can I help you?", "type": "text"}],
+        "options": None,
+    },
 ]
 
 _ROLES = ("user", "assistant", "system")
@@ -185,7 +195,7 @@ FORMAT_ERROR = (
 )
 
 
-class Chatbot(Component):
+class Chatbot(Component, Labelled, Boxed, Scaled, HeightBounded, defaults={"height": 400}):
     """A conversation: a list of messages (see the module docstring for the formats)."""
 
     EVENTS = (
@@ -204,114 +214,100 @@ class Chatbot(Component):
     #: postprocess builds new objects every time: the queue need not copy them to diff the next yield.
     fresh_payload = True
 
-    def __init__(
-        self,
-        value: list[Any] | Callable[..., Any] | None = None,
-        *,
-        label: str | None = None,
-        every: float | None = None,
-        inputs: Any = None,
-        show_label: bool | None = None,
-        container: bool = True,
-        scale: int | None = None,
-        min_width: int = 160,
-        visible: bool | str = True,
-        elem_id: str | None = None,
-        elem_classes: list[str] | str | None = None,
-        autoscroll: bool = True,
-        render: bool = True,
-        key: int | str | tuple[int | str, ...] | None = None,
-        preserved_by_key: list[str] | str | None = "value",
-        height: int | str | None = 400,
-        resizable: bool = False,
-        max_height: int | str | None = None,
-        min_height: int | str | None = None,
-        editable: Literal["user", "all"] | None = None,
-        latex_delimiters: list[dict[str, str | bool]] | None = None,
-        rtl: bool = False,
-        buttons: list[Any] | None = None,
-        watermark: str | None = None,
-        avatar_images: tuple[str | Path | None, str | Path | None] | None = None,
-        sanitize_html: bool = True,
-        render_markdown: bool = True,
-        feedback_options: list[str] | tuple[str, ...] | None = ("Like", "Dislike"),
-        feedback_value: Sequence[str | None] | None = None,
-        line_breaks: bool = True,
-        layout: Literal["panel", "bubble"] | None = None,
-        placeholder: str | None = None,
-        examples: list[ExampleMessage] | None = None,
-        allow_file_downloads: bool = True,
-        group_consecutive_messages: bool = True,
-        allow_tags: list[str] | bool = True,
-        reasoning_tags: list[tuple[str, str]] | None = None,
-        like_user_message: bool = False,
-        type: str | None = None,  # Gradio 5's "messages"/"tuples" switch; only messages exist now
-    ) -> None:
-        if type not in (None, "messages"):
-            raise ValueError("Chatbot(type='tuples') is gone in Gradio 6: use the messages format (role/content dicts).")
-        if editable not in (None, "user", "all"):
-            raise ValueError(f"Chatbot editable must be None, 'user' or 'all', got {editable!r}")
-        if layout not in (None, "panel", "bubble"):
-            raise ValueError(f"Chatbot layout must be 'panel' or 'bubble', got {layout!r}")
-        self.autoscroll = autoscroll
-        self.height = height
-        self.resizable = resizable
-        self.max_height = max_height
-        self.min_height = min_height
-        self.editable = editable
-        self.latex_delimiters = (
-            latex_delimiters if latex_delimiters is not None else [{"left": "$$", "right": "$$", "display": True}]
-        )
-        self.rtl = rtl
-        self.buttons = list(buttons) if buttons is not None else ["share", "copy", "copy_all"]
-        self.watermark = watermark
-        self.sanitize_html = sanitize_html
-        self.render_markdown = render_markdown
-        self.feedback_options = list(feedback_options) if feedback_options is not None else None
-        self.feedback_value = list(feedback_value) if feedback_value is not None else None
-        self.line_breaks = line_breaks
-        self.layout = layout
-        self.placeholder = placeholder
-        self.allow_file_downloads = allow_file_downloads
-        self.group_consecutive_messages = group_consecutive_messages
-        self.allow_tags = allow_tags if allow_tags else False
-        self.reasoning_tags = [tuple(pair) for pair in reasoning_tags] if reasoning_tags else None
-        self.like_user_message = like_user_message
-        self.avatar_images = [_static_file(avatar) for avatar in (avatar_images or (None, None))]
+    SIGNATURE = """value, *, label, every, inputs, show_label, container, scale, min_width, visible, elem_id, elem_classes,
+        autoscroll, render, key, preserved_by_key, height, resizable, max_height, min_height, editable,
+        latex_delimiters, rtl, buttons, watermark, avatar_images, sanitize_html, render_markdown, feedback_options,
+        feedback_value, line_breaks, layout, placeholder, examples, allow_file_downloads, group_consecutive_messages,
+        allow_tags, reasoning_tags, like_user_message, type"""
+
+    value: list[Any] | Callable[..., Any] | None = None
+    """The conversation: a list of messages (role/content dicts or ChatMessage); a callable is called when the page
+    loads."""
+    autoscroll: bool = True
+    """Scroll to the newest message as messages arrive, unless the user has scrolled up."""
+    resizable: bool = False
+    """Let the user drag the bottom edge to change the height."""
+    editable: Literal["user", "all"] | None = None
+    """Which messages the user may edit in place: "user" their own, "all" every one (None: none, unless an ``edit``
+    listener is set)."""
+    latex_delimiters: list[dict[str, str | bool]] | None = prop(None, sent_as="list[dict[str, str | bool]]")
+    """Delimiters of LaTeX math, each {"left": ..., "right": ..., "display": bool} (None: only $$...$$)."""
+    rtl: bool = False
+    """Lay the messages out right to left."""
+    buttons: list[Any] | None = prop(None, sent_as="list[Any]")
+    """Icon buttons in the corner: "share", "copy" (each message), "copy_all" (the conversation) (None: all three)."""
+    watermark: str | None = None
+    """Text added to what the copy buttons copy."""
+    avatar_images: tuple[str | Path | None, str | Path | None] | None = prop(
+        None, sent_as="list[dict[str, Any] | None]"
+    )
+    """Pictures shown next to the messages: (user's, assistant's), each a file path, a URL or None."""
+    sanitize_html: bool = True
+    """Strip scripts and other unsafe HTML from the messages."""
+    render_markdown: bool = True
+    """Render messages as Markdown (False: plain text)."""
+    feedback_options: list[str] | tuple[str, ...] | None = prop(("Like", "Dislike"), sent_as="list[str] | None")
+    """The feedback a ``like`` listener offers under each assistant message: "Like" and "Dislike" are thumbs, any
+    other string an item of a menu."""
+    feedback_value: Sequence[str | None] | None = prop(None, sent_as="list[str | None] | None")
+    """The feedback already given, one entry per message (None where none is given)."""
+    line_breaks: bool = True
+    """Render a single newline as a line break (with ``render_markdown``)."""
+    layout: Literal["panel", "bubble"] | None = None
+    """How messages are drawn: "bubble" in speech bubbles on either side, "panel" as full-width rows (None: "bubble")."""
+    placeholder: str | None = None
+    """Markdown shown while the conversation is empty."""
+    examples: list[ExampleMessage] | None = prop(None, sent_as="list[dict[str, Any]] | None")
+    """Example messages shown while the conversation is empty; clicking one fires ``example_select``."""
+    allow_file_downloads: bool = True
+    """Show a download button on files in messages."""
+    group_consecutive_messages: bool = True
+    """Draw consecutive messages of the same role as one group, with one avatar."""
+    allow_tags: list[str] | bool = True
+    """HTML-like tags shown as written rather than stripped: True all of them, or a list of tag names."""
+    reasoning_tags: list[tuple[str, str]] | None = prop(None, wire=False)
+    """(opening, closing) tags, such as ("<think>", "</think>"), whose text in a reply is shown as a collapsible
+    thought."""
+    like_user_message: bool = False
+    """Offer the feedback buttons under the user's messages too."""
+    type: str | None = prop(None, wire=False)
+    """Gradio 5's format switch: only "messages" (the only format now) or None is accepted."""
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        if self.type not in (None, "messages"):
+            raise ValueError(
+                "Chatbot(type='tuples') is gone in Gradio 6: use the messages format (role/content dicts)."
+            )
+        if self.editable not in (None, "user", "all"):
+            raise ValueError(f"Chatbot editable must be None, 'user' or 'all', got {self.editable!r}")
+        if self.layout not in (None, "panel", "bubble"):
+            raise ValueError(f"Chatbot layout must be 'panel' or 'bubble', got {self.layout!r}")
+        if self.latex_delimiters is None:
+            self.latex_delimiters = [{"left": "$$", "right": "$$", "display": True}]
+        self.buttons = list(self.buttons) if self.buttons is not None else ["share", "copy", "copy_all"]
+        self.feedback_options = list(self.feedback_options) if self.feedback_options is not None else None
+        self.feedback_value = list(self.feedback_value) if self.feedback_value is not None else None
+        self.allow_tags = self.allow_tags if self.allow_tags else False
+        self.reasoning_tags = [tuple(pair) for pair in self.reasoning_tags] if self.reasoning_tags else None
+        self.avatar_images = [_static_file(avatar) for avatar in (self.avatar_images or (None, None))]
         if len(self.avatar_images) != 2:
             raise ValueError("avatar_images takes two images: (user, assistant); use None to leave one out.")
-        self.examples = _examples(examples)
-        super().__init__(
-            value,
-            label=label,
-            every=every,
-            inputs=inputs,
-            show_label=show_label,
-            container=container,
-            scale=scale,
-            min_width=min_width,
-            visible=visible,
-            elem_id=elem_id,
-            elem_classes=elem_classes,
-            render=render,
-            key=key,
-            preserved_by_key=preserved_by_key,
-        )
+        self.examples = _examples(self.examples)
 
     def config_value(self) -> Any:
         return self.value if self.value is not None else []
-
-    def get_props(self) -> dict[str, Any]:
-        props = super().get_props()
-        props.pop("reasoning_tags", None)  # used on the server only
-        return props
 
     def listener_props(self, events: set[str]) -> dict[str, Any]:
         """Props that say which message controls have listeners (retry, undo, like, edit buttons).
 
         As in Gradio, an ``edit`` listener makes user messages editable unless ``editable`` is set.
         """
-        props: dict[str, Any] = {"_undoable": "undo" in events, "_retryable": "retry" in events, "likeable": "like" in events}
+        props: dict[str, Any] = {
+            "_undoable": "undo" in events,
+            "_retryable": "retry" in events,
+            "likeable": "like" in events,
+        }
         if "edit" in events and self.editable is None:
             props["editable"] = "user"
         return props
@@ -546,7 +542,8 @@ def _component_part_in(part: dict[str, Any]) -> dict[str, Any]:
         try:
             probe = cls(render=False)
             value = probe.preprocess(part.get("value")) if part.get("value") is not None else None
-            kwargs = {k: v for k, v in out["constructor_args"].items() if k in cls._prop_names}
+            accepted = {p.param for p in cls._props.values()}.union(cls._prop_names) - {"value", "render"}
+            kwargs = {k: v for k, v in out["constructor_args"].items() if k in accepted}
             out["instance"] = cls(value=value, render=False, **kwargs)
         except Exception:  # a part the component cannot rebuild stays a plain dict
             pass
@@ -594,7 +591,9 @@ def _examples(examples: list[ExampleMessage] | None) -> list[dict[str, Any]] | N
     out: list[dict[str, Any]] = []
     for example in examples:
         if not isinstance(example, dict):
-            raise ValueError(f"Chatbot examples are dicts with 'text', 'files', 'icon' or 'display_text', got {example!r}")
+            raise ValueError(
+                f"Chatbot examples are dicts with 'text', 'files', 'icon' or 'display_text', got {example!r}"
+            )
         item = dict(example)
         icon = item.get("icon")
         if isinstance(icon, (str, os.PathLike)):

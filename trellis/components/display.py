@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
-from trellis.components.base import Component
+from trellis.components._media import Tall
+from trellis.components.base import Boxed, Component, Labelled, Scaled
 from trellis.exceptions import ValidationError
 
 
@@ -33,51 +35,22 @@ def jsonable(value: Any) -> Any:
     return str(value)
 
 
-class Label(Component):
+class Label(Component, Labelled, Boxed, Scaled):
     """The top class of a classifier, with confidence bars for the others."""
 
     EVENTS = ("change", "select")
+    SIGNATURE = """value, *, num_top_classes, label, every, inputs, show_label, container, scale, min_width, visible,
+        elem_id, elem_classes, render, key, preserved_by_key, color, show_heading"""
 
-    def __init__(
-        self,
-        value: dict[str, float] | str | float | Any | None = None,
-        *,
-        num_top_classes: int | None = None,
-        label: str | None = None,
-        every: float | None = None,
-        inputs: Any = None,
-        show_label: bool | None = None,
-        container: bool = True,
-        scale: int | None = None,
-        min_width: int = 160,
-        visible: bool | str = True,
-        elem_id: str | None = None,
-        elem_classes: list[str] | str | None = None,
-        render: bool = True,
-        key: int | str | tuple[int | str, ...] | None = None,
-        preserved_by_key: list[str] | str | None = "value",
-        color: str | None = None,
-        show_heading: bool = True,
-    ) -> None:
-        self.num_top_classes = num_top_classes
-        self.color = color
-        self.show_heading = show_heading
-        super().__init__(
-            value,
-            label=label,
-            every=every,
-            inputs=inputs,
-            show_label=show_label,
-            container=container,
-            scale=scale,
-            min_width=min_width,
-            visible=visible,
-            elem_id=elem_id,
-            elem_classes=elem_classes,
-            render=render,
-            key=key,
-            preserved_by_key=preserved_by_key,
-        )
+    value: dict[str, float] | str | float | Callable[..., Any] | None = None
+    """A dict of class → confidence (shown as bars under the top class), or a single class; a callable is called when
+    the page loads to produce it."""
+    num_top_classes: int | None = None
+    """Show only this many of the most confident classes (None: all)."""
+    color: str | None = None
+    """A CSS colour for the confidence bars (and for the class's text when it has no confidences)."""
+    show_heading: bool = True
+    """Whether the top class is shown as a heading above the confidence bars."""
 
     def preprocess(self, payload: Any) -> Any:
         if payload is None:
@@ -149,57 +122,30 @@ class Label(Component):
         }
 
 
-class JSON(Component):
+class HeightBounded(Tall, register=False):
+    """Props of a display area that grows with its content between two heights."""
+
+    max_height: int | str | None = None
+    """The height it grows to before it scrolls: pixels or a CSS length."""
+    min_height: int | str | None = None
+    """The least height it takes, even when nearly empty: pixels or a CSS length."""
+
+
+class JSON(Component, Labelled, Boxed, Scaled, HeightBounded, defaults={"max_height": 500}):
     """A collapsible view of any JSON value."""
 
     EVENTS = ("change",)
+    SIGNATURE = """value, *, label, every, inputs, show_label, container, scale, min_width, visible, elem_id,
+        elem_classes, render, key, preserved_by_key, open, show_indices, height, max_height, min_height, buttons"""
 
-    def __init__(
-        self,
-        value: Any = None,
-        *,
-        label: str | None = None,
-        every: float | None = None,
-        inputs: Any = None,
-        show_label: bool | None = None,
-        container: bool = True,
-        scale: int | None = None,
-        min_width: int = 160,
-        visible: bool | str = True,
-        elem_id: str | None = None,
-        elem_classes: list[str] | str | None = None,
-        render: bool = True,
-        key: int | str | tuple[int | str, ...] | None = None,
-        preserved_by_key: list[str] | str | None = "value",
-        open: bool = False,
-        show_indices: bool = False,
-        height: int | str | None = None,
-        max_height: int | str | None = 500,
-        min_height: int | str | None = None,
-        buttons: list[str] | None = None,
-    ) -> None:
-        self.open = open
-        self.show_indices = show_indices
-        self.height = height
-        self.max_height = max_height
-        self.min_height = min_height
-        self.buttons = buttons
-        super().__init__(
-            value,
-            label=label,
-            every=every,
-            inputs=inputs,
-            show_label=show_label,
-            container=container,
-            scale=scale,
-            min_width=min_width,
-            visible=visible,
-            elem_id=elem_id,
-            elem_classes=elem_classes,
-            render=render,
-            key=key,
-            preserved_by_key=preserved_by_key,
-        )
+    value: Any = None
+    """Any JSON value (a string is parsed as JSON when it can be); a callable is called when the page loads."""
+    open: bool = False
+    """Whether every level of the value is expanded when shown (False: the first two levels)."""
+    show_indices: bool = False
+    """Show each list item's index next to it."""
+    buttons: list[str] | None = None
+    """Icon buttons in the corner: "copy" copies the JSON text (None: the copy button)."""
 
     def preprocess(self, payload: Any) -> Any:
         return payload
