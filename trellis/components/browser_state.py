@@ -7,6 +7,7 @@ import string
 from typing import Any
 
 from trellis.components.base import Component
+from trellis.components.props import prop
 
 _ALPHABET = string.ascii_letters + string.digits
 
@@ -20,10 +21,18 @@ class BrowserState(Component):
     """State stored (encrypted) in the browser under ``storage_key``; ``default_value`` until set.
 
     The browser sends the stored value as this component's input and saves what a function
-    returns for it, so it survives reloads and is never kept on the server.
+    returns for it, so it survives reloads and is never kept on the server. Its constructor is
+    Gradio's (no value, every, inputs or layout props), so it is written by hand.
     """
 
     EVENTS = ("change",)
+
+    default_value: Any = prop(None, kw_only=False)
+    """The value until the browser has stored one (pydantic models are sent as dicts)."""
+    storage_key: str | None = None
+    """The localStorage key the value is stored under (None: a random key, new each time the app starts)."""
+    secret: str | None = None
+    """The key the stored value is encrypted with (None: a random key, new each time the app starts)."""
 
     def __init__(
         self,
@@ -33,10 +42,13 @@ class BrowserState(Component):
         secret: str | None = None,
         render: bool = True,
     ) -> None:
-        self.default_value = _json_ready(default_value)
-        self.storage_key = storage_key or "".join(secrets.choice(_ALPHABET) for _ in range(16))
-        self.secret = secret or "".join(secrets.choice(_ALPHABET) for _ in range(16))
-        super().__init__(render=render)
+        self._init_props(default_value=default_value, storage_key=storage_key, secret=secret, render=render)
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        self.default_value = _json_ready(self.default_value)
+        self.storage_key = self.storage_key or "".join(secrets.choice(_ALPHABET) for _ in range(16))
+        self.secret = self.secret or "".join(secrets.choice(_ALPHABET) for _ in range(16))
 
     def get_props(self) -> dict[str, Any]:
         props: dict[str, Any] = {

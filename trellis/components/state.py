@@ -12,15 +12,19 @@ from trellis.components.base import Component
 class State(Component):
     """A value kept on the server for each session, never sent to the client.
 
-    Args:
-        value: initial value, deep-copied for every session; a callable is called to make it.
-        render: whether to add it to the layout.
-        time_to_live: seconds after its last change when a session's value is dropped.
-        delete_callback: called with the value when it is dropped.
+    Its constructor is Gradio's ``State(value, render, *, ...)``: ``render`` is positional and
+    none of the other layout props exist, so it is written by hand.
     """
 
     EVENTS = ("change",)
     skip_api = True
+
+    value: Any = None
+    """The initial value, deep-copied for every session; a callable is called to make each session's value."""
+    time_to_live: float | None = None
+    """Seconds after its last change when a session's value is dropped (None: kept while the session lasts)."""
+    delete_callback: Callable[[Any], None] | None = None
+    """Called with a session's value when it is dropped."""
 
     def __init__(
         self,
@@ -30,17 +34,13 @@ class State(Component):
         time_to_live: float | None = None,
         delete_callback: Callable[[Any], None] | None = None,
     ) -> None:
-        self.time_to_live = time_to_live
-        self.delete_callback = delete_callback
-        self.value_factory: Callable[[], Any] | None = (
-            value if callable(value) and not isinstance(value, type) else None
-        )
-        super().__init__(None, render=render, min_width=None)
-        # The initial value is kept as given (no postprocess) and copied per session.
-        self.value = None if self.value_factory is not None else value
-        self.show_label = None
-        self.container = None
-        self.label = None
+        self._init_props(value=value, render=render, time_to_live=time_to_live, delete_callback=delete_callback)
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        # A callable makes each session's value: it is not a load function of the page.
+        self.value_factory: Callable[[], Any] | None = self.load_fn
+        self.load_fn = None
 
     def fresh_value(self) -> Any:
         if self.value_factory is not None:

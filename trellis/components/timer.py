@@ -8,21 +8,20 @@ from trellis.components.base import Component
 
 
 class Timer(Component):
-    """Fires ``tick`` listeners every ``value`` seconds while ``active``."""
+    """Fires ``tick`` listeners every ``value`` seconds while ``active``.
+
+    Its constructor is Gradio's: only ``value``, ``active`` and ``render``, so it is written by hand.
+    """
 
     EVENTS = ("tick",)
 
-    def __init__(
-        self,
-        value: float = 1,
-        *,
-        active: bool = True,
-        render: bool = True,
-    ) -> None:
-        self.active = active
-        super().__init__(value, render=render, min_width=None, container=False)
-        self.show_label = None
-        self.container = None
+    value: float = 1
+    """Seconds between ticks."""
+    active: bool = True
+    """Whether it is ticking; set it to False in an update to stop it."""
+
+    def __init__(self, value: float = 1, *, active: bool = True, render: bool = True) -> None:
+        self._init_props(value=value, active=active, render=render)
 
     def preprocess(self, payload: Any) -> float | None:
         return None if payload is None else float(payload)
