@@ -24,6 +24,7 @@ from trellis.blocks.events import (
     on,
 )
 from trellis.blocks.examples import Examples
+from trellis.blocks.flagging import CSVLogger, FlaggingCallback, SimpleCSVLogger
 from trellis.blocks.interface import Interface, TabbedInterface
 from trellis.blocks.updates import skip, update
 from trellis.components import (
@@ -116,6 +117,7 @@ __all__ = [
     "Blocks",
     "BrowserState",
     "Button",
+    "CSVLogger",
     "ChatInterface",
     "ChatMessage",
     "Chatbot",
@@ -137,6 +139,7 @@ __all__ = [
     "Examples",
     "File",
     "FileData",
+    "FlaggingCallback",
     "Gallery",
     "Group",
     "Image",
@@ -159,6 +162,7 @@ __all__ = [
     "Row",
     "SelectData",
     "Sidebar",
+    "SimpleCSVLogger",
     "Slider",
     "State",
     "Success",

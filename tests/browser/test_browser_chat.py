@@ -5,13 +5,14 @@ options, and a phone-width layout."""
 from __future__ import annotations
 
 import itertools
+import json
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, Request, Route, expect
 
 import trellis as gr
 
@@ -168,6 +169,62 @@ def test_retry_undo_and_edit(page: Page, serve: Serve) -> None:
     expect(bot(page)).to_have_text("reply 5 to uno after 0")
 
 
+def test_undo_right_after_retry_stays_undone(page: Page, serve: Serve) -> None:
+    """Regression: test_retry_undo_and_edit was flaky (after Undo, 1 bot message where 0 was expected).
+
+    Retry ends with a synchronize step (the chatbot copied to the server's States); the change of
+    ``chatbot_value`` it makes used to be copied back into the chatbot by a queued listener. Here
+    the retry's synchronize answers only after Undo has cleared the chatbot, and Undo's own
+    synchronize waits until that listener has run: the order a busy server could produce."""
+    counter = itertools.count(1)
+
+    def answer(message: str, history: list[Any]) -> str:
+        return f"reply {next(counter)} to {message} after {len(history)}"
+
+    chat = gr.ChatInterface(answer)
+    synchronize = {
+        d.id for d in chat.dependencies if chat.chatbot_state in d.outputs and chat.chatbot_value in d.outputs
+    }
+    echo = next(d.id for d in chat.dependencies if d.targets == [(chat.chatbot_value._id, "change")])
+    after_echo = next(d.id for d in chat.dependencies if d.trigger_after == echo)
+    page.goto(serve(chat))
+    send(page, "first")
+    expect(bot(page)).to_have_text("reply 1 to first after 0")
+
+    held: dict[str, Any] = {}
+
+    def hold_synchronize(route: Route) -> None:
+        body = json.loads(route.request.post_data or "{}")
+        if body.get("fn_index") in synchronize:
+            shown = body["data"][0]
+            if "retry" not in held and "reply 2" in json.dumps(shown):
+                held["retry"] = (route, route.fetch())  # the server has run it; the browser waits
+                return
+            if "retry" in held and "undo" not in held and shown == []:
+                held["undo"] = route  # not even sent yet
+                return
+        route.continue_()
+
+    def runs_after_echo(request: Request) -> bool:
+        return "/run/" in request.url and json.loads(request.post_data or "{}").get("fn_index") == after_echo
+
+    page.route("**/run/**", hold_synchronize)
+    bot(page).hover()
+    page.get_by_role("button", name="Retry").click()
+    expect(bot(page)).to_have_text("reply 2 to first after 0")
+    page.get_by_role("button", name="Undo").click()
+    expect(bot(page)).to_have_count(0)
+    expect(message_box(page)).to_have_value("first")
+
+    route, response = held["retry"]
+    with page.expect_request(runs_after_echo):
+        route.fulfill(response=response)
+    assert bot(page).count() == 0
+    held["undo"].continue_()
+    send(page, "one")
+    expect(bot(page)).to_have_text("reply 3 to one after 0")
+
+
 # -- 3. thoughts ------------------------------------------------------------------------------------------
 
 
@@ -204,7 +261,7 @@ def test_thought_is_open_while_pending_and_collapses_when_done(page: Page, serve
 # -- 4. safety ------------------------------------------------------------------------------------------
 
 HOSTILE = (
-    "Careful: <script>window.__pwned=1</script> <img src=x onerror=\"window.__pwned=2\"> "
+    'Careful: <script>window.__pwned=1</script> <img src=x onerror="window.__pwned=2"> '
     "and a [link](javascript:window.__pwned=3)"
 )
 
@@ -311,7 +368,9 @@ def test_image_file_and_image_component_messages(page: Page, serve: Serve, tmp_p
 def test_examples_and_options(page: Page, serve: Serve) -> None:
     def answer(message: str, history: list[Any]) -> Any:
         if message == "menu":
-            return gr.ChatMessage(content="Pick one", options=[{"value": "tea", "label": "Tea please"}, {"value": "coffee"}])
+            return gr.ChatMessage(
+                content="Pick one", options=[{"value": "tea", "label": "Tea please"}, {"value": "coffee"}]
+            )
         return f"you chose {message}"
 
     page.goto(serve(gr.ChatInterface(answer, examples=["menu"], example_labels=["Show the menu"])))
@@ -326,7 +385,14 @@ def test_examples_and_options(page: Page, serve: Serve) -> None:
 
 # -- phone width ------------------------------------------------------------------------------------------
 
-WIDE = "A long line: " + "x" * 300 + "\n\n```python\nprint('" + "y" * 200 + "')\n```\n\n| a | b | c | d | e | f |\n|---|---|---|---|---|---|\n" + "| 1 | 2 | 3 | 4 | 5 | 6 |\n"
+WIDE = (
+    "A long line: "
+    + "x" * 300
+    + "\n\n```python\nprint('"
+    + "y" * 200
+    + "')\n```\n\n| a | b | c | d | e | f |\n|---|---|---|---|---|---|\n"
+    + "| 1 | 2 | 3 | 4 | 5 | 6 |\n"
+)
 
 
 def test_phone_width_has_no_horizontal_scroll(browser: Any, serve: Serve) -> None:

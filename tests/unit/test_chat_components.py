@@ -10,8 +10,8 @@ import pytest
 
 import trellis as gr
 from trellis._filedata import make_filedata
-from trellis.blocks.chat_interface import ChatInterface, chat_title
-from trellis.blocks.events import EditData, SelectData
+from trellis.blocks.chat_interface import ChatInterface
+from trellis.blocks.events import SelectData
 from trellis.components.chatbot import split_reasoning
 from trellis.exceptions import Error, ValidationError
 
@@ -40,7 +40,12 @@ def test_plain_dicts_and_chat_messages_are_normalised() -> None:
         ]
     )
     assert out[0] == text("user", "hi")
-    assert out[1] == {"role": "assistant", "metadata": {}, "content": [{"text": "hello", "type": "text"}], "options": []}
+    assert out[1] == {
+        "role": "assistant",
+        "metadata": {},
+        "content": [{"text": "hello", "type": "text"}],
+        "options": [],
+    }
     assert out[2]["content"] == [{"text": "indented\ntext  ", "type": "text"}]  # cleaned like a docstring
     assert out[2]["metadata"] == {"title": "T"}
     assert bot.postprocess(None) == [] and bot.postprocess([]) == []
@@ -64,7 +69,9 @@ def test_files_in_messages(tmp_path: Path) -> None:
         assert part["type"] == "file" and part["file"]["path"] == str(picture)
         assert part["file"]["mime_type"] == "image/png" and part["file"]["orig_name"] == "cat.png"
         assert part["file"]["meta"] == {"_type": "gradio.FileData"}
-    assert bot.postprocess([{"role": "user", "content": (str(picture), "a cat")}])[0]["content"][0]["alt_text"] == "a cat"
+    assert (
+        bot.postprocess([{"role": "user", "content": (str(picture), "a cat")}])[0]["content"][0]["alt_text"] == "a cat"
+    )
 
 
 def test_mixed_content_lists_and_arrays() -> None:
@@ -139,8 +146,20 @@ def test_history_from_clients_is_normalised() -> None:
 def test_component_parts_from_clients_get_an_instance() -> None:
     bot = gr.Chatbot(render=False)
     [message] = bot.preprocess(
-        [{"role": "assistant", "content": [{"type": "component", "component": "textbox", "value": "v",
-                                            "constructor_args": {"lines": 3}, "props": {}}]}]
+        [
+            {
+                "role": "assistant",
+                "content": [
+                    {
+                        "type": "component",
+                        "component": "textbox",
+                        "value": "v",
+                        "constructor_args": {"lines": 3},
+                        "props": {},
+                    }
+                ],
+            }
+        ]
     )
     part = message["content"][0]
     assert isinstance(part["instance"], gr.Textbox) and part["instance"].value == "v" and part["instance"].lines == 3
@@ -148,7 +167,12 @@ def test_component_parts_from_clients_get_an_instance() -> None:
 
 @pytest.mark.parametrize(
     "bad",
-    ["not a list", [{"content": "no role"}], [{"role": "user", "content": 5}], [{"role": "user", "content": [{"type": "file"}]}]],
+    [
+        "not a list",
+        [{"content": "no role"}],
+        [{"role": "user", "content": 5}],
+        [{"role": "user", "content": [{"type": "file"}]}],
+    ],
 )
 def test_bad_history_is_an_error_naming_the_problem(bad: Any) -> None:
     with pytest.raises(Error, match="messages format"):
@@ -171,7 +195,11 @@ def test_listener_props_in_config() -> None:
         bot.like(lambda: None)
         bot.retry(lambda: None)
     entry = next(c for c in demo.config["components"] if c["type"] == "chatbot")
-    assert (entry["props"]["likeable"], entry["props"]["_retryable"], entry["props"]["_undoable"]) == (True, True, False)
+    assert (entry["props"]["likeable"], entry["props"]["_retryable"], entry["props"]["_undoable"]) == (
+        True,
+        True,
+        False,
+    )
 
 
 def test_an_edit_listener_makes_user_messages_editable() -> None:
@@ -185,7 +213,9 @@ def test_an_edit_listener_makes_user_messages_editable() -> None:
 
     assert editable() == "user"
     assert editable(editable="all") == "all"
-    chat = next(c for c in gr.ChatInterface(lambda m, h: m, editable=True).config["components"] if c["type"] == "chatbot")
+    chat = next(
+        c for c in gr.ChatInterface(lambda m, h: m, editable=True).config["components"] if c["type"] == "chatbot"
+    )
     assert chat["props"]["editable"] == "user"
     plain = next(c for c in gr.ChatInterface(lambda m, h: m).config["components"] if c["type"] == "chatbot")
     assert "editable" not in plain["props"]
@@ -218,7 +248,11 @@ def test_multimodal_textbox_payloads(tmp_path: Path) -> None:
 def test_browser_state() -> None:
     state = gr.BrowserState(["a"], storage_key="k", secret="s", render=False)
     assert state.get_props() == {
-        "default_value": ["a"], "storage_key": "k", "secret": "s", "name": "browserstate", "_selectable": False
+        "default_value": ["a"],
+        "storage_key": "k",
+        "secret": "s",
+        "name": "browserstate",
+        "_selectable": False,
     }
     assert state.preprocess(None) == ["a"] and state.preprocess([1]) == [1]
     assert len(gr.BrowserState(render=False).storage_key) == 16
@@ -231,58 +265,43 @@ def make(**kwargs: Any) -> ChatInterface:
     return gr.ChatInterface(lambda m, h: m, **kwargs)
 
 
-def test_pop_last_user_message() -> None:
-    chat = make()
-    history = [text("user", "a"), text("assistant", "b"), text("user", "c"), text("user", "d"), text("assistant", "e")]
-    assert chat._pop_last_user_message(history) == (history[:2], "cd")
-    assert chat._pop_last_user_message([]) == ([], "")
-    multimodal = make(multimodal=True)
-    with_file = [{"role": "user", "content": [{"type": "file", "file": {"path": "/x.png"}}, {"type": "text", "text": "hi"}]}]
-    assert multimodal._pop_last_user_message(with_file) == ([], {"text": "hi", "files": [{"path": "/x.png"}]})
+def test_retry_and_undo_put_back_the_message_as_the_textbox_holds_it() -> None:
+    history = [text("user", "a"), text("assistant", "b"), text("user", "c"), text("assistant", "d")]
+    assert make()._pop_last_user_message(history) == (history[:2], "c")
+    with_file = [
+        {"role": "user", "content": [{"type": "file", "file": {"path": "/x.png"}}, {"type": "text", "text": "hi"}]}
+    ]
+    assert make(multimodal=True)._pop_last_user_message(with_file) == (
+        [],
+        {"text": "hi", "files": [{"path": "/x.png"}]},
+    )
 
 
-def test_edit_option_and_titles() -> None:
-    chat = make()
-    history = [text("user", "a"), text("assistant", "b"), text("user", "c")]
-    edited = chat._edit_message(history, EditData(None, {"index": 2, "value": "new", "previous_value": "c"}))
-    assert edited == (history[:2], history[:2], "new")
-    grown, value = chat.option_clicked(history, SelectData(None, {"index": 0, "value": "Yes"}))
-    assert value == "Yes" and grown[-1] == {"role": "user", "content": "Yes"} and len(history) == 3
-    assert chat_title([text("user", "x" * 50)]) == "x" * 40 + "..."
-    assert chat_title([{"role": "user", "content": [{"type": "file", "file": {}}, {"type": "text", "text": "hi"}]}]) == "📎 hi"
-    assert chat_title([]) == "Conversation"
+def test_an_option_click_becomes_the_next_user_message() -> None:
+    history = [text("user", "a"), text("assistant", "b")]
+    grown, value = make().option_clicked(history, SelectData(None, {"index": 0, "value": "Yes"}))
+    assert (grown, value) == ([*history, {"role": "user", "content": "Yes"}], "Yes")
+    assert len(history) == 2
 
 
-def test_saved_conversations() -> None:
-    chat = make(save_history=True)
-    index, saved = chat._save_conversation(None, [text("user", "a")], [])
-    assert index == 0 and saved == [[text("user", "a")]]
-    index, saved = chat._save_conversation(0, [text("user", "b")], saved)
-    assert saved == [[text("user", "b")]]
-    _, saved = chat._save_conversation(None, [text("user", "c")], saved)
-    assert [chat_title(c) for c in saved] == ["c", "b"]
-    assert chat._delete_conversation(1, saved) == (None, [[text("user", "c")]])
+def test_conversations_are_saved_only_with_save_history() -> None:
+    saved = [[text("user", "old")]]
+    assert make()._save_conversation(None, [text("user", "a")], saved) == (None, saved)
+    assert make(save_history=True)._save_conversation(None, [text("user", "a")], saved) == (
+        0,
+        [[text("user", "a")], [text("user", "old")]],
+    )
 
 
-def test_history_list_marks_the_open_conversation() -> None:
-    chat = make(save_history=True)
-    saved = [[text("user", "c")], [], [text("user", "a")]]
-    listed = chat._load_chat_history(saved, 2)
-    assert listed == {"samples": [["c"], ["a"]], "value": 1, "__type__": "update"}
-    assert chat._load_chat_history(saved, None)["value"] is None
-    assert chat._load_chat_history(saved, 1)["value"] is None  # the empty one is not listed
-    assert chat._load_chat_history(None)["samples"] == []
-    # a click on the second row opens the third saved conversation (the empty one is left out)
-    index, bot = chat._load_conversation(1, saved)
-    assert index == 2 and bot.initial_value == saved[2]
-
-
-def test_messages_as_history_entries() -> None:
-    chat = make(multimodal=True)
-    entries = chat._message_as_dicts({"text": "hi", "files": ["/a.png", {"path": "/b.png"}]}, "user")
-    assert entries == [{"role": "user", "content": [{"path": "/a.png"}, {"path": "/b.png"}, "hi"]}]
-    assert chat._message_as_dicts([gr.ChatMessage("x", role="user"), "y"], "assistant")[0]["role"] == "assistant"
-    assert chat._message_as_dicts(None, "assistant") == []
+def test_examples_in_the_chatbot_fill_the_textbox_when_they_do_not_run() -> None:
+    chat = make(examples=["hi"], run_examples_on_click=False)
+    assert chat.example_populated(SelectData(None, {"index": 0, "value": {"text": "hi"}})) == "hi"
+    multimodal = make(multimodal=True, examples=[{"text": "hi", "files": ["/a.png"]}], run_examples_on_click=False)
+    value = {"text": "hi", "files": [{"path": "/a.png"}]}
+    assert multimodal.example_populated(SelectData(None, {"index": 0, "value": value})) == {
+        "text": "hi",
+        "files": ["/a.png"],
+    }
 
 
 def test_endpoint_names_and_visibility() -> None:
@@ -320,3 +339,22 @@ def test_cached_example_reply_is_shown_when_clicked() -> None:
     assert steps[0] == ([{"role": "user", "content": "bye"}], "bye")
     assert steps[1][0] == [{"role": "user", "content": "bye"}, {"role": "assistant", "content": "BYE"}]
     assert calls == ["hello", "bye"]  # served from the cache
+
+
+def test_chatbot_value_shows_only_what_other_listeners_write() -> None:
+    """Regression: the flaky test_retry_undo_and_edit (after Undo, the retried reply came back).
+
+    Synchronize writes ``chatbot_value``; copying that change back into the chatbot is a queued
+    round trip that could end after an Undo and restore the conversation the Undo removed."""
+    chat = make()
+    echo = next(d for d in chat.dependencies if d.targets == [(chat.chatbot_value._id, "change")])
+    then = next(d for d in chat.dependencies if d.trigger_after == echo.id)
+    synchronize = next(d for d in chat.dependencies if d.targets == [(chat.chatbot._id, "clear")])
+    conversation = [text("user", "first"), text("assistant", "reply 2")]
+    state, value, synced = synchronize.fn(conversation)
+    skipped = {"__type__": "update"}
+    assert echo.fn(value, synced) == skipped
+    assert then.fn([], value, synced) == (skipped, skipped, skipped)
+    outside = [text("assistant", "loaded")]
+    assert echo.fn(outside, synced) == outside
+    assert then.fn(outside, outside, synced) == (outside, outside, outside)

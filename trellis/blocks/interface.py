@@ -2,24 +2,23 @@
 
 from __future__ import annotations
 
-import csv
-import datetime as dt
 import inspect
 import os
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import Any, Literal
 
 from trellis.blocks.blocks import Blocks
 from trellis.blocks.events import Dependency, callable_name, is_generator, on
 from trellis.blocks.examples import Examples
+from trellis.blocks.flagging import DEFAULT_FLAGGING_DIR, CSVLogger, FlaggingCallback
 from trellis.components import component as make_component
-from trellis.components.base import Component
+from trellis.components.base import Component, Editable, Labelled
 from trellis.components.buttons import Button, ClearButton
 from trellis.components.layout import Column, Row, Tab, Tabs
 from trellis.components.state import State
 from trellis.components.text import Markdown
 from trellis.exceptions import InvalidConfigError
+from trellis.runtime import Request
 
 ComponentSpec = str | Component
 
@@ -30,34 +29,6 @@ def _components(spec: ComponentSpec | Sequence[ComponentSpec] | None) -> list[Co
     if isinstance(spec, (str, Component)):
         spec = [spec]
     return [make_component(s, render=False) for s in spec]
-
-
-class CSVLogger:
-    """Appends flagged samples to ``<flagging_dir>/dataset1.csv`` (header: labels + ``timestamp``)."""
-
-    def __init__(self, flagging_dir: str = ".gradio/flagged") -> None:
-        self.flagging_dir = flagging_dir
-
-    def setup(self, components: list[Component], flagging_dir: str | None = None) -> None:
-        self.components = components
-        if flagging_dir:
-            self.flagging_dir = flagging_dir
-
-    def flag(self, payloads: Sequence[Any], flag_option: str | None = None, username: str | None = None) -> int:
-        directory = Path(self.flagging_dir)
-        directory.mkdir(parents=True, exist_ok=True)
-        path = directory / "dataset1.csv"
-        headers = [c.label or f"component {i}" for i, c in enumerate(self.components)]
-        extra = ["flag"] if flag_option is not None else []
-        new = not path.exists()
-        with open(path, "a", newline="", encoding="utf-8") as fh:
-            writer = csv.writer(fh)
-            if new:
-                writer.writerow([*headers, *extra, "timestamp"])
-            row = [c.flag(p) for c, p in zip(self.components, payloads, strict=False)]
-            writer.writerow([*row, *([flag_option] if extra else []), str(dt.datetime.now())])
-        with open(path, encoding="utf-8") as fh:
-            return sum(1 for _ in fh) - 1
 
 
 class Interface(Blocks, register=False):
@@ -85,8 +56,8 @@ class Interface(Blocks, register=False):
         theme: Any = None,
         flagging_mode: Literal["never", "auto", "manual"] | None = None,
         flagging_options: list[str] | list[tuple[str, str]] | None = None,
-        flagging_dir: str = ".gradio/flagged",
-        flagging_callback: Any = None,
+        flagging_dir: str = DEFAULT_FLAGGING_DIR,
+        flagging_callback: FlaggingCallback | None = None,
         analytics_enabled: bool | None = None,
         batch: bool = False,
         max_batch_size: int = 4,
@@ -133,10 +104,10 @@ class Interface(Blocks, register=False):
         self.output_components = _components(outputs)
         _default_labels(fn, self.input_components, self.output_components)
         for comp in self.input_components:
-            if comp.interactive is None:
+            if isinstance(comp, Editable) and comp.interactive is None:
                 comp.interactive = True
         for comp in self.output_components:
-            if comp.interactive is None and comp not in self.input_components:
+            if isinstance(comp, Editable) and comp.interactive is None and comp not in self.input_components:
                 comp.interactive = False
         if flagging_mode is None:
             flagging_mode = os.environ.get("GRADIO_FLAGGING_MODE", "manual")  # type: ignore[assignment]
@@ -146,7 +117,7 @@ class Interface(Blocks, register=False):
             flagging_mode = "never"
         self.flagging_mode = flagging_mode
         self.flagging_options = [(o, o) if isinstance(o, str) else tuple(o) for o in (flagging_options or [])]
-        self.flagging_callback = flagging_callback or CSVLogger(flagging_dir)
+        self.flagging_callback = flagging_callback if flagging_callback is not None else CSVLogger()
         self.flagging_dir = flagging_dir
         self.api_name = api_name or callable_name(fn)
         self.main_dependency: Dependency | None = None
@@ -265,8 +236,8 @@ class Interface(Blocks, register=False):
                 clear.add([c for c in self.input_components + self.output_components if not isinstance(c, State)])
 
             flag_components = self.input_components + self.output_components
-            self.flagging_callback.setup(flag_components, flagging_dir)
             if flagging_mode != "never":
+                self.flagging_callback.setup(flag_components, flagging_dir)
                 if flagging_mode == "auto":
                     self.main_dependency.success(
                         self._flagger(None),
@@ -305,8 +276,8 @@ class Interface(Blocks, register=False):
     def _flagger(self, option: str | None) -> Callable[..., None]:
         callback = self.flagging_callback
 
-        def flag(*payloads: Any) -> None:
-            callback.flag(list(payloads), flag_option=option)
+        def flag(request: Request, *payloads: Any) -> None:
+            callback.flag(list(payloads), flag_option=option, username=request.username)
 
         flag.__name__ = "flag"
         return flag
@@ -330,11 +301,11 @@ def _default_labels(fn: Callable[..., Any], inputs: list[Component], outputs: li
     except (TypeError, ValueError):
         params = []
     for index, comp in enumerate(c for c in inputs if not isinstance(c, State)):
-        if comp.label is None and index < len(params):
+        if isinstance(comp, Labelled) and comp.label is None and index < len(params):
             comp.label = params[index]
     visible_outputs = [c for c in outputs if not isinstance(c, State)]
     for index, comp in enumerate(visible_outputs):
-        if comp.label is None:
+        if isinstance(comp, Labelled) and comp.label is None:
             comp.label = "output" if len(visible_outputs) == 1 else f"output {index}"
 
 
