@@ -100,7 +100,7 @@ def test_signature_must_list_each_prop_once() -> None:
 def test_props_and_defaults_of_a_subclass() -> None:
     class Swatch(Component, Labelled, register=False, defaults={"show_label": False}):
         SIGNATURE = "value, colour, *, label, show_label, every, inputs, visible, elem_id, elem_classes, render, key, preserved_by_key"
-        colour: str = prop("red", kw_only=False)
+        colour: str = prop(default="red", kw_only=False)
         """The swatch's colour."""
 
     params = inspect.signature(Swatch.__init__).parameters
@@ -109,3 +109,24 @@ def test_props_and_defaults_of_a_subclass() -> None:
     swatch = Swatch(None, "blue", render=False)
     assert (swatch.colour, swatch.show_label) == ("blue", False)
     assert docstrings(Swatch)["colour"] == "The swatch's colour."
+
+
+@pytest.mark.slow
+def test_a_type_checker_sees_the_written_constructor(tmp_path: Path) -> None:
+    """mypy reads the constructor from the declarations (dataclass_transform): typos and wrong types fail."""
+    api = pytest.importorskip("mypy.api")
+    app = tmp_path / "app.py"
+    app.write_text(
+        "import trellis as gr\n"
+        'gr.Textbox("hi", lines=3, label="Name", render=False)\n'
+        'gr.Textbox(lable="Name")\n'
+        'gr.Slider(0, 10, lines="3")\n'
+        'gr.Button("Go", variant="primary", size="sm", scale=1)\n'
+    )
+    out, _, status = api.run([str(app), "--no-incremental", "--cache-dir", str(tmp_path / "cache")])
+    errors = sorted(line.split(": error: ")[1] for line in out.splitlines() if ": error: " in line)
+    assert status == 1
+    assert errors == [
+        'Unexpected keyword argument "lable" for "Textbox"; did you mean "label"?  [call-arg]',
+        'Unexpected keyword argument "lines" for "Slider"  [call-arg]',
+    ]

@@ -75,7 +75,7 @@ class Blocks(BlockContext, register=False):
         self.show_error = False
         self._lock = threading.Lock()
         self._value_loaders_attached = False
-        super().__init__(render=False)
+        self._init_props(render=False)
 
     # -- definition ----------------------------------------------------------------
     def __enter__(self) -> Blocks:

@@ -18,6 +18,7 @@ from trellis._filedata import FILEDATA_SCHEMA, make_filedata, sample_file_payloa
 from trellis.components import _media as media
 from trellis.components import handlers
 from trellis.components.image import SAMPLE_IMAGE_URL
+from trellis.components.props import prop
 from trellis.exceptions import ValidationError
 
 if TYPE_CHECKING:
@@ -173,7 +174,7 @@ class AnnotatedImage(media.MediaComponent, media.SavesImages, media.Sized):
         scale, min_width, visible, elem_id, elem_classes, render, key, preserved_by_key, buttons"""
     DEFAULT_BUTTONS = ("fullscreen",)
 
-    value: Any = None
+    value: Any = prop(default=None, kw_only=False)
     """The annotated image: (image, [(mask or box, label), ...]); a callable is called when the page loads."""
     show_legend: bool = True
     """Show the labels under the image, each in its colour (hovering one highlights its annotations)."""

@@ -12,6 +12,7 @@ from trellis._filedata import FILEDATA_SCHEMA, make_filedata, sample_file_payloa
 from trellis.components import _audio as codec
 from trellis.components import _media as media
 from trellis.components.base import Editable
+from trellis.components.props import prop
 from trellis.exceptions import ValidationError
 
 FORMATS = ("wav", "mp3")
@@ -54,7 +55,7 @@ class Audio(media.MediaComponent, Editable, media.Captured, media.Played):
     DEFAULT_SOURCES = ("upload", "microphone")
     STREAM_SOURCE = "microphone"
 
-    value: Any = None
+    value: Any = prop(default=None, kw_only=False)
     """The clip played: ``(sample_rate, samples)``, a path, a URL or bytes; a callable is called when the page loads."""
     type: Literal["numpy", "filepath"] = "numpy"
     """What the function receives: ``(sample_rate, int16 samples)``, or the path of the file."""

@@ -75,15 +75,15 @@ class Block(_Declared):
 
     elem_id: str | None = None
     """An HTML id for the block's wrapper, for custom CSS and JS."""
-    elem_classes: list[str] | str | None = prop(None, sent_as="list[str]")
+    elem_classes: list[str] | str | None = prop(default=None, sent_as="list[str]")
     """HTML classes added to the block's wrapper, for custom CSS."""
     visible: bool | Literal["hidden"] = True
     """False removes the block from the page; "hidden" keeps it in the page but not shown."""
-    _render_on_create: bool = prop(True, alias="render", wire=False)
+    _render_on_create: bool = prop(default=True, alias="render", wire=False)
     """False creates the block without placing it in the enclosing layout (place it later with render())."""
-    key: int | str | tuple[int | str, ...] | None = prop(None, wire=False)
+    key: int | str | tuple[int | str, ...] | None = prop(default=None, wire=False)
     """Identifies the block across re-renders of gr.render, so the browser keeps its state."""
-    preserved_by_key: list[str] | str | None = prop("value", sent_as="list[str]")
+    preserved_by_key: list[str] | str | None = prop(default="value", sent_as="list[str]")
     """Props kept from the previous render when a block with the same key is re-rendered."""
 
     def __init_subclass__(
@@ -111,29 +111,6 @@ class Block(_Declared):
                 setattr(cls, event, EventListener(event))
         if register:
             registry.register(cls)
-
-    def __init__(
-        self,
-        *,
-        elem_id: str | None = None,
-        elem_classes: list[str] | str | None = None,
-        visible: bool | str = True,
-        render: bool = True,
-        key: int | str | tuple[int | str, ...] | None = None,
-        preserved_by_key: list[str] | str | None = "value",
-    ) -> None:
-        self._id = next_id()
-        self.elem_id = elem_id
-        self.elem_classes = [elem_classes] if isinstance(elem_classes, str) else list(elem_classes or [])
-        self.visible = visible
-        self.key = key
-        if preserved_by_key is None:
-            preserved_by_key = []
-        self.preserved_by_key = [preserved_by_key] if isinstance(preserved_by_key, str) else list(preserved_by_key)
-        self.parent: BlockContext | None = None
-        self.is_rendered = False
-        if render:
-            self.render()
 
     def __post_init__(self) -> None:
         """Normalise the props just assigned (mixins extend this; each calls ``super()``)."""
@@ -218,9 +195,6 @@ class Block(_Declared):
     __hash__ = object.__hash__
 
 
-Block._props = collect(Block)
-
-
 def _setup_for(cls: type[Block]) -> Callable[[Block, dict[str, Any]], None]:
     """What a written constructor does with its arguments: assign, normalise, place."""
     props = tuple(cls._props.values())
@@ -240,19 +214,8 @@ def _setup_for(cls: type[Block]) -> Callable[[Block, dict[str, Any]], None]:
 
 
 def _wire_names(cls: type[Block]) -> tuple[str, ...]:
-    """The props sent in the config: declared ones, or (hand-written constructors) every parameter."""
-    names: list[str] = [p.name for p in cls._props.values() if p.wire and p.name not in _NOT_PROPS]
-    if getattr(inspect.unwrap(cls.__init__), "from_props", False):
-        return tuple(names)
-    for klass in reversed(cls.__mro__):
-        init = klass.__dict__.get("__init__")
-        if init is None or klass is object:
-            continue
-        for param in inspect.signature(init).parameters.values():
-            if param.name not in _NOT_PROPS and param.kind not in (param.VAR_KEYWORD, param.VAR_POSITIONAL):
-                if param.name not in names:
-                    names.append(param.name)
-    return tuple(names)
+    """The props sent in the config."""
+    return tuple(p.name for p in cls._props.values() if p.wire and p.name not in _NOT_PROPS)
 
 
 def _record_explicit_args(init: Callable[..., None]) -> Callable[..., None]:
@@ -276,14 +239,17 @@ def _record_explicit_args(init: Callable[..., None]) -> Callable[..., None]:
     return wrapper
 
 
+# Block's own constructor, written like its subclasses' (it has no __init_subclass__ call).
+Block._props = collect(Block)
+Block.__init__ = _record_explicit_args(build_init(Block, Block._props, None, _setup_for(Block)))  # type: ignore[method-assign]
+Block._prop_names = _wire_names(Block)
+Block._signature = inspect.signature(Block.__init__)
+
+
 class BlockContext(Block, register=False):
     """A container: collects the blocks created inside its ``with`` statement."""
 
     is_root: ClassVar[bool] = False
-
-    def __init__(self, **kwargs: Any) -> None:
-        self.children: list[Block] = []
-        super().__init__(**kwargs)
 
     def __post_init__(self) -> None:
         super().__post_init__()
@@ -330,11 +296,11 @@ class Component(Block, register=False):
     #: postprocess never returns objects the function still holds (so streamed diffs need no snapshot copy).
     fresh_payload: ClassVar[bool] = False
 
-    value: Any = prop(None, kw_only=False, wire=False)
+    value: Any = prop(default=None, kw_only=False)
     """The initial value; a callable is called when the page loads (and every ``every`` seconds) to produce it."""
-    every: float | None = prop(None, wire=False)
+    every: float | None = prop(default=None, wire=False)
     """With a callable ``value``: call it again every this many seconds while the page is open."""
-    inputs: Any = prop(None, wire=False)
+    inputs: Any = prop(default=None, wire=False)
     """With a callable ``value``: components whose values are passed to it."""
 
     def __post_init__(self) -> None:
@@ -346,50 +312,6 @@ class Component(Block, register=False):
 
     def _init_value(self) -> None:
         self.value = self.postprocess(self.initial_value) if self.initial_value is not None else None
-
-    def __init__(
-        self,
-        value: Any = None,
-        *,
-        label: str | None = None,
-        info: str | None = None,
-        show_label: bool | None = None,
-        container: bool = True,
-        scale: int | None = None,
-        min_width: int | None = 160,
-        interactive: bool | None = None,
-        visible: bool | str = True,
-        elem_id: str | None = None,
-        elem_classes: list[str] | str | None = None,
-        render: bool = True,
-        key: int | str | tuple[int | str, ...] | None = None,
-        preserved_by_key: list[str] | str | None = "value",
-        every: float | None = None,
-        inputs: Any = None,
-    ) -> None:
-        self.label = label
-        self.info = info
-        self.show_label = True if show_label is None else show_label
-        self.container = container
-        self.scale = scale
-        self.min_width = min_width
-        self.interactive = interactive
-        self.load_fn: Callable[..., Any] | None = None
-        self.every = every
-        self.inputs = inputs
-        if callable(value) and not isinstance(value, type):
-            self.load_fn = value
-            value = None
-        self.initial_value = value
-        super().__init__(
-            elem_id=elem_id,
-            elem_classes=elem_classes,
-            visible=visible,
-            render=render,
-            key=key,
-            preserved_by_key=preserved_by_key,
-        )
-        self.value = self.postprocess(value) if value is not None else None
 
     # -- the data contract -----------------------------------------------------
     def preprocess(self, payload: Any) -> Any:
@@ -464,7 +386,7 @@ class Labelled(Block, register=False):
 
     label: str | None = None
     """The text in the component's label badge, also used as its name in the API docs."""
-    show_label: bool | None = prop(None, sent_as="bool")
+    show_label: bool | None = prop(default=None, sent_as="bool")
     """Whether the label badge is shown (None: shown)."""
 
     def __post_init__(self) -> None:

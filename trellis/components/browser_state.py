@@ -27,7 +27,7 @@ class BrowserState(Component):
 
     EVENTS = ("change",)
 
-    default_value: Any = prop(None, kw_only=False)
+    default_value: Any = prop(default=None, kw_only=False)
     """The value until the browser has stored one (pydantic models are sent as dicts)."""
     storage_key: str | None = None
     """The localStorage key the value is stored under (None: a random key, new each time the app starts)."""

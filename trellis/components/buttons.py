@@ -20,7 +20,7 @@ class Button(Component, Scaled, Editable, defaults={"min_width": None, "interact
     SIGNATURE = """value, *, every, inputs, variant, size, icon, link, link_target, visible, interactive, elem_id,
         elem_classes, render, key, preserved_by_key, scale, min_width"""
 
-    value: str | Callable[..., Any] | None = "Run"
+    value: str | Callable[..., Any] | None = prop(default="Run", kw_only=False)
     """The text on the button (also what a listener receives for it); a callable is called when the page loads."""
     variant: Literal["primary", "secondary", "stop", "huggingface"] = "secondary"
     """Its colours: "primary" stands out, "secondary" is plain, "stop" is red, "huggingface" is black with the logo."""
@@ -56,7 +56,7 @@ class ClearButton(Button, type_name="button", register=False, defaults={"value":
     SIGNATURE = """components, *, value, every, inputs, variant, size, icon, link, link_target, visible, interactive,
         elem_id, elem_classes, render, key, preserved_by_key, scale, min_width"""
 
-    components: Sequence[Block] | Block | None = prop(None, wire=False)
+    components: Sequence[Block] | Block | None = prop(default=None, wire=False)
     """The components it clears (more can be added with ``add``)."""
 
     def __post_init__(self) -> None:

@@ -220,7 +220,7 @@ class Chatbot(Component, Labelled, Boxed, Scaled, HeightBounded, defaults={"heig
         feedback_value, line_breaks, layout, placeholder, examples, allow_file_downloads, group_consecutive_messages,
         allow_tags, reasoning_tags, like_user_message, type"""
 
-    value: list[Any] | Callable[..., Any] | None = None
+    value: list[Any] | Callable[..., Any] | None = prop(default=None, kw_only=False)
     """The conversation: a list of messages (role/content dicts or ChatMessage); a callable is called when the page
     loads."""
     autoscroll: bool = True
@@ -230,26 +230,26 @@ class Chatbot(Component, Labelled, Boxed, Scaled, HeightBounded, defaults={"heig
     editable: Literal["user", "all"] | None = None
     """Which messages the user may edit in place: "user" their own, "all" every one (None: none, unless an ``edit``
     listener is set)."""
-    latex_delimiters: list[dict[str, str | bool]] | None = prop(None, sent_as="list[dict[str, str | bool]]")
+    latex_delimiters: list[dict[str, str | bool]] | None = prop(default=None, sent_as="list[dict[str, str | bool]]")
     """Delimiters of LaTeX math, each {"left": ..., "right": ..., "display": bool} (None: only $$...$$)."""
     rtl: bool = False
     """Lay the messages out right to left."""
-    buttons: list[Any] | None = prop(None, sent_as="list[Any]")
+    buttons: list[Any] | None = prop(default=None, sent_as="list[Any]")
     """Icon buttons in the corner: "share", "copy" (each message), "copy_all" (the conversation) (None: all three)."""
     watermark: str | None = None
     """Text added to what the copy buttons copy."""
     avatar_images: tuple[str | Path | None, str | Path | None] | None = prop(
-        None, sent_as="list[dict[str, Any] | None]"
+        default=None, sent_as="list[dict[str, Any] | None]"
     )
     """Pictures shown next to the messages: (user's, assistant's), each a file path, a URL or None."""
     sanitize_html: bool = True
     """Strip scripts and other unsafe HTML from the messages."""
     render_markdown: bool = True
     """Render messages as Markdown (False: plain text)."""
-    feedback_options: list[str] | tuple[str, ...] | None = prop(("Like", "Dislike"), sent_as="list[str] | None")
+    feedback_options: list[str] | tuple[str, ...] | None = prop(default=("Like", "Dislike"), sent_as="list[str] | None")
     """The feedback a ``like`` listener offers under each assistant message: "Like" and "Dislike" are thumbs, any
     other string an item of a menu."""
-    feedback_value: Sequence[str | None] | None = prop(None, sent_as="list[str | None] | None")
+    feedback_value: Sequence[str | None] | None = prop(default=None, sent_as="list[str | None] | None")
     """The feedback already given, one entry per message (None where none is given)."""
     line_breaks: bool = True
     """Render a single newline as a line break (with ``render_markdown``)."""
@@ -257,7 +257,7 @@ class Chatbot(Component, Labelled, Boxed, Scaled, HeightBounded, defaults={"heig
     """How messages are drawn: "bubble" in speech bubbles on either side, "panel" as full-width rows (None: "bubble")."""
     placeholder: str | None = None
     """Markdown shown while the conversation is empty."""
-    examples: list[ExampleMessage] | None = prop(None, sent_as="list[dict[str, Any]] | None")
+    examples: list[ExampleMessage] | None = prop(default=None, sent_as="list[dict[str, Any]] | None")
     """Example messages shown while the conversation is empty; clicking one fires ``example_select``."""
     allow_file_downloads: bool = True
     """Show a download button on files in messages."""
@@ -265,12 +265,12 @@ class Chatbot(Component, Labelled, Boxed, Scaled, HeightBounded, defaults={"heig
     """Draw consecutive messages of the same role as one group, with one avatar."""
     allow_tags: list[str] | bool = True
     """HTML-like tags shown as written rather than stripped: True all of them, or a list of tag names."""
-    reasoning_tags: list[tuple[str, str]] | None = prop(None, wire=False)
+    reasoning_tags: list[tuple[str, str]] | None = prop(default=None, wire=False)
     """(opening, closing) tags, such as ("<think>", "</think>"), whose text in a reply is shown as a collapsible
     thought."""
     like_user_message: bool = False
     """Offer the feedback buttons under the user's messages too."""
-    type: str | None = prop(None, wire=False)
+    type: str | None = prop(default=None, wire=False)
     """Gradio 5's format switch: only "messages" (the only format now) or None is accepted."""
 
     def __post_init__(self) -> None:

@@ -38,9 +38,9 @@ def normalize_choices(choices: Choices) -> list[tuple[str, Any]]:
 class _ChoiceComponent(FormComponent, Labelled, Informed, Boxed, Scaled, Editable, register=False):
     """Props and checks shared by CheckboxGroup, Radio and Dropdown."""
 
-    choices: Choices = prop(None, kw_only=False)
+    choices: Choices = prop(default=None, kw_only=False)
     """The options: each a value, or a (label shown, value) pair; kept as (label, value) pairs."""
-    value: Any = prop(None, wire=False)
+    value: Any = None
     """The selected choice(s), by value; a callable is called when the page loads to produce it."""
     type: Literal["value", "index"] = "value"
     """What the function receives for a selected choice: its value, or its position in ``choices``."""
@@ -75,7 +75,7 @@ class Checkbox(FormComponent, Labelled, Informed, Boxed, Scaled, Editable):
     SIGNATURE = """value, *, label, info, every, inputs, show_label, container, scale, min_width, interactive, visible,
         elem_id, elem_classes, render, key, preserved_by_key, buttons"""
 
-    value: bool | Callable[..., Any] | None = False
+    value: bool | Callable[..., Any] | None = prop(default=False, kw_only=False)
     """Whether the box is checked; a callable is called when the page loads to produce it."""
     buttons: list[str] | None = None
     """Gradio's corner buttons; sent to the browser, which draws none for a Checkbox yet."""

@@ -8,6 +8,7 @@ from typing import Any
 
 from trellis.components._media import Tall
 from trellis.components.base import Boxed, Component, Labelled, Scaled
+from trellis.components.props import prop
 from trellis.exceptions import ValidationError
 
 
@@ -42,7 +43,7 @@ class Label(Component, Labelled, Boxed, Scaled):
     SIGNATURE = """value, *, num_top_classes, label, every, inputs, show_label, container, scale, min_width, visible,
         elem_id, elem_classes, render, key, preserved_by_key, color, show_heading"""
 
-    value: dict[str, float] | str | float | Callable[..., Any] | None = None
+    value: dict[str, float] | str | float | Callable[..., Any] | None = prop(default=None, kw_only=False)
     """A dict of class → confidence (shown as bars under the top class), or a single class; a callable is called when
     the page loads to produce it."""
     num_top_classes: int | None = None
@@ -138,7 +139,7 @@ class JSON(Component, Labelled, Boxed, Scaled, HeightBounded, defaults={"max_hei
     SIGNATURE = """value, *, label, every, inputs, show_label, container, scale, min_width, visible, elem_id,
         elem_classes, render, key, preserved_by_key, open, show_indices, height, max_height, min_height, buttons"""
 
-    value: Any = None
+    value: Any = prop(default=None, kw_only=False)
     """Any JSON value (a string is parsed as JSON when it can be); a callable is called when the page loads."""
     open: bool = False
     """Whether every level of the value is expanded when shown (False: the first two levels)."""

@@ -101,7 +101,7 @@ class File(FileHolder, media.MediaComponent, media.Tall, Editable):
     SIGNATURE = """value, *, file_count, file_types, type, label, every, inputs, show_label, container, scale, min_width,
         height, interactive, visible, elem_id, elem_classes, render, key, preserved_by_key, allow_reordering, buttons"""
 
-    value: str | list[str] | Any = None
+    value: str | list[str] | Any = prop(default=None, kw_only=False)
     """The file(s) offered: a path, a URL, or a list of them; a callable is called when the page loads."""
     allow_reordering: bool = False
     """Let the user drag the files of a list into another order."""
@@ -117,7 +117,7 @@ def _guess_kind(suffix: str) -> str | None:
 class FileButton(Scaled, Editable, register=False, defaults={"min_width": None, "interactive": True}):
     """Props of UploadButton and DownloadButton: a button with a label and an optional icon."""
 
-    label: str | None = prop(None, kw_only=False)
+    label: str | None = prop(default=None, kw_only=False)
     """The text on the button, also its name in the API docs."""
     variant: Literal["primary", "secondary", "stop"] = "secondary"
     """The button's colours: "primary" stands out, "secondary" is plain, "stop" is red."""
@@ -138,7 +138,7 @@ class UploadButton(FileHolder, FileButton, defaults={"label": "Upload a File"}):
     SIGNATURE = """label, value, *, every, inputs, variant, visible, size, icon, scale, min_width, interactive, elem_id,
         elem_classes, render, key, preserved_by_key, type, file_count, file_types"""
 
-    value: str | list[str] | Any = None
+    value: str | list[str] | Any = prop(default=None, kw_only=False)
     """The file(s) already chosen: a path or a list of paths; a callable is called when the page loads."""
 
 
@@ -150,7 +150,7 @@ class DownloadButton(Component, FileButton, defaults={"label": "Download"}):
         elem_classes, render, key, preserved_by_key"""
     data_model_is_file = True
 
-    value: str | Any = None
+    value: str | Any = prop(default=None, kw_only=False)
     """The file downloaded on a click: a path or a URL; a callable is called when the page loads."""
 
     def preprocess(self, payload: Any) -> str | None:

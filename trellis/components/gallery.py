@@ -9,6 +9,7 @@ from trellis._filedata import FILEDATA_SCHEMA, sample_file_payload
 from trellis.components import _media as media
 from trellis.components.base import Editable
 from trellis.components.image import SAMPLE_IMAGE_URL
+from trellis.components.props import prop
 from trellis.exceptions import ValidationError
 
 _FILE_DEF = {k: v for k, v in FILEDATA_SCHEMA.items() if k != "$defs"}
@@ -60,7 +61,7 @@ class Gallery(
         selected_index, object_fit, buttons, interactive, type, fit_columns"""
     DEFAULT_BUTTONS = ("download", "share", "fullscreen")
 
-    value: Any = None
+    value: Any = prop(default=None, kw_only=False)
     """The items shown: a list of images, paths, URLs or (item, caption) pairs; a callable is called on page load."""
     columns: int | list[int] | None = 2
     """Items per row (a list, Gradio's count per screen width, is read as its largest entry)."""

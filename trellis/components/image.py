@@ -7,6 +7,7 @@ from typing import Any
 from trellis._filedata import FILEDATA_SCHEMA, sample_file_payload
 from trellis.components import _media as media
 from trellis.components.base import Editable
+from trellis.components.props import prop
 
 SAMPLE_IMAGE_URL = "https://raw.githubusercontent.com/gradio-app/gradio/main/test/test_files/bus.png"
 
@@ -27,7 +28,7 @@ class Image(media.MediaComponent, Editable, media.SavesImages, media.Sized, medi
     DEFAULT_SOURCES = ("upload", "webcam", "clipboard")
     STREAM_SOURCE = "webcam"
 
-    value: Any = None
+    value: Any = prop(default=None, kw_only=False)
     """The image shown: a numpy array, a PIL image, a path or a URL; a callable is called when the page loads."""
     placeholder: str | None = None
     """Gradio's text for the empty upload area; sent to the browser, which shows its own prompt for now."""

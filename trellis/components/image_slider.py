@@ -8,6 +8,7 @@ from trellis._filedata import FILE_META, sample_file_payload
 from trellis.components import _media as media
 from trellis.components.base import Editable
 from trellis.components.image import SAMPLE_IMAGE_URL
+from trellis.components.props import prop
 from trellis.exceptions import ValidationError
 
 
@@ -62,7 +63,7 @@ class ImageSlider(media.MediaComponent, Editable, media.SavesImages, media.Sized
         slider_position, max_height"""
     DEFAULT_BUTTONS = ("download", "fullscreen")
 
-    value: Any = None
+    value: Any = prop(default=None, kw_only=False)
     """The pair of images compared, (left, right); a callable is called when the page loads to produce it."""
     slider_position: float = 50
     """Where the divider starts, in percent of the width from the left."""

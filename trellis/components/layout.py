@@ -32,7 +32,7 @@ class _Arranged(Block, register=False):
 class _Titled(Block, register=False):
     """The label of a tab, an accordion or a sidebar."""
 
-    label: str | None = prop(None, kw_only=False)
+    label: str | None = prop(default=None, kw_only=False)
     """The text on its tab or header (a Sidebar's is read by screen readers only)."""
 
 

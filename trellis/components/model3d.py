@@ -14,6 +14,7 @@ from typing import Any, Literal
 from trellis._filedata import FILEDATA_SCHEMA, sample_file_payload
 from trellis.components import _media as media
 from trellis.components.base import Block, Editable
+from trellis.components.props import prop
 from trellis.exceptions import ValidationError
 
 SAMPLE_MODEL_URL = "https://raw.githubusercontent.com/gradio-app/gradio/main/gradio/media_assets/models3d/Fox.gltf"
@@ -53,7 +54,7 @@ class Model3D(media.MediaComponent, media.Tall, Editable):
         show_label, every, inputs, container, scale, min_width, interactive, visible, elem_id, elem_classes, render,
         key, preserved_by_key, buttons"""
 
-    value: Any = None
+    value: Any = prop(default=None, kw_only=False)
     """The model shown: a path, a URL or FileData of a .obj, .glb, .gltf, .stl, .ply or .splat file."""
     display_mode: Literal["solid", "point_cloud", "wireframe"] | None = None
     """How the model is drawn: solid surfaces, a cloud of its vertices, or its edges (None: solid)."""

@@ -12,6 +12,7 @@ from trellis._filedata import FILEDATA_SCHEMA, sample_file_payload
 from trellis.components import _media as media
 from trellis.components.base import Boxed, Editable, FormComponent, Informed, Labelled, Scaled
 from trellis.components.file import check_file_type
+from trellis.components.props import prop
 from trellis.components.text import TextEntry, to_text
 from trellis.exceptions import ValidationError
 
@@ -51,7 +52,7 @@ class MultimodalTextbox(
         render, key, preserved_by_key, text_align, rtl, submit_btn, stop_btn, max_plain_text_length, html_attributes"""
     data_model_is_file = True
 
-    value: str | dict[str, Any] | Callable[..., Any] | None = None
+    value: str | dict[str, Any] | Callable[..., Any] | None = prop(default=None, kw_only=False)
     """The message shown: its text, or {"text": ..., "files": [paths]}; a callable is called when the page loads."""
     sources: list[Literal["upload", "microphone"]] | Literal["upload", "microphone"] | None = None
     """Where attachments come from: "upload" (file chooser, drop, paste) and/or "microphone" (None: "upload")."""

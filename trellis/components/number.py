@@ -55,7 +55,7 @@ class Number(FormComponent, Labelled, Informed, Boxed, Scaled, Editable):
         interactive, visible, elem_id, elem_classes, render, key, preserved_by_key, buttons, precision, minimum,
         maximum, step"""
 
-    value: float | Callable[..., Any] | None = None
+    value: float | Callable[..., Any] | None = prop(default=None, kw_only=False)
     """The number shown; a callable is called when the page loads to produce it."""
     placeholder: str | None = None
     """Grey hint text shown while the field is empty."""
@@ -105,17 +105,17 @@ class Slider(FormComponent, Labelled, Informed, Boxed, Scaled, Editable):
         scale, min_width, interactive, visible, elem_id, elem_classes, render, key, preserved_by_key, randomize,
         buttons, show_reset_button"""
 
-    minimum: float = prop(0, kw_only=False)
+    minimum: float = prop(default=0, kw_only=False)
     """The value at the slider's left end; a smaller input is refused."""
-    maximum: float = prop(100, kw_only=False)
+    maximum: float = prop(default=100, kw_only=False)
     """The value at the slider's right end; a larger input is refused."""
-    value: float | Callable[..., Any] | None = None
+    value: float | Callable[..., Any] | None = prop(default=None, kw_only=False)
     """The number the slider starts at (None: ``minimum``); a callable is called when the page loads."""
     step: float | None = None
     """The increment between positions of the slider (None: about a hundredth of the range, 1 for wide int ranges)."""
     precision: int | None = None
     """Decimal places the value is rounded to (0: an int; None: not rounded)."""
-    randomize: bool = prop(False, wire=False)
+    randomize: bool = prop(default=False, wire=False)
     """Start each page load at a random step between ``minimum`` and ``maximum`` instead of ``value``."""
     buttons: list[str] | None = None
     """Icon buttons next to the slider: "reset" puts the initial value back."""

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any, Literal
 
 from trellis.components.base import Boxed, Component, Editable, FormComponent, Informed, Labelled, Scaled
+from trellis.components.props import prop
 from trellis.components.text import to_text
 from trellis.exceptions import ValidationError
 
@@ -19,7 +20,7 @@ class ColorPicker(Component, Labelled, Informed, Boxed, Scaled, Editable):
     SIGNATURE = """value, *, label, info, every, inputs, show_label, container, scale, min_width, interactive, visible,
         elem_id, elem_classes, render, key, preserved_by_key"""
 
-    value: str | Callable[..., Any] | None = None
+    value: str | Callable[..., Any] | None = prop(default=None, kw_only=False)
     """The colour shown, as a CSS colour string; a callable is called when the page loads to produce it."""
 
     def preprocess(self, payload: Any) -> str | None:
@@ -44,7 +45,7 @@ class DateTime(FormComponent, Labelled, Informed, Scaled, Editable):
 
     EVENTS = ("change", "submit")
 
-    value: float | str | dt.datetime | None = None
+    value: float | str | dt.datetime | None = prop(default=None, kw_only=False)
     """The moment shown: a timestamp, a datetime or text such as "2024-01-31 12:00:00" or "now - 1h"."""
     include_time: bool = True
     """Whether the picker takes a time of day as well as a date (False: dates only, "YYYY-MM-DD")."""

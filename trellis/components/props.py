@@ -14,7 +14,7 @@ Example::
     class Textbox(LabelledInput):
         SIGNATURE = "value, *, type, lines, label, ..."
 
-        value: str | Callable[..., Any] | None = prop(None, kw_only=False)
+        value: str | Callable[..., Any] | None = prop(default=None, kw_only=False)
         \"\"\"The text shown; a callable is called on page load to produce it.\"\"\"
         lines: int = 1
         \"\"\"Minimum number of rows of the text area.\"\"\"
@@ -37,7 +37,6 @@ from typing import Any
 from trellis.exceptions import InvalidConfigError
 
 _MUTABLE = (list, dict, set)
-_NO_DEFAULT: Any = object()
 
 
 @dataclasses.dataclass(frozen=True)
@@ -69,8 +68,8 @@ class _Spec:
 
 
 def prop(
-    default: Any = None,
     *,
+    default: Any = None,
     kw_only: bool = True,
     alias: str | None = None,
     wire: bool = True,
@@ -98,15 +97,12 @@ def collect(cls: type, defaults: Mapping[str, Any] | None = None) -> dict[str, P
         text = annotation if isinstance(annotation, str) else getattr(annotation, "__name__", repr(annotation))
         if text.startswith(("ClassVar", "typing.ClassVar")):
             continue
-        raw = cls.__dict__.get(name, _NO_DEFAULT)
-        if name in props and not isinstance(raw, _Spec):  # a redeclaration keeps the base's options
-            default = props[name].default if raw is _NO_DEFAULT else raw
-            props[name] = dataclasses.replace(props[name], annotation=text, default=default, owner=cls.__qualname__)
-        else:
-            spec = raw if isinstance(raw, _Spec) else _Spec(None if raw is _NO_DEFAULT else raw, True, None, True)
-            props[name] = Prop(
-                name, text, spec.default, not spec.kw_only, spec.alias, spec.wire, cls.__qualname__, spec.sent_as
-            )
+        # As in dataclasses, a redeclaration is a new field: only its default and options count.
+        raw = cls.__dict__.get(name)
+        spec = raw if isinstance(raw, _Spec) else _Spec(raw, True, None, True)
+        props[name] = Prop(
+            name, text, spec.default, not spec.kw_only, spec.alias, spec.wire, cls.__qualname__, spec.sent_as
+        )
         setattr(cls, name, props[name].default)
     for name, default in (defaults or {}).items():
         if name not in props:

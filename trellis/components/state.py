@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from trellis.components.base import Component
+from trellis.components.props import prop
 
 
 class State(Component):
@@ -19,7 +20,7 @@ class State(Component):
     EVENTS = ("change",)
     skip_api = True
 
-    value: Any = None
+    value: Any = prop(default=None, kw_only=False)
     """The initial value, deep-copied for every session; a callable is called to make each session's value."""
     time_to_live: float | None = None
     """Seconds after its last change when a session's value is dropped (None: kept while the session lasts)."""

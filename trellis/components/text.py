@@ -48,9 +48,9 @@ class TextEntry(Block, register=False):
 class _CopyButton(Block, register=False):
     """The copy button of a text component, and its Gradio 5 spelling."""
 
-    buttons: list[Literal["copy"]] | None = prop(None, sent_as="list[Literal['copy']]")
+    buttons: list[Literal["copy"]] | None = prop(default=None, sent_as="list[Literal['copy']]")
     """Icon buttons in the corner of the component: "copy" copies the text."""
-    show_copy_button: bool | None = prop(None, wire=False)
+    show_copy_button: bool | None = prop(default=None, wire=False)
     """Gradio 5 spelling of ``buttons=["copy"]``."""
 
     def __post_init__(self) -> None:
@@ -72,7 +72,7 @@ class Textbox(FormComponent, Labelled, Informed, Boxed, Scaled, Editable, TextEn
         scale, min_width, interactive, visible, elem_id, autofocus, autoscroll, elem_classes, render, key,
         preserved_by_key, text_align, rtl, buttons, max_length, submit_btn, stop_btn, html_attributes, show_copy_button"""
 
-    value: str | Callable[..., Any] | None = None
+    value: str | Callable[..., Any] | None = prop(default=None, kw_only=False)
     """The text shown; a callable is called when the page loads to produce it."""
     type: Literal["text", "password", "email"] = "text"
     """The kind of input: "password" hides what is typed; "email" lets the browser check the address."""
@@ -113,7 +113,7 @@ class Markdown(Component, Labelled, Boxed, Scaled, _CopyButton, defaults={"conta
         elem_classes, render, key, preserved_by_key, sanitize_html, line_breaks, header_links, height, max_height,
         min_height, buttons, container, padding, show_copy_button"""
 
-    value: str | Callable[..., Any] | None = None
+    value: str | Callable[..., Any] | None = prop(default=None, kw_only=False)
     """The Markdown text shown (its common indentation removed); a callable is called when the page loads."""
     rtl: bool = False
     """Lay the text out right to left."""
@@ -158,7 +158,7 @@ class HTML(Component, Labelled, Boxed, Scaled, defaults={"show_label": False, "c
 
     EVENTS = ("change", "input", "click", "double_click", "submit", "stop", "edit", "clear", "select")
 
-    value: str | Callable[..., Any] | None = None
+    value: str | Callable[..., Any] | None = prop(default=None, kw_only=False)
     """The HTML shown, or the value ``html_template`` is filled from; a callable is called when the page loads."""
     html_template: str | None = None
     """HTML with JavaScript ``${...}`` placeholders (``${value}``, ``${props.x}``) filled in the browser (None: the value)."""
@@ -232,9 +232,9 @@ class Code(FormComponent, Labelled, Boxed, Scaled, Editable):
         min_width, visible, elem_id, elem_classes, render, key, preserved_by_key, wrap_lines, show_line_numbers,
         autocomplete, buttons"""
 
-    value: str | tuple[str] | Callable[..., Any] | None = None
+    value: str | tuple[str] | Callable[..., Any] | None = prop(default=None, kw_only=False)
     """The code shown, or a (file path,) tuple to show a file's text; a callable is called when the page loads."""
-    language: str | None = prop(None, kw_only=False)
+    language: str | None = prop(default=None, kw_only=False)
     """The language highlighted ("python", "javascript", "json", ...; None: plain text)."""
     lines: int = 5
     """Rows of the editor at least."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from trellis.components.base import Component
+from trellis.components.props import prop
 
 
 class Timer(Component):
@@ -15,7 +16,7 @@ class Timer(Component):
 
     EVENTS = ("tick",)
 
-    value: float = 1
+    value: float = prop(default=1, kw_only=False)
     """Seconds between ticks."""
     active: bool = True
     """Whether it is ticking; set it to False in an update to stop it."""

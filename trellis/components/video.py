@@ -8,6 +8,7 @@ from typing import Any
 from trellis._filedata import FILEDATA_SCHEMA, sample_file_payload
 from trellis.components import _media as media
 from trellis.components.base import Editable
+from trellis.components.props import prop
 
 SAMPLE_VIDEO_URL = "https://github.com/gradio-app/gradio/raw/main/demo/video_component/files/world.mp4"
 
@@ -40,7 +41,7 @@ class Video(media.MediaComponent, Editable, media.Sized, media.Webcam, media.Pla
     DEFAULT_BUTTONS = ("download", "share")
     DEFAULT_SOURCES = ("upload", "webcam")
 
-    value: Any = None
+    value: Any = prop(default=None, kw_only=False)
     """The video shown: a path, a URL or a (video, subtitles) pair; a callable is called when the page loads."""
     format: str | None = None
     """Gradio's file type for returned videos (it converts them); sent to the browser, the files stay as they are."""
