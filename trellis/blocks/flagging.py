@@ -122,7 +122,7 @@ class CSVLogger(FlaggingCallback):
             return _append_row(self.dataset_filepath, row)
 
     def _headers(self) -> list[str]:
-        return [c.label or f"component {i}" for i, c in enumerate(self.components)]
+        return [getattr(c, "label", None) or f"component {i}" for i, c in enumerate(self.components)]
 
     def _cell(self, component: Flaggable, value: Any) -> str:
         if is_update(value):
