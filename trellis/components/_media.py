@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from trellis._filedata import FILE_META, clean_filename, default_cache_dir, make_filedata
 from trellis.components.base import Block, Boxed, Component, Labelled, Scaled
+from trellis.components.props import prop
 from trellis.exceptions import ValidationError
 
 if TYPE_CHECKING:
@@ -357,7 +358,7 @@ class Captured(Block, register=False):
 class Webcam(Captured, register=False):
     """Props of a media input that may be recorded with the webcam."""
 
-    webcam_options: Any = None
+    webcam_options: Any = prop(default=None, sent_as="dict[str, Any]")
     """The webcam's settings: a dict or ``WebcamOptions`` with ``mirror`` (flip the preview) and ``constraints``
     (media constraints: resolution, front or rear camera...); sent to the browser, which does not apply them yet."""
 

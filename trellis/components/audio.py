@@ -64,7 +64,7 @@ class Audio(media.MediaComponent, Editable, media.Captured, media.Played):
     samples, files left as they are)."""
     editable: bool = True
     """Gradio's trimming tools for a recorded or uploaded clip; sent to the browser, which has none yet."""
-    waveform_options: Any = None
+    waveform_options: Any = prop(default=None, sent_as="dict[str, Any] | None")
     """Gradio's waveform colours and settings (a dict or ``WaveformOptions``); sent to the browser, which draws its
     waveform in the theme's colours for now."""
     recording: bool = False

@@ -69,6 +69,8 @@ class Block(_Declared):
     EVENTS: ClassVar[tuple[str, ...]] = ()
     #: The constructor's parameters in order, ``*`` before the keyword-only ones.
     SIGNATURE: ClassVar[str | None] = None
+    #: Inherited props this block does not send (non-visual blocks have no elem_id, visible...).
+    UNSENT: ClassVar[tuple[str, ...]] = ()
     _props: ClassVar[dict[str, Prop]] = {}
     _prop_names: ClassVar[tuple[str, ...]] = ()
     _signature: ClassVar[inspect.Signature | None] = None
@@ -121,10 +123,10 @@ class Block(_Declared):
     def _init_props(self, **values: Any) -> None:
         """For a hand-written constructor: set the props (defaults where not given), normalise, place."""
         props = type(self)._props.values()
-        unknown = set(values) - {p.param for p in props}
+        unknown = set(values) - {p.param for p in props if p.init}
         if unknown:
             raise TypeError(f"{type(self).__name__} has no props {sorted(unknown)}")
-        _setup_for(type(self))(self, {p.param: values.get(p.param, p.default) for p in props})
+        _setup_for(type(self))(self, {p.param: values.get(p.param, p.default) for p in props if p.init})
 
     def _init_value(self) -> None:
         """Turn the initial value into its payload, once every prop is set (components override)."""
@@ -201,7 +203,7 @@ def _setup_for(cls: type[Block]) -> Callable[[Block, dict[str, Any]], None]:
 
     def setup(self: Block, values: dict[str, Any]) -> None:
         for p in props:
-            setattr(self, p.name, initial(values[p.param]))
+            setattr(self, p.name, initial(values[p.param] if p.init else p.default))
         self._id = next_id()
         self.parent = None
         self.is_rendered = False
@@ -215,7 +217,8 @@ def _setup_for(cls: type[Block]) -> Callable[[Block, dict[str, Any]], None]:
 
 def _wire_names(cls: type[Block]) -> tuple[str, ...]:
     """The props sent in the config."""
-    return tuple(p.name for p in cls._props.values() if p.wire and p.name not in _NOT_PROPS)
+    unsent = set(_NOT_PROPS) | set(cls.UNSENT)
+    return tuple(p.name for p in cls._props.values() if p.wire and p.name not in unsent)
 
 
 def _record_explicit_args(init: Callable[..., None]) -> Callable[..., None]:

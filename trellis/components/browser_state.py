@@ -26,6 +26,7 @@ class BrowserState(Component):
     """
 
     EVENTS = ("change",)
+    UNSENT = ("elem_id", "elem_classes", "visible", "preserved_by_key")
 
     default_value: Any = prop(default=None, kw_only=False)
     """The value until the browser has stored one (pydantic models are sent as dicts)."""

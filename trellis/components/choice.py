@@ -38,7 +38,7 @@ def normalize_choices(choices: Choices) -> list[tuple[str, Any]]:
 class _ChoiceComponent(FormComponent, Labelled, Informed, Boxed, Scaled, Editable, register=False):
     """Props and checks shared by CheckboxGroup, Radio and Dropdown."""
 
-    choices: Choices = prop(default=None, kw_only=False)
+    choices: Choices = prop(default=None, kw_only=False, sent_as="list[tuple[str, Any]]")
     """The options: each a value, or a (label shown, value) pair; kept as (label, value) pairs."""
     value: Any = None
     """The selected choice(s), by value; a callable is called when the page loads to produce it."""

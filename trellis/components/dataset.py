@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any, Literal
 
 from trellis.components.base import Boxed, Component, Labelled, Scaled
+from trellis.components.props import prop
 from trellis.exceptions import ValidationError
 
 
@@ -15,7 +16,7 @@ class Dataset(Component, Labelled, Boxed, Scaled, defaults={"show_label": True})
     EVENTS = ("click", "select")
     skip_api = True
 
-    components: Sequence[Component] | list[str] | None = None
+    components: Sequence[Component] | list[str] | None = prop(default=None, sent_as="list[str]")
     """The components the samples are for, one per column; each sample is shown as its component shows it."""
     component_props: list[dict[str, Any]] | None = None
     """The props each column's component is drawn with (None: the props of ``components``)."""
@@ -33,6 +34,8 @@ class Dataset(Component, Labelled, Boxed, Scaled, defaults={"show_label": True})
     """The URL of the app the samples' files come from (Gradio's gr.load); sent, but not used by the browser yet."""
     sample_labels: list[str] | None = None
     """A label per sample, shown as a tile instead of its values."""
+    component_ids: list[int] = prop(default=None, init=False)
+    """The ids of ``components``, so the browser draws each column with its component."""
 
     def __init__(  # Gradio's Dataset has no value, every or inputs, which Component declares for every component
         self,
@@ -74,11 +77,6 @@ class Dataset(Component, Labelled, Boxed, Scaled, defaults={"show_label": True})
             for sample in self.raw_samples
         ]
         self.headers = self.headers or []
-
-    def get_props(self) -> dict[str, Any]:
-        props = super().get_props()
-        props["component_ids"] = self.component_ids
-        return props
 
     def preprocess(self, payload: Any) -> Any:
         if payload is None:

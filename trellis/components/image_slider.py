@@ -69,15 +69,14 @@ class ImageSlider(media.MediaComponent, Editable, media.SavesImages, media.Sized
     """Where the divider starts, in percent of the width from the left."""
     max_height: int = 500
     """The images' greatest height in pixels, when ``height`` is not given."""
+    streamable: bool = prop(default=False, init=False)
+    """Whether the images can be streamed in (never, for now: the view draws still images)."""
 
     def __post_init__(self) -> None:
         super().__post_init__()
         position = self.slider_position
         if isinstance(position, bool) or not isinstance(position, (int, float)):
             raise ValueError(f"slider_position is a number from 0 to 100, got {position!r}")
-
-    def get_props(self) -> dict[str, Any]:
-        return {"streamable": False, **super().get_props()}
 
     def preprocess(self, payload: Any) -> tuple[Any, Any] | None:
         if payload is None:

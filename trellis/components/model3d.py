@@ -66,7 +66,7 @@ class Model3D(media.MediaComponent, media.Tall, Editable):
     """How fast the mouse wheel zooms (larger: faster)."""
     pan_speed: float = 1
     """How fast right-dragging moves the view (larger: faster)."""
-    buttons: list[str | Block] | None = None
+    buttons: list[str | Block] | None = prop(default=None, sent_as="list[str | dict[str, Any]]")
     """Extra toolbar buttons: Buttons (taken out of the layout, sent with their id) or icon names; sent to the
     browser, which does not draw them yet."""
 

@@ -51,6 +51,7 @@ class Prop:
     wire: bool = True
     owner: str = ""
     sent_as: str | None = None
+    init: bool = True
 
     @property
     def param(self) -> str:
@@ -65,6 +66,7 @@ class _Spec:
     alias: str | None
     wire: bool
     sent_as: str | None = None
+    init: bool = True
 
 
 def prop(
@@ -74,6 +76,7 @@ def prop(
     alias: str | None = None,
     wire: bool = True,
     sent_as: str | None = None,
+    init: bool = True,
 ) -> Any:
     """Declare a prop with options (a plain default is enough for most props).
 
@@ -84,8 +87,9 @@ def prop(
         wire: ``False`` keeps the prop out of the config sent to the browser.
         sent_as: The prop's type as the browser receives it (a Python type expression), when
             ``__post_init__`` normalises it to something narrower than the constructor accepts.
+        init: ``False`` for a prop the component computes (in ``__post_init__``) rather than takes.
     """
-    return _Spec(default, kw_only, alias, wire, sent_as)
+    return _Spec(default, kw_only, alias, wire, sent_as, init)
 
 
 def collect(cls: type, defaults: Mapping[str, Any] | None = None) -> dict[str, Prop]:
@@ -101,7 +105,7 @@ def collect(cls: type, defaults: Mapping[str, Any] | None = None) -> dict[str, P
         raw = cls.__dict__.get(name)
         spec = raw if isinstance(raw, _Spec) else _Spec(raw, True, None, True)
         props[name] = Prop(
-            name, text, spec.default, not spec.kw_only, spec.alias, spec.wire, cls.__qualname__, spec.sent_as
+            name, text, spec.default, not spec.kw_only, spec.alias, spec.wire, cls.__qualname__, spec.sent_as, spec.init
         )
         setattr(cls, name, props[name].default)
     for name, default in (defaults or {}).items():
@@ -114,10 +118,10 @@ def collect(cls: type, defaults: Mapping[str, Any] | None = None) -> dict[str, P
 
 def order(cls: type, props: Mapping[str, Prop], signature: str | None) -> tuple[list[Prop], list[Prop]]:
     """Positional and keyword-only props, in the order ``signature`` ("a, b, *, c") gives."""
-    by_param = {p.param: p for p in props.values()}
+    by_param = {p.param: p for p in props.values() if p.init}
     if signature is None:
-        positional = [p for p in props.values() if p.positional]
-        return positional, [p for p in props.values() if not p.positional]
+        positional = [p for p in by_param.values() if p.positional]
+        return positional, [p for p in by_param.values() if not p.positional]
     names = [n.strip() for n in signature.split(",") if n.strip()]
     star = names.index("*") if "*" in names else len(names)
     listed = [n for n in names if n != "*"]

@@ -18,6 +18,7 @@ class State(Component):
     """
 
     EVENTS = ("change",)
+    UNSENT = ("elem_id", "elem_classes", "visible", "preserved_by_key")
     skip_api = True
 
     value: Any = prop(default=None, kw_only=False)
