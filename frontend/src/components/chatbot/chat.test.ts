@@ -5,7 +5,6 @@ import {
 	buildGroups,
 	canEdit,
 	conversationText,
-	cssLength,
 	editPayload,
 	examplePayload,
 	feedbackFor,
@@ -210,12 +209,6 @@ describe("small formats", () => {
 		expect(formatDuration(125)).toBe("2m 5s");
 		expect(formatDuration(null)).toBe("");
 		expect(formatDuration(-1)).toBe("");
-	});
-
-	it("turns size props into CSS (numbers are px)", () => {
-		expect(cssLength(400)).toBe("400px");
-		expect(cssLength("50vh")).toBe("50vh");
-		expect(cssLength(null)).toBeUndefined();
 	});
 
 	it("tells file kinds by MIME type, then by extension", () => {

@@ -292,12 +292,6 @@ export function examplePayload(index: number, example: ExampleMessage | string) 
 	return { index, value: { text: e.text, files: e.files } };
 }
 
-/** A size prop as a CSS length: numbers are pixels, strings are CSS. */
-export function cssLength(value: unknown): string | undefined {
-	if (typeof value === "number" && Number.isFinite(value)) return `${value}px`;
-	return typeof value === "string" && value ? value : undefined;
-}
-
 /** The two avatars (user, assistant) from the `avatar_images` prop. */
 export function avatars(value: unknown): [FileData | null, FileData | null] {
 	if (!Array.isArray(value)) return [null, null];

@@ -1,1 +1,0 @@
-import{A as e,M as t,d as n,ft as r,i,pt as a,q as o,x as s}from"./disclose-version-UBG7gsv3.js";var c=new Set([`$$slots`,`$$events`,`$$legacy`,`children`]),l=t(`<button><!></button>`);function u(t,u){let d=i(u,c);var f=l();n(f,()=>({type:`button`,class:`small`,...d}),void 0,void 0,void 0,`svelte-1x8hfge`);var p=o(f);s(p,()=>u.children??a),r(f),e(t,f)}export{u as t};

@@ -1,1 +1,0 @@
-function e(e){return typeof e==`number`&&Number.isFinite(e)?`${e}px`:typeof e==`string`&&e?e:void 0}export{e as t};
