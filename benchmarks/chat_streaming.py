@@ -258,12 +258,18 @@ def main() -> int:
             res["startup_s"] = server.start()
             proxy = CountingProxy(server.port)
             res["client"] = client_runs(server, proxy, args)
-            print(f"[{name}] client: {get(res, ('client', 'tokens_per_s'))} tok/s, "
-                  f"{get(res, ('client', 'bytes_down'))} bytes", flush=True)
+            print(
+                f"[{name}] client: {get(res, ('client', 'tokens_per_s'))} tok/s, "
+                f"{get(res, ('client', 'bytes_down'))} bytes",
+                flush=True,
+            )
             if args.browser_runs and os.path.exists(CHROMIUM):
                 res["browser"] = browser_runs(server, proxy, args)
-                print(f"[{name}] browser: {get(res, ('browser', 'tokens_per_s'))} tok/s, "
-                      f"{get(res, ('browser', 'bytes_down'))} bytes", flush=True)
+                print(
+                    f"[{name}] browser: {get(res, ('browser', 'tokens_per_s'))} tok/s, "
+                    f"{get(res, ('browser', 'bytes_down'))} bytes",
+                    flush=True,
+                )
         except Exception as exc:
             res["errors"].append(f"fatal: {exc!r}")
         finally:

@@ -95,8 +95,14 @@ def test_streamed_reply_and_server_side_history(app: str, make_client: Any) -> N
     client = make_client(app)
     job = client.submit("hi", api_name="/stream_words")
     assert job.result(timeout=TIMEOUT) == "You said hi after 0 messages"
-    assert job.outputs() == ["You", "You said", "You said hi", "You said hi after", "You said hi after 0",
-                             "You said hi after 0 messages"]
+    assert job.outputs() == [
+        "You",
+        "You said",
+        "You said hi",
+        "You said hi after",
+        "You said hi after 0",
+        "You said hi after 0 messages",
+    ]
     assert client.predict("again", api_name="/stream_words") == "You said again after 2 messages"
     other = make_client(app)
     assert other.predict("x", api_name="/stream_words") == "You said x after 0 messages"
@@ -137,8 +143,12 @@ def test_blocks_chatbot_streams_only_the_new_text(app: str) -> None:
     assert generating[1] == [[], [["append", [1, "content", 0, "text"], "two "]]]
     assert generating[2] == [[], [["append", [1, "content", 0, "text"], "three "]]]
     final = completed(messages)["output"]["data"][1]
-    assert final[1] == {"role": "assistant", "metadata": None, "content": [{"text": "one two three ", "type": "text"}],
-                        "options": None}
+    assert final[1] == {
+        "role": "assistant",
+        "metadata": None,
+        "content": [{"text": "one two three ", "type": "text"}],
+        "options": None,
+    }
 
 
 def test_file_messages_are_served_and_downloaded(app: str, make_client: Any, picture: str) -> None:

@@ -170,7 +170,10 @@ def test_bad_stream_requests(app: str) -> None:
         read_stream(http, session)
         base = f"gradio_api/stream/{session}/{event_id}/{_audio_id(app)}"
         assert http.get(f"{base}/playlist.m3u8").status_code == 200
-        assert http.get(f"gradio_api/stream/{uuid.uuid4().hex}/{event_id}/{_audio_id(app)}/playlist.m3u8").status_code == 404
+        assert (
+            http.get(f"gradio_api/stream/{uuid.uuid4().hex}/{event_id}/{_audio_id(app)}/playlist.m3u8").status_code
+            == 404
+        )
         assert http.get(f"gradio_api/stream/{session}/nope/{_audio_id(app)}/playlist.m3u8").status_code == 404
         assert http.get(f"gradio_api/stream/{session}/{event_id}/notanumber/playlist.m3u8").status_code == 404
         assert http.get(f"{base}/playlist.m3u8", params={"_HLS_msn": "x"}).status_code == 400

@@ -229,7 +229,9 @@ def test_audio_reads_float_wav(tmp_path: Path) -> None:
     assert rate == 8000 and data.dtype == np.float32 and data.tolist() == [0.0, 0.5, -1.0]
 
 
-@pytest.mark.parametrize(("fmt", "subtype", "lossless"), [("MP3", None, False), ("FLAC", None, True), ("OGG", "VORBIS", False)])
+@pytest.mark.parametrize(
+    ("fmt", "subtype", "lossless"), [("MP3", None, False), ("FLAC", None, True), ("OGG", "VORBIS", False)]
+)
 def test_audio_numpy_decodes_other_formats(tmp_path: Path, fmt: str, subtype: str | None, lossless: bool) -> None:
     import soundfile
 
@@ -429,7 +431,9 @@ def test_audio_subtitles_from_lists_and_files(tmp_path: Path) -> None:
     listed = gr.Audio(subtitles=[{"text": "hi", "timestamp": [0, 1.5]}], render=False).get_props()["subtitles"]
     assert listed == [{"start": 0.0, "end": 1.5, "text": "hi"}]
     srt = tmp_path / "a.srt"
-    srt.write_text("1\r\n00:00:01,250 --> 00:00:02,000\r\nHello\r\nthere\r\n\r\n2\r\n01:00:00,000 --> 01:00:01,5\r\nLate\r\n")
+    srt.write_text(
+        "1\r\n00:00:01,250 --> 00:00:02,000\r\nHello\r\nthere\r\n\r\n2\r\n01:00:00,000 --> 01:00:01,5\r\nLate\r\n"
+    )
     assert gr.Audio(subtitles=srt, render=False).subtitles == [
         {"start": 1.25, "end": 2.0, "text": "Hello\nthere"},
         {"start": 3600.0, "end": 3601.5, "text": "Late"},
