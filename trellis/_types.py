@@ -16,6 +16,7 @@ class BlockLike(Protocol):
 
     _id: int
     block_type: ClassVar[str]
+    EVENTS: ClassVar[tuple[str, ...]]
 
 
 class ContainerLike(BlockLike, Protocol):

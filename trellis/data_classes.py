@@ -22,8 +22,8 @@ class FileData(BaseModel):
 
 
 class GradioModel(BaseModel):
-    pass
+    """Base of Gradio's pydantic data models, for apps that subclass it."""
 
 
 class GradioRootModel(BaseModel):
-    pass
+    """Base of Gradio's pydantic root models, for apps that subclass it."""

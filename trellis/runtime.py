@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextvars
 import logging
 import warnings
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sized
 from typing import Any, NamedTuple, Protocol, TypeVar
 
 logger = logging.getLogger("trellis")
@@ -21,9 +21,11 @@ T = TypeVar("T")
 class Reporter(Protocol):
     """Where a running event's progress and log messages go."""
 
-    def progress(self, units: list[dict[str, Any]]) -> None: ...
+    def progress(self, units: list[dict[str, Any]]) -> None:
+        """Send the current progress levels."""
 
-    def log(self, level: str, message: str, duration: float | None, visible: bool, title: str) -> None: ...
+    def log(self, level: str, message: str, duration: float | None, visible: bool, title: str) -> None:
+        """Send a log message (``gr.Info``, ``gr.Warning``) to the browser."""
 
 
 current_reporter: contextvars.ContextVar[Reporter | None] = contextvars.ContextVar("trellis_reporter", default=None)
@@ -33,6 +35,8 @@ current_reporter: contextvars.ContextVar[Reporter | None] = contextvars.ContextV
 
 
 class Address(NamedTuple):
+    """A client's host and port (``request.client``)."""
+
     host: str | None
     port: int | None
 
@@ -57,6 +61,7 @@ class Headers(Mapping[str, str]):
         return len(self._dict)
 
     def getlist(self, key: str) -> list[str]:
+        """Every value of header ``key`` (case-insensitive), in order."""
         key = key.lower()
         return [v for k, v in self._items if k == key]
 
@@ -173,14 +178,13 @@ class Progress:
         _tqdm: Any = None,
     ) -> Iterable[T]:
         """Iterate over ``iterable``, reporting one step per item."""
-        if iterable is None:
-            iterable = range(total or 0)  # type: ignore[assignment]
+        items: Iterable[Any] = range(total or 0) if iterable is None else iterable
         if total is None:
             try:
-                total = len(iterable)  # type: ignore[arg-type]
+                total = len(items) if isinstance(items, Sized) else None
             except TypeError:
                 total = None
-        return _TrackedIterable(self, iterable, desc, total, unit)  # type: ignore[arg-type]
+        return _TrackedIterable(self, items, desc, total, unit)
 
     def update(self, n: int = 1) -> None:
         """Advance the innermost ``tqdm`` level by ``n`` steps."""
@@ -190,6 +194,7 @@ class Progress:
             self._send(levels)
 
     def close(self, _tqdm: Any = None) -> None:
+        """End the innermost ``tqdm`` level."""
         levels = _levels.get()
         if levels:
             levels.pop()

@@ -32,6 +32,8 @@ colors = _Colors()
 
 
 class Size:
+    """A size preset (``gr.themes.sizes.text_md``); only its name is used."""
+
     def __init__(self, name: str = "md", **values: str) -> None:
         self.name = name
         for key, value in values.items():
@@ -49,6 +51,8 @@ sizes = _Sizes()
 
 
 class Font:
+    """A font by name (``gr.themes.Font``); only its name is used."""
+
     def __init__(self, name: str, weights: Any = (400, 600)) -> None:
         self.name = name
         self.weights = weights
@@ -62,7 +66,7 @@ class GoogleFont(Font):
 
 
 class LocalFont(Font):
-    pass
+    """A font the app serves itself (``gr.themes.LocalFont``); only its name is used."""
 
 
 class Base:
@@ -103,6 +107,7 @@ class Base:
         return self
 
     def to_dict(self) -> dict[str, Any]:
+        """The theme as the config sends it: name, hues, sizes, fonts and CSS variable overrides."""
         return {
             "name": self.name,
             "primary_hue": self.primary_hue,
@@ -118,12 +123,15 @@ class Base:
 
     @classmethod
     def from_hub(cls, repo_name: str, **kwargs: Any) -> Base:
+        """Gradio's themes from the Hugging Face Hub: not fetched, the default theme is used."""
         return Default()
 
     load = from_hub
 
 
 class Default(Base):
+    """Gradio's default theme (orange)."""
+
     name = "default"
 
     def __init__(self, **kwargs: Any) -> None:
@@ -132,18 +140,26 @@ class Default(Base):
 
 
 class Origin(Default):
+    """Gradio's ``Origin`` theme: the default theme's look."""
+
     name = "origin"
 
 
 class Citrus(Base):
+    """Gradio's ``Citrus`` theme, by name."""
+
     name = "citrus"
 
 
 class Ocean(Base):
+    """Gradio's ``Ocean`` theme, by name."""
+
     name = "ocean"
 
 
 class Soft(Base):
+    """Gradio's ``Soft`` theme (indigo)."""
+
     name = "soft"
 
     def __init__(self, **kwargs: Any) -> None:
@@ -152,6 +168,8 @@ class Soft(Base):
 
 
 class Monochrome(Base):
+    """Gradio's ``Monochrome`` theme (neutral)."""
+
     name = "monochrome"
 
     def __init__(self, **kwargs: Any) -> None:
@@ -160,6 +178,8 @@ class Monochrome(Base):
 
 
 class Glass(Base):
+    """Gradio's ``Glass`` theme (stone)."""
+
     name = "glass"
 
     def __init__(self, **kwargs: Any) -> None:

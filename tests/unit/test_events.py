@@ -266,3 +266,45 @@ def test_show_progress_booleans_map_to_full_and_hidden() -> None:
 def test_event_data_subclass_reads_its_fields() -> None:
     data = gr.SelectData(None, {"index": 2, "value": "b", "selected": False})
     assert (data.index, data.value, data.selected, data.row_value) == (2, "b", False, None)
+
+
+def test_a_class_lists_the_listeners_it_and_its_bases_declare_as_its_events() -> None:
+    from trellis.blocks.events import BoundListener, EventListener
+    from trellis.components.base import Component
+
+    class Dial(Component, register=False):
+        turn = EventListener()
+        press = EventListener()
+
+    class LockedDial(Dial, register=False):
+        unlock = EventListener()
+
+    class Legacy(Component, register=False):
+        EVENTS = ("change", "tap")
+
+    assert (Dial.EVENTS, LockedDial.EVENTS, Legacy.EVENTS) == (
+        ("turn", "press"),
+        ("turn", "press", "unlock"),
+        ("change", "tap"),
+    )
+    dial = LockedDial(render=False)
+    assert isinstance(dial.unlock, BoundListener) and (dial.turn.block, dial.turn.event_name) == (dial, "turn")
+    assert isinstance(Legacy(render=False).tap, BoundListener)
+
+
+@pytest.mark.slow
+def test_a_type_checker_sees_each_components_listeners(tmp_path: Any) -> None:
+    """Listeners are declared on the class, so mypy knows ``button.click`` and refuses ``button.submit``."""
+    api = pytest.importorskip("mypy.api")
+    app = tmp_path / "app.py"
+    app.write_text(
+        "import trellis as gr\n"
+        "with gr.Blocks():\n"
+        "    box, button = gr.Textbox(), gr.Button()\n"
+        "    button.click(lambda: None).then(lambda: None)\n"
+        "    box.submit(lambda: None)\n"
+        "    button.submit(lambda: None)\n"
+    )
+    out, _, status = api.run([str(app), "--no-incremental", "--cache-dir", str(tmp_path / "cache")])
+    errors = [line.split(": error: ")[1] for line in out.splitlines() if ": error: " in line]
+    assert (status, errors) == (1, ['"Button" has no attribute "submit"  [attr-defined]'])

@@ -19,6 +19,8 @@ from trellis.config.build import CompiledApp, QueueSettings, compile_app
 from trellis.exceptions import InvalidConfigError
 
 if TYPE_CHECKING:
+    from fastapi import FastAPI
+
     from trellis.blocks.examples import Examples
     from trellis.server.launch import RunningServer
 
@@ -70,6 +72,8 @@ class Blocks(BlockContext, register=False):
         self.examples_handlers: list[Examples] = []
         self.queue_settings = QueueSettings()
         self.server: RunningServer | None = None
+        #: The sub-app serving this app, once ``mount_gradio_app`` has mounted it.
+        self.server_app: FastAPI | None = None
         self.local_url: str | None = None
         self.share_url: str | None = None
         self.show_error = False
@@ -190,7 +194,7 @@ class Blocks(BlockContext, register=False):
         walk(self)
         for dep in self.dependencies:
             for block in (*dep.inputs, *dep.outputs):
-                if block._id not in found:
+                if isinstance(block, Block) and block._id not in found:
                     walk(block)
         return found
 
@@ -230,7 +234,7 @@ class Blocks(BlockContext, register=False):
         if max_size is not None:
             settings.max_size = max_size
         if default_concurrency_limit != "not_set":
-            settings.default_concurrency_limit = default_concurrency_limit  # type: ignore[assignment]
+            settings.default_concurrency_limit = default_concurrency_limit
         return self
 
     def launch(
@@ -289,7 +293,8 @@ class Blocks(BlockContext, register=False):
         ``allowed_hosts`` (host names it answers to), ``trusted_proxies``, ``max_header_size``,
         ``max_header_count``, ``max_body_size``, ``max_upload_parts`` and ``max_sessions_per_client``.
         """
-        from trellis.server.launch import LaunchSettings, start_server
+        from trellis.server.launch import start_server
+        from trellis.server.settings import LaunchSettings
 
         for name, value in (("theme", theme), ("css", css), ("js", js), ("head", head)):
             if value is not None:
@@ -379,19 +384,23 @@ class Blocks(BlockContext, register=False):
 
     @property
     def config(self) -> dict[str, Any]:
+        """The config JSON, as :meth:`get_config_file` builds it (Gradio's ``demo.config``)."""
         return self.get_config_file()
 
     @property
     def fns(self) -> dict[int, Dependency]:
+        """The app's listeners by id (Gradio's ``demo.fns``)."""
         return {dep.id: dep for dep in self.dependencies}
 
     def integrate(self, *args: Any, **kwargs: Any) -> None:
+        """Gradio's analytics integrations (Comet, W&B, MLflow): accepted for compatibility, warns and does nothing."""
         warnings.warn("Blocks.integrate is not supported by Trellis and does nothing.", stacklevel=2)
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.title!r}: {len(self.all_blocks()) - 1} blocks, {len(self.dependencies)} listeners>"
 
     def children_components(self) -> list[Component]:
+        """Every component of the app (layout blocks left out)."""
         return [b for b in self.all_blocks().values() if isinstance(b, Component)]
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeGuard
 
 from trellis._types import ContainerLike
 
@@ -46,16 +46,23 @@ def current_container() -> ContainerLike | None:
 def current_root() -> Root | None:
     """The outermost open ``Blocks``: the app that new listeners belong to."""
     for block in _stack():
-        if block.is_root:
-            return block  # type: ignore[return-value]
+        if _is_root(block):
+            return block
     return None
 
 
+def _is_root(block: ContainerLike) -> TypeGuard[Root]:
+    """Whether ``block`` is a ``Blocks`` (the only container whose class sets ``is_root``)."""
+    return block.is_root
+
+
 def push(block: ContainerLike) -> None:
+    """Open ``block``'s ``with`` statement: blocks created from now on go into it."""
     _stack().append(block)
 
 
 def pop(block: ContainerLike) -> None:
+    """Close ``block``'s ``with`` statement (also when inner ones were left open by an error)."""
     stack = _stack()
     if stack and stack[-1] is block:
         stack.pop()

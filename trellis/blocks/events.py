@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import inspect
 from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 from trellis.blocks import context
 from trellis.exceptions import InvalidBlockError, InvalidConfigError
@@ -210,6 +210,7 @@ class Dependency:
 
     @property
     def fn_name(self) -> str:
+        """The function's name, or ``"unnamed"`` for a listener without one."""
         return callable_name(self.fn) if self.fn is not None else "unnamed"
 
 
@@ -223,6 +224,14 @@ class BoundListener:
         self.event_name = event_name
 
     def __call__(self, fn: Any = DECORATOR, inputs: Any = None, outputs: Any = None, **kwargs: Any) -> Any:
+        """Attach a listener for this event to the app being defined.
+
+        Called without ``fn`` it returns a decorator. Keyword arguments are the listener options of
+        :class:`Dependency` (``api_name``, ``queue``, ``cancels``...).
+
+        Returns:
+            The :class:`Dependency`, for ``.then()``/``.success()`` chains.
+        """
         root = context.current_root()
         if root is None:
             raise InvalidConfigError(
@@ -235,15 +244,27 @@ class BoundListener:
 
 
 class EventListener:
-    """Class attribute for one event name; ``instance.<name>`` gives a :class:`BoundListener`."""
+    """One event of a block class, declared as ``click = EventListener()``.
 
-    def __init__(self, event_name: str) -> None:
+    On an instance, ``button.click`` is a :class:`BoundListener`.
+
+    Args:
+        event_name: The event's name; left empty, the attribute's name is used.
+    """
+
+    def __init__(self, event_name: str = "") -> None:
         self.event_name = event_name
 
     def __set_name__(self, owner: type, name: str) -> None:
         self.event_name = name
 
-    def __get__(self, instance: BlockLike | None, owner: type) -> Any:
+    @overload
+    def __get__(self, instance: None, owner: type) -> EventListener: ...
+
+    @overload
+    def __get__(self, instance: BlockLike, owner: type) -> BoundListener: ...
+
+    def __get__(self, instance: BlockLike | None, owner: type) -> EventListener | BoundListener:
         if instance is None:
             return self
         return BoundListener(instance, self.event_name)
@@ -284,6 +305,7 @@ def on(
 
 
 def callable_name(fn: Callable[..., Any]) -> str:
+    """The name of a function: ``lambda``, a ``functools.partial``'s function's, or a callable object's class's."""
     name = getattr(fn, "__name__", None)
     if name is None:
         func = getattr(fn, "func", None)  # functools.partial
@@ -320,6 +342,7 @@ def _as_block_list(value: Any) -> list[BlockLike]:
 
 
 def is_generator(fn: Any) -> bool:
+    """Whether ``fn`` (a function, a ``functools.partial`` or a callable object) is a sync or async generator."""
     target = getattr(fn, "func", fn)  # functools.partial
     if not callable(target):
         return False

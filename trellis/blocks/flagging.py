@@ -29,7 +29,9 @@ import threading
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Literal, Protocol, TypeGuard
+
+from typing_extensions import override
 
 from trellis.blocks.events import LikeData
 from trellis.blocks.updates import is_update
@@ -39,13 +41,21 @@ _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\n")
 _FORMULA_INSIDE = tuple("," + start for start in _FORMULA_STARTS)
 
 
+#: When an Interface offers flagging: never, after every run, or with a Flag button.
+FlaggingMode = Literal["never", "auto", "manual"]
+
+
+def is_flagging_mode(value: object) -> TypeGuard[FlaggingMode]:
+    """Whether ``value`` (an argument or an environment variable) names a flagging mode."""
+    return value in ("never", "auto", "manual")
+
+
 class Flaggable(Protocol):
-    """What a logger needs of a column: a label for the header, and the text for a value."""
+    """What a logger needs of a column: the text for a value (a ``label`` attribute, where it has one, heads it)."""
 
-    @property
-    def label(self) -> str | None: ...
-
-    def flag(self, payload: Any) -> str: ...
+    def flag(self, payload: Any) -> str:
+        """The text written to the CSV for ``payload``."""
+        ...
 
 
 @dataclasses.dataclass(frozen=True)
@@ -55,6 +65,7 @@ class CSVField:
     label: str
 
     def flag(self, payload: Any) -> str:
+        """The value as CSV text: JSON for lists and dicts, empty for ``None``."""
         if isinstance(payload, (dict, list)):
             return json.dumps(payload, default=str)
         return "" if payload is None else str(payload)
@@ -75,11 +86,13 @@ class FlaggingCallback(ABC):
 class SimpleCSVLogger(FlaggingCallback):
     """Appends each flagged sample as one row, without a header, to ``<flagging_dir>/log.csv``."""
 
+    @override
     def setup(self, components: Sequence[Flaggable], flagging_dir: str | Path) -> None:
         self.components = list(components)
         self.flagging_dir = Path(flagging_dir)
         self.flagging_dir.mkdir(parents=True, exist_ok=True)
 
+    @override
     def flag(self, flag_data: list[Any], flag_option: str | None = None, username: str | None = None) -> int:
         row = [c.flag(value) for c, value in zip(self.components, flag_data, strict=False)]
         return _append_row(self.flagging_dir / "log.csv", row)
@@ -106,11 +119,13 @@ class CSVLogger(FlaggingCallback):
         self.flagging_dir = Path(DEFAULT_FLAGGING_DIR)
         self.dataset_filepath: Path | None = None
 
+    @override
     def setup(self, components: Sequence[Flaggable], flagging_dir: str | Path) -> None:
         self.components = list(components)
         self.flagging_dir = Path(flagging_dir)
         self.dataset_filepath = None
 
+    @override
     def flag(self, flag_data: list[Any], flag_option: str | None = None, username: str | None = None) -> int:
         extra = [name for name, value in (("flag", flag_option), ("username", username)) if value is not None]
         row = [self._cell(c, value) for c, value in zip(self.components, flag_data, strict=False)]

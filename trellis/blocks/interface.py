@@ -8,9 +8,9 @@ from collections.abc import Callable, Sequence
 from typing import Any, Literal
 
 from trellis.blocks.blocks import Blocks
-from trellis.blocks.events import Dependency, callable_name, is_generator, on
+from trellis.blocks.events import BoundListener, Dependency, callable_name, is_generator, on
 from trellis.blocks.examples import Examples
-from trellis.blocks.flagging import DEFAULT_FLAGGING_DIR, CSVLogger, FlaggingCallback
+from trellis.blocks.flagging import DEFAULT_FLAGGING_DIR, CSVLogger, FlaggingCallback, is_flagging_mode
 from trellis.components import component as make_component
 from trellis.components.base import Component, Editable, Labelled
 from trellis.components.buttons import Button, ClearButton
@@ -109,12 +109,10 @@ class Interface(Blocks, register=False):
         for comp in self.output_components:
             if isinstance(comp, Editable) and comp.interactive is None and comp not in self.input_components:
                 comp.interactive = False
-        if flagging_mode is None:
-            flagging_mode = os.environ.get("GRADIO_FLAGGING_MODE", "manual")  # type: ignore[assignment]
-        if flagging_mode not in ("never", "auto", "manual"):
-            raise InvalidConfigError(f"flagging_mode must be 'never', 'auto' or 'manual', got {flagging_mode!r}")
-        if live and flagging_mode == "manual":
-            flagging_mode = "never"
+        mode = os.environ.get("GRADIO_FLAGGING_MODE", "manual") if flagging_mode is None else flagging_mode
+        if not is_flagging_mode(mode):
+            raise InvalidConfigError(f"flagging_mode must be 'never', 'auto' or 'manual', got {mode!r}")
+        flagging_mode = "never" if live and mode == "manual" else mode
         self.flagging_mode = flagging_mode
         self.flagging_options = [(o, o) if isinstance(o, str) else tuple(o) for o in (flagging_options or [])]
         self.flagging_callback = flagging_callback if flagging_callback is not None else CSVLogger()
@@ -186,14 +184,14 @@ class Interface(Blocks, register=False):
 
             # The main listener: Submit and Enter in a textbox, or every change when live.
             if live:
-                triggers = [c.change for c in self.input_components if "change" in type(c).EVENTS]
+                triggers = [BoundListener(c, "change") for c in self.input_components if "change" in type(c).EVENTS]
                 if not triggers and submit is not None:
                     triggers = [submit.click]
             else:
                 triggers = []
                 if submit is not None:
                     triggers.append(submit.click)
-                triggers += [c.submit for c in self.input_components if "submit" in type(c).EVENTS]
+                triggers += [BoundListener(c, "submit") for c in self.input_components if "submit" in type(c).EVENTS]
             self.main_dependency = on(
                 triggers,
                 fn,

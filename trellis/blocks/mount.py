@@ -70,5 +70,5 @@ def mount_gradio_app(
     )
     compiled = blocks.compile()
     blocks.cache_example_outputs()
-    blocks.server_app = mount_app(app, compiled, path, settings)  # type: ignore[attr-defined]
+    blocks.server_app = mount_app(app, compiled, path, settings)
     return app

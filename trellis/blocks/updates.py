@@ -22,4 +22,5 @@ def skip() -> dict[str, Any]:
 
 
 def is_update(value: Any) -> bool:
+    """Whether ``value`` is a ``gr.update(...)`` dict (or ``gr.skip()``)."""
     return isinstance(value, dict) and value.get("__type__") == UPDATE_TYPE

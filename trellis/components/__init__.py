@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from trellis.components.annotated_image import AnnotatedImage
 from trellis.components.audio import Audio
 from trellis.components.base import Block, BlockContext, Component, FormComponent
@@ -30,7 +32,7 @@ Html = HTML
 Text = Textbox
 
 #: ``Interface(inputs="text")`` shortcuts → (class, constructor arguments).
-SHORTCUTS: dict[str, tuple[type[Component], dict[str, object]]] = {
+SHORTCUTS: dict[str, tuple[type[Component], dict[str, Any]]] = {
     "text": (Textbox, {}),
     "textbox": (Textbox, {}),
     "textarea": (Textbox, {"lines": 7}),
@@ -68,12 +70,12 @@ def component(spec: str | Component, render: bool = True) -> Component:
     if key not in SHORTCUTS:
         from trellis.components import registry
 
-        types = registry.all_types()
-        if key in types and issubclass(types[key], Component):
-            return types[key](render=render)  # type: ignore[call-arg]
+        registered = registry.all_types().get(key)
+        if registered is not None and issubclass(registered, Component):
+            return registered(render=render)
         raise ValueError(f"Unknown component shortcut {spec!r}; known: {sorted(SHORTCUTS)}")
     cls, kwargs = SHORTCUTS[key]
-    return cls(render=render, **kwargs)  # type: ignore[arg-type]
+    return cls(render=render, **kwargs)
 
 
 __all__ = [

@@ -123,7 +123,8 @@ def to_int16(data: Any) -> np.ndarray:
         peak = float(np.abs(arr).max()) if arr.size else 0.0
         if peak > 1:
             arr = arr / peak
-        return np.clip(np.round(arr * 32767), -32768, 32767).astype(np.int16)
+        scaled: np.ndarray = np.clip(np.round(arr * 32767), -32768, 32767).astype(np.int16)
+        return scaled
     if np.issubdtype(arr.dtype, np.unsignedinteger):
         bits = arr.dtype.itemsize * 8
         centred = arr.astype(np.int64) - (1 << (bits - 1))
@@ -238,7 +239,8 @@ def resample(samples: np.ndarray, rate: int, target: int) -> np.ndarray:
         out = np.interp(positions, base, samples)
     else:
         out = np.stack([np.interp(positions, base, samples[:, c]) for c in range(samples.shape[1])], axis=1)
-    return np.clip(np.round(out), -32768, 32767).astype(np.int16)
+    resampled: np.ndarray = np.clip(np.round(out), -32768, 32767).astype(np.int16)
+    return resampled
 
 
 def match_channels(samples: np.ndarray, channels: int) -> np.ndarray:
@@ -249,7 +251,8 @@ def match_channels(samples: np.ndarray, channels: int) -> np.ndarray:
     if have == channels:
         return samples
     if channels == 1:
-        return samples.mean(axis=1).round().astype(np.int16)
+        mixed: np.ndarray = samples.mean(axis=1).round().astype(np.int16)
+        return mixed
     mono = samples if samples.ndim == 1 else samples.mean(axis=1).round().astype(np.int16)
     return np.repeat(mono[:, None], channels, axis=1)
 
@@ -395,8 +398,10 @@ def chunk_samples(value: Any) -> tuple[int, np.ndarray] | None:
 
 
 def rate_and_samples(value: Any) -> tuple[int, Any] | None:
-    """``(sample_rate, samples)`` from a ``(rate, samples)`` pair, forgiving ``(samples, rate)``;
-    ``None`` for anything else (a path, bytes…)."""
+    """``(sample_rate, samples)`` from a ``(rate, samples)`` pair, forgiving ``(samples, rate)``.
+
+    ``None`` for anything else (a path, bytes…).
+    """
     if not isinstance(value, (tuple, list)) or len(value) != 2 or isinstance(value[0], (str, os.PathLike)):
         return None
     rate, data = value

@@ -29,6 +29,9 @@ if TYPE_CHECKING:
 
 URL_PREFIXES = ("http://", "https://")
 
+#: Where a media input's value may come from.
+MediaSource = Literal["upload", "webcam", "microphone", "clipboard"]
+
 # -- files -------------------------------------------------------------------------------
 
 
@@ -85,9 +88,10 @@ def media_kind(path: str) -> str | None:
 
 def payload_path(payload: Any, component: str) -> str:
     """The ``path`` of a FileData payload, or a :class:`ValidationError`."""
-    if not isinstance(payload, dict) or not isinstance(payload.get("path"), str):
+    path = payload.get("path") if isinstance(payload, dict) else None
+    if not isinstance(path, str):
         raise ValidationError(f"{component} expects a FileData object with a 'path', got {payload!r:.120}")
-    return payload["path"]
+    return path
 
 
 # -- images ------------------------------------------------------------------------------
@@ -131,12 +135,14 @@ def to_uint8(arr: np.ndarray) -> np.ndarray:
         finite = arr[np.isfinite(arr)]
         if finite.size and finite.min() >= 0 and finite.max() <= 1:
             arr = arr * 255
-        return np.clip(np.nan_to_num(arr), 0, 255).round().astype(np.uint8)
+        clipped: np.ndarray = np.clip(np.nan_to_num(arr), 0, 255).round().astype(np.uint8)
+        return clipped
     if np.issubdtype(arr.dtype, np.integer):
         if arr.size and (arr.max() > 255 or arr.min() < 0):
             info = np.iinfo(arr.dtype)
             scaled = (arr.astype(np.float64) - info.min) / (info.max - info.min) * 255
-            return scaled.round().astype(np.uint8)
+            rounded: np.ndarray = scaled.round().astype(np.uint8)
+            return rounded
         return arr.astype(np.uint8)
     raise ValueError(f"Cannot make an image from an array of dtype {arr.dtype}")
 
@@ -176,7 +182,7 @@ def open_image(path: str, mode: str | None) -> tuple[PILImage.Image, bool]:
     from PIL import Image, ImageOps, UnidentifiedImageError
 
     try:
-        image = Image.open(path)
+        image: PILImage.Image = Image.open(path)
         image.load()
     except (UnidentifiedImageError, OSError) as exc:
         raise ValidationError(f"Cannot read {os.path.basename(path)!r} as an image.") from exc
@@ -203,7 +209,8 @@ def image_size(value: Any) -> tuple[int, int]:
         return int(shape[1]), int(shape[0])
     try:
         with Image.open(value) as image:
-            return image.size
+            size: tuple[int, int] = image.size
+            return size
     except (UnidentifiedImageError, OSError) as exc:
         raise ValueError(f"Cannot read {os.path.basename(os.fspath(value))!r} as an image.") from exc
 
@@ -271,10 +278,14 @@ class CornerButtons(Block, register=False):
         self.buttons = list(self.DEFAULT_BUTTONS if self.buttons is None else self.buttons)
 
 
-class MediaComponent(Component, Labelled, Boxed, Scaled, CornerButtons, register=False):
-    """A component whose value is a file (image, sound, video, model...), labelled in a card with corner buttons."""
+class MediaCard(Component, Labelled, Boxed, Scaled, register=False):
+    """A component whose value is a file (image, sound, video, model...), labelled in a card."""
 
     data_model_is_file = True
+
+
+class MediaComponent(MediaCard, CornerButtons, register=False):
+    """A media card with icon buttons in its corner."""
 
 
 class Accepts(Block, register=False):
@@ -330,28 +341,30 @@ class Captured(Block, register=False):
     """Props of a media input that the user may record as well as upload."""
 
     #: The sources offered when ``sources`` is None.
-    DEFAULT_SOURCES: ClassVar[tuple[str, ...]] = ("upload",)
+    DEFAULT_SOURCES: ClassVar[tuple[MediaSource, ...]] = ("upload",)
     #: The source that ``streaming=True`` records from, when streaming needs one.
-    STREAM_SOURCE: ClassVar[str | None] = None
+    STREAM_SOURCE: ClassVar[MediaSource | None] = None
 
-    sources: Sequence[Literal["upload", "webcam", "microphone", "clipboard"]] | str | None = None
+    sources: Sequence[MediaSource] | MediaSource | None = None
     """Where the user may take the value from: "upload" a file, record with the "webcam" or "microphone",
     paste from the "clipboard" (None: each the component offers)."""
     streaming: bool = False
     """As an input, send what is recorded to ``stream`` listeners while recording; as an output, play the chunks a
     generator yields as they arrive."""
 
-    def _default_sources(self) -> tuple[str, ...]:
+    def _default_sources(self) -> tuple[MediaSource, ...]:
         return self.DEFAULT_SOURCES
+
+    def _source_list(self) -> list[MediaSource]:
+        """``sources`` as a list (as ``__post_init__`` leaves it), the defaults when None."""
+        sources = self.sources if self.sources is not None else self._default_sources()
+        return [sources] if isinstance(sources, str) else list(sources)
 
     def __post_init__(self) -> None:
         super().__post_init__()
-        sources = self.sources
-        if sources is None:
-            sources = self._default_sources()
-        self.sources = [sources] if isinstance(sources, str) else list(sources)
+        self.sources = sources = self._source_list()
         needed = self.STREAM_SOURCE
-        if self.streaming and needed is not None and needed not in self.sources:
+        if self.streaming and needed is not None and needed not in sources:
             raise ValueError(f"{type(self).__name__} streaming needs {needed!r} in sources.")
 
 

@@ -14,7 +14,10 @@ import os
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from typing_extensions import override
+
 from trellis._filedata import FILEDATA_SCHEMA, make_filedata, sample_file_payload
+from trellis.blocks.events import EventListener
 from trellis.components import _media as media
 from trellis.components import handlers
 from trellis.components.image import SAMPLE_IMAGE_URL
@@ -169,7 +172,8 @@ class AnnotatedImage(media.MediaComponent, media.SavesImages, media.Sized):
     ``(base_image_path, [(mask_path, label), …])``.
     """
 
-    EVENTS = ("change", "select")
+    change = EventListener()
+    select = EventListener()
     SIGNATURE = """value, *, format, show_legend, height, width, color_map, label, every, inputs, show_label, container,
         scale, min_width, visible, elem_id, elem_classes, render, key, preserved_by_key, buttons"""
     DEFAULT_BUTTONS = ("fullscreen",)
@@ -186,6 +190,7 @@ class AnnotatedImage(media.MediaComponent, media.SavesImages, media.Sized):
         self.color_map = _check_color_map(self.color_map)
 
     # -- input -------------------------------------------------------------------------
+    @override
     def preprocess(self, payload: Any) -> tuple[str, list[tuple[str, str]]] | None:
         if payload is None:
             return None
@@ -204,6 +209,7 @@ class AnnotatedImage(media.MediaComponent, media.SavesImages, media.Sized):
         return base, annotations
 
     # -- output ------------------------------------------------------------------------
+    @override
     def postprocess(self, value: Any) -> dict[str, Any] | None:
         if value is None:
             return None
@@ -263,7 +269,7 @@ class AnnotatedImage(media.MediaComponent, media.SavesImages, media.Sized):
         if isinstance(annotation, (str, os.PathLike)) or (
             isinstance(annotation, dict) and isinstance(annotation.get("path"), str)
         ):
-            path = annotation.get("path") if isinstance(annotation, dict) else os.fspath(annotation)
+            path: str = annotation["path"] if isinstance(annotation, dict) else os.fspath(annotation)
             if not media.is_url(path) and not os.path.isfile(path):
                 raise ValueError(f"The mask of annotation {label!r} names no file: {path!r}")
             return media.path_filedata(annotation)  # an already-drawn mask image
@@ -287,20 +293,23 @@ class AnnotatedImage(media.MediaComponent, media.SavesImages, media.Sized):
         png = media.encode_image(colored_mask(alpha, rgb), "png")
         return make_filedata(media.save_bytes(png, "mask.png"))
 
-    def _payload_out(self, value: dict[str, Any]) -> dict[str, Any]:
+    def _payload_out(self, value: dict[str, Any]) -> dict[str, Any] | None:
         """A payload-shaped value (``{"image": …, "annotations": […]}``) with its files as FileData."""
         annotations = value.get("annotations") or []
         if not isinstance(annotations, list) or not all(isinstance(a, dict) and "image" in a for a in annotations):
             raise ValueError("AnnotatedImage annotations are {'image': ..., 'label': str} objects")
         base = value["image"]
         pairs = [(a["image"], str(a.get("label", ""))) for a in annotations]
-        return self.postprocess((base, pairs))  # type: ignore[return-value]
+        return self.postprocess((base, pairs))
 
+    @override
     def api_info(self) -> dict[str, Any]:
         return ANNOTATED_IMAGE_SCHEMA
 
+    @override
     def example_payload(self) -> Any:
         return {"image": sample_file_payload(SAMPLE_IMAGE_URL), "annotations": []}
 
+    @override
     def example_value(self) -> Any:
         return SAMPLE_IMAGE_URL, [((0, 0, 100, 100), "bus")]

@@ -8,14 +8,17 @@ import re
 from pathlib import Path
 from typing import Any, Literal
 
+from typing_extensions import override
+
 from trellis._filedata import FILEDATA_SCHEMA, make_filedata, sample_file_payload
+from trellis.blocks.events import EventListener
 from trellis.components import _audio as codec
 from trellis.components import _media as media
 from trellis.components.base import Editable
 from trellis.components.props import prop
 from trellis.exceptions import ValidationError
 
-FORMATS = ("wav", "mp3")
+FORMATS: tuple[Literal["wav", "mp3"], ...] = ("wav", "mp3")
 
 SAMPLE_AUDIO_URL = "https://github.com/gradio-app/gradio/raw/main/test/test_files/audio_sample.wav"
 
@@ -35,19 +38,17 @@ class Audio(media.MediaComponent, Editable, media.Captured, media.Played):
     Left None, ``sources`` is the microphone alone when streaming.
     """
 
-    EVENTS = (
-        "stream",
-        "change",
-        "clear",
-        "play",
-        "pause",
-        "stop",
-        "pause_recording",
-        "start_recording",
-        "stop_recording",
-        "upload",
-        "input",
-    )
+    stream = EventListener()
+    change = EventListener()
+    clear = EventListener()
+    play = EventListener()
+    pause = EventListener()
+    stop = EventListener()
+    pause_recording = EventListener()
+    start_recording = EventListener()
+    stop_recording = EventListener()
+    upload = EventListener()
+    input = EventListener()
     SIGNATURE = """value, *, sources, type, label, every, inputs, show_label, container, scale, min_width, interactive,
         visible, streaming, elem_id, elem_classes, render, key, preserved_by_key, format, autoplay, editable, buttons,
         waveform_options, loop, recording, subtitles, playback_position"""
@@ -74,22 +75,21 @@ class Audio(media.MediaComponent, Editable, media.Captured, media.Played):
     playback_position: float = 0
     """Where playback starts, in seconds."""
 
-    def _default_sources(self) -> tuple[str, ...]:
+    def _default_sources(self) -> tuple[media.MediaSource, ...]:
         return ("microphone",) if self.streaming else self.DEFAULT_SOURCES
 
     def __post_init__(self) -> None:
         super().__post_init__()
         if self.type not in ("numpy", "filepath"):
             raise ValueError(f"Audio type must be 'numpy' or 'filepath', got {self.type!r}")
-        for source in self.sources:
+        for source in self._source_list():
             if source not in ("upload", "microphone"):
                 raise ValueError(f"Audio sources must be 'upload' and/or 'microphone', got {source!r}")
-        if self.format is not None and self.format.lower() not in FORMATS:
-            raise ValueError(f"Audio format must be one of {', '.join(FORMATS)} (or None), got {self.format!r}")
-        self.format = self.format.lower() if self.format else None
+        self.format = _format(self.format)
         self.waveform_options = _options_dict(self.waveform_options)
         self.subtitles = _subtitles(self.subtitles)
 
+    @override
     def preprocess(self, payload: Any) -> Any:
         if payload is None:
             return None
@@ -105,12 +105,13 @@ class Audio(media.MediaComponent, Editable, media.Captured, media.Played):
             return codec.save_audio(rate, data, self.format, Path(path).stem or "audio")
         return path
 
+    @override
     def postprocess(self, value: Any) -> Any:
         if value is None:
             return None
         pair = codec.rate_and_samples(value)
         if pair is not None:
-            fmt = self.format or "wav"
+            fmt: str = self.format or "wav"
             return make_filedata(codec.save_audio(pair[0], pair[1], fmt), f"audio.{fmt}")
         if isinstance(value, (bytes, bytearray)):
             fmt = self.format or _sniff_format(bytes(value))
@@ -132,12 +133,15 @@ class Audio(media.MediaComponent, Editable, media.Captured, media.Played):
         """An encoder for one streamed run of this output (``streaming=True`` fed by a generator)."""
         return codec.Mp3StreamEncoder()
 
+    @override
     def api_info(self) -> dict[str, Any]:
         return FILEDATA_SCHEMA
 
+    @override
     def example_payload(self) -> Any:
         return sample_file_payload(SAMPLE_AUDIO_URL)
 
+    @override
     def flag(self, payload: Any) -> str:
         return str(payload.get("path", "")) if isinstance(payload, dict) else ""
 
@@ -146,6 +150,16 @@ def _options_dict(options: Any) -> dict[str, Any] | None:
     if options is None or isinstance(options, dict):
         return options
     return {k: v for k, v in vars(options).items() if not k.startswith("_")}
+
+
+def _format(value: str | None) -> Literal["wav", "mp3"] | None:
+    """``format`` checked and lowercased (None stays None)."""
+    if value is None:
+        return None
+    for name in FORMATS:
+        if value.lower() == name:
+            return name
+    raise ValueError(f"Audio format must be one of {', '.join(FORMATS)} (or None), got {value!r}")
 
 
 def _sniff_format(data: bytes) -> str:

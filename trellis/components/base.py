@@ -26,6 +26,8 @@ import sys
 from collections.abc import Callable, Mapping
 from typing import Any, ClassVar, Literal
 
+from typing_extensions import override
+
 if sys.version_info >= (3, 11):
     from typing import dataclass_transform
 else:  # pragma: no cover
@@ -45,11 +47,26 @@ _NOT_PROPS = frozenset({"self", "value", "render", "key", "every", "inputs", "ar
 
 
 def next_id() -> int:
+    """A new block id, unique in this process."""
     return next(_ids)
 
 
+class _Placed:
+    """What every block's constructor sets besides its props: its id and its place in the layout tree.
+
+    Declared on a base outside the ``dataclass_transform`` below, so type checkers know the
+    attributes without taking them for constructor parameters.
+    """
+
+    __slots__ = ()
+
+    _id: int
+    parent: BlockContext | None
+    is_rendered: bool
+
+
 @dataclass_transform(kw_only_default=True, field_specifiers=(prop,))
-class _Declared:
+class _Declared(_Placed):
     """The root type checkers know: each subclass's annotated attributes are its constructor's parameters."""
 
     __slots__ = ()
@@ -61,11 +78,14 @@ class Block(_Declared):
     Subclasses declare their props as annotated class attributes, each followed
     by a docstring, and list their constructor's parameters in ``SIGNATURE``
     (``"value, *, label, ..."``, Gradio's order); the constructor is written
-    from them. A subclass may still define ``__init__`` by hand.
+    from them. A subclass may still define ``__init__`` by hand. Its events are
+    class attributes too (``click = EventListener()``), so ``button.click`` is typed.
     """
 
     block_type: ClassVar[str] = "block"
     skip_api: ClassVar[bool] = True
+    #: Its event names, in order: written by ``__init_subclass__`` from the ``EventListener`` attributes
+    #: the class and its bases declare (``click = EventListener()``); a class may still set the tuple.
     EVENTS: ClassVar[tuple[str, ...]] = ()
     #: The constructor's parameters in order, ``*`` before the keyword-only ones.
     SIGNATURE: ClassVar[str | None] = None
@@ -108,6 +128,7 @@ class Block(_Declared):
         cls.block_type = type_name or cls.__name__.lower()
         cls._prop_names = _wire_names(cls)
         cls._signature = inspect.signature(cls.__init__)
+        cls.EVENTS = _events(cls)
         for event in cls.EVENTS:
             if event not in cls.__dict__ and not isinstance(getattr(cls, event, None), EventListener):
                 setattr(cls, event, EventListener(event))
@@ -215,6 +236,18 @@ def _setup_for(cls: type[Block]) -> Callable[[Block, dict[str, Any]], None]:
     return setup
 
 
+def _events(cls: type[Block]) -> tuple[str, ...]:
+    """The class's event names: its bases' (or an ``EVENTS`` tuple it sets), then the listeners it declares."""
+    names: dict[str, None] = {}
+    if "EVENTS" in cls.__dict__:
+        names.update(dict.fromkeys(cls.__dict__["EVENTS"]))
+    else:
+        for base in reversed(cls.__mro__[1:]):
+            names.update(dict.fromkeys(base.__dict__.get("EVENTS", ())))
+    names.update(dict.fromkeys(name for name, value in cls.__dict__.items() if isinstance(value, EventListener)))
+    return tuple(names)
+
+
 def _wire_names(cls: type[Block]) -> tuple[str, ...]:
     """The props sent in the config."""
     unsent = set(_NOT_PROPS) | set(cls.UNSENT)
@@ -256,9 +289,10 @@ class BlockContext(Block, register=False):
 
     def __post_init__(self) -> None:
         super().__post_init__()
-        self.children = []
+        self.children: list[Block] = []
 
     def add_child(self, child: Block) -> None:
+        """Append ``child`` to this container's children."""
         child.parent = self
         self.children.append(child)
 
@@ -334,9 +368,11 @@ class Component(Block, register=False):
         return contains_file(payload)
 
     def api_info_as_input(self) -> dict[str, Any]:
+        """JSON Schema of the payload this component accepts as a listener input."""
         return self.api_info()
 
     def api_info_as_output(self) -> dict[str, Any]:
+        """JSON Schema of the payload this component sends as a listener output."""
         return self.api_info()
 
     def example_payload(self) -> Any:
@@ -366,6 +402,7 @@ class Component(Block, register=False):
             return json.dumps(payload)
         return str(payload)
 
+    @override
     def config_value(self) -> Any:
         return self.value
 
@@ -377,8 +414,10 @@ class Component(Block, register=False):
 class FormComponent(Component, register=False):
     """An input-style component: runs of them are grouped into a ``form`` in the layout."""
 
+    @override
     def expected_parent(self) -> type[BlockContext] | None:
-        return registry.get("form")  # type: ignore[return-value]
+        form = registry.get("form")
+        return form if issubclass(form, BlockContext) else None
 
 
 # -- shared props: each declared once, mixed into the components that take it --

@@ -6,6 +6,9 @@ import secrets
 import string
 from typing import Any
 
+from typing_extensions import override
+
+from trellis.blocks.events import EventListener
 from trellis.components.base import Component
 from trellis.components.props import prop
 
@@ -25,7 +28,7 @@ class BrowserState(Component):
     Gradio's (no value, every, inputs or layout props), so it is written by hand.
     """
 
-    EVENTS = ("change",)
+    change = EventListener()
     UNSENT = ("elem_id", "elem_classes", "visible", "preserved_by_key")
 
     default_value: Any = prop(default=None, kw_only=False)
@@ -51,6 +54,7 @@ class BrowserState(Component):
         self.storage_key = self.storage_key or "".join(secrets.choice(_ALPHABET) for _ in range(16))
         self.secret = self.secret or "".join(secrets.choice(_ALPHABET) for _ in range(16))
 
+    @override
     def get_props(self) -> dict[str, Any]:
         props: dict[str, Any] = {
             "default_value": self.default_value,
@@ -63,14 +67,18 @@ class BrowserState(Component):
         props["_selectable"] = False
         return props
 
+    @override
     def preprocess(self, payload: Any) -> Any:
         return self.default_value if payload is None else payload
 
+    @override
     def postprocess(self, value: Any) -> Any:
         return _json_ready(value)
 
+    @override
     def api_info(self) -> dict[str, Any]:
         return {"type": {}, "description": "any json-serializable value"}
 
+    @override
     def example_payload(self) -> Any:
         return "test"

@@ -7,7 +7,10 @@ import os
 from collections.abc import Callable, Sequence
 from typing import Any, Literal
 
+from typing_extensions import override
+
 from trellis.blocks import context
+from trellis.blocks.events import EventListener
 from trellis.components.base import Block, Component, Editable, Scaled
 from trellis.components.props import prop
 
@@ -15,7 +18,7 @@ from trellis.components.props import prop
 class Button(Component, Scaled, Editable, defaults={"min_width": None, "interactive": True}):
     """A button that triggers ``click`` listeners."""
 
-    EVENTS = ("click",)
+    click = EventListener()
     skip_api = True
     SIGNATURE = """value, *, every, inputs, variant, size, icon, link, link_target, visible, interactive, elem_id,
         elem_classes, render, key, preserved_by_key, scale, min_width"""
@@ -37,15 +40,19 @@ class Button(Component, Scaled, Editable, defaults={"min_width": None, "interact
         super().__post_init__()
         self.icon = button_icon(self.icon)
 
+    @override
     def preprocess(self, payload: Any) -> str | None:
         return None if payload is None else str(payload)
 
+    @override
     def postprocess(self, value: Any) -> str | None:
         return None if value is None else str(value)
 
+    @override
     def api_info(self) -> dict[str, Any]:
         return {"type": "string"}
 
+    @override
     def example_payload(self) -> Any:
         return "Run"
 

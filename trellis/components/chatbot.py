@@ -25,9 +25,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Literal, TypedDict
 
-from typing_extensions import NotRequired
+from typing_extensions import NotRequired, override
 
 from trellis._filedata import FILEDATA_SCHEMA, is_file_payload
+from trellis.blocks.events import EventListener
 from trellis.components import _media as media
 from trellis.components import registry
 from trellis.components.base import Boxed, Component, Labelled, Scaled
@@ -57,6 +58,8 @@ class OptionDict(TypedDict):
 
 
 class MessageDict(TypedDict):
+    """One message of the history: its role and content, and optional thought metadata and reply options."""
+
     content: Any
     role: Literal["user", "assistant", "system"]
     metadata: NotRequired[MetadataDict]
@@ -198,18 +201,16 @@ FORMAT_ERROR = (
 class Chatbot(Component, Labelled, Boxed, Scaled, HeightBounded, defaults={"height": 400}):
     """A conversation: a list of messages (see the module docstring for the formats)."""
 
-    EVENTS = (
-        "change",
-        "select",
-        "like",
-        "retry",
-        "undo",
-        "example_select",
-        "option_select",
-        "clear",
-        "copy",
-        "edit",
-    )
+    change = EventListener()
+    select = EventListener()
+    like = EventListener()
+    retry = EventListener()
+    undo = EventListener()
+    example_select = EventListener()
+    option_select = EventListener()
+    clear = EventListener()
+    copy = EventListener()
+    edit = EventListener()
     holds_files = True
     #: postprocess builds new objects every time: the queue need not copy them to diff the next yield.
     fresh_payload = True
@@ -238,7 +239,7 @@ class Chatbot(Component, Labelled, Boxed, Scaled, HeightBounded, defaults={"heig
     """Icon buttons in the corner: "share", "copy" (each message), "copy_all" (the conversation) (None: all three)."""
     watermark: str | None = None
     """Text added to what the copy buttons copy."""
-    avatar_images: tuple[str | Path | None, str | Path | None] | None = prop(
+    avatar_images: tuple[str | Path | None, str | Path | None] | list[dict[str, Any] | None] | None = prop(
         default=None, sent_as="list[dict[str, Any] | None]"
     )
     """Pictures shown next to the messages: (user's, assistant's), each a file path, a URL or None."""
@@ -289,12 +290,14 @@ class Chatbot(Component, Labelled, Boxed, Scaled, HeightBounded, defaults={"heig
         self.feedback_options = list(self.feedback_options) if self.feedback_options is not None else None
         self.feedback_value = list(self.feedback_value) if self.feedback_value is not None else None
         self.allow_tags = self.allow_tags if self.allow_tags else False
-        self.reasoning_tags = [tuple(pair) for pair in self.reasoning_tags] if self.reasoning_tags else None
-        self.avatar_images = [_static_file(avatar) for avatar in (self.avatar_images or (None, None))]
-        if len(self.avatar_images) != 2:
+        self.reasoning_tags = [(opening, closing) for opening, closing in self.reasoning_tags or ()] or None
+        avatars = [_static_file(avatar) for avatar in (self.avatar_images or (None, None))]
+        if len(avatars) != 2:
             raise ValueError("avatar_images takes two images: (user, assistant); use None to leave one out.")
+        self.avatar_images = avatars
         self.examples = _examples(self.examples)
 
+    @override
     def config_value(self) -> Any:
         return self.value if self.value is not None else []
 
@@ -313,6 +316,7 @@ class Chatbot(Component, Labelled, Boxed, Scaled, HeightBounded, defaults={"heig
         return props
 
     # -- the data contract ------------------------------------------------------------------------
+    @override
     def preprocess(self, payload: Any) -> list[dict[str, Any]]:
         if payload is None:
             return []
@@ -351,6 +355,7 @@ class Chatbot(Component, Labelled, Boxed, Scaled, HeightBounded, defaults={"heig
                 return _component_part_in(part)
         raise Error(f"Data incompatible with the messages format: message {index} has a part {part!r:.80}.")
 
+    @override
     def postprocess(self, value: Any) -> list[dict[str, Any]]:
         if value is None:
             return []
@@ -385,7 +390,7 @@ class Chatbot(Component, Labelled, Boxed, Scaled, HeightBounded, defaults={"heig
                 continue
             for text, thinking, status in split_reasoning(part["text"], self.reasoning_tags):
                 if thinking:
-                    reasoning: MetadataDict = {"title": "Reasoning", "status": status}  # type: ignore[typeddict-item]
+                    reasoning: MetadataDict = {"title": "Reasoning", "status": status}
                     messages.append(_message(role, reasoning, [_text(text)], None))
                 else:
                     messages.append(_message(role, metadata, [_text(text)], options))
@@ -393,16 +398,20 @@ class Chatbot(Component, Labelled, Boxed, Scaled, HeightBounded, defaults={"heig
             messages.append(_message(role, metadata, others, options))
         return messages
 
+    @override
     def api_info(self) -> dict[str, Any]:
         return CHATBOT_SCHEMA
 
+    @override
     def payload_has_files(self, payload: Any) -> bool:
         # Files live only in file and component parts: no need to walk every message's text.
         return any(part.get("type") != "text" for message in payload for part in message["content"])
 
+    @override
     def example_payload(self) -> Any:
         return copy.deepcopy(_EXAMPLE_HISTORY)
 
+    @override
     def as_example(self, value: Any) -> Any:
         try:
             return self.postprocess(value)
@@ -530,7 +539,7 @@ def _jsonable_args(args: dict[str, Any]) -> dict[str, Any]:
 
 def _component_part_in(part: dict[str, Any]) -> dict[str, Any]:
     """A component part sent by a client, with an ``instance`` built from it (as Gradio passes it on)."""
-    out = {
+    out: dict[str, Any] = {
         "component": part.get("component"),
         "value": part.get("value"),
         "constructor_args": part.get("constructor_args") or {},
@@ -550,13 +559,13 @@ def _component_part_in(part: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def split_reasoning(text: str, tags: list[tuple[str, str]]) -> list[tuple[str, bool, str]]:
+def split_reasoning(text: str, tags: list[tuple[str, str]]) -> list[tuple[str, bool, Literal["pending", "done"]]]:
     """Split ``text`` into ``(segment, is_reasoning, status)`` pieces at the given (open, close) tags.
 
     An unclosed tag (a model still thinking) makes a pending reasoning piece up to the end.
     """
     pattern = "|".join(f"({re.escape(start)})(.*?)(?:({re.escape(end)})|$)" for start, end in tags)
-    pieces: list[tuple[str, bool, str]] = []
+    pieces: list[tuple[str, bool, Literal["pending", "done"]]] = []
     last = 0
     for match in re.finditer(pattern, text, re.DOTALL):
         before = text[last : match.start()].strip()
@@ -585,16 +594,16 @@ def _static_file(value: Any) -> dict[str, Any] | None:
     return media.path_filedata(os.fspath(value))
 
 
-def _examples(examples: list[ExampleMessage] | None) -> list[dict[str, Any]] | None:
+def _examples(examples: list[ExampleMessage] | None) -> list[ExampleMessage] | None:
     if examples is None:
         return None
-    out: list[dict[str, Any]] = []
+    out: list[ExampleMessage] = []
     for example in examples:
         if not isinstance(example, dict):
             raise ValueError(
                 f"Chatbot examples are dicts with 'text', 'files', 'icon' or 'display_text', got {example!r}"
             )
-        item = dict(example)
+        item: ExampleMessage = {**example}
         icon = item.get("icon")
         if isinstance(icon, (str, os.PathLike)):
             item["icon"] = _static_file(icon)

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
+from typing_extensions import override
+
+from trellis.blocks.events import EventListener
 from trellis.components.base import Boxed, Editable, FormComponent, Informed, Labelled, Scaled
 from trellis.components.props import prop
 from trellis.exceptions import ValidationError
@@ -52,7 +55,8 @@ class _ChoiceComponent(FormComponent, Labelled, Informed, Boxed, Scaled, Editabl
         self.choices = normalize_choices(self.choices)
 
     def _values(self) -> list[Any]:
-        return [value for _, value in self.choices]
+        pairs = cast("list[tuple[str, Any]]", self.choices)  # as __post_init__ normalised them
+        return [value for _, value in pairs]
 
     def _check_choice(self, value: Any) -> Any:
         values = self._values()
@@ -71,7 +75,9 @@ class _ChoiceComponent(FormComponent, Labelled, Informed, Boxed, Scaled, Editabl
 class Checkbox(FormComponent, Labelled, Informed, Boxed, Scaled, Editable):
     """A single true/false box."""
 
-    EVENTS = ("change", "input", "select")
+    change = EventListener()
+    input = EventListener()
+    select = EventListener()
     SIGNATURE = """value, *, label, info, every, inputs, show_label, container, scale, min_width, interactive, visible,
         elem_id, elem_classes, render, key, preserved_by_key, buttons"""
 
@@ -80,6 +86,7 @@ class Checkbox(FormComponent, Labelled, Informed, Boxed, Scaled, Editable):
     buttons: list[str] | None = None
     """Gradio's corner buttons; sent to the browser, which draws none for a Checkbox yet."""
 
+    @override
     def preprocess(self, payload: Any) -> bool | None:
         if payload is None:
             return None
@@ -87,12 +94,15 @@ class Checkbox(FormComponent, Labelled, Informed, Boxed, Scaled, Editable):
             raise ValidationError(f"Checkbox expects true or false, got {type(payload).__name__}: {payload!r:.80}")
         return payload
 
+    @override
     def postprocess(self, value: Any) -> bool | None:
         return None if value is None else bool(value)
 
+    @override
     def api_info(self) -> dict[str, Any]:
         return {"type": "boolean"}
 
+    @override
     def example_payload(self) -> Any:
         return True
 
@@ -100,7 +110,9 @@ class Checkbox(FormComponent, Labelled, Informed, Boxed, Scaled, Editable):
 class CheckboxGroup(_ChoiceComponent):
     """Several boxes; the value is the list of checked choices."""
 
-    EVENTS = ("change", "input", "select")
+    change = EventListener()
+    input = EventListener()
+    select = EventListener()
     SIGNATURE = """choices, *, value, type, label, info, every, inputs, show_label, show_select_all, container, scale,
         min_width, interactive, visible, elem_id, elem_classes, render, key, preserved_by_key, buttons"""
 
@@ -114,6 +126,7 @@ class CheckboxGroup(_ChoiceComponent):
         if self.initial_value is None and self.load_fn is None:
             self.initial_value = []
 
+    @override
     def preprocess(self, payload: Any) -> list[Any] | None:
         if payload is None:
             return []
@@ -121,6 +134,7 @@ class CheckboxGroup(_ChoiceComponent):
             payload = [payload]
         return [self._check_choice(item) for item in payload]
 
+    @override
     def postprocess(self, value: Any) -> list[Any]:
         if value is None:
             return []
@@ -128,9 +142,11 @@ class CheckboxGroup(_ChoiceComponent):
             return [value]
         return list(value)
 
+    @override
     def api_info(self) -> dict[str, Any]:
         return {"items": self._enum_schema(), "title": "Checkbox Group", "type": "array"}
 
+    @override
     def example_payload(self) -> Any:
         first = super().example_payload()
         return [first] if first is not None else []
@@ -139,7 +155,9 @@ class CheckboxGroup(_ChoiceComponent):
 class Radio(_ChoiceComponent):
     """One choice out of several, shown as radio buttons."""
 
-    EVENTS = ("select", "change", "input")
+    select = EventListener()
+    change = EventListener()
+    input = EventListener()
     SIGNATURE = """choices, *, value, type, label, info, every, inputs, show_label, container, scale, min_width,
         interactive, visible, elem_id, elem_classes, render, key, preserved_by_key, rtl, buttons"""
 
@@ -148,11 +166,13 @@ class Radio(_ChoiceComponent):
     rtl: bool = False
     """Lay the choices out right to left."""
 
+    @override
     def preprocess(self, payload: Any) -> Any:
         if payload is None:
             return None
         return self._check_choice(payload)
 
+    @override
     def api_info(self) -> dict[str, Any]:
         return {"enum": self._values(), "title": "Radio", "type": "string"}
 
@@ -160,7 +180,12 @@ class Radio(_ChoiceComponent):
 class Dropdown(_ChoiceComponent):
     """A searchable list of choices; ``multiselect`` allows several."""
 
-    EVENTS = ("change", "input", "select", "focus", "blur", "key_up")
+    change = EventListener()
+    input = EventListener()
+    select = EventListener()
+    focus = EventListener()
+    blur = EventListener()
+    key_up = EventListener()
     SIGNATURE = """choices, *, value, type, multiselect, allow_custom_value, max_choices, filterable, label, info, every,
         inputs, show_label, container, scale, min_width, interactive, visible, elem_id, elem_classes, render, key,
         preserved_by_key, buttons"""
@@ -181,7 +206,8 @@ class Dropdown(_ChoiceComponent):
         super().__post_init__()
         value = self.initial_value
         if value is FIRST_CHOICE:
-            value = self.choices[0][1] if self.choices and not self.multiselect else None
+            values = self._values()
+            value = values[0] if values and not self.multiselect else None
         if self.multiselect and value is None and self.load_fn is None:
             value = []
         self.initial_value = value
@@ -194,6 +220,7 @@ class Dropdown(_ChoiceComponent):
             return item
         return self._check_choice(item)
 
+    @override
     def preprocess(self, payload: Any) -> Any:
         if self.multiselect:
             if payload is None:
@@ -209,6 +236,7 @@ class Dropdown(_ChoiceComponent):
             raise ValidationError("This Dropdown takes a single value, not a list (it is not multiselect).")
         return self._check(payload)
 
+    @override
     def postprocess(self, value: Any) -> Any:
         if self.multiselect:
             if value is None:
@@ -216,12 +244,14 @@ class Dropdown(_ChoiceComponent):
             return list(value) if isinstance(value, (list, tuple, set)) else [value]
         return value
 
+    @override
     def api_info(self) -> dict[str, Any]:
         item = {"type": "string"} if self.allow_custom_value else self._enum_schema()
         if self.multiselect:
             return {"items": item, "title": "Dropdown", "type": "array"}
         return {**item, "title": "Dropdown"}
 
+    @override
     def example_payload(self) -> Any:
         first = super().example_payload()
         if self.multiselect:

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
+from typing_extensions import override
+
+from trellis.blocks.events import EventListener
 from trellis.components.base import Boxed, Component, Labelled, Scaled
 from trellis.components.props import prop
 from trellis.exceptions import ValidationError
@@ -13,7 +16,8 @@ from trellis.exceptions import ValidationError
 class Dataset(Component, Labelled, Boxed, Scaled, defaults={"show_label": True}):
     """A table of samples; clicking one sends its index (or values) to ``click`` listeners."""
 
-    EVENTS = ("click", "select")
+    click = EventListener()
+    select = EventListener()
     skip_api = True
 
     components: Sequence[Component] | list[str] | None = prop(default=None, sent_as="list[str]")
@@ -65,7 +69,8 @@ class Dataset(Component, Labelled, Boxed, Scaled, defaults={"show_label": True})
 
     def __post_init__(self) -> None:
         super().__post_init__()
-        self.source_components: list[Component] = list(self.components or [])  # type: ignore[arg-type]
+        # The constructor takes components; the type strings are what they are normalised to below.
+        self.source_components = list(cast("Sequence[Component]", self.components or []))
         self.components = [c.block_type for c in self.source_components]
         self.component_ids = [c._id for c in self.source_components]
         self.component_props = self.component_props or [c.get_props() for c in self.source_components]
@@ -78,6 +83,7 @@ class Dataset(Component, Labelled, Boxed, Scaled, defaults={"show_label": True})
         ]
         self.headers = self.headers or []
 
+    @override
     def preprocess(self, payload: Any) -> Any:
         if payload is None:
             return None
@@ -93,13 +99,16 @@ class Dataset(Component, Labelled, Boxed, Scaled, defaults={"show_label": True})
             return payload, self.raw_samples[payload]
         return self.raw_samples[payload]
 
+    @override
     def postprocess(self, value: Any) -> Any:
         if isinstance(value, list):
             return {"samples": value, "__type__": "update"}
         return value
 
+    @override
     def api_info(self) -> dict[str, Any]:
         return {"type": "integer", "description": "index of selected example"}
 
+    @override
     def example_payload(self) -> Any:
         return 0

@@ -6,6 +6,9 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+from typing_extensions import override
+
+from trellis.blocks.events import EventListener
 from trellis.components._media import Tall
 from trellis.components.base import Boxed, Component, Labelled, Scaled
 from trellis.components.props import prop
@@ -39,7 +42,8 @@ def jsonable(value: Any) -> Any:
 class Label(Component, Labelled, Boxed, Scaled):
     """The top class of a classifier, with confidence bars for the others."""
 
-    EVENTS = ("change", "select")
+    change = EventListener()
+    select = EventListener()
     SIGNATURE = """value, *, num_top_classes, label, every, inputs, show_label, container, scale, min_width, visible,
         elem_id, elem_classes, render, key, preserved_by_key, color, show_heading"""
 
@@ -53,6 +57,7 @@ class Label(Component, Labelled, Boxed, Scaled):
     show_heading: bool = True
     """Whether the top class is shown as a heading above the confidence bars."""
 
+    @override
     def preprocess(self, payload: Any) -> Any:
         if payload is None:
             return None
@@ -63,11 +68,13 @@ class Label(Component, Labelled, Boxed, Scaled):
             return {c["label"]: c["confidence"] for c in confidences}
         return payload.get("label")
 
+    @override
     def postprocess(self, value: Any) -> dict[str, Any] | None:
         if value is None or value == {}:
             return None
         if isinstance(value, dict) and "confidences" in value and "label" in value:
-            return jsonable(value)  # already a payload
+            payload: dict[str, Any] = jsonable(value)  # already a payload
+            return payload
         if isinstance(value, dict):
             pairs = sorted(((str(k), float(v)) for k, v in value.items()), key=lambda kv: kv[1], reverse=True)
             if self.num_top_classes is not None:
@@ -80,6 +87,7 @@ class Label(Component, Labelled, Boxed, Scaled):
             return {"label": str(value), "confidences": None}
         raise ValueError(f"Label can show a dict of confidences or a single class, got {type(value).__name__}")
 
+    @override
     def api_info(self) -> dict[str, Any]:
         return {
             "$defs": {
@@ -116,6 +124,7 @@ class Label(Component, Labelled, Boxed, Scaled):
             "type": "object",
         }
 
+    @override
     def example_payload(self) -> Any:
         return {
             "label": "Cat",
@@ -135,7 +144,7 @@ class HeightBounded(Tall, register=False):
 class JSON(Component, Labelled, Boxed, Scaled, HeightBounded, defaults={"max_height": 500}):
     """A collapsible view of any JSON value."""
 
-    EVENTS = ("change",)
+    change = EventListener()
     SIGNATURE = """value, *, label, every, inputs, show_label, container, scale, min_width, visible, elem_id,
         elem_classes, render, key, preserved_by_key, open, show_indices, height, max_height, min_height, buttons"""
 
@@ -148,9 +157,11 @@ class JSON(Component, Labelled, Boxed, Scaled, HeightBounded, defaults={"max_hei
     buttons: list[str] | None = None
     """Icon buttons in the corner: "copy" copies the JSON text (None: the copy button)."""
 
+    @override
     def preprocess(self, payload: Any) -> Any:
         return payload
 
+    @override
     def postprocess(self, value: Any) -> Any:
         if value is None:
             return None
@@ -161,8 +172,10 @@ class JSON(Component, Labelled, Boxed, Scaled, HeightBounded, defaults={"max_hei
                 return value
         return jsonable(value)
 
+    @override
     def api_info(self) -> dict[str, Any]:
         return {"type": {}, "description": "any valid json"}
 
+    @override
     def example_payload(self) -> Any:
         return {"foo": "bar"}

@@ -6,7 +6,10 @@ import os
 from pathlib import Path
 from typing import Any, Literal
 
+from typing_extensions import override
+
 from trellis._filedata import FILEDATA_SCHEMA, is_file_payload, make_filedata, sample_file_payload
+from trellis.blocks.events import EventListener
 from trellis.components import _media as media
 from trellis.components.base import Component, Editable, Scaled
 from trellis.components.buttons import button_icon
@@ -26,6 +29,7 @@ class FileHolder(Component, media.Accepts, register=False):
 
     @property
     def multiple(self) -> bool:
+        """Whether the value is a list of files (``file_count`` is "multiple" or "directory")."""
         return self.file_count in ("multiple", "directory")
 
     def _one(self, payload: Any) -> Any:
@@ -41,6 +45,7 @@ class FileHolder(Component, media.Accepts, register=False):
         if self.file_types:
             check_file_type(payload, self.file_types)
 
+    @override
     def preprocess(self, payload: Any) -> Any:
         if payload is None:
             return None
@@ -53,6 +58,7 @@ class FileHolder(Component, media.Accepts, register=False):
             payload = payload[0]
         return self._one(payload)
 
+    @override
     def postprocess(self, value: Any) -> Any:
         if value is None:
             return None
@@ -72,6 +78,7 @@ class FileHolder(Component, media.Accepts, register=False):
             return make_filedata(value)
         raise ValueError(f"File can return a path or a list of paths, got {type(value).__name__}")
 
+    @override
     def api_info(self) -> dict[str, Any]:
         if self.multiple:
             item = {k: v for k, v in FILEDATA_SCHEMA.items() if k != "$defs"}
@@ -83,10 +90,12 @@ class FileHolder(Component, media.Accepts, register=False):
             }
         return FILEDATA_SCHEMA
 
+    @override
     def example_payload(self) -> Any:
         sample = sample_file_payload()
         return [sample] if self.multiple else sample
 
+    @override
     def flag(self, payload: Any) -> str:
         if payload is None:
             return ""
@@ -97,7 +106,12 @@ class FileHolder(Component, media.Accepts, register=False):
 class File(FileHolder, media.MediaComponent, media.Tall, Editable):
     """One file or a list of files; the function receives server paths (or bytes)."""
 
-    EVENTS = ("change", "select", "clear", "upload", "delete", "download")
+    change = EventListener()
+    select = EventListener()
+    clear = EventListener()
+    upload = EventListener()
+    delete = EventListener()
+    download = EventListener()
     SIGNATURE = """value, *, file_count, file_types, type, label, every, inputs, show_label, container, scale, min_width,
         height, interactive, visible, elem_id, elem_classes, render, key, preserved_by_key, allow_reordering, buttons"""
 
@@ -134,7 +148,8 @@ class FileButton(Scaled, Editable, register=False, defaults={"min_width": None, 
 class UploadButton(FileHolder, FileButton, defaults={"label": "Upload a File"}):
     """A button that opens the file picker; the chosen file(s) become its value."""
 
-    EVENTS = ("click", "upload")
+    click = EventListener()
+    upload = EventListener()
     SIGNATURE = """label, value, *, every, inputs, variant, visible, size, icon, scale, min_width, interactive, elem_id,
         elem_classes, render, key, preserved_by_key, type, file_count, file_types"""
 
@@ -145,7 +160,7 @@ class UploadButton(FileHolder, FileButton, defaults={"label": "Upload a File"}):
 class DownloadButton(Component, FileButton, defaults={"label": "Download"}):
     """A button that downloads the file in its value when clicked."""
 
-    EVENTS = ("click",)
+    click = EventListener()
     SIGNATURE = """label, value, *, every, inputs, variant, visible, size, icon, scale, min_width, interactive, elem_id,
         elem_classes, render, key, preserved_by_key"""
     data_model_is_file = True
@@ -153,6 +168,7 @@ class DownloadButton(Component, FileButton, defaults={"label": "Download"}):
     value: str | Any = prop(default=None, kw_only=False)
     """The file downloaded on a click: a path or a URL; a callable is called when the page loads."""
 
+    @override
     def preprocess(self, payload: Any) -> str | None:
         if payload is None:
             return None
@@ -160,6 +176,7 @@ class DownloadButton(Component, FileButton, defaults={"label": "Download"}):
             raise ValidationError(f"DownloadButton expects a FileData object with a 'path', got {payload!r:.120}")
         return str(payload["path"])
 
+    @override
     def postprocess(self, value: Any) -> dict[str, Any] | None:
         if value is None:
             return None
@@ -172,9 +189,11 @@ class DownloadButton(Component, FileButton, defaults={"label": "Download"}):
             return make_filedata(value)
         raise ValueError(f"DownloadButton can offer a path, got {type(value).__name__}")
 
+    @override
     def api_info(self) -> dict[str, Any]:
         return FILEDATA_SCHEMA
 
+    @override
     def example_payload(self) -> Any:
         return sample_file_payload()
 

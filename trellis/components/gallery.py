@@ -5,7 +5,10 @@ from __future__ import annotations
 import os
 from typing import Any, Literal
 
+from typing_extensions import override
+
 from trellis._filedata import FILEDATA_SCHEMA, sample_file_payload
+from trellis.blocks.events import EventListener
 from trellis.components import _media as media
 from trellis.components.base import Editable
 from trellis.components.image import SAMPLE_IMAGE_URL
@@ -55,7 +58,12 @@ class Gallery(
     As an input the function receives ``[(item, caption), …]`` with images as ``type`` says.
     """
 
-    EVENTS = ("select", "upload", "change", "preview_close", "preview_open", "delete")
+    select = EventListener()
+    upload = EventListener()
+    change = EventListener()
+    preview_close = EventListener()
+    preview_open = EventListener()
+    delete = EventListener()
     SIGNATURE = """value, *, format, file_types, label, every, inputs, show_label, container, scale, min_width, visible,
         elem_id, elem_classes, render, key, preserved_by_key, columns, rows, height, allow_preview, preview,
         selected_index, object_fit, buttons, interactive, type, fit_columns"""
@@ -79,6 +87,7 @@ class Gallery(
     """Gradio's "fewer items than columns: widen them"; sent to the browser, which keeps the column width for now."""
 
     # -- input -------------------------------------------------------------------------
+    @override
     def preprocess(self, payload: Any) -> Any:
         if payload is None:
             return None
@@ -100,6 +109,7 @@ class Gallery(
         return media.payload_path(item, "Gallery"), caption  # a bare FileData
 
     # -- output ------------------------------------------------------------------------
+    @override
     def postprocess(self, value: Any) -> Any:
         if value is None:
             return []
@@ -128,9 +138,11 @@ class Gallery(
         kind = "video" if media.media_kind(data.get("orig_name") or data["path"]) == "video" else "image"
         return {kind: data, "caption": caption}
 
+    @override
     def api_info(self) -> dict[str, Any]:
         return GALLERY_SCHEMA
 
+    @override
     def example_payload(self) -> Any:
         return [{"image": sample_file_payload(SAMPLE_IMAGE_URL), "caption": None}]
 

@@ -26,7 +26,8 @@ class UrlFetcher(Protocol):
     Raises :class:`FetchFailed` for a URL it refuses or cannot download.
     """
 
-    def __call__(self, url: str, out: IO[bytes], /) -> str: ...
+    def __call__(self, url: str, out: IO[bytes], /) -> str:
+        """Download ``url`` into ``out``; returns the file's name."""
 
 
 _installed: UrlFetcher | None = None

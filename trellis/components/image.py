@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from typing_extensions import override
+
 from trellis._filedata import FILEDATA_SCHEMA, sample_file_payload
+from trellis.blocks.events import EventListener
 from trellis.components import _media as media
 from trellis.components.base import Editable
 from trellis.components.props import prop
@@ -20,7 +23,12 @@ class Image(media.MediaComponent, Editable, media.SavesImages, media.Sized, medi
     ``format`` (``"webp"`` by default); returned paths and URLs are sent as they are.
     """
 
-    EVENTS = ("change", "clear", "upload", "select", "stream", "input")
+    change = EventListener()
+    clear = EventListener()
+    upload = EventListener()
+    select = EventListener()
+    stream = EventListener()
+    input = EventListener()
     SIGNATURE = """value, *, format, height, width, image_mode, sources, type, label, every, inputs, show_label, buttons,
         container, scale, min_width, interactive, visible, streaming, elem_id, elem_classes, render, key,
         preserved_by_key, webcam_options, placeholder"""
@@ -33,21 +41,26 @@ class Image(media.MediaComponent, Editable, media.SavesImages, media.Sized, medi
     placeholder: str | None = None
     """Gradio's text for the empty upload area; sent to the browser, which shows its own prompt for now."""
 
+    @override
     def preprocess(self, payload: Any) -> Any:
         if payload is None:
             return None
         return media.image_input(media.payload_path(payload, "Image"), self.type, self.image_mode)
 
+    @override
     def postprocess(self, value: Any) -> Any:
         if value is None:
             return None
         return media.image_output(value, self.format)
 
+    @override
     def api_info(self) -> dict[str, Any]:
         return FILEDATA_SCHEMA
 
+    @override
     def example_payload(self) -> Any:
         return sample_file_payload(SAMPLE_IMAGE_URL)
 
+    @override
     def flag(self, payload: Any) -> str:
         return str(payload.get("path", "")) if isinstance(payload, dict) else ""

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from typing_extensions import override
+
 from trellis._filedata import FILE_META, sample_file_payload
+from trellis.blocks.events import EventListener
 from trellis.components import _media as media
 from trellis.components.base import Editable
 from trellis.components.image import SAMPLE_IMAGE_URL
@@ -57,7 +60,12 @@ class ImageSlider(media.MediaComponent, Editable, media.SavesImages, media.Sized
     ``format`` (``"webp"`` by default).
     """
 
-    EVENTS = ("clear", "change", "stream", "select", "upload", "input")
+    clear = EventListener()
+    change = EventListener()
+    stream = EventListener()
+    select = EventListener()
+    upload = EventListener()
+    input = EventListener()
     SIGNATURE = """value, *, format, height, width, image_mode, type, label, every, inputs, show_label, buttons,
         container, scale, min_width, interactive, visible, elem_id, elem_classes, render, key, preserved_by_key,
         slider_position, max_height"""
@@ -78,6 +86,7 @@ class ImageSlider(media.MediaComponent, Editable, media.SavesImages, media.Sized
         if isinstance(position, bool) or not isinstance(position, (int, float)):
             raise ValueError(f"slider_position is a number from 0 to 100, got {position!r}")
 
+    @override
     def preprocess(self, payload: Any) -> tuple[Any, Any] | None:
         if payload is None:
             return None
@@ -92,6 +101,7 @@ class ImageSlider(media.MediaComponent, Editable, media.SavesImages, media.Sized
             return None
         return media.image_input(media.payload_path(item, "ImageSlider"), self.type, self.image_mode)
 
+    @override
     def postprocess(self, value: Any) -> list[dict[str, Any] | None] | None:
         if value is None:
             return None
@@ -107,11 +117,14 @@ class ImageSlider(media.MediaComponent, Editable, media.SavesImages, media.Sized
             return None
         return media.image_output(item, self.format)
 
+    @override
     def api_info(self) -> dict[str, Any]:
         return IMAGE_SLIDER_SCHEMA
 
+    @override
     def example_payload(self) -> Any:
         return [sample_file_payload(SAMPLE_IMAGE_URL), sample_file_payload(SAMPLE_IMAGE_URL)]
 
+    @override
     def example_value(self) -> Any:
         return SAMPLE_IMAGE_URL, SAMPLE_IMAGE_URL

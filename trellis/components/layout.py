@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import Literal
 
+from typing_extensions import override
+
+from trellis.blocks.events import EventListener
 from trellis.components.base import Block, BlockContext, Scaled
 from trellis.components.props import prop
 
@@ -39,7 +42,8 @@ class _Titled(Block, register=False):
 class _Collapsible(_Titled, register=False):
     """Props of a container the user can open and close."""
 
-    EVENTS = ("expand", "collapse")
+    expand = EventListener()
+    collapse = EventListener()
 
     open: bool = True
     """Whether it is open when the page loads."""
@@ -80,25 +84,27 @@ class Form(_Layout, Scaled, defaults={"scale": 0, "min_width": 0}):
 
     SIGNATURE = "*, scale, min_width, render, visible, elem_id, elem_classes, key, preserved_by_key"
 
+    @override
     def add_child(self, child: Block) -> None:
         # Sized as Gradio sizes it: in a Row it takes its children's share of the width; in a
         # Column of an equal-height Row and at the top of a fill_height app, their share of the height.
         parent = self.parent
         scale = getattr(child, "scale", None)
         if isinstance(parent, Row):
-            self.scale += 1 if scale is None else scale
-            self.min_width += getattr(child, "min_width", 0) or 0
+            self.scale = (self.scale or 0) + (1 if scale is None else scale)
+            self.min_width = (self.min_width or 0) + (getattr(child, "min_width", 0) or 0)
         elif isinstance(parent, Column) and isinstance(parent.parent, Row) and parent.parent.equal_height:
-            self.scale += 1 if scale is None else scale
+            self.scale = (self.scale or 0) + (1 if scale is None else scale)
         elif parent is not None and parent.is_root and getattr(parent, "fill_height", False):
-            self.scale += scale or 0
+            self.scale = (self.scale or 0) + (scale or 0)
         super().add_child(child)
 
 
 class Tabs(_Layout):
     """A set of tabs; ``selected`` is the id or index of the open tab."""
 
-    EVENTS = ("change", "select")
+    change = EventListener()
+    select = EventListener()
     SIGNATURE = "*, selected, visible, elem_id, elem_classes, render, key, preserved_by_key"
 
     selected: int | str | None = None
@@ -108,7 +114,7 @@ class Tabs(_Layout):
 class Tab(_Layout, _Titled, _Grown, type_name="tabitem"):
     """One tab; consecutive tabs outside a ``Tabs`` get one created around them."""
 
-    EVENTS = ("select",)
+    select = EventListener()
     SIGNATURE = "label, visible, interactive, *, id, elem_id, elem_classes, scale, render, key, preserved_by_key"
 
     interactive: bool = True
@@ -116,6 +122,7 @@ class Tab(_Layout, _Titled, _Grown, type_name="tabitem"):
     id: int | str | None = None
     """An id for the tab, by which ``Tabs(selected=...)`` and updates open it."""
 
+    @override
     def expected_parent(self) -> type[BlockContext] | None:
         return Tabs
 

@@ -11,7 +11,10 @@ from collections.abc import Sequence
 from pathlib import PurePosixPath
 from typing import Any, Literal
 
+from typing_extensions import override
+
 from trellis._filedata import FILEDATA_SCHEMA, sample_file_payload
+from trellis.blocks.events import EventListener
 from trellis.components import _media as media
 from trellis.components.base import Block, Editable
 from trellis.components.props import prop
@@ -33,13 +36,13 @@ def model_extension(name: str) -> str:
 
 def _payload_name(payload: dict[str, Any]) -> str:
     """The name whose extension says the format: the stored path's, else the original name's."""
-    path = payload["path"]
+    path: str = payload["path"]
     if model_extension(path):
         return path
     return str(payload.get("orig_name") or path)
 
 
-class Model3D(media.MediaComponent, media.Tall, Editable):
+class Model3D(media.MediaCard, media.Tall, Editable):
     """A 3D model; the function receives the file's path (``str``) and may return a path, a URL or FileData.
 
     ``camera_position`` is ``(alpha, beta, radius)``, each optional: alpha is the camera's longitude
@@ -49,7 +52,10 @@ class Model3D(media.MediaComponent, media.Tall, Editable):
     to see all of it.
     """
 
-    EVENTS = ("change", "upload", "edit", "clear")
+    change = EventListener()
+    upload = EventListener()
+    edit = EventListener()
+    clear = EventListener()
     SIGNATURE = """value, *, display_mode, clear_color, camera_position, zoom_speed, pan_speed, height, label,
         show_label, every, inputs, container, scale, min_width, interactive, visible, elem_id, elem_classes, render,
         key, preserved_by_key, buttons"""
@@ -76,15 +82,19 @@ class Model3D(media.MediaComponent, media.Tall, Editable):
             raise ValueError(f"Model3D display_mode must be one of {DISPLAY_MODES} or None, got {self.display_mode!r}")
         self.clear_color = _clear_color(self.clear_color)
         self.camera_position = _camera_position(self.camera_position)
-        for button in self.buttons or ():
+        self.buttons = list(self.buttons or ())
+        for button in self.buttons:
             if isinstance(button, Block):
                 button.unrender()  # shown in this component's toolbar, not in the layout
 
+    @override
     def get_props(self) -> dict[str, Any]:
         props = super().get_props()
-        props["buttons"] = [{**b.get_props(), "id": b._id} if isinstance(b, Block) else b for b in self.buttons]
+        buttons = self.buttons or []
+        props["buttons"] = [{**b.get_props(), "id": b._id} if isinstance(b, Block) else b for b in buttons]
         return props
 
+    @override
     def preprocess(self, payload: Any) -> str | None:
         if payload is None:
             return None
@@ -98,6 +108,7 @@ class Model3D(media.MediaComponent, media.Tall, Editable):
             )
         return path
 
+    @override
     def postprocess(self, value: Any) -> dict[str, Any] | None:
         if value is None:
             return None
@@ -108,15 +119,19 @@ class Model3D(media.MediaComponent, media.Tall, Editable):
                 f"A Model3D output takes a file path, a URL or FileData, got {type(value).__name__}"
             ) from None
 
+    @override
     def api_info(self) -> dict[str, Any]:
         return FILEDATA_SCHEMA
 
+    @override
     def example_payload(self) -> Any:
         return sample_file_payload(SAMPLE_MODEL_URL)
 
+    @override
     def example_value(self) -> Any:
         return SAMPLE_MODEL_URL
 
+    @override
     def flag(self, payload: Any) -> str:
         return str(payload.get("path", "")) if isinstance(payload, dict) else ""
 
@@ -132,7 +147,7 @@ def _clear_color(color: Sequence[float] | None) -> list[float]:
 
 
 def _camera_position(position: Sequence[float | None] | None) -> list[float | None]:
-    values = list(position) if position is not None else [None, None, None]
+    values: list[float | None] = list(position) if position is not None else [None, None, None]
     if len(values) != 3 or not all(
         v is None or (isinstance(v, (int, float)) and not isinstance(v, bool)) for v in values
     ):

@@ -6,7 +6,7 @@ import os
 from collections.abc import Callable
 from typing import Any, Literal, TypedDict
 
-from typing_extensions import NotRequired
+from typing_extensions import NotRequired, override
 
 from trellis._filedata import FILEDATA_SCHEMA, sample_file_payload
 from trellis.components import _media as media
@@ -33,6 +33,8 @@ MULTIMODAL_SCHEMA: dict[str, Any] = {
 
 
 class MultimodalValue(TypedDict):
+    """What a MultimodalTextbox's function receives: the text and the paths of the attached files."""
+
     text: NotRequired[str]
     files: NotRequired[list[str]]
 
@@ -46,7 +48,6 @@ class MultimodalTextbox(
     characters) is attached as a text file by the browser, as in Gradio.
     """
 
-    EVENTS = ("change", "input", "select", "submit", "focus", "blur", "stop")
     SIGNATURE = """value, *, sources, file_types, file_count, lines, max_lines, placeholder, label, info, every, inputs,
         show_label, container, scale, min_width, interactive, visible, elem_id, autofocus, autoscroll, elem_classes,
         render, key, preserved_by_key, text_align, rtl, submit_btn, stop_btn, max_plain_text_length, html_attributes"""
@@ -67,9 +68,15 @@ class MultimodalTextbox(
 
     def __post_init__(self) -> None:
         super().__post_init__()
-        sources = ["upload"] if self.sources is None else self.sources
-        self.sources = [sources] if isinstance(sources, str) else list(sources)
-        for source in self.sources:
+        sources: list[Literal["upload", "microphone"]] = (
+            ["upload"]
+            if self.sources is None
+            else [self.sources]
+            if isinstance(self.sources, str)
+            else list(self.sources)
+        )
+        self.sources = sources
+        for source in sources:
             if source not in ("upload", "microphone"):
                 raise ValueError(f"MultimodalTextbox sources must be 'upload' and/or 'microphone', got {source!r}")
         if self.file_types is not None and not isinstance(self.file_types, list):
@@ -78,9 +85,11 @@ class MultimodalTextbox(
             raise ValueError(f"file_count must be 'single', 'multiple' or 'directory', got {self.file_count!r}")
         self.max_lines = max(self.lines, self.max_lines)
 
+    @override
     def config_value(self) -> Any:
         return self.value if self.value is not None else {"text": "", "files": []}
 
+    @override
     def preprocess(self, payload: Any) -> MultimodalValue | None:
         if payload is None:
             return None
@@ -102,6 +111,7 @@ class MultimodalTextbox(
             paths.append(path)
         return {"text": text, "files": paths}
 
+    @override
     def postprocess(self, value: Any) -> dict[str, Any]:
         if value is None:
             return {"text": "", "files": []}
@@ -120,15 +130,19 @@ class MultimodalTextbox(
             raise TypeError(f"Expected 'files' to be a list, got {type(files).__name__}")
         return {"text": text, "files": [media.path_filedata(f) for f in files if f is not None]}
 
+    @override
     def api_info(self) -> dict[str, Any]:
         return MULTIMODAL_SCHEMA
 
+    @override
     def example_payload(self) -> Any:
         return {"text": "Describe this image", "files": [sample_file_payload(SAMPLE_IMAGE_URL)]}
 
+    @override
     def example_value(self) -> Any:
         return {"text": "Describe this image", "files": [SAMPLE_IMAGE_URL]}
 
+    @override
     def as_example(self, value: Any) -> Any:
         if isinstance(value, dict):
             files = [os.fspath(f) if isinstance(f, os.PathLike) else f for f in value.get("files") or []]

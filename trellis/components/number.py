@@ -7,6 +7,9 @@ import random
 from collections.abc import Callable
 from typing import Any
 
+from typing_extensions import override
+
+from trellis.blocks.events import EventListener
 from trellis.components.base import Boxed, Editable, FormComponent, Informed, Labelled, Scaled
 from trellis.components.props import prop
 from trellis.exceptions import ValidationError
@@ -33,6 +36,7 @@ def to_number(value: Any, component: str, parse_strings: bool = False) -> int | 
 
 
 def round_to_precision(value: int | float | None, precision: int | None) -> int | float | None:
+    """``value`` rounded to ``precision`` decimals (an int for 0; unchanged for ``None``)."""
     if value is None or precision is None:
         return value
     if precision == 0:
@@ -41,6 +45,7 @@ def round_to_precision(value: int | float | None, precision: int | None) -> int 
 
 
 def check_range(value: int | float, minimum: float | None, maximum: float | None) -> None:
+    """Raise a :class:`~trellis.exceptions.ValidationError` if ``value`` is outside ``[minimum, maximum]``."""
     if minimum is not None and value < minimum:
         raise ValidationError(f"Value {value} is less than minimum value {minimum}.")
     if maximum is not None and value > maximum:
@@ -50,7 +55,11 @@ def check_range(value: int | float, minimum: float | None, maximum: float | None
 class Number(FormComponent, Labelled, Informed, Boxed, Scaled, Editable):
     """A numeric field; ``precision=0`` gives ints."""
 
-    EVENTS = ("change", "input", "submit", "focus", "blur")
+    change = EventListener()
+    input = EventListener()
+    submit = EventListener()
+    focus = EventListener()
+    blur = EventListener()
     SIGNATURE = """value, *, label, placeholder, info, every, inputs, show_label, container, scale, min_width,
         interactive, visible, elem_id, elem_classes, render, key, preserved_by_key, buttons, precision, minimum,
         maximum, step"""
@@ -74,6 +83,7 @@ class Number(FormComponent, Labelled, Informed, Boxed, Scaled, Editable):
         super().__post_init__()
         self.buttons = list(self.buttons or [])
 
+    @override
     def preprocess(self, payload: Any) -> int | float | None:
         number = to_number(payload, "Number")
         if number is None:
@@ -81,6 +91,7 @@ class Number(FormComponent, Labelled, Informed, Boxed, Scaled, Editable):
         check_range(number, self.minimum, self.maximum)
         return round_to_precision(number, self.precision)
 
+    @override
     def postprocess(self, value: Any) -> int | float | None:
         if value is None:
             return None
@@ -90,9 +101,11 @@ class Number(FormComponent, Labelled, Informed, Boxed, Scaled, Editable):
             value = float(value)  # numpy scalars and the like
         return round_to_precision(value, self.precision)
 
+    @override
     def api_info(self) -> dict[str, Any]:
         return {"type": "integer"} if self.precision == 0 else {"type": "number"}
 
+    @override
     def example_payload(self) -> Any:
         return 3
 
@@ -100,7 +113,9 @@ class Number(FormComponent, Labelled, Informed, Boxed, Scaled, Editable):
 class Slider(FormComponent, Labelled, Informed, Boxed, Scaled, Editable):
     """A number picked by dragging between ``minimum`` and ``maximum``."""
 
-    EVENTS = ("change", "input", "release")
+    change = EventListener()
+    input = EventListener()
+    release = EventListener()
     SIGNATURE = """minimum, maximum, value, *, step, precision, label, info, every, inputs, show_label, container,
         scale, min_width, interactive, visible, elem_id, elem_classes, render, key, preserved_by_key, randomize,
         buttons, show_reset_button"""
@@ -135,9 +150,11 @@ class Slider(FormComponent, Labelled, Informed, Boxed, Scaled, Editable):
             self.initial_value = self.minimum
 
     def _random_value(self) -> float:
-        steps = int((self.maximum - self.minimum) / self.step) if self.step else 0
-        return self.minimum + self.step * random.randint(0, max(steps, 0))
+        step = self.step or 0  # set by __post_init__
+        steps = int((self.maximum - self.minimum) / step) if step else 0
+        return self.minimum + step * random.randint(0, max(steps, 0))
 
+    @override
     def preprocess(self, payload: Any) -> int | float | None:
         number = to_number(payload, "Slider")
         if number is None:
@@ -145,6 +162,7 @@ class Slider(FormComponent, Labelled, Informed, Boxed, Scaled, Editable):
         check_range(number, self.minimum, self.maximum)
         return round_to_precision(number, self.precision)
 
+    @override
     def postprocess(self, value: Any) -> int | float | None:
         if value is None:
             return self.minimum
@@ -152,11 +170,13 @@ class Slider(FormComponent, Labelled, Informed, Boxed, Scaled, Editable):
             value = to_number(value, "Slider", parse_strings=True) if isinstance(value, str) else float(value)
         return round_to_precision(value, self.precision)
 
+    @override
     def api_info(self) -> dict[str, Any]:
         return {
             "type": "number",
             "description": f"numeric value between {self.minimum} and {self.maximum}",
         }
 
+    @override
     def example_payload(self) -> Any:
         return self.minimum

@@ -7,6 +7,9 @@ import re
 from collections.abc import Callable
 from typing import Any, Literal
 
+from typing_extensions import override
+
+from trellis.blocks.events import EventListener
 from trellis.components.base import Boxed, Component, Editable, FormComponent, Informed, Labelled, Scaled
 from trellis.components.props import prop
 from trellis.components.text import to_text
@@ -16,22 +19,30 @@ from trellis.exceptions import ValidationError
 class ColorPicker(Component, Labelled, Informed, Boxed, Scaled, Editable):
     """A colour, as a CSS colour string such as ``#ff8800``."""
 
-    EVENTS = ("change", "input", "submit", "focus", "blur")
+    change = EventListener()
+    input = EventListener()
+    submit = EventListener()
+    focus = EventListener()
+    blur = EventListener()
     SIGNATURE = """value, *, label, info, every, inputs, show_label, container, scale, min_width, interactive, visible,
         elem_id, elem_classes, render, key, preserved_by_key"""
 
     value: str | Callable[..., Any] | None = prop(default=None, kw_only=False)
     """The colour shown, as a CSS colour string; a callable is called when the page loads to produce it."""
 
+    @override
     def preprocess(self, payload: Any) -> str | None:
         return to_text(payload, "ColorPicker")
 
+    @override
     def postprocess(self, value: Any) -> str | None:
         return None if value is None else str(value)
 
+    @override
     def api_info(self) -> dict[str, Any]:
         return {"type": "string"}
 
+    @override
     def example_payload(self) -> Any:
         return "#000000"
 
@@ -43,7 +54,8 @@ _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
 class DateTime(FormComponent, Labelled, Informed, Scaled, Editable):
     """A date (and time) picker; the function gets a timestamp, a datetime or a string."""
 
-    EVENTS = ("change", "submit")
+    change = EventListener()
+    submit = EventListener()
 
     value: float | str | dt.datetime | None = prop(default=None, kw_only=False)
     """The moment shown: a timestamp, a datetime or text such as "2024-01-31 12:00:00" or "now - 1h"."""
@@ -113,6 +125,7 @@ class DateTime(FormComponent, Labelled, Informed, Scaled, Editable):
                 f"DateTime expects 'YYYY-MM-DD HH:MM:SS', 'YYYY-MM-DD' or 'now - 1h', got {text!r:.80}"
             ) from None
 
+    @override
     def preprocess(self, payload: Any) -> float | dt.datetime | str | None:
         if payload is None or payload == "":
             return None
@@ -128,6 +141,7 @@ class DateTime(FormComponent, Labelled, Informed, Scaled, Editable):
             return moment
         return moment.strftime(self.time_format)
 
+    @override
     def postprocess(self, value: Any) -> str | None:
         if value is None or value == "":
             return None
@@ -141,11 +155,13 @@ class DateTime(FormComponent, Labelled, Informed, Scaled, Editable):
             return value
         raise ValueError(f"DateTime cannot show a {type(value).__name__}")
 
+    @override
     def api_info(self) -> dict[str, Any]:
         return {
             "type": "string",
             "description": f"Formatted as {'YYYY-MM-DD HH:MM:SS' if self.include_time else 'YYYY-MM-DD'}",
         }
 
+    @override
     def example_payload(self) -> Any:
         return "2020-10-01 05:20:15" if self.include_time else "2020-10-01"

@@ -13,6 +13,11 @@ _registry: dict[str, type[BlockLike]] = {}
 
 
 def register(cls: type[BlockLike]) -> None:
+    """Register ``cls`` under its type string.
+
+    A second built-in class with the same type string raises; an app's subclass of a built-in
+    leaves the built-in registered.
+    """
     existing = _registry.get(cls.block_type)
     if existing is not None and existing is not cls and existing.__module__.startswith("trellis."):
         if cls.__module__.startswith("trellis."):
@@ -24,6 +29,7 @@ def register(cls: type[BlockLike]) -> None:
 
 
 def get(type_name: str) -> type[BlockLike]:
+    """The class registered for ``type_name`` (``KeyError`` if none)."""
     return _registry[type_name]
 
 

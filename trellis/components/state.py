@@ -6,6 +6,9 @@ import copy
 from collections.abc import Callable
 from typing import Any
 
+from typing_extensions import override
+
+from trellis.blocks.events import EventListener
 from trellis.components.base import Component
 from trellis.components.props import prop
 
@@ -17,7 +20,7 @@ class State(Component):
     none of the other layout props exist, so it is written by hand.
     """
 
-    EVENTS = ("change",)
+    change = EventListener()
     UNSENT = ("elem_id", "elem_classes", "visible", "preserved_by_key")
     skip_api = True
 
@@ -44,14 +47,17 @@ class State(Component):
         self.value_factory: Callable[[], Any] | None = self.load_fn
         self.load_fn = None
 
+    @override
     def fresh_value(self) -> Any:
         if self.value_factory is not None:
             return self.value_factory()
         return copy.deepcopy(self.value)
 
+    @override
     def config_value(self) -> Any:
         return None
 
+    @override
     def get_props(self) -> dict[str, Any]:
         props: dict[str, Any] = {"time_to_live": self.time_to_live}
         if self.delete_callback is not None:
@@ -60,5 +66,6 @@ class State(Component):
         props["_selectable"] = False
         return props
 
+    @override
     def api_info(self) -> dict[str, Any]:
         return {"type": {}, "description": "any valid json"}

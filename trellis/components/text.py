@@ -6,6 +6,9 @@ import inspect
 from collections.abc import Callable
 from typing import Any, Literal
 
+from typing_extensions import override
+
+from trellis.blocks.events import EventListener
 from trellis.components.base import Block, Boxed, Component, Editable, FormComponent, Informed, Labelled, Scaled
 from trellis.components.props import prop
 from trellis.exceptions import ValidationError
@@ -23,7 +26,15 @@ def to_text(value: Any, component: str) -> str | None:
 
 
 class TextEntry(Block, register=False):
-    """Props of a box the user types text into (Textbox, MultimodalTextbox)."""
+    """Props and events of a box the user types text into (Textbox, MultimodalTextbox)."""
+
+    change = EventListener()
+    input = EventListener()
+    select = EventListener()
+    submit = EventListener()
+    focus = EventListener()
+    blur = EventListener()
+    stop = EventListener()
 
     lines: int = 1
     """Rows of the text area (1: a single-line input; Enter submits)."""
@@ -67,7 +78,7 @@ class _CopyButton(Block, register=False):
 class Textbox(FormComponent, Labelled, Informed, Boxed, Scaled, Editable, TextEntry, _CopyButton):
     """Single- or multi-line text input or output."""
 
-    EVENTS = ("change", "input", "select", "submit", "focus", "blur", "stop", "copy")
+    copy = EventListener()
     SIGNATURE = """value, *, type, lines, max_lines, placeholder, label, info, every, inputs, show_label, container,
         scale, min_width, interactive, visible, elem_id, autofocus, autoscroll, elem_classes, render, key,
         preserved_by_key, text_align, rtl, buttons, max_length, submit_btn, stop_btn, html_attributes, show_copy_button"""
@@ -81,18 +92,22 @@ class Textbox(FormComponent, Labelled, Informed, Boxed, Scaled, Editable, TextEn
     max_length: int | None = None
     """The most characters the box accepts; longer input is refused."""
 
+    @override
     def preprocess(self, payload: Any) -> str | None:
         text = to_text(payload, "Textbox")
         if text is not None and self.max_length is not None and len(text) > self.max_length:
             raise ValidationError(f"Text is longer than the maximum of {self.max_length} characters.")
         return text
 
+    @override
     def postprocess(self, value: Any) -> str | None:
         return None if value is None else str(value)
 
+    @override
     def api_info(self) -> dict[str, Any]:
         return {"type": "string"}
 
+    @override
     def example_payload(self) -> Any:
         return "Hello!!"
 
@@ -108,7 +123,8 @@ class TextArea(Textbox, register=False, type_name="textbox", defaults={"lines": 
 class Markdown(Component, Labelled, Boxed, Scaled, _CopyButton, defaults={"container": False, "min_width": None}):
     """Rendered Markdown (GFM, code, LaTeX)."""
 
-    EVENTS = ("change", "copy")
+    change = EventListener()
+    copy = EventListener()
     SIGNATURE = """value, *, label, every, inputs, show_label, scale, min_width, rtl, latex_delimiters, visible, elem_id,
         elem_classes, render, key, preserved_by_key, sanitize_html, line_breaks, header_links, height, max_height,
         min_height, buttons, container, padding, show_copy_button"""
@@ -138,17 +154,21 @@ class Markdown(Component, Labelled, Boxed, Scaled, _CopyButton, defaults={"conta
         super().__post_init__()
         self.latex_delimiters = self.latex_delimiters or [{"left": "$$", "right": "$$", "display": True}]
 
+    @override
     def preprocess(self, payload: Any) -> str | None:
         return to_text(payload, "Markdown")
 
+    @override
     def postprocess(self, value: Any) -> str | None:
         if value is None:
             return None
         return inspect.cleandoc(str(value))
 
+    @override
     def api_info(self) -> dict[str, Any]:
         return {"type": "string"}
 
+    @override
     def example_payload(self) -> Any:
         return "# Hello!"
 
@@ -156,7 +176,15 @@ class Markdown(Component, Labelled, Boxed, Scaled, _CopyButton, defaults={"conta
 class HTML(Component, Labelled, Boxed, Scaled, defaults={"show_label": False, "container": False, "min_width": None}):
     """Raw HTML, sanitised in the browser unless the app opts out."""
 
-    EVENTS = ("change", "input", "click", "double_click", "submit", "stop", "edit", "clear", "select")
+    change = EventListener()
+    input = EventListener()
+    click = EventListener()
+    double_click = EventListener()
+    submit = EventListener()
+    stop = EventListener()
+    edit = EventListener()
+    clear = EventListener()
+    select = EventListener()
 
     value: str | Callable[..., Any] | None = prop(default=None, kw_only=False)
     """The HTML shown, or the value ``html_template`` is filled from; a callable is called when the page loads."""
@@ -211,15 +239,19 @@ class HTML(Component, Labelled, Boxed, Scaled, defaults={"show_label": False, "c
     ) -> None:
         self._init_props(**{name: arg for name, arg in locals().items() if name != "self"} | {"props": props or None})
 
+    @override
     def preprocess(self, payload: Any) -> Any:
         return payload
 
+    @override
     def postprocess(self, value: Any) -> Any:
         return None if value is None else (value if isinstance(value, (str, dict, list)) else str(value))
 
+    @override
     def api_info(self) -> dict[str, Any]:
         return {"type": "string"}
 
+    @override
     def example_payload(self) -> Any:
         return "<p>Hello</p>"
 
@@ -227,7 +259,10 @@ class HTML(Component, Labelled, Boxed, Scaled, defaults={"show_label": False, "c
 class Code(FormComponent, Labelled, Boxed, Scaled, Editable):
     """Source code with syntax highlighting."""
 
-    EVENTS = ("change", "input", "focus", "blur")
+    change = EventListener()
+    input = EventListener()
+    focus = EventListener()
+    blur = EventListener()
     SIGNATURE = """value, language, *, every, inputs, lines, max_lines, label, interactive, show_label, container, scale,
         min_width, visible, elem_id, elem_classes, render, key, preserved_by_key, wrap_lines, show_line_numbers,
         autocomplete, buttons"""
@@ -249,9 +284,11 @@ class Code(FormComponent, Labelled, Boxed, Scaled, Editable):
     buttons: list[str] | None = None
     """Icon buttons in the corner: "copy" and "download" (None: only "copy")."""
 
+    @override
     def preprocess(self, payload: Any) -> str | None:
         return to_text(payload, "Code")
 
+    @override
     def postprocess(self, value: Any) -> str | None:
         if value is None:
             return None
@@ -260,8 +297,10 @@ class Code(FormComponent, Labelled, Boxed, Scaled, Editable):
                 return fh.read().strip()
         return str(value).strip()
 
+    @override
     def api_info(self) -> dict[str, Any]:
         return {"type": "string"}
 
+    @override
     def example_payload(self) -> Any:
         return "print('Hello World')"

@@ -5,7 +5,10 @@ from __future__ import annotations
 import os
 from typing import Any
 
+from typing_extensions import override
+
 from trellis._filedata import FILEDATA_SCHEMA, sample_file_payload
+from trellis.blocks.events import EventListener
 from trellis.components import _media as media
 from trellis.components.base import Editable
 from trellis.components.props import prop
@@ -34,7 +37,16 @@ class Video(media.MediaComponent, Editable, media.Sized, media.Webcam, media.Pla
     ``(video, subtitles)`` pair whose subtitles are a ``.vtt`` or ``.srt`` file.
     """
 
-    EVENTS = ("change", "clear", "start_recording", "stop_recording", "stop", "play", "pause", "end", "upload", "input")
+    change = EventListener()
+    clear = EventListener()
+    start_recording = EventListener()
+    stop_recording = EventListener()
+    stop = EventListener()
+    play = EventListener()
+    pause = EventListener()
+    end = EventListener()
+    upload = EventListener()
+    input = EventListener()
     SIGNATURE = """value, *, format, sources, height, width, label, every, inputs, show_label, container, scale,
         min_width, interactive, visible, elem_id, elem_classes, render, key, preserved_by_key, webcam_options,
         include_audio, autoplay, buttons, loop, streaming"""
@@ -52,8 +64,9 @@ class Video(media.MediaComponent, Editable, media.Sized, media.Webcam, media.Pla
     def __post_init__(self) -> None:
         super().__post_init__()
         if self.include_audio is None:
-            self.include_audio = "upload" in self.sources
+            self.include_audio = "upload" in self._source_list()
 
+    @override
     def preprocess(self, payload: Any) -> Any:
         if payload is None:
             return None
@@ -61,6 +74,7 @@ class Video(media.MediaComponent, Editable, media.Sized, media.Webcam, media.Pla
             payload = payload["video"]
         return media.payload_path(payload, "Video")
 
+    @override
     def postprocess(self, value: Any) -> Any:
         if value is None:
             return None
@@ -80,12 +94,15 @@ class Video(media.MediaComponent, Editable, media.Sized, media.Webcam, media.Pla
             raise ValueError(f"A video output takes a path or a URL, got {type(value).__name__}") from None
         return {"video": video, "subtitles": subs}
 
+    @override
     def api_info(self) -> dict[str, Any]:
         return VIDEO_SCHEMA
 
+    @override
     def example_payload(self) -> Any:
         return {"video": sample_file_payload(SAMPLE_VIDEO_URL), "subtitles": None}
 
+    @override
     def flag(self, payload: Any) -> str:
         if isinstance(payload, dict) and isinstance(payload.get("video"), dict):
             return str(payload["video"].get("path", ""))
@@ -93,4 +110,5 @@ class Video(media.MediaComponent, Editable, media.Sized, media.Webcam, media.Pla
 
 
 def is_video_path(path: str | os.PathLike[str]) -> bool:
+    """Whether the file name's extension is a video type's."""
     return media.media_kind(os.fspath(path)) == "video"

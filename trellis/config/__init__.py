@@ -1,0 +1,1 @@
+"""An app definition turned into data: the config JSON, the API info and the function table."""

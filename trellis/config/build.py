@@ -68,7 +68,8 @@ class AppDefinition(Protocol):
     show_error: bool
     delete_cache: tuple[int, int] | None
 
-    def all_blocks(self) -> dict[int, Block]: ...
+    def all_blocks(self) -> dict[int, Block]:
+        """Every block of the app by id."""
 
 
 def _class_id(cls: type) -> str:
@@ -115,6 +116,7 @@ class CompiledApp:
     file_value_components: tuple[int, ...] = ()
 
     def config_for_root(self, root: str) -> dict[str, Any]:
+        """The config for a request whose public URL root is ``root`` (file URLs in props made absolute)."""
         config = dict(self.config)
         config["root"] = root
         if self.file_value_components:
@@ -147,6 +149,7 @@ def _layout(block: Block) -> dict[str, Any]:
 
 
 def component_entry(block: Block, events: set[str] | None = None) -> dict[str, Any]:
+    """The ``config.components[]`` entry of one block: id, type, props and API info."""
     props = block.get_props()
     listener_props = getattr(block, "listener_props", None)
     if listener_props is not None:
@@ -168,6 +171,7 @@ def component_entry(block: Block, events: set[str] | None = None) -> dict[str, A
 
 
 def dependency_entry(dep: Dependency, plan: FunctionPlan) -> dict[str, Any]:
+    """The ``config.dependencies[]`` entry of one listener."""
     return {
         "id": dep.id,
         "targets": [list(t) for t in dep.targets],
@@ -207,6 +211,7 @@ def _python_type(schema: dict[str, Any], description_key: str) -> dict[str, str]
 
 
 def endpoint_info(endpoint: EndpointInfo) -> dict[str, Any]:
+    """The ``/info`` entry of one listener: its named endpoint's parameters and returns."""
     dep, plan = endpoint.dep, endpoint.plan
     parameters = []
     for index, comp in enumerate(endpoint.inputs):
@@ -306,7 +311,7 @@ def compile_app(blocks: AppDefinition) -> CompiledApp:
                 state_input_positions=tuple(i for i, c in enumerate(inputs) if isinstance(c, State)),
                 state_output_positions=tuple(i for i, c in enumerate(outputs) if isinstance(c, State)),
                 concurrency_key=dep.concurrency_id or f"fn-{dep.id}",
-                concurrency_limit=limit,  # type: ignore[arg-type]
+                concurrency_limit=limit,
             )
         )
         dependency_entries.append(dependency_entry(dep, plan))

@@ -47,6 +47,7 @@ class FunctionPlan:
 
     @property
     def n_input_slots(self) -> int:
+        """How many parameters take a listener input (rather than a request, progress or event data)."""
         return sum(1 for s in self.slots if s.kind == "input")
 
 
@@ -83,6 +84,7 @@ def _special_kind(param: inspect.Parameter, hint: Any) -> tuple[SpecialKind | No
 
 
 def plan_function(dep: Dependency) -> FunctionPlan:
+    """How to call a listener's function: its parameters, and whether it is async or a generator."""
     fn = dep.fn
     if fn is None:
         return FunctionPlan(

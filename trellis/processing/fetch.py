@@ -92,6 +92,7 @@ def is_public_address(address: str | IPAddress) -> bool:
 
 
 def system_resolver(host: str, port: int) -> list[str]:
+    """The addresses ``host`` resolves to (through the system resolver), in order and without repeats."""
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError) as exc:
@@ -161,6 +162,8 @@ def vet_url(url: str, *, allow_private_hosts: bool = False, resolver: Resolver |
 
 @dataclasses.dataclass
 class FetchResult:
+    """A downloaded URL: where it ended up after redirects, its size, type and file name."""
+
     url: str  # the final URL, after redirects
     size: int
     content_type: str | None

@@ -88,9 +88,11 @@ class FileCache:
 
     # -- rules -------------------------------------------------------------------------
     def is_blocked(self, path: Path) -> bool:
+        """Whether ``path`` is inside one of the app's ``blocked_paths``."""
         return any(_within(path, blocked) for blocked in self.blocked_paths)
 
     def in_cache(self, path: Path) -> bool:
+        """Whether ``path`` is inside the cache directory."""
         return _within(path, self.cache_dir)
 
     def is_servable(self, raw: str) -> Path | None:
@@ -109,6 +111,7 @@ class FileCache:
         return None
 
     def is_allowed_path_file(self, path: Path) -> bool:
+        """Whether ``path`` is inside one of the app's ``allowed_paths``."""
         return any(_within(path, root) for root in self.allowed_paths)
 
     def may_cache_output(self, path: Path) -> bool:
@@ -125,6 +128,7 @@ class FileCache:
 
     # -- storing ----------------------------------------------------------------------
     def new_upload_dir(self) -> Path:
+        """A new folder in the cache, with an unguessable name, for one upload."""
         directory = self.cache_dir / secrets.token_hex(20)
         directory.mkdir(parents=True, exist_ok=True)
         return directory
@@ -293,6 +297,7 @@ class FileCache:
         return out
 
     def remember_url(self, url: str) -> None:
+        """Note a URL the app itself sent, so that it may later be fetched (the most recent ones are kept)."""
         with self._lock:
             self._known_urls[url] = None
             self._known_urls.move_to_end(url)
@@ -300,6 +305,7 @@ class FileCache:
                 self._known_urls.popitem(last=False)
 
     def is_known_url(self, url: str) -> bool:
+        """Whether the app sent ``url`` itself (see :meth:`remember_url`)."""
         with self._lock:
             return url in self._known_urls
 
@@ -316,6 +322,7 @@ class FileCache:
             self._file_sessions.setdefault(path, set()).add(session_hash)
 
     def session_files(self, session_hash: str) -> set[Path]:
+        """The cached output files a session's outputs use."""
         with self._lock:
             return set(self._session_files.get(session_hash, ()))
 
@@ -414,6 +421,7 @@ class FileCache:
 
     @staticmethod
     def url_for(path: Path | str, root: str) -> str:
+        """The URL of a served file under ``root``."""
         return f"{root}/gradio_api/file={quote(str(path), safe='/')}"
 
 

@@ -49,6 +49,8 @@ class StreamEncoder(Protocol):
 
 @dataclass
 class Segment:
+    """One encoded piece of a stream: its position, bytes and duration in seconds."""
+
     index: int
     data: bytes
     duration: float
@@ -81,6 +83,7 @@ class MediaStream:
         self._wake()
 
     def end(self, combined_path: Path | None = None) -> None:
+        """Mark the stream ended (the whole file is at ``combined_path``, when given) and wake its waiters."""
         with self._lock:
             self.ended = True
             if combined_path is not None:
@@ -114,6 +117,7 @@ class MediaStream:
                 return
 
     def segment(self, index: int) -> Segment | None:
+        """Segment ``index``, or ``None`` if it does not exist (yet)."""
         with self._lock:
             return self.segments[index] if 0 <= index < len(self.segments) else None
 
@@ -151,6 +155,7 @@ class MediaStreams:
     def open(
         self, session_hash: str, run: str, component_id: int, extension: str, mime_type: str, name: str = "stream"
     ) -> MediaStream:
+        """The stream of one output of one run, created if new (a session keeps its latest runs' streams)."""
         with self._lock:
             runs = self._sessions.setdefault(session_hash, OrderedDict())
             streams = runs.get(run)
@@ -158,18 +163,22 @@ class MediaStreams:
                 streams = runs[run] = {}
                 while len(runs) > self.runs_per_session:
                     _, old = runs.popitem(last=False)
-                    for stream in old.values():
-                        stream.end()
+                    for expired in old.values():
+                        expired.end()
             stream = streams.get(component_id)
             if stream is None:
                 stream = streams[component_id] = MediaStream(extension, mime_type, name)
             return stream
 
     def get(self, session_hash: str, run: str, component_id: int) -> MediaStream | None:
+        """The stream of one output of one run, or ``None``."""
         with self._lock:
-            return self._sessions.get(session_hash, {}).get(run, {}).get(component_id)
+            runs = self._sessions.get(session_hash)
+            streams = runs.get(run) if runs is not None else None
+            return streams.get(component_id) if streams is not None else None
 
     def drop_session(self, session_hash: str) -> None:
+        """End and forget every stream of a session."""
         with self._lock:
             runs = self._sessions.pop(session_hash, None)
         for streams in (runs or {}).values():

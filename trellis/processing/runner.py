@@ -211,7 +211,9 @@ class Runner:
         return payload
 
     # -- streamed media outputs -------------------------------------------------------
-    def _stream_chunk(self, component: Component, open_stream: Callable[[], StreamEncoder], value: Any, ctx: CallContext) -> Any:
+    def _stream_chunk(
+        self, component: Component, open_stream: Callable[[], StreamEncoder], value: Any, ctx: CallContext
+    ) -> Any:
         """Feed one yielded value into this run's stream for ``component``; returns the stream's FileData."""
         assert ctx.run_id is not None
         entry = ctx.streams.get(component._id)
@@ -288,8 +290,10 @@ class Runner:
         ctx: CallContext,
         limiter: anyio.CapacityLimiter | None = None,
     ) -> Outcome:
-        """Run a non-generator function: async on the loop, sync in a worker thread (taken from ``limiter``
-        when given, else from the shared pool)."""
+        """Run a non-generator function: async on the loop, sync in a worker thread.
+
+        The thread is taken from ``limiter`` when given, else from the shared pool.
+        """
         plan = endpoint.plan
         if plan.fn is None:
             return Outcome([None] * len(endpoint.outputs), [])
@@ -395,6 +399,11 @@ class Runner:
         ctx: CallContext,
         emit: Callable[[Outcome], None],
     ) -> Outcome | None:
+        """Run an async generator function, passing each yielded outcome to ``emit``.
+
+        Returns:
+            The last outcome, or ``None`` if the function yielded nothing.
+        """
         token = current_reporter.set(ctx.reporter)
         last: Outcome | None = None
         ctx.generating = True

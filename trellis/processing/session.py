@@ -91,6 +91,7 @@ class Session:
         self.closed_at: float | None = None
 
     def get_state(self, component: State) -> Any:
+        """The session's value of a State (its initial value, copied, on first use)."""
         key = component._id
         if key not in self._state:
             self._state[key] = component.fresh_value()
@@ -144,6 +145,7 @@ class Session:
         return copy
 
     def expire_values(self, states: Mapping[int, State], now: float) -> None:
+        """Delete the State values not touched for longer than their ``time_to_live``."""
         for key, touched in list(self._touched.items()):
             state = states.get(key)
             ttl = state.time_to_live if state is not None else None
@@ -152,6 +154,7 @@ class Session:
                 self._touched.pop(key, None)
 
     def drop(self, states: Mapping[int, State]) -> None:
+        """Delete every State value (their ``delete_callback`` runs) and the session's component copies."""
         for key, value in self._state.items():
             _delete(states.get(key), value)
         self._state.clear()
@@ -195,9 +198,7 @@ class SessionStore:
         self._lock = threading.Lock()
         self.evicted = 0
 
-    def open(
-        self, session_hash: str, owner: str | None = None, client: str = "", ephemeral: bool = False
-    ) -> Session:
+    def open(self, session_hash: str, owner: str | None = None, client: str = "", ephemeral: bool = False) -> Session:
         """The session ``session_hash`` for ``owner``, created if new.
 
         Raises :class:`SessionRefused`: 403 when it belongs to another user, 429 when ``client``
@@ -242,6 +243,7 @@ class SessionStore:
         return self.open(session_hash)
 
     def peek(self, session_hash: str) -> Session | None:
+        """The session ``session_hash``, or ``None``, without creating or touching it."""
         return self._sessions.get(session_hash)
 
     def owner_of(self, session_hash: str) -> tuple[bool, str | None]:
@@ -250,6 +252,7 @@ class SessionStore:
         return (False, None) if session is None else (True, session.owner)
 
     def mark_closed(self, session_hash: str) -> None:
+        """Note that a session's last stream closed (it is dropped if it stays idle)."""
         session = self._sessions.get(session_hash)
         if session is not None:
             session.closed_at = time.monotonic()
@@ -324,8 +327,10 @@ class SessionStore:
                 del self._clients[session.client]
 
     def _dropped(self, sessions: list[Session]) -> None:
-        """Drop the values of ended sessions and tell ``on_drop`` (outside the lock: user callbacks run
-        and the disk is touched)."""
+        """Drop the values of ended sessions and tell ``on_drop``.
+
+        Called outside the lock: user callbacks run and the disk is touched.
+        """
         for session in sessions:
             session.drop(self.states)
             if self.on_drop is None:

@@ -1,4 +1,4 @@
-"""The queue's SSE messages (PROTOCOL.md section 4.3), encoded as ``data: <json>\\n\\n`` blocks.
+r"""The queue's SSE messages (PROTOCOL.md section 4.3), encoded as ``data: <json>\n\n`` blocks.
 
 Each message is built as a dict in the order the captures show and encoded once
 with orjson; nothing here touches sockets.
@@ -36,24 +36,29 @@ def encode(message: dict[str, Any]) -> bytes:
 
 
 def dumps(value: Any) -> bytes:
+    """JSON bytes of ``value`` (numpy values, dataclasses and other objects included)."""
     return orjson.dumps(value, default=_default, option=orjson.OPT_NON_STR_KEYS)
 
 
 def estimation(event_id: str, rank: int, queue_size: int, rank_eta: float | None) -> bytes:
+    """The ``estimation`` message: an event's place in the queue."""
     return encode(
         {"msg": "estimation", "event_id": event_id, "rank": rank, "queue_size": queue_size, "rank_eta": rank_eta}
     )
 
 
 def process_starts(event_id: str, eta: float | None) -> bytes:
+    """The ``process_starts`` message: an event's function starts."""
     return encode({"msg": "process_starts", "event_id": event_id, "eta": eta})
 
 
 def progress(event_id: str, units: list[dict[str, Any]]) -> bytes:
+    """The ``progress`` message: the levels of ``gr.Progress`` of a running event."""
     return encode({"msg": "progress", "event_id": event_id, "progress_data": units})
 
 
 def log(event_id: str, level: str, text: str, duration: float | None, visible: bool, title: str) -> bytes:
+    """The ``log`` message: ``gr.Info``/``gr.Warning`` (or a ``gr.Error`` shown as a toast)."""
     return encode(
         {
             "msg": "log",
@@ -70,6 +75,7 @@ def log(event_id: str, level: str, text: str, duration: float | None, visible: b
 def success_output(
     data: list[Any], duration: float, average: float | None, changed_state_ids: list[int], generating: bool
 ) -> dict[str, Any]:
+    """The ``output`` of a successful step: the data, timings and the State ids that changed."""
     return {
         "data": data,
         "is_generating": generating,
@@ -82,12 +88,14 @@ def success_output(
 
 
 def process_generating(event_id: str, output: dict[str, Any]) -> bytes:
+    """The ``process_generating`` message: one yielded output of a generator."""
     return encode(
         {"msg": "process_generating", "event_id": event_id, "output": output, "success": True, "time_limit": None}
     )
 
 
 def process_completed(event_id: str, output: dict[str, Any], duration: float, average: float | None) -> bytes:
+    """The ``process_completed`` message of a successful event."""
     return encode(
         {
             "msg": "process_completed",
@@ -103,6 +111,7 @@ def process_completed(event_id: str, output: dict[str, Any], duration: float, av
 
 
 def cancelled(event_id: str) -> bytes:
+    """The ``process_completed`` message of a cancelled event."""
     return encode(
         {
             "msg": "process_completed",
@@ -127,6 +136,7 @@ def error_output(exc: BaseException, show_error: bool) -> dict[str, Any]:
 
 
 def failed(event_id: str, output: dict[str, Any]) -> bytes:
+    """The ``process_completed`` message of a failed event (``output`` holds the error)."""
     title = output.get("title", "Error")
     return encode(
         {
@@ -146,4 +156,5 @@ def failed(event_id: str, output: dict[str, Any]) -> bytes:
 
 
 def rest_event(kind: str, data: Any) -> bytes:
+    """One named SSE event of the ``/call`` REST API stream."""
     return f"event: {kind}\ndata: {json.dumps(data, default=_default)}\n\n".encode()

@@ -36,6 +36,8 @@ logger = logging.getLogger("trellis")
 
 
 class QueueFullError(Exception):
+    """The queue already holds ``max_size`` events."""
+
     def __init__(self, max_size: int, size: int) -> None:
         super().__init__(f"Queue is full. Max size is {max_size} and size is {size}.")
 
@@ -55,6 +57,7 @@ class Channel:
         self.last_active = time.monotonic()
 
     def put(self, message: bytes) -> None:
+        """Queue a message for the session's stream."""
         self.buffer.append(message)
         self.waiter.set()
 
@@ -132,6 +135,7 @@ class RestStream:
         self.finished = False
 
     def put(self, message: bytes, final: bool = False) -> None:
+        """Queue a message; ``final`` marks the last one."""
         self.buffer.append(message)
         self.finished = self.finished or final
         self.waiter.set()
@@ -263,6 +267,7 @@ class Queue:
 
     # -- joining ------------------------------------------------------------------------
     def channel(self, session_hash: str) -> Channel:
+        """The message channel of a session, created if new."""
         channel = self.channels.get(session_hash)
         if channel is None:
             channel = self.channels[session_hash] = Channel(session_hash)
@@ -330,6 +335,7 @@ class Queue:
         return average * (rank // slots + 1)
 
     def average(self, fn_index: int) -> float | None:
+        """The average duration of a listener's runs so far, or ``None`` before the first."""
         total = self.durations.get(fn_index)
         return total[0] / total[1] if total else None
 
@@ -395,8 +401,8 @@ class Queue:
                     outcomes = await self.runner.call_batch(endpoint, [e.data for e in batch], [e.ctx for e in batch])
                     duration = time.perf_counter() - start
                     average = self._record(endpoint.dep.id, duration)
-                    for event, outcome in zip(batch, outcomes, strict=False):
-                        self._complete(event, outcome, duration, average)
+                    for event, done in zip(batch, outcomes, strict=False):
+                        self._complete(event, done, duration, average)
                     return
                 event = batch[0]
                 if endpoint.plan.is_generator or endpoint.plan.is_async_generator:
@@ -480,7 +486,9 @@ class Queue:
         data = outcome.data if outcome is not None else [None] * len(event.endpoint.outputs)
         changed = outcome.changed_state_ids if outcome is not None else []
         if event.direct is not None:
-            event.direct.set_result(DirectResult(True, messages.success_output(data, duration, average, changed, False)))
+            event.direct.set_result(
+                DirectResult(True, messages.success_output(data, duration, average, changed, False))
+            )
         elif event.rest is not None:
             event.rest.put(messages.rest_event("complete", _strip_state(data, event.endpoint)), final=True)
         else:
@@ -631,10 +639,12 @@ class Queue:
             pass
 
     def heartbeat_opened(self, session_hash: str) -> None:
+        """A session opened its heartbeat stream (it is alive while one is open)."""
         self._ensure_started()
         self.channel(session_hash).heartbeats += 1
 
     def heartbeat_closed(self, session_hash: str) -> None:
+        """A session's heartbeat stream closed; its pending work is cancelled if it does not come back."""
         channel = self.channels.get(session_hash)
         if channel is not None:
             channel.heartbeats = max(0, channel.heartbeats - 1)

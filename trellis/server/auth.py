@@ -56,6 +56,7 @@ class FailureLimiter:
             return self.window - (now - failures[0])
 
     def failed(self, key: str, now: float) -> None:
+        """Record a failed attempt by ``key`` at time ``now``."""
         with self._lock:
             failures = self._failures.get(key)
             if failures is None:
@@ -91,10 +92,12 @@ class Auth:
 
     @property
     def enabled(self) -> bool:
+        """Whether the app requires a login (``auth`` or ``auth_dependency`` was given)."""
         return self.check is not None or self.dependency is not None
 
     @property
     def cookie_names(self) -> tuple[str, str]:
+        """The names of the login cookie: (secure, insecure)."""
         return (f"access-token-{self.cookie_id}", f"access-token-unsecure-{self.cookie_id}")
 
     def _token_user(self, request: Request) -> str | None:
@@ -102,10 +105,10 @@ class Auth:
         for name in self.cookie_names:
             token = request.cookies.get(name)
             entry = self.tokens.get(token) if token else None
-            if entry is not None:
+            if token and entry is not None:
                 if now - entry[1] <= TOKEN_LIFETIME:
                     return entry[0]
-                self.tokens.pop(token, None)  # type: ignore[arg-type]
+                self.tokens.pop(token, None)
         return None
 
     async def user(self, request: Request) -> str | None:
@@ -115,7 +118,8 @@ class Auth:
         """
         cached = request.scope.get("trellis.user", _UNSET)
         if cached is not _UNSET:
-            return cached  # type: ignore[no-any-return]
+            known: str | None = cached
+            return known
         user: str | None = None
         if self.dependency is not None:
             if inspect.iscoroutinefunction(self.dependency):
@@ -128,11 +132,14 @@ class Auth:
         return user or None
 
     def username(self, request: Request) -> str | None:
-        """The logged-in user, as :meth:`user` found it (call that first; this never blocks on user code
-        unless it was not called)."""
+        """The logged-in user, as :meth:`user` found it.
+
+        Call that first: this never blocks on user code unless it was not called.
+        """
         cached = request.scope.get("trellis.user", _UNSET)
         if cached is not _UNSET:
-            return cached  # type: ignore[no-any-return]
+            known: str | None = cached
+            return known
         user = self.dependency(request) if self.dependency is not None else None
         return user or self._token_user(request)
 
@@ -154,6 +161,7 @@ class Auth:
         )
 
     async def login(self, request: Request) -> Response:
+        """``POST /login``: check the form's username and password, set the cookie and go back to the app."""
         if self.check is None:
             return RedirectResponse("./", status_code=302)
         form = await request.form()
@@ -207,6 +215,7 @@ class Auth:
         return token
 
     async def logout(self, request: Request) -> Response:
+        """``GET /logout``: forget the login token, clear the cookies and go back to the app."""
         for name in self.cookie_names:
             token = request.cookies.get(name)
             if token:

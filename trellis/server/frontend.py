@@ -10,6 +10,7 @@ import functools
 import json
 import mimetypes
 from pathlib import Path
+from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import FileResponse, Response
@@ -23,9 +24,10 @@ IMMUTABLE = "public, max-age=31536000, immutable"
 
 
 @functools.lru_cache(maxsize=1)
-def _manifest() -> dict[str, dict] | None:
+def _manifest() -> dict[str, dict[str, Any]] | None:
     try:
-        return json.loads((FRONTEND_DIR / ".vite" / "manifest.json").read_text())
+        manifest: dict[str, dict[str, Any]] = json.loads((FRONTEND_DIR / ".vite" / "manifest.json").read_text())
+        return manifest
     except (OSError, ValueError):
         return None
 

@@ -136,6 +136,7 @@ class RequestGuard:
 
     # -- proxies ---------------------------------------------------------------------------------
     def trusted(self, peer: str | None) -> bool:
+        """Whether ``peer`` is a trusted proxy (its forwarding headers are believed)."""
         if self.trust_all_proxies:
             return True
         address = _ip(peer) if peer else None
@@ -178,6 +179,7 @@ class RequestGuard:
 
     # -- hosts -------------------------------------------------------------------------------------
     def host_allowed(self, host_header: bytes | None) -> bool:
+        """Whether the ``Host`` header names this server (``allowed_hosts``, or a loopback name)."""
         if host_header is None or (self.allowed_hosts is None and not self.loopback_only):
             return True
         host = split_host(host_header.decode("latin-1"))[0]
@@ -251,6 +253,7 @@ class RequestGuard:
 
     # -- ASGI ----------------------------------------------------------------------------------
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Refuse a request that breaks a rule; pass the others on to the app."""
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return

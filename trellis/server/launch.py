@@ -14,6 +14,7 @@ from trellis.config.build import CompiledApp
 from trellis.server.app import create_app
 from trellis.server.protocol import protocol_options
 from trellis.server.settings import LaunchSettings
+from trellis.server.state import ServerState
 
 DEFAULT_PORT = 7860
 PORT_RANGE = 100
@@ -59,12 +60,14 @@ class RunningServer:
         self.url = url
 
     def is_running(self) -> bool:
+        """Whether the server thread is still running."""
         return self.thread.is_alive()
 
     def close(self) -> None:
-        state = getattr(self.app.state, "trellis", None)
+        """Stop the server: end open streams, let uvicorn shut down, and wait for its thread."""
+        state: ServerState | None = getattr(self.app.state, "trellis", None)
         loop = state.queue.loop if state is not None else None
-        if loop is not None and not loop.is_closed():
+        if state is not None and loop is not None and not loop.is_closed():
             # End open SSE streams first, so uvicorn's graceful shutdown need not time out on them.
             try:
                 loop.call_soon_threadsafe(state.queue.close)

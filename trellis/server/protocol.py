@@ -18,10 +18,14 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
+from typing_extensions import override
+
 try:
     from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
+
+    HAS_HTTPTOOLS = True
 except ImportError:  # pragma: no cover - httptools has wheels for every platform we test on
-    HttpToolsProtocol = None  # type: ignore[assignment,misc]
+    HAS_HTTPTOOLS = False
 
 REASONS = {408: "Request Timeout", 431: "Request Header Fields Too Large"}
 
@@ -32,21 +36,26 @@ class _HeadRefused(Exception):
 
 def protocol_options(max_header_size: int, max_header_count: int, header_timeout: float) -> dict[str, Any]:
     """``uvicorn.Config`` keyword arguments that serve HTTP/1.1 with these head limits."""
-    if HttpToolsProtocol is None:  # pragma: no cover
+    if not HAS_HTTPTOOLS:  # pragma: no cover
         return {"http": "h11", "h11_max_incomplete_event_size": max_header_size}
-    limits = {"max_header_size": max_header_size, "max_header_count": max_header_count, "header_timeout": header_timeout}
+    limits = {
+        "max_header_size": max_header_size,
+        "max_header_count": max_header_count,
+        "header_timeout": header_timeout,
+    }
     return {"http": type("TrellisHttpProtocol", (LimitedHttpToolsProtocol,), limits)}
 
 
-if HttpToolsProtocol is not None:
+if HAS_HTTPTOOLS:
 
-    class LimitedHttpToolsProtocol(HttpToolsProtocol):  # type: ignore[misc,valid-type]
+    class LimitedHttpToolsProtocol(HttpToolsProtocol):
         """``HttpToolsProtocol`` that refuses oversized, overlong or too slow request heads."""
 
         max_header_size = 64 * 1024
         max_header_count = 100
         header_timeout = 30.0
 
+        @override
         def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
             super().connection_made(transport)
             self._refused: tuple[int, str] | None = None
@@ -64,6 +73,7 @@ if HttpToolsProtocol is not None:
                 self._head_timer.cancel()
                 self._head_timer = None
 
+        @override
         def data_received(self, data: bytes) -> None:
             if self._refused is not None:
                 return
@@ -75,11 +85,13 @@ if HttpToolsProtocol is not None:
             if self._refused is None and self._reading_head and self._head_bytes > self.max_header_size:
                 self._refuse(431, f"Request headers are larger than {self.max_header_size} bytes.")
 
+        @override
         def connection_lost(self, exc: Exception | None) -> None:
             self._cancel_head_timer()
             super().connection_lost(exc)
 
         # parser callbacks
+        @override
         def on_header(self, name: bytes, value: bytes) -> None:
             self._header_count += 1
             if self._header_count > self.max_header_count:
@@ -87,17 +99,19 @@ if HttpToolsProtocol is not None:
                 raise _HeadRefused
             super().on_header(name, value)
 
+        @override
         def on_headers_complete(self) -> None:
             self._reading_head = False
             self._cancel_head_timer()
             super().on_headers_complete()
 
+        @override
         def on_message_complete(self) -> None:
             super().on_message_complete()
             self._new_head()  # the next request on this connection starts its own count
 
         def send_400_response(self, msg: str) -> None:
-            """uvicorn's answer to a parse error; a head refused by a limit gets its own status instead."""
+            """Answer a parse error as uvicorn does; a head refused by a limit gets its own status instead."""
             if self._refused is not None:
                 self._write_refusal(*self._refused)
                 return

@@ -7,11 +7,15 @@ from typing import Any
 import orjson
 from starlette.requests import Request
 from starlette.responses import Response
+from typing_extensions import override
 
 
 class ORJSONResponse(Response):
+    """A JSON response encoded with orjson (non-string keys allowed; other objects as ``str``)."""
+
     media_type = "application/json"
 
+    @override
     def render(self, content: Any) -> bytes:
         return orjson.dumps(content, option=orjson.OPT_NON_STR_KEYS, default=str)
 
@@ -26,6 +30,7 @@ def accepts_gzip(request: Request) -> bool:
 
 
 def error(status: int, detail: Any) -> ORJSONResponse:
+    """A JSON error response: ``{"detail": detail}`` with ``status``."""
     return ORJSONResponse({"detail": detail}, status_code=status)
 
 

@@ -17,7 +17,8 @@ from starlette.requests import ClientDisconnect, Request
 from starlette.responses import FileResponse, PlainTextResponse, Response, StreamingResponse
 from starlette.routing import BaseRoute, Route
 
-from trellis.processing.files import FileAccessError, FileCache, clean_filename
+from trellis._filedata import clean_filename
+from trellis.processing.files import FileAccessError, FileCache
 from trellis.server.responses import ORJSONResponse, error
 
 if TYPE_CHECKING:
@@ -56,11 +57,11 @@ PARSE_BATCH = 256 * 1024
 
 
 class UploadTooLarge(Exception):
-    pass
+    """An upload went over ``max_file_size``."""
 
 
 class TooManyParts(Exception):
-    pass
+    """An upload had more parts than ``max_upload_parts``."""
 
 
 class UploadTracker:
@@ -74,9 +75,11 @@ class UploadTracker:
         self._pending: dict[str, int] = {}
 
     def add(self, orig_name: str, size: int) -> None:
+        """Count ``size`` more bytes received of file ``orig_name``."""
         self._pending[orig_name] = self._pending.get(orig_name, 0) + size
 
     def flush(self) -> None:
+        """Turn the bytes counted since the last flush into progress events."""
         for name, size in self._pending.items():
             self.events.append({"msg": "update", "orig_name": name, "chunk_size": size})
         if self._pending:
@@ -84,6 +87,7 @@ class UploadTracker:
             self.changed.set()
 
     def finish(self) -> None:
+        """Mark the upload done (after a last flush)."""
         self.flush()
         self.done = True
         self.finished_at = time.monotonic()
@@ -91,10 +95,13 @@ class UploadTracker:
 
 
 class UploadTrackers:
+    """The upload trackers by ``upload_id``; finished ones are kept a while for late readers."""
+
     def __init__(self) -> None:
         self._trackers: dict[str, UploadTracker] = {}
 
     def start(self, upload_id: str) -> UploadTracker:
+        """A new tracker for ``upload_id`` (the oldest are dropped beyond the limit)."""
         now = time.monotonic()
         for key, tracker in list(self._trackers.items()):
             if tracker.finished_at is not None and now - tracker.finished_at > PROGRESS_KEEP:
@@ -106,9 +113,11 @@ class UploadTrackers:
         return tracker
 
     def get(self, upload_id: str) -> UploadTracker | None:
+        """The tracker of ``upload_id``, or ``None``."""
         return self._trackers.get(upload_id)
 
     def forget(self, upload_id: str, tracker: UploadTracker) -> None:
+        """Drop ``tracker`` if it is still the one for ``upload_id``."""
         if self._trackers.get(upload_id) is tracker:
             del self._trackers[upload_id]
 
@@ -219,6 +228,7 @@ def _limit_text(limit: int) -> str:
 
 
 def routes(state: ServerState) -> list[BaseRoute]:
+    """The upload, upload-progress and file routes."""
     auth = state.auth
     files = state.files
     trackers = UploadTrackers()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gzip
 import html
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import orjson
 from starlette.requests import Request
@@ -25,7 +25,8 @@ def _embed(value: object) -> str:
     return orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS, default=str).decode().replace("</", "<\\/")
 
 
-def config_for(state: ServerState, request: Request) -> dict[str, object]:
+def config_for(state: ServerState, request: Request) -> dict[str, Any]:
+    """The config JSON for this request: absolute file URLs, and the logged-in user."""
     config = state.app.config_for_root(state.root(request))
     if state.auth.enabled:
         config["username"] = state.auth.username(request)
@@ -39,6 +40,7 @@ NOT_BUILT = (
 
 
 def index_html(state: ServerState, request: Request) -> str:
+    """The app's page: the config inlined, and the frontend's script and style tags."""
     config = config_for(state, request)
     info = state.app.api_info_public
     title = html.escape(str(config.get("title") or "Trellis"))
@@ -93,6 +95,7 @@ if (r.ok) location.reload(); else document.getElementById('error').textContent =
 
 
 def routes(state: ServerState) -> list[BaseRoute]:
+    """The page and its config, login and logout, API info, theme, favicon, manifest and asset routes."""
     auth = state.auth
 
     async def index(request: Request) -> Response:

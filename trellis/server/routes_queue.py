@@ -58,6 +58,7 @@ def _check_data(data: Any) -> Response | None:
 
 
 def routes(state: ServerState) -> list[BaseRoute]:
+    """The queue routes: join, SSE stream, cancel, reset, heartbeat, direct (``/run``) and REST (``/call``) calls."""
     auth = state.auth
     queue = state.queue
 
@@ -143,7 +144,9 @@ def routes(state: ServerState) -> list[BaseRoute]:
             return error(422, "The cancel body needs 'event_id' and 'session_hash' (and 'fn_index').")
         session_hash = body.get("session_hash")
         if session_hash is None:
-            return error(422, "The cancel body needs 'session_hash': only the session that started an event may cancel it.")
+            return error(
+                422, "The cancel body needs 'session_hash': only the session that started an event may cancel it."
+            )
         bad = state.session_refusal(request, session_hash)
         if bad is not None:
             return bad
@@ -238,8 +241,9 @@ def routes(state: ServerState) -> list[BaseRoute]:
             return error(503, str(exc))
         assert event.direct is not None
         gone = asyncio.ensure_future(_disconnected(request))
+        waiters: set[asyncio.Future[Any]] = {event.direct, gone}
         try:
-            await asyncio.wait({event.direct, gone}, return_when=asyncio.FIRST_COMPLETED)
+            await asyncio.wait(waiters, return_when=asyncio.FIRST_COMPLETED)
         finally:
             gone.cancel()
         if not event.direct.done():  # the caller hung up: its work is not wanted any more
@@ -334,8 +338,10 @@ def routes(state: ServerState) -> list[BaseRoute]:
 
 
 def _session_hash(body: dict[str, Any]) -> tuple[object, bool]:
-    """The caller's session hash (checked by ``open_session``), or a fresh one for a one-off REST call
-    (``True``: dropped when the call ends)."""
+    """The caller's session hash (checked by ``open_session``), or a fresh one for a one-off REST call.
+
+    The flag is ``True`` for a fresh one: its session is dropped when the call ends.
+    """
     value = body.get("session_hash")
     if value is None or value == "":
         return uuid.uuid4().hex, True

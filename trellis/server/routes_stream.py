@@ -25,6 +25,7 @@ NO_STORE = {"Cache-Control": "no-store", "X-Content-Type-Options": "nosniff"}
 
 
 def routes(state: ServerState) -> list[BaseRoute]:
+    """The routes of streamed media outputs: playlist, segments and whole file."""
     auth = state.auth
     media = state.runner.media
 

@@ -7,7 +7,7 @@ import inspect
 import os
 import re
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, TypeGuard
 
 from trellis.exceptions import InvalidConfigError
 
@@ -80,13 +80,21 @@ DEFAULT_TRUSTED_PROXIES = ("127.0.0.1", "::1")
 
 
 def _names(value: Sequence[str] | str | None, *envs: str) -> list[str] | None:
-    """A list setting: the argument (one string or several), else the first of the comma-separated
-    variables ``envs`` that is set; stripped, empty entries dropped. ``None`` when neither is given."""
+    """A list setting: the argument (one string or several), else the first of the variables ``envs`` set.
+
+    A variable holds comma-separated values; entries are stripped and empty ones dropped. ``None``
+    when neither is given.
+    """
     if isinstance(value, str):
         value = [value]
     if value is None:
         value = next((listed for env in envs if (listed := _env_list(env))), None)
     return None if value is None else [v.strip() for v in value if v.strip()]
+
+
+def _is_pair(value: object) -> TypeGuard[tuple[str, str]]:
+    """Whether ``value`` is one (username, password) pair rather than a list of them."""
+    return isinstance(value, tuple) and len(value) == 2 and all(isinstance(x, str) for x in value)
 
 
 def normalize_auth(auth: AuthSpec) -> Callable[[str, str], bool] | None:
@@ -95,11 +103,11 @@ def normalize_auth(auth: AuthSpec) -> Callable[[str, str], bool] | None:
         return None
     if callable(auth):
         return auth
-    pairs: list[tuple[str, str]]
-    if isinstance(auth, tuple) and len(auth) == 2 and all(isinstance(x, str) for x in auth):
-        pairs = [auth]  # type: ignore[list-item]
+    pairs: list[tuple[str, ...]]
+    if _is_pair(auth):
+        pairs = [auth]
     else:
-        pairs = [tuple(p) for p in auth]  # type: ignore[misc]
+        pairs = [tuple(p) for p in auth]
     if not pairs or any(len(p) != 2 for p in pairs):
         raise InvalidConfigError("auth must be (username, password), a list of such pairs, or a function")
     import hmac

@@ -37,6 +37,7 @@ class ServerState:
     startup_done: bool = False
 
     def root(self, request: Request) -> str:
+        """The public URL root of the app for this request (proxies and ``root_path`` taken into account)."""
         return public_root(request, self.settings.root_path)
 
     def user(self, request: Request) -> str | None:
@@ -74,6 +75,7 @@ class ServerState:
         return None
 
     def app_request(self, request: Request, session_hash: str | None) -> AppRequest:
+        """The ``gr.Request`` a function receives for this request."""
         client = request.client
         return AppRequest(
             headers=request.headers.items(),

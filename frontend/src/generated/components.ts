@@ -131,7 +131,7 @@ export interface AudioProps extends CommonProps {
 	 * Where the user may take the value from: "upload" a file, record with the "webcam" or "microphone",
 	 * paste from the "clipboard" (None: each the component offers).
 	 */
-	sources?: ("upload" | "webcam" | "microphone" | "clipboard")[] | string | null;
+	sources?: ("upload" | "webcam" | "microphone" | "clipboard")[] | "upload" | "webcam" | "microphone" | "clipboard" | null;
 	/**
 	 * As an input, send what is recorded to ``stream`` listeners while recording; as an output, play the chunks a
 	 * generator yields as they arrive.
@@ -748,7 +748,7 @@ export interface ImageProps extends CommonProps {
 	 * Where the user may take the value from: "upload" a file, record with the "webcam" or "microphone",
 	 * paste from the "clipboard" (None: each the component offers).
 	 */
-	sources?: ("upload" | "webcam" | "microphone" | "clipboard")[] | string | null;
+	sources?: ("upload" | "webcam" | "microphone" | "clipboard")[] | "upload" | "webcam" | "microphone" | "clipboard" | null;
 	/**
 	 * As an input, send what is recorded to ``stream`` listeners while recording; as an output, play the chunks a
 	 * generator yields as they arrive.
@@ -953,11 +953,6 @@ export interface Model3dProps extends CommonProps {
 	interactive?: boolean | null;
 	/** Height of the display area: pixels, or a CSS length such as "50vh" (None: its natural height). */
 	height?: number | string | null;
-	/**
-	 * Extra toolbar buttons: Buttons (taken out of the layout, sent with their id) or icon names; sent to the
-	 * browser, which does not draw them yet.
-	 */
-	buttons: (string | Record<string, unknown>)[];
 	/** Its width relative to its siblings in a Row (2 is twice as wide as 1; None or 0: its natural width). */
 	scale?: number | null;
 	/** Its minimum width in pixels; a Row wraps rather than squeeze it narrower. */
@@ -978,6 +973,11 @@ export interface Model3dProps extends CommonProps {
 	zoom_speed: number;
 	/** How fast right-dragging moves the view (larger: faster). */
 	pan_speed: number;
+	/**
+	 * Extra toolbar buttons: Buttons (taken out of the layout, sent with their id) or icon names; sent to the
+	 * browser, which does not draw them yet.
+	 */
+	buttons: (string | Record<string, unknown>)[];
 }
 
 /** Props of `MultimodalTextbox` (`multimodaltextbox`). */
@@ -1357,7 +1357,7 @@ export interface VideoProps extends CommonProps {
 	 * Where the user may take the value from: "upload" a file, record with the "webcam" or "microphone",
 	 * paste from the "clipboard" (None: each the component offers).
 	 */
-	sources?: ("upload" | "webcam" | "microphone" | "clipboard")[] | string | null;
+	sources?: ("upload" | "webcam" | "microphone" | "clipboard")[] | "upload" | "webcam" | "microphone" | "clipboard" | null;
 	/**
 	 * As an input, send what is recorded to ``stream`` listeners while recording; as an output, play the chunks a
 	 * generator yields as they arrive.

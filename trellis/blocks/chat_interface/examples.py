@@ -15,6 +15,7 @@ from typing import Any
 
 from trellis.blocks.chat_interface.history import Message, message_as_dicts
 from trellis.components.base import Component
+from trellis.components.chatbot import ExampleMessage
 from trellis.exceptions import InvalidConfigError
 
 
@@ -32,13 +33,13 @@ def examples_use_additional_inputs(examples: list[Any] | None, additional: list[
 
 def example_messages(
     examples: list[Any] | None, labels: list[str] | None, icons: list[str] | None
-) -> list[dict[str, Any]]:
+) -> list[ExampleMessage]:
     """The chatbot's ``examples`` prop: text, files, and the label and icon to show instead."""
-    messages: list[dict[str, Any]] = []
+    messages: list[ExampleMessage] = []
     for index, example in enumerate(examples or []):
         if isinstance(example, list):
             example = example[0] if example else ""
-        message: dict[str, Any] = {}
+        message: ExampleMessage = {}
         if isinstance(example, str):
             message["text"] = example
         elif isinstance(example, dict):

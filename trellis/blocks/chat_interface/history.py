@@ -27,8 +27,11 @@ Role = Literal["user", "assistant"]
 
 
 def message_as_dicts(message: Any, role: Role) -> list[Message]:
-    """History entries for ``message``: a string, a component, a message dict, a :class:`ChatMessage`,
-    a multimodal ``{"text", "files"}`` dict, or a list of these (one entry each; ``None`` is left out)."""
+    """History entries for ``message``, one per item (``None`` is left out).
+
+    ``message`` is a string, a component, a message dict, a :class:`ChatMessage`, a multimodal
+    ``{"text", "files"}`` dict, or a list of these.
+    """
     items = message if isinstance(message, list) else [message]
     out: list[Message] = []
     for item in items:

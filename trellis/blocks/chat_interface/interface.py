@@ -6,11 +6,12 @@ import os
 from collections.abc import Callable, Sequence
 from typing import Any, Literal
 
+from trellis.blocks.blocks import Blocks
 from trellis.blocks.chat_interface.examples import example_messages, examples_use_additional_inputs
 from trellis.blocks.chat_interface.layout import accordion_params
 from trellis.blocks.chat_interface.replies import ChatFunction
 from trellis.blocks.chat_interface.wiring import ChatWiring
-from trellis.blocks.flagging import DEFAULT_FLAGGING_DIR
+from trellis.blocks.flagging import DEFAULT_FLAGGING_DIR, is_flagging_mode
 from trellis.components import component as make_component
 from trellis.components.base import Component
 from trellis.components.chatbot import Chatbot
@@ -69,8 +70,9 @@ class ChatInterface(ChatWiring, register=False):
         validator: Callable[..., Any] | None = None,
         **kwargs: Any,
     ) -> None:
-        # (mypy gives the layers below a generated dataclass-style __init__; at run time it is Blocks.__init__.)
-        super().__init__(  # type: ignore[call-arg]
+        # Blocks' own constructor, named: type checkers give the layers in between a declared-props one.
+        Blocks.__init__(
+            self,
             mode="chat_interface",
             title=title or "Trellis",
             fill_height=fill_height,
@@ -111,11 +113,10 @@ class ChatInterface(ChatWiring, register=False):
         self.accordion_params = accordion_params(additional_inputs_accordion)
         self._additional_inputs_in_examples = examples_use_additional_inputs(examples, self.additional_inputs)
         self.examples_messages = example_messages(examples, example_labels, example_icons)
-        if flagging_mode is None:
-            flagging_mode = os.environ.get("GRADIO_CHAT_FLAGGING_MODE", "never")  # type: ignore[assignment]
-        if flagging_mode not in ("never", "manual"):
-            raise InvalidConfigError(f"ChatInterface flagging_mode must be 'never' or 'manual', got {flagging_mode!r}")
-        self.flagging_mode = flagging_mode
+        mode = os.environ.get("GRADIO_CHAT_FLAGGING_MODE", "never") if flagging_mode is None else flagging_mode
+        if not is_flagging_mode(mode) or mode == "auto":
+            raise InvalidConfigError(f"ChatInterface flagging_mode must be 'never' or 'manual', got {mode!r}")
+        self.flagging_mode = mode
         self.flagging_options = list(flagging_options) if flagging_options is not None else None
         self.flagging_dir = flagging_dir
         if textbox is not None:

@@ -31,7 +31,7 @@ from trellis.blocks.examples import Examples
 from trellis.components.base import Component
 from trellis.components.browser_state import BrowserState
 from trellis.components.buttons import Button
-from trellis.components.chatbot import Chatbot
+from trellis.components.chatbot import Chatbot, ExampleMessage
 from trellis.components.dataset import Dataset
 from trellis.components.display import JSON
 from trellis.components.layout import Accordion, Column, Group, Row
@@ -61,7 +61,7 @@ class ChatLayout(Blocks, register=False):
         save_history: bool
         examples: list[Any] | None
         examples_label: str | None
-        examples_messages: list[dict[str, Any]]
+        examples_messages: list[ExampleMessage]
         cache_examples: bool | Literal["lazy"] | None
         cache_mode: Literal["eager", "lazy"] | None
         additional_inputs: list[Component]

@@ -115,8 +115,11 @@ class ChatFunction:
 
 
 def api_reply(response: Any) -> Any:
-    """The reply as the API endpoint returns it: a component becomes its update dict, a ChatMessage
-    its fields (with the assistant's role, as it is in the history)."""
+    """The reply as the API endpoint returns it.
+
+    A component becomes its update dict, a ChatMessage its fields (with the assistant's role, as it
+    is in the history).
+    """
     if isinstance(response, list):
         return [_jsonable(item, "assistant") for item in response]
     return _jsonable(response, "assistant")
@@ -201,7 +204,7 @@ def _wrap(fn: Callable[..., Any], inner: Callable[..., Any], name: str | None) -
     try:
         functools.update_wrapper(wrapped, fn)
     except (AttributeError, TypeError):  # a callable object without __name__ and friends
-        wrapped.__wrapped__ = fn  # type: ignore[attr-defined]
+        functools.update_wrapper(wrapped, fn, assigned=(), updated=())  # sets only __wrapped__
     if name is not None:
         wrapped.__name__ = name
     elif not isinstance(getattr(fn, "__name__", None), str):

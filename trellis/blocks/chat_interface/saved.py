@@ -71,7 +71,8 @@ def listed(conversations: list[list[Message]] | None) -> list[int]:
 def load_chat_history(conversations: list[list[Message]] | None, current: int | None = None) -> dict[str, Any]:
     """The sidebar's update: one title per listed conversation, the open one selected."""
     shown = listed(conversations)
-    titles = [[chat_title(conversations[i])] for i in shown]  # type: ignore[index]
+    saved = conversations or []
+    titles = [[chat_title(saved[i])] for i in shown]
     return update(samples=titles, value=shown.index(current) if current in shown else None)
 
 
