@@ -130,3 +130,21 @@ def test_a_type_checker_sees_the_written_constructor(tmp_path: Path) -> None:
         'Unexpected keyword argument "lable" for "Textbox"; did you mean "label"?  [call-arg]',
         'Unexpected keyword argument "lines" for "Slider"  [call-arg]',
     ]
+
+
+def test_an_apps_own_component_takes_gradios_base_arguments() -> None:
+    """``gr.components.Component`` is Gradio's base class: label, info, container... and every component is one."""
+
+    class Stars(gr.components.Component, register=False):
+        """An app's own component."""
+
+    stars = Stars(3, label="Rating", info="out of five", container=False, render=False)
+    assert {k: stars.get_props()[k] for k in ("label", "info", "container", "show_label")} == {
+        "label": "Rating",
+        "info": "out of five",
+        "container": False,
+        "show_label": True,
+    }
+    assert isinstance(gr.Button(render=False), gr.Component) and issubclass(gr.Textbox, gr.components.Component)
+    assert not isinstance(gr.Row(render=False), gr.Component)
+    assert "label" not in inspect.signature(gr.Button).parameters

@@ -6,7 +6,8 @@ from typing import Any
 
 from trellis.components.annotated_image import AnnotatedImage
 from trellis.components.audio import Audio
-from trellis.components.base import Block, BlockContext, Component, FormComponent
+from trellis.components.base import Block, BlockContext, CustomComponent, FormComponent
+from trellis.components.base import Component as _Component
 from trellis.components.browser_state import BrowserState
 from trellis.components.buttons import Button, ClearButton, DuplicateButton
 from trellis.components.chatbot import Chatbot, ChatMessage, MessageDict, MetadataDict, OptionDict
@@ -32,7 +33,7 @@ Html = HTML
 Text = Textbox
 
 #: ``Interface(inputs="text")`` shortcuts → (class, constructor arguments).
-SHORTCUTS: dict[str, tuple[type[Component], dict[str, Any]]] = {
+SHORTCUTS: dict[str, tuple[type[_Component], dict[str, Any]]] = {
     "text": (Textbox, {}),
     "textbox": (Textbox, {}),
     "textarea": (Textbox, {"lines": 7}),
@@ -62,21 +63,24 @@ SHORTCUTS: dict[str, tuple[type[Component], dict[str, Any]]] = {
 }
 
 
-def component(spec: str | Component, render: bool = True) -> Component:
+def component(spec: str | _Component, render: bool = True) -> _Component:
     """A component from an Interface shortcut string, or the component itself."""
-    if isinstance(spec, Component):
+    if isinstance(spec, _Component):
         return spec
     key = spec.lower()
     if key not in SHORTCUTS:
         from trellis.components import registry
 
         registered = registry.all_types().get(key)
-        if registered is not None and issubclass(registered, Component):
+        if registered is not None and issubclass(registered, _Component):
             return registered(render=render)
         raise ValueError(f"Unknown component shortcut {spec!r}; known: {sorted(SHORTCUTS)}")
     cls, kwargs = SHORTCUTS[key]
     return cls(render=render, **kwargs)
 
+
+#: ``gr.components.Component``: Gradio's base class for an app's own components.
+Component = CustomComponent
 
 __all__ = [
     "HTML",

@@ -465,3 +465,44 @@ class Editable(Block, register=False):
 
     interactive: bool | None = None
     """True: the user can edit it; False: read-only; None: editable only if it is an input of some listener."""
+
+
+class _AnyComponent(type):
+    """Makes every component an instance of the public ``gr.components.Component``, as in Gradio."""
+
+    def __instancecheck__(cls, obj: object) -> bool:
+        return isinstance(obj, Component) if cls is CustomComponent else super().__instancecheck__(obj)
+
+    def __subclasscheck__(cls, sub: type) -> bool:
+        return issubclass(sub, Component) if cls is CustomComponent else super().__subclasscheck__(sub)
+
+
+class CustomComponent(
+    Component,
+    Labelled,
+    Informed,
+    Boxed,
+    Scaled,
+    Editable,
+    register=False,
+    metaclass=_AnyComponent,
+    defaults={"min_width": None},
+):
+    """Gradio's ``gr.components.Component``: the base of an app's own components, with Gradio's base arguments.
+
+    The built-in components derive from the leaner :class:`Component` and take only the
+    shared props Gradio's constructor for them takes; ``isinstance(x, gr.components.Component)``
+    still holds for every one of them.
+    """
+
+    SIGNATURE = """value, *, label, info, show_label, container, scale, min_width, interactive, visible, elem_id,
+        elem_classes, render, key, preserved_by_key, load_fn, every, inputs"""
+
+    load_fn: Callable[..., Any] | None = prop(default=None, wire=False)
+    """A function called when the page loads to produce the value (Gradio's spelling of a callable ``value``)."""
+
+    def __post_init__(self) -> None:
+        given = self.load_fn
+        super().__post_init__()
+        if given is not None:
+            self.load_fn = given
