@@ -21,8 +21,8 @@ function applyColorScheme(): void {
 async function boot(): Promise<void> {
 	applyColorScheme();
 	const base = new URL(".", location.href).href.replace(/\/$/, "");
-	let config = window.gradio_config;
-	if (!config) config = (await (await fetch(`${base}/config`, { credentials: "include" })).json()) as AppConfig;
+	const config: AppConfig =
+		window.gradio_config ?? (await (await fetch(`${base}/config`, { credentials: "include" })).json());
 	const target = document.getElementById("trellis-app");
 	if (!target) throw new Error("missing #trellis-app element");
 	target.textContent = "";

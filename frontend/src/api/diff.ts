@@ -9,9 +9,12 @@ export type Edit = [op: "replace" | "append" | "add" | "delete", path: (string |
 
 type Container = Record<string | number, unknown> | unknown[];
 
-/** A holder for a root value, so that edits at the root (`path: []`) work like any other. */
+/**
+ * A holder for a root value, so that edits at the root (`path: []`) work like any other: a component's
+ * props are one (edits at the root replace its value).
+ */
 export interface Slot {
-	value: unknown;
+	value?: unknown;
 }
 
 function parentOf(root: Slot, path: (string | number)[]): [Record<string | number, unknown>, string | number] {

@@ -1,8 +1,24 @@
 // The queue protocol from the browser: join, one SSE stream per session, cancel, direct runs.
 
-import type { QueueMessage } from "./types";
+import type { ErrorOutput, OutputData, QueueMessage } from "./types";
 
 export type MessageHandler = (message: QueueMessage) => void;
+
+// The answers of /queue/join and /run are not in trellis/_wire.py: their shapes are written here.
+
+/** What `POST /queue/join` answers: the event's id, or (on a 4xx/5xx) why there is none. */
+interface JoinAnswer {
+	event_id: string;
+	detail?: unknown;
+}
+
+/**
+ * What `POST /run/{api_name}` answers: the output (200), the error output (500), or `{detail}` when
+ * the call was refused (PROTOCOL 4.9). Partial: a body that is no JSON is read as `{}` or an error.
+ */
+export type RunAnswer =
+	| { ok: true; body: Partial<OutputData> }
+	| { ok: false; body: Partial<ErrorOutput> & { detail?: unknown } };
 
 function randomSessionHash(): string {
 	const bytes = new Uint8Array(8);
@@ -47,12 +63,12 @@ export class QueueClient {
 				session_hash: this.sessionHash,
 			}),
 		});
-		const body = await response.json().catch(() => ({}));
+		const body: JoinAnswer = await response.json().catch(() => ({}));
 		if (!response.ok) {
 			const detail = typeof body.detail === "string" ? body.detail : JSON.stringify(body.detail ?? body);
 			throw new Error(detail || `Request failed (${response.status})`);
 		}
-		const eventId = body.event_id as string;
+		const eventId = body.event_id;
 		this.handlers.set(eventId, handler);
 		for (const message of this.early.get(eventId) ?? []) this.deliver(message);
 		this.early.delete(eventId);
@@ -60,9 +76,18 @@ export class QueueClient {
 		return eventId;
 	}
 
-	/** Call a `queue: false` listener directly. */
-	async run(apiName: string, fnIndex: number, data: unknown[], eventData: unknown, triggerId: number | null) {
-		const response = await fetch(this.url(`/run/${encodeURIComponent(apiName)}`), {
+	/**
+	 * Call a `queue: false` listener directly. One without an api_name is posted to `/run/null`: the
+	 * server finds it by `fn_index` when the name is no endpoint's.
+	 */
+	async run(
+		apiName: string | null,
+		fnIndex: number,
+		data: unknown[],
+		eventData: unknown,
+		triggerId: number | null,
+	): Promise<RunAnswer> {
+		const response = await fetch(this.url(`/run/${encodeURIComponent(String(apiName))}`), {
 			method: "POST",
 			headers: { "Content-Type": "application/json" },
 			credentials: "include",
@@ -75,7 +100,7 @@ export class QueueClient {
 			}),
 		});
 		const body = await response.json().catch(() => ({ error: `Request failed (${response.status})` }));
-		return { ok: response.ok, body };
+		return response.ok ? { ok: true, body } : { ok: false, body };
 	}
 
 	async cancel(fnIndex: number, eventId: string): Promise<void> {

@@ -1,11 +1,13 @@
-// Component type → its Svelte component. Covers exactly the generated ComponentType union:
-// a type missing here or an extra one fails `npm run check`.
+// Component type → its Svelte component. Covers exactly the generated ComponentType union, and each
+// entry's view must be typed with that type's own props (`ComponentProps<TextboxProps>` for
+// "textbox"): a missing or extra type, or a view typed with other props, fails `npm run check`.
 //
 // Layouts and the components of a typical form are bundled into the main chunk (a one-textbox
 // page loads only the entry and its preloaded runtime chunk); the rest load on first use.
 
 import type { Component } from "svelte";
-import type { ComponentType } from "../generated/components";
+import type { NodeState } from "../core/app.svelte";
+import { COMPONENT_TYPES, type CommonProps, type ComponentType, type PropsByType } from "../generated/components";
 import type { ComponentProps } from "./types";
 
 import Button from "./button/Index.svelte";
@@ -18,11 +20,42 @@ import State from "./state/Index.svelte";
 import Textbox from "./textbox/Index.svelte";
 import Timer from "./timer/Index.svelte";
 
-export type AnyComponent = Component<ComponentProps<any>>;
-export type Loader = () => AnyComponent | Promise<AnyComponent>;
+/** A component folder's Index.svelte, typed with its props interface `P`. */
+export type View<P extends CommonProps> = Component<ComponentProps<P>>;
+/** The view of a type known only at run time, which takes a node as the config gives it. */
+export type NodeView = Component<Omit<ComponentProps<never>, "node"> & { node: NodeState }>;
 
-const eager = (component: AnyComponent): Loader => () => component;
-const lazy = (load: () => Promise<{ default: AnyComponent }>): Loader => () => load().then((m) => m.default);
+/** Loads the view of one type. */
+export interface Loader<P extends CommonProps> {
+	(): View<P> | Promise<View<P>>;
+}
+
+/** What the registry holds: for each type string, the loader of a view typed with that type's props. */
+export type Views = { [T in ComponentType]: Loader<PropsByType[T]> };
+
+/** Whether `A` and `B` are one type (not merely assignable both ways, as two differing in optional props are). */
+type Same<A, B> = (<X>() => X extends A ? 1 : 2) extends <X>() => X extends B ? 1 : 2 ? true : false;
+type PropsOf<L> = L extends Loader<infer P> ? P : never;
+/**
+ * `R` with `never` in each slot whose view is not typed with exactly that type's props. `Views` alone
+ * takes a view typed with fewer props (Group's view in the "form" slot: FormProps has all of
+ * GroupProps), since a view given more props than it reads accepts them.
+ */
+export type Exactly<R extends Views> = {
+	[T in ComponentType]: Same<PropsOf<R[T]>, PropsByType[T]> extends true ? R[T] : never;
+};
+
+// `NoInfer`: `P` is the view's own props type, never taken from the registry slot it is put in.
+/** A view bundled into the main chunk. */
+export const eager =
+	<P extends CommonProps>(view: View<P>): Loader<NoInfer<P>> =>
+	() =>
+		view;
+/** A view loaded on first use. */
+export const lazy =
+	<P extends CommonProps>(load: () => Promise<{ default: View<P> }>): Loader<NoInfer<P>> =>
+	() =>
+		load().then((m) => m.default);
 
 export const registry = {
 	accordion: lazy(() => import("./accordion/Index.svelte")),
@@ -64,23 +97,38 @@ export const registry = {
 	timer: eager(Timer),
 	uploadbutton: lazy(() => import("./uploadbutton/Index.svelte")),
 	video: lazy(() => import("./video/Index.svelte")),
-} satisfies Record<ComponentType, Loader>;
+} satisfies Views;
+registry satisfies Exactly<typeof registry>;
 
-const resolved = new Map<string, AnyComponent>();
+function isComponentType(type: string): type is ComponentType {
+	return COMPONENT_TYPES.some((known) => known === type);
+}
 
-/** The component for `type`: returned directly once loaded, else a promise; `null` for unknown types. */
-export function resolve(type: string): AnyComponent | Promise<AnyComponent> | null {
+/**
+ * The one place where a config node meets the view of its type: the server sends the props of a node
+ * of type `T` as `PropsByType[T]` (tests/unit/test_frontend_registry.py validates what real instances send
+ * against the declarations these interfaces are generated from), so its view may take the node untyped.
+ */
+function forNodes(view: View<never>): NodeView {
+	return view as NodeView;
+}
+
+const resolved = new Map<ComponentType, NodeView>();
+
+/** The view for `type`: returned directly once loaded, else a promise; `null` for unknown types. */
+export function resolve(type: string): NodeView | Promise<NodeView> | null {
+	if (!isComponentType(type)) return null;
 	const cached = resolved.get(type);
 	if (cached) return cached;
-	const loader = (registry as Record<string, Loader | undefined>)[type];
-	if (!loader) return null;
-	const result = loader();
+	const result = registry[type]();
 	if (result instanceof Promise) {
-		return result.then((component) => {
-			resolved.set(type, component);
-			return component;
+		return result.then((view) => {
+			const forNode = forNodes(view);
+			resolved.set(type, forNode);
+			return forNode;
 		});
 	}
-	resolved.set(type, result);
-	return result;
+	const forNode = forNodes(result);
+	resolved.set(type, forNode);
+	return forNode;
 }

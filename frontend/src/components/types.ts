@@ -3,6 +3,7 @@
 import type { Snippet } from "svelte";
 import type { FileData, LayoutNode } from "../api/types";
 import type { LoadingStatus, NodeState } from "../core/app.svelte";
+import type { CommonProps } from "../generated/components";
 
 /** What a component can ask of the app, besides its own props. */
 export interface ComponentContext {
@@ -14,10 +15,21 @@ export interface ComponentContext {
 	root: string;
 }
 
-/** Props every component folder's Index.svelte receives. */
-export interface ComponentProps<P extends Record<string, any> = Record<string, any>> {
+/**
+ * What the app adds to every component's props (see AppState): `interactive`, resolved where the server
+ * left it None or out (an output that is no listener's input is read-only, as in Gradio).
+ */
+export interface AppAddedProps {
+	interactive?: boolean | null;
+}
+
+/**
+ * Props every component folder's Index.svelte receives, `P` being its generated props interface
+ * (`ComponentProps<TextboxProps>`): there is no default, so an untyped view fails svelte-check.
+ */
+export interface ComponentProps<P extends CommonProps> {
 	/** The component's reactive state; `node.props.value` is its value (bindable). */
-	node: NodeState & { props: P };
+	node: NodeState<P & AppAddedProps>;
 	/** Fire an event (`"click"`, `"change"`, …) to the app's listeners. */
 	dispatch: (event: string, data?: unknown) => void;
 	/** Loading status of the listener writing to this component, if any. */

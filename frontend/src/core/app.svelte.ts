@@ -7,6 +7,7 @@ import type {
 	DependencyConfig,
 	ErrorOutput,
 	OutputData,
+	ProcessCompletedMessage,
 	ProgressUnit,
 	QueueMessage,
 	ShowProgress,
@@ -33,10 +34,11 @@ export interface Toast {
 	duration: number | null;
 }
 
-export interface NodeState {
+/** One component's reactive state: its id, type string and props (the config's, then updated). */
+export interface NodeState<P = Record<string, unknown>> {
 	id: number;
 	type: string;
-	props: Record<string, any>;
+	props: P;
 }
 
 type Dispatch = (event: string, data?: unknown) => void;
@@ -53,13 +55,23 @@ const DIRECT = "direct-";
 
 /** Turn a `js=` listener string into a function. */
 export function compileJs(source: string): (...args: unknown[]) => unknown {
-	const fn = new Function(`return (${source});`)();
+	const fn: unknown = new Function(`return (${source});`)();
 	if (typeof fn !== "function") throw new Error("js= must be a JavaScript function");
-	return fn as (...args: unknown[]) => unknown;
+	return (...args) => fn(...args);
 }
 
 function isUpdate(value: unknown): value is Record<string, unknown> & { __type__: "update" } {
-	return typeof value === "object" && value !== null && (value as { __type__?: string }).__type__ === "update";
+	return typeof value === "object" && value !== null && "__type__" in value && value.__type__ === "update";
+}
+
+/** A failed event's output: its error (a cancelled event's output is empty, `{}`). */
+function errorOutput(output: ProcessCompletedMessage["output"]): Partial<ErrorOutput> {
+	return "data" in output ? {} : output;
+}
+
+/** A successful event's output: its data (a cancelled event's output is empty, `{}`). */
+function outputData(output: ProcessCompletedMessage["output"]): Partial<OutputData> {
+	return "error" in output ? {} : output;
 }
 
 export class AppState {
@@ -174,7 +186,7 @@ export class AppState {
 				return;
 			}
 			// The same edits on the component's reactive value: only the touched strings re-render.
-			applyEditsInPlace(node.props as unknown as { value: unknown }, edits, (v) =>
+			applyEditsInPlace(node.props, edits, (v) =>
 				typeof v === "object" && v !== null ? structuredClone(v) : v,
 			);
 		});
@@ -236,7 +248,7 @@ export class AppState {
 			}
 			if (!dep.backend_fn) {
 				if (result !== undefined) {
-					const values = dep.outputs.length === 1 ? [result] : (result as unknown[]);
+					const values = dep.outputs.length === 1 ? [result] : result;
 					if (Array.isArray(values)) this.setOutputs(dep, values);
 				}
 				this.finished(dep, true);
@@ -328,13 +340,14 @@ export class AppState {
 				return next;
 			}
 			case "process_completed": {
-				const output = message.output as OutputData & ErrorOutput;
 				if (!message.success) {
+					const output = errorOutput(message.output);
 					const text = output.error ?? "An error occurred on the server. (Run with show_error=True to see it.)";
 					this.setStatus(dep, { status: "error", message: text });
 					if (output.visible !== false) this.toast("error", output.title ?? "Error", text, output.duration ?? null);
 					done(false);
 				} else {
+					const output = outputData(message.output);
 					if (Array.isArray(output.data)) this.setOutputs(dep, output.data);
 					for (const id of output.changed_state_ids ?? []) this.trigger(id, "change");
 					this.setStatus(dep, null);
@@ -360,14 +373,16 @@ export class AppState {
 		release: () => void,
 	) {
 		try {
-			const { ok, body } = await this.queue.run(dep.api_name, dep.id, inputs, eventData, triggerId);
+			const answer = await this.queue.run(dep.api_name, dep.id, inputs, eventData, triggerId);
 			release();
-			if (ok) {
+			if (answer.ok) {
+				const { body } = answer;
 				this.setOutputs(dep, body.data ?? []);
-				for (const id of (body.changed_state_ids as number[] | undefined) ?? []) this.trigger(id, "change");
+				for (const id of body.changed_state_ids ?? []) this.trigger(id, "change");
 				this.setStatus(dep, null);
 				this.finished(dep, true);
 			} else {
+				const { body } = answer;
 				const text = body.error ?? body.detail ?? "An error occurred on the server.";
 				this.setStatus(dep, { status: "error", message: String(text) });
 				if (body.visible !== false) this.toast("error", body.title ?? "Error", String(text), body.duration ?? null);

@@ -1,48 +1,17 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { AppConfig, DependencyConfig } from "../api/types";
+import type { DependencyConfig } from "../api/types";
+import { appConfig, componentConfig, dependencyConfig } from "../api/wire.testutil";
 import { AppState } from "./app.svelte";
 
 function dep(id: number, target: number, triggerMode: DependencyConfig["trigger_mode"]): DependencyConfig {
-	return {
-		id,
-		targets: [[target, "click"]],
-		inputs: [],
-		outputs: [3],
-		backend_fn: true,
-		js: null,
-		queue: true,
-		api_name: `fn${id}`,
-		show_progress: "hidden",
-		show_progress_on: null,
-		scroll_to_output: false,
-		cancels: [],
-		types: { generator: false, cancel: false },
-		trigger_after: null,
-		trigger_only_on_success: false,
-		trigger_only_on_failure: false,
-		trigger_mode: triggerMode,
-		api_visibility: "public",
-	};
+	return dependencyConfig({ id, targets: [[target, "click"]], outputs: [3], show_progress: "hidden", trigger_mode: triggerMode });
 }
 
-const config = {
-	version: "6.31.0",
-	api_prefix: "/gradio_api",
-	root: "http://host",
-	mode: "blocks",
-	title: "t",
-	components: [
-		{ id: 1, type: "button", props: {} },
-		{ id: 2, type: "button", props: {} },
-		{ id: 3, type: "textbox", props: { value: "" } },
-	],
+const config = appConfig({
+	components: [componentConfig(1, "button"), componentConfig(2, "button"), componentConfig(3, "textbox", { value: "" })],
 	dependencies: [dep(0, 1, "multiple"), dep(1, 2, "once")],
 	layout: { id: 0, children: [{ id: 1 }, { id: 2 }, { id: 3 }] },
-	css: null,
-	js: null,
-	head: null,
-	theme: null,
-} as unknown as AppConfig;
+});
 
 function sse(message: object): Uint8Array {
 	return new TextEncoder().encode(`data: ${JSON.stringify(message)}\n\n`);

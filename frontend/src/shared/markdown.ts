@@ -269,7 +269,7 @@ const renderer: MarkedExtension["renderer"] = {
 		const source = text.replace(/\n$/, "");
 		const body = highlighter && language ? highlighter.highlight(source, language) : escapeHtml(source);
 		const copy = state.options.codeCopyButtons
-			? `<button type="button" class="code-copy" aria-label="Copy code">Copy</button>`
+			? `<button type="button" class="code-copy corner-button" aria-label="Copy code">Copy</button>`
 			: "";
 		return `<div class="code-block"><pre><code class="${cls}">${body}\n</code></pre>${copy}</div>\n`;
 	},

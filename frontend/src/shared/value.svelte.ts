@@ -1,6 +1,7 @@
 // Helpers shared by component folders.
 
 import { untrack } from "svelte";
+import type { LabelledProps } from "./props";
 
 /**
  * Call `onChange` whenever `read()` changes after the first run: a component's
@@ -58,11 +59,11 @@ export function hasButton(buttons: unknown, name: string): boolean {
  * shown, otherwise by an `aria-label` of its label, or of `fallback` when it has none.
  */
 export function groupName(
-	props: Record<string, unknown>,
+	props: LabelledProps,
 	labelId: string,
 	fallback: string,
 ): { "aria-labelledby"?: string; "aria-label"?: string } {
-	const label = props.label as string | null | undefined;
+	const label = props.label;
 	if (label && props.show_label !== false) return { "aria-labelledby": labelId };
 	return { "aria-label": label ?? fallback };
 }

@@ -18,7 +18,7 @@ export function nodeProps(part: ComponentPart, allowDownloads: boolean): Record<
 	props.show_label = false;
 	props.name = part.component;
 	if (!allowDownloads && Array.isArray(props.buttons)) {
-		props.buttons = (props.buttons as unknown[]).filter((b) => b !== "download");
+		props.buttons = props.buttons.filter((b) => b !== "download");
 	}
 	return props;
 }

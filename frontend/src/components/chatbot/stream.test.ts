@@ -3,12 +3,13 @@
 // component's reactive value): earlier messages keep their DOM untouched, and so do the finished
 // blocks of the growing message.
 import "../../shared/happy-dom-fixes.testutil";
-import { flushSync, mount, unmount, type Snippet } from "svelte";
+import { createRawSnippet, flushSync, mount, unmount } from "svelte";
 import { afterEach, describe, expect, it } from "vitest";
 import { applyEditsInPlace, type Edit } from "../../api/diff";
-import type { AppConfig, LayoutNode } from "../../api/types";
+import type { LayoutNode } from "../../api/types";
+import { appConfig, componentConfig } from "../../api/wire.testutil";
 import { AppState } from "../../core/app.svelte";
-import Index from "./Index.svelte";
+import { resolve } from "../registry";
 
 const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 
@@ -16,31 +17,34 @@ function message(role: string, text: string) {
 	return { role, metadata: null, content: [{ type: "text", text }], options: null };
 }
 
-function setup(value: unknown[], listeners: string[] = [], extra: Record<string, unknown> = {}) {
+/** A Chatbot mounted as the app mounts it: its config node, through the registry. */
+async function setup(value: unknown[], listeners: string[] = [], extra: Record<string, unknown> = {}) {
 	const props = { value, label: "Chat", buttons: ["copy", "copy_all"], feedback_options: ["Like", "Dislike"], ...extra };
-	const config = {
-		components: [{ id: 1, type: "chatbot", props }],
+	const config = appConfig({
+		components: [componentConfig(1, "chatbot", props)],
 		dependencies: [],
 		layout: { id: 0, children: [{ id: 1 }] },
-	} as unknown as AppConfig;
+	});
 	const app = new AppState(config, "http://test");
 	const node = app.nodes[1];
 	const events: [string, unknown][] = [];
 	const target = document.createElement("div");
 	document.body.append(target);
-	const component = mount(Index, {
+	const view = await resolve("chatbot");
+	if (!view) throw new Error("no chatbot view");
+	const component = mount(view, {
 		target,
 		props: {
 			node,
 			dispatch: (event: string, data?: unknown) => events.push([event, data]),
-			layout: { id: 1 } as LayoutNode,
-			renderChild: (() => {}) as unknown as Snippet<[LayoutNode]>,
+			layout: { id: 1 },
+			renderChild: createRawSnippet<[LayoutNode]>(() => ({ render: () => "<span></span>" })),
 			ctx: { upload: async () => [], hasListener: (e: string) => listeners.includes(e), root: "http://test" },
 		},
 	});
 	flushSync();
 	const stream = (edits: Edit[]) => {
-		applyEditsInPlace(node.props as { value: unknown }, edits);
+		applyEditsInPlace(node.props, edits);
 		flushSync();
 	};
 	return { app, node, target, events, stream, destroy: () => (unmount(component), target.remove()) };
@@ -54,7 +58,7 @@ afterEach(() => {
 
 describe("streaming into the Chatbot", () => {
 	it("re-renders only the growing message", async () => {
-		const chat = setup([message("user", "Hi **there**"), message("assistant", "Hello! How can I help?"), message("user", "Tell me")]);
+		const chat = await setup([message("user", "Hi **there**"), message("assistant", "Hello! How can I help?"), message("user", "Tell me")]);
 		cleanup = chat.destroy;
 		const log = chat.target.querySelector('[role="log"]')!;
 		const firstUser = chat.target.querySelector('[data-testid="user"]')!;
@@ -95,7 +99,7 @@ describe("streaming into the Chatbot", () => {
 	});
 
 	it("keeps the finished paragraphs of the growing message while the last one grows", async () => {
-		const chat = setup([message("user", "Go"), message("assistant", "First paragraph.\n\nSecond")]);
+		const chat = await setup([message("user", "Go"), message("assistant", "First paragraph.\n\nSecond")]);
 		cleanup = chat.destroy;
 		chat.stream([["append", [1, "content", 0, "text"], " part"]]);
 		await frame();
@@ -113,7 +117,7 @@ describe("streaming into the Chatbot", () => {
 	});
 
 	it("never renders script from a message", async () => {
-		const chat = setup([
+		const chat = await setup([
 			message("assistant", '<script>window.__pwned = 1</script><img src="x" onerror="window.__pwned = 2"> [link](javascript:window.__pwned=3)'),
 		]);
 		cleanup = chat.destroy;
@@ -125,8 +129,8 @@ describe("streaming into the Chatbot", () => {
 });
 
 describe("controls", () => {
-	it("sends Gradio's like, retry and undo payloads", () => {
-		const chat = setup([message("user", "Hi"), message("assistant", "Hello"), message("assistant", "again")], ["like", "retry", "undo"]);
+	it("sends Gradio's like, retry and undo payloads", async () => {
+		const chat = await setup([message("user", "Hi"), message("assistant", "Hello"), message("assistant", "again")], ["like", "retry", "undo"]);
 		cleanup = chat.destroy;
 		const button = (name: string) => chat.target.querySelector<HTMLButtonElement>(`button[aria-label="${name}"]`)!;
 		button("Like").click();
@@ -144,7 +148,7 @@ describe("controls", () => {
 	});
 
 	it("edits a user message in place and sends the edit", async () => {
-		const chat = setup([message("user", "Hi"), message("assistant", "Hello")], ["edit"]);
+		const chat = await setup([message("user", "Hi"), message("assistant", "Hello")], ["edit"]);
 		cleanup = chat.destroy;
 		chat.target.querySelector<HTMLButtonElement>('button[aria-label="Edit message"]')!.click();
 		flushSync();
@@ -157,7 +161,7 @@ describe("controls", () => {
 		expect(chat.events).toEqual([
 			["edit", { index: 0, _dispatch_value: [{ type: "text", text: "Hey" }], value: "Hey", previous_value: "Hi" }],
 		]);
-		expect(chat.node.props.value[0].content).toEqual([{ type: "text", text: "Hey" }]);
+		expect(chat.node.props.value).toMatchObject([{ content: [{ type: "text", text: "Hey" }] }, { role: "assistant" }]);
 	});
 });
 
@@ -168,7 +172,7 @@ describe("copying", () => {
 			value: { writeText: async (text: string) => void copied.push(text) },
 			configurable: true,
 		});
-		const chat = setup([message("user", "Hi"), message("assistant", "Hello")], [], { watermark: "(AI)" });
+		const chat = await setup([message("user", "Hi"), message("assistant", "Hello")], [], { watermark: "(AI)" });
 		cleanup = chat.destroy;
 		const buttons = chat.target.querySelectorAll<HTMLButtonElement>('button[aria-label="Copy message"]');
 		buttons[1].click();
@@ -178,8 +182,8 @@ describe("copying", () => {
 		expect(chat.events).toEqual([["copy", { value: "Hello" }]]);
 	});
 
-	it("clears the conversation and fires clear", () => {
-		const chat = setup([message("user", "Hi")], ["clear"]);
+	it("clears the conversation and fires clear", async () => {
+		const chat = await setup([message("user", "Hi")], ["clear"]);
 		cleanup = chat.destroy;
 		chat.target.querySelector<HTMLButtonElement>('button[aria-label="Clear conversation"]')!.click();
 		flushSync();

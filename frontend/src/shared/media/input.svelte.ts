@@ -4,15 +4,18 @@
 
 import type { FileData } from "../../api/types";
 import type { ComponentProps } from "../../components/types";
+import type { AudioProps, ImageProps, VideoProps } from "../../generated/components";
 import { fileUrl, firstOfKind, isFileData } from "../files";
 import { Uploader } from "../uploader.svelte";
 import { watchValue } from "../value.svelte";
 
 export type MediaKind = "image" | "audio" | "video";
+/** The props of the components that hold one media file. */
+export type MediaProps = ImageProps | VideoProps | AudioProps;
 
 export class MediaInputState {
 	readonly kind: MediaKind;
-	readonly #component: () => ComponentProps;
+	readonly #component: () => ComponentProps<MediaProps>;
 	readonly #defaults: string[];
 	// (`$derived.by`: the props are read when first needed, after the constructor has stored them)
 	readonly interactive: boolean = $derived.by(() => this.#props.interactive !== false);
@@ -32,7 +35,7 @@ export class MediaInputState {
 	 * Call while the component initialises, with a getter of its props: it watches the value (firing
 	 * `change`) and keeps `source` one of `sources`.
 	 */
-	constructor(kind: MediaKind, component: () => ComponentProps, defaults: string[]) {
+	constructor(kind: MediaKind, component: () => ComponentProps<MediaProps>, defaults: string[]) {
 		this.kind = kind;
 		this.#component = component;
 		this.#defaults = defaults;
@@ -56,7 +59,7 @@ export class MediaInputState {
 		watchValue(() => this.#props.value, () => component().dispatch("change"));
 	}
 
-	get #props(): Record<string, any> {
+	get #props(): MediaProps {
 		return this.#component().node.props;
 	}
 

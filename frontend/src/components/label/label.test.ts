@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { confidencesOf, headingOf } from "./label";
+
+describe("the Label value", () => {
+	it("reads the heading of a dict, a bare label, or none", () => {
+		expect(headingOf({ label: "cat", confidences: [] })).toBe("cat");
+		expect(headingOf("dog")).toBe("dog");
+		expect(headingOf(3)).toBe(3);
+		expect(headingOf(null)).toBeNull();
+		expect(headingOf(["x"])).toBeNull();
+	});
+
+	it("reads the confidences, skipping what is no entry", () => {
+		const value = { label: "cat", confidences: [{ label: "cat", confidence: 0.9 }, null, { label: 2, confidence: "x" }] };
+		expect(confidencesOf(value)).toEqual([
+			{ label: "cat", confidence: 0.9 },
+			{ label: "2", confidence: 0 },
+		]);
+		expect(confidencesOf("cat")).toEqual([]);
+	});
+});
