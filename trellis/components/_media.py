@@ -4,8 +4,8 @@ Images go through Pillow and numpy, imported inside the functions so that
 ``import trellis`` never loads them (audio lives in :mod:`trellis.components._audio`).
 Files made here are stored content-addressed in the cache directory
 (``<cache>/<sha256>/<name>``), so the output step finds them already cached.
-The props several media components take are declared once, in the small mixins at
-the end of this module (:class:`MediaComponent`, :class:`Sized`, :class:`Captured`...).
+The props and events several media components share are declared once, in the small mixins at
+the end of this module (:class:`MediaComponent`, :class:`Sized`, :class:`Captured`, :class:`Uploads`...).
 """
 
 from __future__ import annotations
@@ -18,8 +18,18 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
-from trellis._filedata import FILE_META, clean_filename, default_cache_dir, make_filedata
-from trellis.components.base import Block, Boxed, Component, Labelled, Scaled
+from typing_extensions import override
+
+from trellis._filedata import (
+    FILE_META,
+    FILEDATA_SCHEMA,
+    clean_filename,
+    default_cache_dir,
+    make_filedata,
+    sample_file_payload,
+)
+from trellis.blocks.events import EventListener
+from trellis.components.base import Block, Component, LabelledCard
 from trellis.components.props import prop
 from trellis.exceptions import ValidationError
 
@@ -278,7 +288,7 @@ class CornerButtons(Block, register=False):
         self.buttons = list(self.DEFAULT_BUTTONS if self.buttons is None else self.buttons)
 
 
-class MediaCard(Component, Labelled, Boxed, Scaled, register=False):
+class MediaCard(Component, LabelledCard, register=False):
     """A component whose value is a file (image, sound, video, model...), labelled in a card."""
 
     data_model_is_file = True
@@ -286,6 +296,42 @@ class MediaCard(Component, Labelled, Boxed, Scaled, register=False):
 
 class MediaComponent(MediaCard, CornerButtons, register=False):
     """A media card with icon buttons in its corner."""
+
+
+class OneFile(MediaCard, register=False):
+    """A media card whose payload is one FileData (Image, Audio, Model3D)."""
+
+    #: A file of the component's kind, the example payload in the API docs.
+    SAMPLE_URL: ClassVar[str]
+
+    @override
+    def api_info(self) -> dict[str, Any]:
+        return FILEDATA_SCHEMA
+
+    @override
+    def example_payload(self) -> Any:
+        return sample_file_payload(self.SAMPLE_URL)
+
+    @override
+    def flag(self, payload: Any) -> str:
+        return str(payload.get("path", "")) if isinstance(payload, dict) else ""
+
+
+class Uploads(Block, register=False):
+    """Events of a component the user uploads files to.
+
+    ``upload`` fires once a file the user chose is uploaded; ``clear`` when the user removes the value.
+    """
+
+    upload = EventListener()
+    clear = EventListener()
+
+
+class Records(Block, register=False):
+    """Events of a media input the user records from a microphone or a webcam: a recording starts, and stops."""
+
+    start_recording = EventListener()
+    stop_recording = EventListener()
 
 
 class Accepts(Block, register=False):
@@ -381,7 +427,11 @@ class Webcam(Captured, register=False):
 
 
 class Played(Block, register=False):
-    """Props of a clip that the browser plays."""
+    """Props and events of a clip that the browser plays (``play``, ``pause`` and ``stop`` come from its player)."""
+
+    play = EventListener()
+    pause = EventListener()
+    stop = EventListener()
 
     autoplay: bool = False
     """Start playing as soon as a value is shown, and each time it changes."""

@@ -10,11 +10,11 @@ from typing import Any, Literal
 
 from typing_extensions import override
 
-from trellis._filedata import FILEDATA_SCHEMA, make_filedata, sample_file_payload
+from trellis._filedata import make_filedata
 from trellis.blocks.events import EventListener
 from trellis.components import _audio as codec
 from trellis.components import _media as media
-from trellis.components.base import Editable
+from trellis.components.base import Changes, Editable
 from trellis.components.props import prop
 from trellis.exceptions import ValidationError
 
@@ -23,7 +23,9 @@ FORMATS: tuple[Literal["wav", "mp3"], ...] = ("wav", "mp3")
 SAMPLE_AUDIO_URL = "https://github.com/gradio-app/gradio/raw/main/test/test_files/audio_sample.wav"
 
 
-class Audio(media.MediaComponent, Editable, media.Captured, media.Played):
+class Audio(
+    media.MediaComponent, media.OneFile, Editable, media.Captured, media.Played, Changes, media.Uploads, media.Records
+):
     """A sound clip; the function receives ``(sample_rate, samples)`` or a file path (``type``).
 
     With ``type="numpy"`` samples come as an int16 array of shape ``(n,)`` for mono or
@@ -39,22 +41,14 @@ class Audio(media.MediaComponent, Editable, media.Captured, media.Played):
     """
 
     stream = EventListener()
-    change = EventListener()
-    clear = EventListener()
-    play = EventListener()
-    pause = EventListener()
-    stop = EventListener()
     pause_recording = EventListener()
-    start_recording = EventListener()
-    stop_recording = EventListener()
-    upload = EventListener()
-    input = EventListener()
     SIGNATURE = """value, *, sources, type, label, every, inputs, show_label, container, scale, min_width, interactive,
         visible, streaming, elem_id, elem_classes, render, key, preserved_by_key, format, autoplay, editable, buttons,
         waveform_options, loop, recording, subtitles, playback_position"""
     DEFAULT_BUTTONS = ("download", "share")
     DEFAULT_SOURCES = ("upload", "microphone")
     STREAM_SOURCE = "microphone"
+    SAMPLE_URL = SAMPLE_AUDIO_URL
 
     value: Any = prop(default=None, kw_only=False)
     """The clip played: ``(sample_rate, samples)``, a path, a URL or bytes; a callable is called when the page loads."""
@@ -132,18 +126,6 @@ class Audio(media.MediaComponent, Editable, media.Captured, media.Played):
     def open_stream(self) -> codec.Mp3StreamEncoder:
         """An encoder for one streamed run of this output (``streaming=True`` fed by a generator)."""
         return codec.Mp3StreamEncoder()
-
-    @override
-    def api_info(self) -> dict[str, Any]:
-        return FILEDATA_SCHEMA
-
-    @override
-    def example_payload(self) -> Any:
-        return sample_file_payload(SAMPLE_AUDIO_URL)
-
-    @override
-    def flag(self, payload: Any) -> str:
-        return str(payload.get("path", "")) if isinstance(payload, dict) else ""
 
 
 def _options_dict(options: Any) -> dict[str, Any] | None:

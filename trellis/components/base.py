@@ -13,7 +13,10 @@ Every component follows one contract, used by the processing layer and nothing e
 Props are declared once, as typed class attributes with a docstring each
 (:mod:`trellis.components.props`); the shared ones live in the small mixins below
 (:class:`Labelled`, :class:`Boxed`, :class:`Scaled`, :class:`Editable`,
-:class:`Informed`). The constructor is written from those declarations.
+:class:`Informed`, bundled as :class:`LabelledCard` and :class:`LabelledInput`). The
+constructor is written from those declarations. Events shared by several components
+are declared once too, in :class:`Changes` and :class:`Focusable`, and a payload that is
+one JSON scalar is handled once, by :class:`Scalar`.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ import sys
 from collections.abc import Callable, Mapping
 from typing import Any, ClassVar, Literal
 
-from typing_extensions import override
+from typing_extensions import Self, override
 
 if sys.version_info >= (3, 11):
     from typing import dataclass_transform
@@ -296,7 +299,7 @@ class BlockContext(Block, register=False):
         child.parent = self
         self.children.append(child)
 
-    def __enter__(self) -> Any:
+    def __enter__(self) -> Self:
         context.push(self)
         return self
 
@@ -411,6 +414,27 @@ class Component(Block, register=False):
         return copy.deepcopy(self.value)
 
 
+class Scalar(Component, register=False):
+    """A component whose payload is one JSON scalar, and whose values are converted to one Python type."""
+
+    #: The payload's JSON Schema type ("string", "number", "boolean").
+    JSON_TYPE: ClassVar[str]
+    #: The type that payloads (for the function) and returned values (for the client) are converted to.
+    PYTHON_TYPE: ClassVar[type[Any]]
+
+    @override
+    def preprocess(self, payload: Any) -> Any:
+        return None if payload is None else self.PYTHON_TYPE(payload)
+
+    @override
+    def postprocess(self, value: Any) -> Any:
+        return None if value is None else self.PYTHON_TYPE(value)
+
+    @override
+    def api_info(self) -> dict[str, Any]:
+        return {"type": self.JSON_TYPE}
+
+
 class FormComponent(Component, register=False):
     """An input-style component: runs of them are grouped into a ``form`` in the layout."""
 
@@ -467,6 +491,35 @@ class Editable(Block, register=False):
     """True: the user can edit it; False: read-only; None: editable only if it is an input of some listener."""
 
 
+class LabelledCard(Labelled, Boxed, Scaled, register=False):
+    """The props of a component shown with a label, in a card, sized in a Row."""
+
+
+class LabelledInput(Labelled, Informed, Boxed, Scaled, Editable, register=False):
+    """The props of an input shown with a label and help text, in a card, sized in a Row."""
+
+
+# -- shared events: each declared once, mixed into the components that fire it --
+
+
+class Changes(Block, register=False):
+    """Events of a value the user edits.
+
+    ``change`` fires whenever the value changes, by the user or by a function's output;
+    ``input`` only when the user changes it.
+    """
+
+    change = EventListener()
+    input = EventListener()
+
+
+class Focusable(Block, register=False):
+    """Events of a field that takes the keyboard focus: ``focus`` when it gets it, ``blur`` when it loses it."""
+
+    focus = EventListener()
+    blur = EventListener()
+
+
 class _AnyComponent(type):
     """Makes every component an instance of the public ``gr.components.Component``, as in Gradio."""
 
@@ -477,17 +530,7 @@ class _AnyComponent(type):
         return issubclass(sub, Component) if cls is CustomComponent else super().__subclasscheck__(sub)
 
 
-class CustomComponent(
-    Component,
-    Labelled,
-    Informed,
-    Boxed,
-    Scaled,
-    Editable,
-    register=False,
-    metaclass=_AnyComponent,
-    defaults={"min_width": None},
-):
+class CustomComponent(Component, LabelledInput, register=False, metaclass=_AnyComponent, defaults={"min_width": None}):
     """Gradio's ``gr.components.Component``: the base of an app's own components, with Gradio's base arguments.
 
     The built-in components derive from the leaner :class:`Component` and take only the

@@ -11,15 +11,17 @@ from typing_extensions import override
 
 from trellis.blocks import context
 from trellis.blocks.events import EventListener
-from trellis.components.base import Block, Component, Editable, Scaled
+from trellis.components.base import Block, Component, Editable, Scalar, Scaled
 from trellis.components.props import prop
 
 
-class Button(Component, Scaled, Editable, defaults={"min_width": None, "interactive": True}):
+class Button(Scalar, Scaled, Editable, defaults={"min_width": None, "interactive": True}):
     """A button that triggers ``click`` listeners."""
 
     click = EventListener()
     skip_api = True
+    JSON_TYPE = "string"
+    PYTHON_TYPE = str
     SIGNATURE = """value, *, every, inputs, variant, size, icon, link, link_target, visible, interactive, elem_id,
         elem_classes, render, key, preserved_by_key, scale, min_width"""
 
@@ -39,18 +41,6 @@ class Button(Component, Scaled, Editable, defaults={"min_width": None, "interact
     def __post_init__(self) -> None:
         super().__post_init__()
         self.icon = button_icon(self.icon)
-
-    @override
-    def preprocess(self, payload: Any) -> str | None:
-        return None if payload is None else str(payload)
-
-    @override
-    def postprocess(self, value: Any) -> str | None:
-        return None if value is None else str(value)
-
-    @override
-    def api_info(self) -> dict[str, Any]:
-        return {"type": "string"}
 
     @override
     def example_payload(self) -> Any:

@@ -31,7 +31,7 @@ from trellis._filedata import FILEDATA_SCHEMA, is_file_payload
 from trellis.blocks.events import EventListener
 from trellis.components import _media as media
 from trellis.components import registry
-from trellis.components.base import Boxed, Component, Labelled, Scaled
+from trellis.components.base import Component, LabelledCard
 from trellis.components.display import HeightBounded
 from trellis.components.props import prop
 from trellis.exceptions import Error
@@ -198,7 +198,7 @@ FORMAT_ERROR = (
 )
 
 
-class Chatbot(Component, Labelled, Boxed, Scaled, HeightBounded, defaults={"height": 400}):
+class Chatbot(Component, LabelledCard, HeightBounded, defaults={"height": 400}):
     """A conversation: a list of messages (see the module docstring for the formats)."""
 
     change = EventListener()

@@ -8,7 +8,7 @@ from typing import Any, Literal, cast
 from typing_extensions import override
 
 from trellis.blocks.events import EventListener
-from trellis.components.base import Boxed, Editable, FormComponent, Informed, Labelled, Scaled
+from trellis.components.base import Changes, Focusable, FormComponent, LabelledInput, Scalar
 from trellis.components.props import prop
 from trellis.exceptions import ValidationError
 
@@ -38,8 +38,10 @@ def normalize_choices(choices: Choices) -> list[tuple[str, Any]]:
     return out
 
 
-class _ChoiceComponent(FormComponent, Labelled, Informed, Boxed, Scaled, Editable, register=False):
-    """Props and checks shared by CheckboxGroup, Radio and Dropdown."""
+class _ChoiceComponent(FormComponent, LabelledInput, Changes, register=False):
+    """Props, events and checks shared by CheckboxGroup, Radio and Dropdown."""
+
+    select = EventListener()
 
     choices: Choices = prop(default=None, kw_only=False, sent_as="list[tuple[str, Any]]")
     """The options: each a value, or a (label shown, value) pair; kept as (label, value) pairs."""
@@ -72,12 +74,12 @@ class _ChoiceComponent(FormComponent, Labelled, Informed, Boxed, Scaled, Editabl
         return values[0] if values else None
 
 
-class Checkbox(FormComponent, Labelled, Informed, Boxed, Scaled, Editable):
+class Checkbox(FormComponent, Scalar, LabelledInput, Changes):
     """A single true/false box."""
 
-    change = EventListener()
-    input = EventListener()
     select = EventListener()
+    JSON_TYPE = "boolean"
+    PYTHON_TYPE = bool
     SIGNATURE = """value, *, label, info, every, inputs, show_label, container, scale, min_width, interactive, visible,
         elem_id, elem_classes, render, key, preserved_by_key, buttons"""
 
@@ -95,14 +97,6 @@ class Checkbox(FormComponent, Labelled, Informed, Boxed, Scaled, Editable):
         return payload
 
     @override
-    def postprocess(self, value: Any) -> bool | None:
-        return None if value is None else bool(value)
-
-    @override
-    def api_info(self) -> dict[str, Any]:
-        return {"type": "boolean"}
-
-    @override
     def example_payload(self) -> Any:
         return True
 
@@ -110,9 +104,6 @@ class Checkbox(FormComponent, Labelled, Informed, Boxed, Scaled, Editable):
 class CheckboxGroup(_ChoiceComponent):
     """Several boxes; the value is the list of checked choices."""
 
-    change = EventListener()
-    input = EventListener()
-    select = EventListener()
     SIGNATURE = """choices, *, value, type, label, info, every, inputs, show_label, show_select_all, container, scale,
         min_width, interactive, visible, elem_id, elem_classes, render, key, preserved_by_key, buttons"""
 
@@ -155,9 +146,6 @@ class CheckboxGroup(_ChoiceComponent):
 class Radio(_ChoiceComponent):
     """One choice out of several, shown as radio buttons."""
 
-    select = EventListener()
-    change = EventListener()
-    input = EventListener()
     SIGNATURE = """choices, *, value, type, label, info, every, inputs, show_label, container, scale, min_width,
         interactive, visible, elem_id, elem_classes, render, key, preserved_by_key, rtl, buttons"""
 
@@ -177,14 +165,9 @@ class Radio(_ChoiceComponent):
         return {"enum": self._values(), "title": "Radio", "type": "string"}
 
 
-class Dropdown(_ChoiceComponent):
+class Dropdown(_ChoiceComponent, Focusable):
     """A searchable list of choices; ``multiselect`` allows several."""
 
-    change = EventListener()
-    input = EventListener()
-    select = EventListener()
-    focus = EventListener()
-    blur = EventListener()
     key_up = EventListener()
     SIGNATURE = """choices, *, value, type, multiselect, allow_custom_value, max_choices, filterable, label, info, every,
         inputs, show_label, container, scale, min_width, interactive, visible, elem_id, elem_classes, render, key,

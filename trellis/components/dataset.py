@@ -8,12 +8,12 @@ from typing import Any, Literal, cast
 from typing_extensions import override
 
 from trellis.blocks.events import EventListener
-from trellis.components.base import Boxed, Component, Labelled, Scaled
+from trellis.components.base import Component, LabelledCard
 from trellis.components.props import prop
 from trellis.exceptions import ValidationError
 
 
-class Dataset(Component, Labelled, Boxed, Scaled, defaults={"show_label": True}):
+class Dataset(Component, LabelledCard, defaults={"show_label": True}):
     """A table of samples; clicking one sends its index (or values) to ``click`` listeners."""
 
     click = EventListener()

@@ -10,7 +10,7 @@ from typing_extensions import override
 
 from trellis.blocks.events import EventListener
 from trellis.components._media import Tall
-from trellis.components.base import Boxed, Component, Labelled, Scaled
+from trellis.components.base import Component, LabelledCard
 from trellis.components.props import prop
 from trellis.exceptions import ValidationError
 
@@ -39,7 +39,7 @@ def jsonable(value: Any) -> Any:
     return str(value)
 
 
-class Label(Component, Labelled, Boxed, Scaled):
+class Label(Component, LabelledCard):
     """The top class of a classifier, with confidence bars for the others."""
 
     change = EventListener()
@@ -141,7 +141,7 @@ class HeightBounded(Tall, register=False):
     """The least height it takes, even when nearly empty: pixels or a CSS length."""
 
 
-class JSON(Component, Labelled, Boxed, Scaled, HeightBounded, defaults={"max_height": 500}):
+class JSON(Component, LabelledCard, HeightBounded, defaults={"max_height": 500}):
     """A collapsible view of any JSON value."""
 
     change = EventListener()

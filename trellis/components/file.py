@@ -62,21 +62,12 @@ class FileHolder(Component, media.Accepts, register=False):
     def postprocess(self, value: Any) -> Any:
         if value is None:
             return None
+        refusal = "File can return a path or a list of paths"
         if isinstance(value, (list, tuple)):
-            items = [self._to_filedata(v) for v in value]
+            items = [offered_file(v, refusal) for v in value]
             return items if self.multiple else (items[0] if len(items) == 1 else items)
-        data = self._to_filedata(value)
+        data = offered_file(value, refusal)
         return [data] if self.multiple else data
-
-    def _to_filedata(self, value: Any) -> dict[str, Any]:
-        if is_file_payload(value) or (isinstance(value, dict) and "path" in value):
-            return {
-                **make_filedata(value["path"], value.get("orig_name")),
-                **{k: v for k, v in value.items() if v is not None},
-            }
-        if isinstance(value, (str, os.PathLike)):
-            return make_filedata(value)
-        raise ValueError(f"File can return a path or a list of paths, got {type(value).__name__}")
 
     @override
     def api_info(self) -> dict[str, Any]:
@@ -103,13 +94,11 @@ class FileHolder(Component, media.Accepts, register=False):
         return ",".join(str(p.get("path", "")) for p in items if isinstance(p, dict))
 
 
-class File(FileHolder, media.MediaComponent, media.Tall, Editable):
+class File(FileHolder, media.MediaComponent, media.Tall, Editable, media.Uploads):
     """One file or a list of files; the function receives server paths (or bytes)."""
 
     change = EventListener()
     select = EventListener()
-    clear = EventListener()
-    upload = EventListener()
     delete = EventListener()
     download = EventListener()
     SIGNATURE = """value, *, file_count, file_types, type, label, every, inputs, show_label, container, scale, min_width,
@@ -178,16 +167,7 @@ class DownloadButton(Component, FileButton, defaults={"label": "Download"}):
 
     @override
     def postprocess(self, value: Any) -> dict[str, Any] | None:
-        if value is None:
-            return None
-        if isinstance(value, dict) and "path" in value:
-            return {
-                **make_filedata(value["path"], value.get("orig_name")),
-                **{k: v for k, v in value.items() if v is not None},
-            }
-        if isinstance(value, (str, os.PathLike)):
-            return make_filedata(value)
-        raise ValueError(f"DownloadButton can offer a path, got {type(value).__name__}")
+        return None if value is None else offered_file(value, "DownloadButton can offer a path")
 
     @override
     def api_info(self) -> dict[str, Any]:
@@ -196,6 +176,21 @@ class DownloadButton(Component, FileButton, defaults={"label": "Download"}):
     @override
     def example_payload(self) -> Any:
         return sample_file_payload()
+
+
+def offered_file(value: Any, refusal: str) -> dict[str, Any]:
+    """A file a function returned, as FileData: a path, or a dict with a ``path`` whose other fields are kept.
+
+    Anything else raises ``ValueError(f"{refusal}, got <its type>")``.
+    """
+    if isinstance(value, dict) and "path" in value:
+        return {
+            **make_filedata(value["path"], value.get("orig_name")),
+            **{k: v for k, v in value.items() if v is not None},
+        }
+    if isinstance(value, (str, os.PathLike)):
+        return make_filedata(value)
+    raise ValueError(f"{refusal}, got {type(value).__name__}")
 
 
 def check_file_type(payload: dict[str, Any], file_types: list[str]) -> None:

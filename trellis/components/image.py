@@ -6,16 +6,25 @@ from typing import Any
 
 from typing_extensions import override
 
-from trellis._filedata import FILEDATA_SCHEMA, sample_file_payload
 from trellis.blocks.events import EventListener
 from trellis.components import _media as media
-from trellis.components.base import Editable
+from trellis.components.base import Changes, Editable
 from trellis.components.props import prop
 
 SAMPLE_IMAGE_URL = "https://raw.githubusercontent.com/gradio-app/gradio/main/test/test_files/bus.png"
 
 
-class Image(media.MediaComponent, Editable, media.SavesImages, media.Sized, media.ConvertsImages, media.Webcam):
+class Image(
+    media.MediaComponent,
+    media.OneFile,
+    Editable,
+    media.SavesImages,
+    media.Sized,
+    media.ConvertsImages,
+    media.Webcam,
+    Changes,
+    media.Uploads,
+):
     """An image; the function receives it as a numpy array, a PIL image or a file path (``type``).
 
     ``image_mode`` (a PIL mode such as ``"RGB"``, ``"RGBA"`` or ``"L"``; ``None`` keeps the file's own)
@@ -23,18 +32,15 @@ class Image(media.MediaComponent, Editable, media.SavesImages, media.Sized, medi
     ``format`` (``"webp"`` by default); returned paths and URLs are sent as they are.
     """
 
-    change = EventListener()
-    clear = EventListener()
-    upload = EventListener()
     select = EventListener()
     stream = EventListener()
-    input = EventListener()
     SIGNATURE = """value, *, format, height, width, image_mode, sources, type, label, every, inputs, show_label, buttons,
         container, scale, min_width, interactive, visible, streaming, elem_id, elem_classes, render, key,
         preserved_by_key, webcam_options, placeholder"""
     DEFAULT_BUTTONS = ("download", "share", "fullscreen")
     DEFAULT_SOURCES = ("upload", "webcam", "clipboard")
     STREAM_SOURCE = "webcam"
+    SAMPLE_URL = SAMPLE_IMAGE_URL
 
     value: Any = prop(default=None, kw_only=False)
     """The image shown: a numpy array, a PIL image, a path or a URL; a callable is called when the page loads."""
@@ -52,15 +58,3 @@ class Image(media.MediaComponent, Editable, media.SavesImages, media.Sized, medi
         if value is None:
             return None
         return media.image_output(value, self.format)
-
-    @override
-    def api_info(self) -> dict[str, Any]:
-        return FILEDATA_SCHEMA
-
-    @override
-    def example_payload(self) -> Any:
-        return sample_file_payload(SAMPLE_IMAGE_URL)
-
-    @override
-    def flag(self, payload: Any) -> str:
-        return str(payload.get("path", "")) if isinstance(payload, dict) else ""

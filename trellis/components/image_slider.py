@@ -9,7 +9,7 @@ from typing_extensions import override
 from trellis._filedata import FILE_META, sample_file_payload
 from trellis.blocks.events import EventListener
 from trellis.components import _media as media
-from trellis.components.base import Editable
+from trellis.components.base import Changes, Editable
 from trellis.components.image import SAMPLE_IMAGE_URL
 from trellis.components.props import prop
 from trellis.exceptions import ValidationError
@@ -51,7 +51,9 @@ IMAGE_SLIDER_SCHEMA: dict[str, Any] = {
 }
 
 
-class ImageSlider(media.MediaComponent, Editable, media.SavesImages, media.Sized, media.ConvertsImages):
+class ImageSlider(
+    media.MediaComponent, Editable, media.SavesImages, media.Sized, media.ConvertsImages, Changes, media.Uploads
+):
     """Two images compared with a slider: ``(left, right)``, each a numpy array, PIL image, path or URL.
 
     The payload is ``[FileData | None, FileData | None]``. As an input the function receives a
@@ -60,12 +62,8 @@ class ImageSlider(media.MediaComponent, Editable, media.SavesImages, media.Sized
     ``format`` (``"webp"`` by default).
     """
 
-    clear = EventListener()
-    change = EventListener()
     stream = EventListener()
     select = EventListener()
-    upload = EventListener()
-    input = EventListener()
     SIGNATURE = """value, *, format, height, width, image_mode, type, label, every, inputs, show_label, buttons,
         container, scale, min_width, interactive, visible, elem_id, elem_classes, render, key, preserved_by_key,
         slider_position, max_height"""

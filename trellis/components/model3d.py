@@ -13,7 +13,6 @@ from typing import Any, Literal
 
 from typing_extensions import override
 
-from trellis._filedata import FILEDATA_SCHEMA, sample_file_payload
 from trellis.blocks.events import EventListener
 from trellis.components import _media as media
 from trellis.components.base import Block, Editable
@@ -42,7 +41,7 @@ def _payload_name(payload: dict[str, Any]) -> str:
     return str(payload.get("orig_name") or path)
 
 
-class Model3D(media.MediaCard, media.Tall, Editable):
+class Model3D(media.OneFile, media.Tall, Editable):
     """A 3D model; the function receives the file's path (``str``) and may return a path, a URL or FileData.
 
     ``camera_position`` is ``(alpha, beta, radius)``, each optional: alpha is the camera's longitude
@@ -59,6 +58,7 @@ class Model3D(media.MediaCard, media.Tall, Editable):
     SIGNATURE = """value, *, display_mode, clear_color, camera_position, zoom_speed, pan_speed, height, label,
         show_label, every, inputs, container, scale, min_width, interactive, visible, elem_id, elem_classes, render,
         key, preserved_by_key, buttons"""
+    SAMPLE_URL = SAMPLE_MODEL_URL
 
     value: Any = prop(default=None, kw_only=False)
     """The model shown: a path, a URL or FileData of a .obj, .glb, .gltf, .stl, .ply or .splat file."""
@@ -120,20 +120,8 @@ class Model3D(media.MediaCard, media.Tall, Editable):
             ) from None
 
     @override
-    def api_info(self) -> dict[str, Any]:
-        return FILEDATA_SCHEMA
-
-    @override
-    def example_payload(self) -> Any:
-        return sample_file_payload(SAMPLE_MODEL_URL)
-
-    @override
     def example_value(self) -> Any:
         return SAMPLE_MODEL_URL
-
-    @override
-    def flag(self, payload: Any) -> str:
-        return str(payload.get("path", "")) if isinstance(payload, dict) else ""
 
 
 def _clear_color(color: Sequence[float] | None) -> list[float]:

@@ -10,7 +10,7 @@ from typing_extensions import NotRequired, override
 
 from trellis._filedata import FILEDATA_SCHEMA, sample_file_payload
 from trellis.components import _media as media
-from trellis.components.base import Boxed, Editable, FormComponent, Informed, Labelled, Scaled
+from trellis.components.base import FormComponent, LabelledInput
 from trellis.components.file import check_file_type
 from trellis.components.props import prop
 from trellis.components.text import TextEntry, to_text
@@ -39,9 +39,7 @@ class MultimodalValue(TypedDict):
     files: NotRequired[list[str]]
 
 
-class MultimodalTextbox(
-    FormComponent, Labelled, Informed, Boxed, Scaled, Editable, TextEntry, defaults={"submit_btn": True}
-):
+class MultimodalTextbox(FormComponent, LabelledInput, TextEntry, defaults={"submit_btn": True}):
     """A message box with attachments; the function receives ``{"text": str, "files": [path, …]}``.
 
     ``file_types`` is enforced on the server too. Long pasted text (over ``max_plain_text_length``

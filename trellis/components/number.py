@@ -10,7 +10,7 @@ from typing import Any
 from typing_extensions import override
 
 from trellis.blocks.events import EventListener
-from trellis.components.base import Boxed, Editable, FormComponent, Informed, Labelled, Scaled
+from trellis.components.base import Changes, Focusable, FormComponent, LabelledInput
 from trellis.components.props import prop
 from trellis.exceptions import ValidationError
 
@@ -52,14 +52,21 @@ def check_range(value: int | float, minimum: float | None, maximum: float | None
         raise ValidationError(f"Value {value} is greater than maximum value {maximum}.")
 
 
-class Number(FormComponent, Labelled, Informed, Boxed, Scaled, Editable):
+def read_number(
+    payload: Any, component: str, minimum: float | None, maximum: float | None, precision: int | None
+) -> int | float | None:
+    """A client payload as a number within ``[minimum, maximum]``, rounded to ``precision`` decimals."""
+    number = to_number(payload, component)
+    if number is None:
+        return None
+    check_range(number, minimum, maximum)
+    return round_to_precision(number, precision)
+
+
+class Number(FormComponent, LabelledInput, Changes, Focusable):
     """A numeric field; ``precision=0`` gives ints."""
 
-    change = EventListener()
-    input = EventListener()
     submit = EventListener()
-    focus = EventListener()
-    blur = EventListener()
     SIGNATURE = """value, *, label, placeholder, info, every, inputs, show_label, container, scale, min_width,
         interactive, visible, elem_id, elem_classes, render, key, preserved_by_key, buttons, precision, minimum,
         maximum, step"""
@@ -85,11 +92,7 @@ class Number(FormComponent, Labelled, Informed, Boxed, Scaled, Editable):
 
     @override
     def preprocess(self, payload: Any) -> int | float | None:
-        number = to_number(payload, "Number")
-        if number is None:
-            return None
-        check_range(number, self.minimum, self.maximum)
-        return round_to_precision(number, self.precision)
+        return read_number(payload, "Number", self.minimum, self.maximum, self.precision)
 
     @override
     def postprocess(self, value: Any) -> int | float | None:
@@ -110,11 +113,9 @@ class Number(FormComponent, Labelled, Informed, Boxed, Scaled, Editable):
         return 3
 
 
-class Slider(FormComponent, Labelled, Informed, Boxed, Scaled, Editable):
+class Slider(FormComponent, LabelledInput, Changes):
     """A number picked by dragging between ``minimum`` and ``maximum``."""
 
-    change = EventListener()
-    input = EventListener()
     release = EventListener()
     SIGNATURE = """minimum, maximum, value, *, step, precision, label, info, every, inputs, show_label, container,
         scale, min_width, interactive, visible, elem_id, elem_classes, render, key, preserved_by_key, randomize,
@@ -156,11 +157,7 @@ class Slider(FormComponent, Labelled, Informed, Boxed, Scaled, Editable):
 
     @override
     def preprocess(self, payload: Any) -> int | float | None:
-        number = to_number(payload, "Slider")
-        if number is None:
-            return None
-        check_range(number, self.minimum, self.maximum)
-        return round_to_precision(number, self.precision)
+        return read_number(payload, "Slider", self.minimum, self.maximum, self.precision)
 
     @override
     def postprocess(self, value: Any) -> int | float | None:

@@ -10,37 +10,30 @@ from typing import Any, Literal
 from typing_extensions import override
 
 from trellis.blocks.events import EventListener
-from trellis.components.base import Boxed, Component, Editable, FormComponent, Informed, Labelled, Scaled
+from trellis.components.base import (
+    Changes,
+    Editable,
+    Focusable,
+    FormComponent,
+    Informed,
+    Labelled,
+    LabelledInput,
+    Scaled,
+)
 from trellis.components.props import prop
-from trellis.components.text import to_text
+from trellis.components.text import TextValue
 from trellis.exceptions import ValidationError
 
 
-class ColorPicker(Component, Labelled, Informed, Boxed, Scaled, Editable):
+class ColorPicker(TextValue, LabelledInput, Changes, Focusable):
     """A colour, as a CSS colour string such as ``#ff8800``."""
 
-    change = EventListener()
-    input = EventListener()
     submit = EventListener()
-    focus = EventListener()
-    blur = EventListener()
     SIGNATURE = """value, *, label, info, every, inputs, show_label, container, scale, min_width, interactive, visible,
         elem_id, elem_classes, render, key, preserved_by_key"""
 
     value: str | Callable[..., Any] | None = prop(default=None, kw_only=False)
     """The colour shown, as a CSS colour string; a callable is called when the page loads to produce it."""
-
-    @override
-    def preprocess(self, payload: Any) -> str | None:
-        return to_text(payload, "ColorPicker")
-
-    @override
-    def postprocess(self, value: Any) -> str | None:
-        return None if value is None else str(value)
-
-    @override
-    def api_info(self) -> dict[str, Any]:
-        return {"type": "string"}
 
     @override
     def example_payload(self) -> Any:

@@ -9,7 +9,17 @@ from typing import Any, Literal
 from typing_extensions import override
 
 from trellis.blocks.events import EventListener
-from trellis.components.base import Block, Boxed, Component, Editable, FormComponent, Informed, Labelled, Scaled
+from trellis.components.base import (
+    Block,
+    Changes,
+    Component,
+    Editable,
+    Focusable,
+    FormComponent,
+    LabelledCard,
+    LabelledInput,
+    Scalar,
+)
 from trellis.components.props import prop
 from trellis.exceptions import ValidationError
 
@@ -25,15 +35,22 @@ def to_text(value: Any, component: str) -> str | None:
     raise ValidationError(f"{component} expects a string, got {type(value).__name__}: {value!r:.80}")
 
 
-class TextEntry(Block, register=False):
+class TextValue(Scalar, register=False):
+    """A component whose payload is a string; a client must send text (or a number, read as its text)."""
+
+    JSON_TYPE = "string"
+    PYTHON_TYPE = str
+
+    @override
+    def preprocess(self, payload: Any) -> str | None:
+        return to_text(payload, type(self).__name__)
+
+
+class TextEntry(Changes, Focusable, register=False):
     """Props and events of a box the user types text into (Textbox, MultimodalTextbox)."""
 
-    change = EventListener()
-    input = EventListener()
     select = EventListener()
     submit = EventListener()
-    focus = EventListener()
-    blur = EventListener()
     stop = EventListener()
 
     lines: int = 1
@@ -75,7 +92,7 @@ class _CopyButton(Block, register=False):
         return update
 
 
-class Textbox(FormComponent, Labelled, Informed, Boxed, Scaled, Editable, TextEntry, _CopyButton):
+class Textbox(FormComponent, TextValue, LabelledInput, TextEntry, _CopyButton):
     """Single- or multi-line text input or output."""
 
     copy = EventListener()
@@ -100,14 +117,6 @@ class Textbox(FormComponent, Labelled, Informed, Boxed, Scaled, Editable, TextEn
         return text
 
     @override
-    def postprocess(self, value: Any) -> str | None:
-        return None if value is None else str(value)
-
-    @override
-    def api_info(self) -> dict[str, Any]:
-        return {"type": "string"}
-
-    @override
     def example_payload(self) -> Any:
         return "Hello!!"
 
@@ -120,7 +129,7 @@ class TextArea(Textbox, register=False, type_name="textbox", defaults={"lines": 
         type, text_align, rtl, buttons, max_length, submit_btn, stop_btn, html_attributes, show_copy_button"""
 
 
-class Markdown(Component, Labelled, Boxed, Scaled, _CopyButton, defaults={"container": False, "min_width": None}):
+class Markdown(TextValue, LabelledCard, _CopyButton, defaults={"container": False, "min_width": None}):
     """Rendered Markdown (GFM, code, LaTeX)."""
 
     change = EventListener()
@@ -155,29 +164,19 @@ class Markdown(Component, Labelled, Boxed, Scaled, _CopyButton, defaults={"conta
         self.latex_delimiters = self.latex_delimiters or [{"left": "$$", "right": "$$", "display": True}]
 
     @override
-    def preprocess(self, payload: Any) -> str | None:
-        return to_text(payload, "Markdown")
-
-    @override
     def postprocess(self, value: Any) -> str | None:
         if value is None:
             return None
         return inspect.cleandoc(str(value))
 
     @override
-    def api_info(self) -> dict[str, Any]:
-        return {"type": "string"}
-
-    @override
     def example_payload(self) -> Any:
         return "# Hello!"
 
 
-class HTML(Component, Labelled, Boxed, Scaled, defaults={"show_label": False, "container": False, "min_width": None}):
+class HTML(Component, LabelledCard, Changes, defaults={"show_label": False, "container": False, "min_width": None}):
     """Raw HTML, sanitised in the browser unless the app opts out."""
 
-    change = EventListener()
-    input = EventListener()
     click = EventListener()
     double_click = EventListener()
     submit = EventListener()
@@ -256,13 +255,9 @@ class HTML(Component, Labelled, Boxed, Scaled, defaults={"show_label": False, "c
         return "<p>Hello</p>"
 
 
-class Code(FormComponent, Labelled, Boxed, Scaled, Editable):
+class Code(FormComponent, TextValue, LabelledCard, Editable, Changes, Focusable):
     """Source code with syntax highlighting."""
 
-    change = EventListener()
-    input = EventListener()
-    focus = EventListener()
-    blur = EventListener()
     SIGNATURE = """value, language, *, every, inputs, lines, max_lines, label, interactive, show_label, container, scale,
         min_width, visible, elem_id, elem_classes, render, key, preserved_by_key, wrap_lines, show_line_numbers,
         autocomplete, buttons"""
@@ -285,10 +280,6 @@ class Code(FormComponent, Labelled, Boxed, Scaled, Editable):
     """Icon buttons in the corner: "copy" and "download" (None: only "copy")."""
 
     @override
-    def preprocess(self, payload: Any) -> str | None:
-        return to_text(payload, "Code")
-
-    @override
     def postprocess(self, value: Any) -> str | None:
         if value is None:
             return None
@@ -296,10 +287,6 @@ class Code(FormComponent, Labelled, Boxed, Scaled, Editable):
             with open(str(value[0]), encoding="utf-8") as fh:
                 return fh.read().strip()
         return str(value).strip()
-
-    @override
-    def api_info(self) -> dict[str, Any]:
-        return {"type": "string"}
 
     @override
     def example_payload(self) -> Any:

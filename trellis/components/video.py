@@ -10,7 +10,7 @@ from typing_extensions import override
 from trellis._filedata import FILEDATA_SCHEMA, sample_file_payload
 from trellis.blocks.events import EventListener
 from trellis.components import _media as media
-from trellis.components.base import Editable
+from trellis.components.base import Changes, Editable
 from trellis.components.props import prop
 
 SAMPLE_VIDEO_URL = "https://github.com/gradio-app/gradio/raw/main/demo/video_component/files/world.mp4"
@@ -29,7 +29,9 @@ VIDEO_SCHEMA: dict[str, Any] = {
 }
 
 
-class Video(media.MediaComponent, Editable, media.Sized, media.Webcam, media.Played):
+class Video(
+    media.MediaComponent, Editable, media.Sized, media.Webcam, media.Played, Changes, media.Uploads, media.Records
+):
     """A video file, sent as ``{"video": FileData, "subtitles": FileData | None}``.
 
     Files are not transcoded: the browser must be able to play what the function returns
@@ -37,16 +39,7 @@ class Video(media.MediaComponent, Editable, media.Sized, media.Webcam, media.Pla
     ``(video, subtitles)`` pair whose subtitles are a ``.vtt`` or ``.srt`` file.
     """
 
-    change = EventListener()
-    clear = EventListener()
-    start_recording = EventListener()
-    stop_recording = EventListener()
-    stop = EventListener()
-    play = EventListener()
-    pause = EventListener()
     end = EventListener()
-    upload = EventListener()
-    input = EventListener()
     SIGNATURE = """value, *, format, sources, height, width, label, every, inputs, show_label, container, scale,
         min_width, interactive, visible, elem_id, elem_classes, render, key, preserved_by_key, webcam_options,
         include_audio, autoplay, buttons, loop, streaming"""
