@@ -101,3 +101,20 @@ def test_unknown_attribute_raises_attribute_error() -> None:
     with pytest.raises(AttributeError) as info:
         getattr(trellis, "no_such_name")
     assert str(info.value) == "module 'trellis' has no attribute 'no_such_name'"
+
+
+#: Names ``gradio.components`` has but ``gradio`` does not: the bases, the Form wrapper, an alias and chat types.
+_COMPONENTS_ONLY = {"Block", "BlockContext", "FormComponent", "Form", "Html", "MetadataDict", "OptionDict"}
+
+
+def test_trellis_exports_every_component_of_trellis_components() -> None:
+    """``trellis.components`` re-exports each class once (``import X as X``); ``trellis.__all__`` lists the same ones."""
+    import trellis.components
+
+    exported = {
+        name
+        for name, value in vars(trellis.components).items()
+        if isinstance(value, type) and not name.startswith("_") and value.__module__.startswith("trellis.")
+    }
+    assert exported - _COMPONENTS_ONLY == {name for name in trellis.__all__ if name in exported}
+    assert _COMPONENTS_ONLY <= exported

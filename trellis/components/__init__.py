@@ -1,32 +1,65 @@
-"""Every built-in component and layout block (``gradio.components`` resolves here)."""
+"""Every built-in component and layout block (``gradio.components`` resolves here).
+
+Each name is re-exported as ``from ... import X as X``; ``tests/unit/test_import.py`` checks that
+``trellis`` exports the same components.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from trellis.components.annotated_image import AnnotatedImage
-from trellis.components.audio import Audio
-from trellis.components.base import Block, BlockContext, CustomComponent, FormComponent
+from trellis.components.annotated_image import AnnotatedImage as AnnotatedImage
+from trellis.components.audio import Audio as Audio
+from trellis.components.base import Block as Block
+from trellis.components.base import BlockContext as BlockContext
 from trellis.components.base import Component as _Component
-from trellis.components.browser_state import BrowserState
-from trellis.components.buttons import Button, ClearButton, DuplicateButton
-from trellis.components.chatbot import Chatbot, ChatMessage, MessageDict, MetadataDict, OptionDict
-from trellis.components.choice import Checkbox, CheckboxGroup, Dropdown, Radio
-from trellis.components.dataset import Dataset
-from trellis.components.display import JSON, Label
-from trellis.components.file import DownloadButton, File, UploadButton
-from trellis.components.gallery import Gallery
-from trellis.components.image import Image
-from trellis.components.image_slider import ImageSlider
-from trellis.components.layout import Accordion, Column, Form, Group, Row, Sidebar, Tab, TabItem, Tabs
-from trellis.components.model3d import Model3D
-from trellis.components.multimodal_textbox import MultimodalTextbox
-from trellis.components.number import Number, Slider
-from trellis.components.pickers import ColorPicker, DateTime
-from trellis.components.state import State
-from trellis.components.text import HTML, Code, Markdown, TextArea, Textbox
-from trellis.components.timer import Timer
-from trellis.components.video import Video
+from trellis.components.base import CustomComponent as _CustomComponent
+from trellis.components.base import FormComponent as FormComponent
+from trellis.components.browser_state import BrowserState as BrowserState
+from trellis.components.buttons import Button as Button
+from trellis.components.buttons import ClearButton as ClearButton
+from trellis.components.buttons import DuplicateButton as DuplicateButton
+from trellis.components.chatbot import Chatbot as Chatbot
+from trellis.components.chatbot import ChatMessage as ChatMessage
+from trellis.components.chatbot import MessageDict as MessageDict
+from trellis.components.chatbot import MetadataDict as MetadataDict
+from trellis.components.chatbot import OptionDict as OptionDict
+from trellis.components.choice import Checkbox as Checkbox
+from trellis.components.choice import CheckboxGroup as CheckboxGroup
+from trellis.components.choice import Dropdown as Dropdown
+from trellis.components.choice import Radio as Radio
+from trellis.components.dataset import Dataset as Dataset
+from trellis.components.display import JSON as JSON
+from trellis.components.display import Label as Label
+from trellis.components.file import DownloadButton as DownloadButton
+from trellis.components.file import File as File
+from trellis.components.file import UploadButton as UploadButton
+from trellis.components.gallery import Gallery as Gallery
+from trellis.components.image import Image as Image
+from trellis.components.image_slider import ImageSlider as ImageSlider
+from trellis.components.layout import Accordion as Accordion
+from trellis.components.layout import Column as Column
+from trellis.components.layout import Form as Form
+from trellis.components.layout import Group as Group
+from trellis.components.layout import Row as Row
+from trellis.components.layout import Sidebar as Sidebar
+from trellis.components.layout import Tab as Tab
+from trellis.components.layout import TabItem as TabItem
+from trellis.components.layout import Tabs as Tabs
+from trellis.components.model3d import Model3D as Model3D
+from trellis.components.multimodal_textbox import MultimodalTextbox as MultimodalTextbox
+from trellis.components.number import Number as Number
+from trellis.components.number import Slider as Slider
+from trellis.components.pickers import ColorPicker as ColorPicker
+from trellis.components.pickers import DateTime as DateTime
+from trellis.components.state import State as State
+from trellis.components.text import HTML as HTML
+from trellis.components.text import Code as Code
+from trellis.components.text import Markdown as Markdown
+from trellis.components.text import TextArea as TextArea
+from trellis.components.text import Textbox as Textbox
+from trellis.components.timer import Timer as Timer
+from trellis.components.video import Video as Video
 
 Json = JSON
 Html = HTML
@@ -80,62 +113,4 @@ def component(spec: str | _Component, render: bool = True) -> _Component:
 
 
 #: ``gr.components.Component``: Gradio's base class for an app's own components.
-Component = CustomComponent
-
-__all__ = [
-    "HTML",
-    "JSON",
-    "Accordion",
-    "AnnotatedImage",
-    "Audio",
-    "Block",
-    "BlockContext",
-    "BrowserState",
-    "Button",
-    "ChatMessage",
-    "Chatbot",
-    "Checkbox",
-    "CheckboxGroup",
-    "ClearButton",
-    "Code",
-    "ColorPicker",
-    "Column",
-    "Component",
-    "Dataset",
-    "DateTime",
-    "Dropdown",
-    "DownloadButton",
-    "DuplicateButton",
-    "File",
-    "Form",
-    "FormComponent",
-    "Gallery",
-    "Group",
-    "Html",
-    "Image",
-    "ImageSlider",
-    "Json",
-    "Label",
-    "Markdown",
-    "MessageDict",
-    "MetadataDict",
-    "Model3D",
-    "MultimodalTextbox",
-    "Number",
-    "OptionDict",
-    "Radio",
-    "Row",
-    "Sidebar",
-    "Slider",
-    "State",
-    "Tab",
-    "TabItem",
-    "Tabs",
-    "Text",
-    "TextArea",
-    "Textbox",
-    "Timer",
-    "UploadButton",
-    "Video",
-    "component",
-]
+Component = _CustomComponent
