@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from trellis.exceptions import InvalidConfigError
-from trellis.server.settings import LaunchSettings, normalize_auth, parse_file_size
+from trellis.server.settings import LaunchSettings, normalize_auth, parse_file_size, setting_arguments
 
 
 @pytest.mark.parametrize(
@@ -95,6 +95,23 @@ def test_launch_arguments_win_over_environment_variables(monkeypatch: pytest.Mon
     monkeypatch.setenv("GRADIO_MAX_FILE_SIZE", "1kb")
     settings = LaunchSettings.from_arguments(server_port=8001, max_file_size="2kb")
     assert (settings.server_port, settings.max_file_size) == (8001, 2048)
+
+
+def test_launch_hands_every_setting_argument_on_by_name() -> None:
+    """``launch()`` passes ``from_arguments`` each of its arguments named as a setting, and only those."""
+    import inspect
+
+    import trellis as gr
+
+    params = inspect.signature(gr.Blocks.launch).parameters
+    defaults = {name: p.default for name, p in params.items() if p.default is not inspect.Parameter.empty}
+    picked = setting_arguments(defaults)
+    assert set(defaults) - set(picked) == {
+        *("inline", "inbrowser", "share", "debug", "prevent_thread_lock", "height", "width", "ssl_verify"),
+        *("mcp_server", "theme", "css", "css_paths", "js", "head", "head_paths"),
+    }
+    settings = LaunchSettings.from_arguments(**picked)
+    assert (settings.max_threads, settings.app_kwargs, settings.state_session_capacity) == (40, {}, 10000)
 
 
 def test_settings_defaults(monkeypatch: pytest.MonkeyPatch) -> None:

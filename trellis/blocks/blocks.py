@@ -82,13 +82,8 @@ class Blocks(BlockContext, register=False):
         self._init_props(render=False)
 
     # -- definition ----------------------------------------------------------------
-    def __enter__(self) -> Blocks:
-        context.push(self)
-        return self
-
     def __exit__(self, *exc: object) -> None:
-        context.pop(self)
-        self.fill_expected_parents()
+        super().__exit__(*exc)
         if context.current_root() is not None and context.current_root() is not self:
             self.render()
 
@@ -292,9 +287,11 @@ class Blocks(BlockContext, register=False):
         in ``docs/security.md``: ``allowed_origins`` (pages on other origins that may call the app),
         ``allowed_hosts`` (host names it answers to), ``trusted_proxies``, ``max_header_size``,
         ``max_header_count``, ``max_body_size``, ``max_upload_parts`` and ``max_sessions_per_client``.
+        Every argument named as a server setting is passed on to it by that name.
         """
+        arguments = dict(locals())
         from trellis.server.launch import start_server
-        from trellis.server.settings import LaunchSettings
+        from trellis.server.settings import LaunchSettings, setting_arguments
 
         for name, value in (("theme", theme), ("css", css), ("js", js), ("head", head)):
             if value is not None:
@@ -306,37 +303,7 @@ class Blocks(BlockContext, register=False):
         if share or (share is None and os.environ.get("GRADIO_SHARE", "").lower() == "true"):
             print("Public share links are not offered by Trellis; the app is served locally only.", file=sys.stderr)
         self.show_error = show_error
-        settings = LaunchSettings.from_arguments(
-            server_name=server_name,
-            server_port=server_port,
-            auth=auth,
-            auth_message=auth_message,
-            auth_dependency=auth_dependency,
-            show_error=show_error,
-            root_path=root_path,
-            max_file_size=max_file_size,
-            allowed_paths=allowed_paths,
-            blocked_paths=blocked_paths,
-            ssl_keyfile=ssl_keyfile,
-            ssl_certfile=ssl_certfile,
-            ssl_keyfile_password=ssl_keyfile_password,
-            favicon_path=favicon_path,
-            max_threads=max_threads,
-            quiet=quiet,
-            app_kwargs=app_kwargs or {},
-            footer_links=footer_links,
-            pwa=pwa,
-            strict_cors=strict_cors,
-            state_session_capacity=state_session_capacity,
-            allowed_origins=allowed_origins,
-            allowed_hosts=allowed_hosts,
-            trusted_proxies=trusted_proxies,
-            max_header_size=max_header_size,
-            max_header_count=max_header_count,
-            max_body_size=max_body_size,
-            max_upload_parts=max_upload_parts,
-            max_sessions_per_client=max_sessions_per_client,
-        )
+        settings = LaunchSettings.from_arguments(**setting_arguments(arguments))
         compiled = self.compile()
         self.cache_example_outputs()
         server = self.server = start_server(compiled, settings)

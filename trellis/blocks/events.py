@@ -54,18 +54,21 @@ class EventData:
             return data[name]
         raise AttributeError(name)
 
+    def _get(self, name: str, default: Any = None) -> Any:
+        """A field of the event's payload (``default`` when it has none, or is not an object)."""
+        return self._data.get(name, default) if isinstance(self._data, dict) else default
+
 
 class SelectData(EventData):
     """Payload of a ``select`` event: the index and value that were chosen."""
 
     def __init__(self, target: BlockLike | None, data: Any) -> None:
         super().__init__(target, data)
-        data = self._data if isinstance(self._data, dict) else {}
-        self.index: Any = data.get("index")
-        self.value: Any = data.get("value")
-        self.row_value: Any = data.get("row_value")
-        self.col_value: Any = data.get("col_value")
-        self.selected: bool = data.get("selected", True)
+        self.index: Any = self._get("index")
+        self.value: Any = self._get("value")
+        self.row_value: Any = self._get("row_value")
+        self.col_value: Any = self._get("col_value")
+        self.selected: bool = self._get("selected", True)
 
 
 class KeyUpData(EventData):
@@ -73,9 +76,8 @@ class KeyUpData(EventData):
 
     def __init__(self, target: BlockLike | None, data: Any) -> None:
         super().__init__(target, data)
-        data = self._data if isinstance(self._data, dict) else {}
-        self.key: str | None = data.get("key")
-        self.input_value: Any = data.get("input_value")
+        self.key: str | None = self._get("key")
+        self.input_value: Any = self._get("input_value")
 
 
 class CopyData(EventData):
@@ -83,11 +85,19 @@ class CopyData(EventData):
 
     def __init__(self, target: BlockLike | None, data: Any) -> None:
         super().__init__(target, data)
-        data = self._data if isinstance(self._data, dict) else {}
-        self.value: Any = data.get("value")
+        self.value: Any = self._get("value")
 
 
-class LikeData(EventData):
+class _MessageData(EventData):
+    """Payload of a Chatbot event about one message: its ``index`` and its ``value`` (content)."""
+
+    def __init__(self, target: BlockLike | None, data: Any) -> None:
+        super().__init__(target, data)
+        self.index: int | tuple[int, int] = _index(self._get("index"))
+        self.value: Any = self._get("value")
+
+
+class LikeData(_MessageData):
     """Payload of a Chatbot ``like`` event: which message, its content, and the feedback given.
 
     ``liked`` is True for "Like", False for "Dislike", and the option's text for other feedback.
@@ -95,41 +105,23 @@ class LikeData(EventData):
 
     def __init__(self, target: BlockLike | None, data: Any) -> None:
         super().__init__(target, data)
-        data = self._data if isinstance(self._data, dict) else {}
-        self.index: int | tuple[int, int] = _index(data.get("index"))
-        self.value: Any = data.get("value")
-        self.liked: bool | str = data.get("liked", True)
+        self.liked: bool | str = self._get("liked", True)
 
 
-class RetryData(EventData):
+class RetryData(_MessageData):
     """Payload of a Chatbot ``retry`` event: the index and content of the user message to run again."""
 
-    def __init__(self, target: BlockLike | None, data: Any) -> None:
-        super().__init__(target, data)
-        data = self._data if isinstance(self._data, dict) else {}
-        self.index: int | tuple[int, int] = _index(data.get("index"))
-        self.value: Any = data.get("value")
 
-
-class UndoData(EventData):
+class UndoData(_MessageData):
     """Payload of a Chatbot ``undo`` event: the index and content of the user message to take back."""
 
-    def __init__(self, target: BlockLike | None, data: Any) -> None:
-        super().__init__(target, data)
-        data = self._data if isinstance(self._data, dict) else {}
-        self.index: int | tuple[int, int] = _index(data.get("index"))
-        self.value: Any = data.get("value")
 
-
-class EditData(EventData):
+class EditData(_MessageData):
     """Payload of a Chatbot ``edit`` event: which message was edited, its old and its new text."""
 
     def __init__(self, target: BlockLike | None, data: Any) -> None:
         super().__init__(target, data)
-        data = self._data if isinstance(self._data, dict) else {}
-        self.index: int | tuple[int, int] = _index(data.get("index"))
-        self.previous_value: Any = data.get("previous_value")
-        self.value: Any = data.get("value")
+        self.previous_value: Any = self._get("previous_value")
 
 
 def _index(value: Any) -> Any:
@@ -176,33 +168,19 @@ class Dependency:
     # -- chaining ------------------------------------------------------------
     def then(self, fn: Any = DECORATOR, inputs: Any = None, outputs: Any = None, **kwargs: Any) -> Any:
         """Run ``fn`` after this listener finishes, whether it succeeded or not."""
-        return _listen(self.root, [(self.id, "then")], fn, inputs, outputs, trigger_after=self.id, **kwargs)
+        return self._after("then", fn, inputs, outputs, **kwargs)
 
     def success(self, fn: Any = DECORATOR, inputs: Any = None, outputs: Any = None, **kwargs: Any) -> Any:
         """Run ``fn`` after this listener finishes without an error."""
-        return _listen(
-            self.root,
-            [(self.id, "success")],
-            fn,
-            inputs,
-            outputs,
-            trigger_after=self.id,
-            trigger_only_on_success=True,
-            **kwargs,
-        )
+        return self._after("success", fn, inputs, outputs, trigger_only_on_success=True, **kwargs)
 
     def failure(self, fn: Any = DECORATOR, inputs: Any = None, outputs: Any = None, **kwargs: Any) -> Any:
         """Run ``fn`` after this listener fails."""
-        return _listen(
-            self.root,
-            [(self.id, "failure")],
-            fn,
-            inputs,
-            outputs,
-            trigger_after=self.id,
-            trigger_only_on_failure=True,
-            **kwargs,
-        )
+        return self._after("failure", fn, inputs, outputs, trigger_only_on_failure=True, **kwargs)
+
+    def _after(self, event: str, fn: Any, inputs: Any, outputs: Any, **kwargs: Any) -> Any:
+        """Attach ``fn`` to run after this listener; ``event`` ("then", "success", "failure") names the trigger."""
+        return _listen(self.root, [(self.id, event)], fn, inputs, outputs, trigger_after=self.id, **kwargs)
 
     # Gradio lets apps read a dependency like a dict (``dep["id"]``).
     def __getitem__(self, key: str) -> Any:

@@ -210,25 +210,9 @@ class Interface(Blocks, register=False):
             )
             if stop is not None and submit is not None:
                 # While a generator runs, Stop replaces Submit; they swap back when it ends or is stopped.
-                on(
-                    triggers,
-                    None,
-                    None,
-                    [submit, stop],
-                    js=_SHOW_STOP,
-                    api_visibility="private",
-                    queue=False,
-                    show_progress="hidden",
-                )
-                self.main_dependency.then(
-                    None,
-                    None,
-                    [submit, stop],
-                    js=_SHOW_SUBMIT,
-                    api_visibility="private",
-                    queue=False,
-                    show_progress="hidden",
-                )
+                swap: dict[str, Any] = {"api_visibility": "private", "queue": False, "show_progress": "hidden"}
+                on(triggers, None, None, [submit, stop], js=_SHOW_STOP, **swap)
+                self.main_dependency.then(None, None, [submit, stop], js=_SHOW_SUBMIT, **swap)
                 stop.click(None, None, None, cancels=[self.main_dependency], api_visibility="private", queue=False)
             if clear is not None:
                 clear.add([c for c in self.input_components + self.output_components if not isinstance(c, State)])

@@ -6,7 +6,14 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from trellis.server.mount import mount_app
-from trellis.server.settings import AuthSpec, LaunchSettings, normalize_auth, parse_file_size, request_limits
+from trellis.server.settings import (
+    LIMIT_ARGUMENTS,
+    AuthSpec,
+    LaunchSettings,
+    normalize_auth,
+    parse_file_size,
+    request_limits,
+)
 
 if TYPE_CHECKING:
     from fastapi import FastAPI
@@ -45,6 +52,7 @@ def mount_gradio_app(
     ``X-Forwarded-Host``/``X-Forwarded-Proto`` from a trusted proxy. The origin rules and body
     limits of ``launch()`` apply too (``docs/security.md``); header limits are the host server's.
     """
+    limits = {name: value for name, value in locals().items() if name in LIMIT_ARGUMENTS}
     blocks.show_error = show_error
     settings = LaunchSettings(
         auth=normalize_auth(auth),
@@ -58,15 +66,7 @@ def mount_gradio_app(
         favicon_path=favicon_path,
         app_kwargs=app_kwargs or {},
         strict_cors=strict_cors,
-        **request_limits(
-            allowed_origins=allowed_origins,
-            allowed_hosts=allowed_hosts,
-            trusted_proxies=trusted_proxies,
-            max_body_size=max_body_size,
-            max_upload_parts=max_upload_parts,
-            max_sessions_per_client=max_sessions_per_client,
-            state_session_capacity=state_session_capacity,
-        ),
+        **request_limits(**limits),
     )
     compiled = blocks.compile()
     blocks.cache_example_outputs()

@@ -6,7 +6,7 @@ import dataclasses
 import inspect
 import os
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeGuard
 
 from trellis.exceptions import InvalidConfigError
@@ -187,6 +187,7 @@ class LaunchSettings:
         max_file_size: str | int | None = None,
         allowed_paths: Sequence[str] | None = None,
         blocked_paths: Sequence[str] | None = None,
+        app_kwargs: dict[str, Any] | None = None,
         **kwargs: Any,
     ) -> LaunchSettings:
         """Settings from ``launch()`` arguments and ``GRADIO_*``/``TRELLIS_*`` variables (arguments win).
@@ -210,6 +211,7 @@ class LaunchSettings:
             max_file_size=parse_file_size(max_file_size),
             allowed_paths=[*(allowed_paths or []), *_env_list("GRADIO_ALLOWED_PATHS")],
             blocked_paths=[*(blocked_paths or []), *_env_list("GRADIO_BLOCKED_PATHS")],
+            app_kwargs=app_kwargs or {},
             heartbeat_interval=float(os.environ.get("GRADIO_HEARTBEAT_INTERVAL", "15")),
             call_result_ttl=float(os.environ.get("TRELLIS_CALL_RESULT_TTL", "600")),
             header_timeout=float(os.environ.get("TRELLIS_HEADER_TIMEOUT", "30")),
@@ -259,3 +261,13 @@ def request_limits(
 
 #: The ``launch()`` arguments that :func:`request_limits` reads.
 LIMIT_ARGUMENTS = tuple(name for name in inspect.signature(request_limits).parameters if name != "server_name")
+
+
+def setting_arguments(arguments: Mapping[str, Any]) -> dict[str, Any]:
+    """The settings among a ``launch()`` call's arguments (its ``locals()``).
+
+    A setting is an argument named as a :class:`LaunchSettings` field or as an argument of
+    :func:`request_limits`; :meth:`LaunchSettings.from_arguments` takes exactly these.
+    """
+    names = {field.name for field in dataclasses.fields(LaunchSettings)} | set(LIMIT_ARGUMENTS)
+    return {name: value for name, value in arguments.items() if name in names}
