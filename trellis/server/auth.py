@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import asyncio
 import collections
+import functools
 import inspect
 import math
 import secrets
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import anyio.to_thread
@@ -148,6 +149,16 @@ class Auth:
         if not self.enabled or await self.user(request) is not None:
             return None
         return JSONResponse({"detail": {"error": "Not authenticated", "auth_message": self.message}}, status_code=401)
+
+    def required(self, handler: Callable[[Request], Awaitable[Response]]) -> Callable[[Request], Awaitable[Response]]:
+        """A route handler for logged-in requests only: any other gets the 401 of :meth:`refuse` instead."""
+
+        @functools.wraps(handler)
+        async def guarded(request: Request) -> Response:
+            refused = await self.refuse(request)
+            return refused if refused is not None else await handler(request)
+
+        return guarded
 
     def _too_many(self, client: str, username: str, now: float) -> Response | None:
         waits = [w for w in (self.by_client.retry_after(client, now), self.by_user.retry_after(username, now)) if w]

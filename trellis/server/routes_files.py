@@ -240,10 +240,8 @@ def routes(state: ServerState) -> list[BaseRoute]:
             headers={"Connection": "close"},
         )
 
+    @auth.required
     async def upload(request: Request) -> Response:
-        refused = await auth.refuse(request)
-        if refused is not None:
-            return refused
         content_type, options = parse_options_header(request.headers.get("content-type", ""))
         boundary = options.get(b"boundary")
         if content_type != b"multipart/form-data" or not boundary:
@@ -328,10 +326,8 @@ def routes(state: ServerState) -> list[BaseRoute]:
             return error(400, "No 'files' part in the upload.")
         return ORJSONResponse([str(p) for p in sink.paths])
 
+    @auth.required
     async def upload_progress(request: Request) -> Response:
-        refused = await auth.refuse(request)
-        if refused is not None:
-            return refused
         upload_id = request.query_params.get("upload_id", "")
         give_up = time.monotonic() + PROGRESS_WAIT
         tracker = trackers.get(upload_id) if upload_id else None
@@ -363,10 +359,8 @@ def routes(state: ServerState) -> list[BaseRoute]:
             events(), media_type="text/event-stream", headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
         )
 
+    @auth.required
     async def file(request: Request) -> Response:
-        refused = await auth.refuse(request)
-        if refused is not None:
-            return refused
         raw = request.path_params["path"]
         if raw[:8].lower().startswith(("http://", "https://")):
             if request.url.query:

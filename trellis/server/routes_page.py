@@ -104,26 +104,20 @@ def routes(state: ServerState) -> list[BaseRoute]:
             return HTMLResponse(LOGIN_PAGE % message)
         return _html_response(request, index_html(state, request))
 
+    @auth.required
     async def config(request: Request) -> Response:
-        refused = await auth.refuse(request)
-        if refused is not None:
-            return refused
         return ORJSONResponse(config_for(state, request))
 
+    @auth.required
     async def info(request: Request) -> Response:
-        refused = await auth.refuse(request)
-        if refused is not None:
-            return refused
         everything = request.query_params.get("all_endpoints", "").lower() in ("true", "1")
         return ORJSONResponse(state.app.api_info_all if everything else state.app.api_info_public)
 
     async def app_id(request: Request) -> Response:
         return ORJSONResponse({"app_id": state.app.app_id})
 
+    @auth.required
     async def queue_status(request: Request) -> Response:
-        refused = await auth.refuse(request)
-        if refused is not None:
-            return refused
         return ORJSONResponse(
             {
                 "msg": "estimation",
@@ -139,9 +133,9 @@ def routes(state: ServerState) -> list[BaseRoute]:
         state.startup_done = True
         return ORJSONResponse(first)
 
+    @auth.required
     async def login_check(request: Request) -> Response:
-        refused = await auth.refuse(request)
-        return refused if refused is not None else ORJSONResponse({"success": True})
+        return ORJSONResponse({"success": True})
 
     async def theme_css(request: Request) -> Response:
         return PlainTextResponse(":root{}", media_type="text/css")

@@ -123,10 +123,8 @@ def routes(state: ServerState) -> list[BaseRoute]:
             return error(503, str(exc))
         return ORJSONResponse({"event_id": event.id})
 
+    @auth.required
     async def data_stream(request: Request) -> Response:
-        refused = await auth.refuse(request)
-        if refused is not None:
-            return refused
         session_hash = request.query_params.get("session_hash")
         if not session_hash:
             return error(400, "Query parameter session_hash is required.")
@@ -153,15 +151,13 @@ def routes(state: ServerState) -> list[BaseRoute]:
         queue.cancel(body["event_id"], session_hash)
         return ORJSONResponse({"success": True})
 
+    @auth.required
     async def reset(request: Request) -> Response:
         # Nothing to undo on this server (generator state lives with its event); only the login is checked.
-        refused = await auth.refuse(request)
-        return refused if refused is not None else ORJSONResponse({"success": True})
+        return ORJSONResponse({"success": True})
 
+    @auth.required
     async def heartbeat(request: Request) -> Response:
-        refused = await auth.refuse(request)
-        if refused is not None:
-            return refused
         session_hash = request.path_params["session_hash"]
         _, bad = state.open_session(request, session_hash)
         if bad is not None:
@@ -310,10 +306,8 @@ def routes(state: ServerState) -> list[BaseRoute]:
             return error(503, str(exc))
         return ORJSONResponse({"event_id": event.id})
 
+    @auth.required
     async def call_stream(request: Request) -> Response:
-        refused = await auth.refuse(request)
-        if refused is not None:
-            return refused
         event_id = request.path_params["event_id"]
         event = queue.events.get(event_id)
         if event is None or event.rest is None:
