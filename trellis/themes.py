@@ -6,7 +6,10 @@ overrides single variables, as in Gradio.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
+
+T = TypeVar("T")
 
 
 class Color:
@@ -21,16 +24,6 @@ class Color:
         return f"Color({self.name!r})"
 
 
-class _Colors:
-    def __getattr__(self, name: str) -> Color:
-        if name.startswith("_"):
-            raise AttributeError(name)
-        return Color(name)
-
-
-colors = _Colors()
-
-
 class Size:
     """A size preset (``gr.themes.sizes.text_md``); only its name is used."""
 
@@ -40,14 +33,20 @@ class Size:
             setattr(self, key, value)
 
 
-class _Sizes:
-    def __getattr__(self, name: str) -> Size:
+class _ByName(Generic[T]):
+    """A namespace whose attributes are made from their names (``colors.orange``, ``sizes.text_md``)."""
+
+    def __init__(self, make: Callable[[str], T]) -> None:
+        self._make = make
+
+    def __getattr__(self, name: str) -> T:
         if name.startswith("_"):
             raise AttributeError(name)
-        return Size(name)
+        return self._make(name)
 
 
-sizes = _Sizes()
+colors = _ByName(Color)
+sizes = _ByName(Size)
 
 
 class Font:
@@ -129,14 +128,22 @@ class Base:
     load = from_hub
 
 
-class Default(Base):
+class _Preset(Base):
+    """A preset: the base theme with its own primary hue."""
+
+    #: The primary hue when the constructor is given none.
+    DEFAULT_PRIMARY_HUE = "blue"
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("primary_hue", self.DEFAULT_PRIMARY_HUE)
+        super().__init__(**kwargs)
+
+
+class Default(_Preset):
     """Gradio's default theme (orange)."""
 
     name = "default"
-
-    def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("primary_hue", "orange")
-        super().__init__(**kwargs)
+    DEFAULT_PRIMARY_HUE = "orange"
 
 
 class Origin(Default):
@@ -157,34 +164,25 @@ class Ocean(Base):
     name = "ocean"
 
 
-class Soft(Base):
+class Soft(_Preset):
     """Gradio's ``Soft`` theme (indigo)."""
 
     name = "soft"
-
-    def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("primary_hue", "indigo")
-        super().__init__(**kwargs)
+    DEFAULT_PRIMARY_HUE = "indigo"
 
 
-class Monochrome(Base):
+class Monochrome(_Preset):
     """Gradio's ``Monochrome`` theme (neutral)."""
 
     name = "monochrome"
-
-    def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("primary_hue", "neutral")
-        super().__init__(**kwargs)
+    DEFAULT_PRIMARY_HUE = "neutral"
 
 
-class Glass(Base):
+class Glass(_Preset):
     """Gradio's ``Glass`` theme (stone)."""
 
     name = "glass"
-
-    def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("primary_hue", "stone")
-        super().__init__(**kwargs)
+    DEFAULT_PRIMARY_HUE = "stone"
 
 
 ThemeClass = Base
