@@ -96,7 +96,6 @@ class Block(_Declared):
     UNSENT: ClassVar[tuple[str, ...]] = ()
     _props: ClassVar[dict[str, Prop]] = {}
     _prop_names: ClassVar[tuple[str, ...]] = ()
-    _signature: ClassVar[inspect.Signature | None] = None
 
     elem_id: str | None = None
     """An HTML id for the block's wrapper, for custom CSS and JS."""
@@ -130,7 +129,6 @@ class Block(_Declared):
             cls.__init__ = _record_explicit_args(cls.__dict__["__init__"])  # type: ignore[method-assign]
         cls.block_type = type_name or cls.__name__.lower()
         cls._prop_names = _wire_names(cls)
-        cls._signature = inspect.signature(cls.__init__)
         cls.EVENTS = _events(cls)
         for event in cls.EVENTS:
             if event not in cls.__dict__ and not isinstance(getattr(cls, event, None), EventListener):
@@ -258,13 +256,15 @@ def _wire_names(cls: type[Block]) -> tuple[str, ...]:
 
 
 def _record_explicit_args(init: Callable[..., None]) -> Callable[..., None]:
-    signature = inspect.signature(init)
+    signature: list[inspect.Signature] = []  # computed on the first call: class creation stays cheap
 
     @functools.wraps(init)
     def wrapper(self: Block, *args: Any, **kwargs: Any) -> None:
         if "_explicit" not in self.__dict__:
+            if not signature:
+                signature.append(inspect.signature(init))
             try:
-                bound = signature.bind(self, *args, **kwargs)
+                bound = signature[0].bind(self, *args, **kwargs)
             except TypeError:
                 bound = None
             explicit = dict(bound.arguments) if bound is not None else dict(kwargs)
@@ -282,7 +282,6 @@ def _record_explicit_args(init: Callable[..., None]) -> Callable[..., None]:
 Block._props = collect(Block)
 Block.__init__ = _record_explicit_args(build_init(Block, Block._props, None, _setup_for(Block)))  # type: ignore[method-assign]
 Block._prop_names = _wire_names(Block)
-Block._signature = inspect.signature(Block.__init__)
 
 
 class BlockContext(Block, register=False):

@@ -16,6 +16,7 @@ or logged-in user's State is never dropped to make room for somebody else.
 from __future__ import annotations
 
 import collections
+import inspect
 import logging
 import re
 import threading
@@ -128,8 +129,7 @@ class Session:
             return None
         base = self.components.get(component._id, component)
         explicit = dict(getattr(base, "_explicit", {}))
-        signature = type(base)._signature
-        allowed = set(signature.parameters) if signature is not None else set()
+        allowed = set(inspect.signature(type(base).__init__).parameters)
         for key, value in props.items():
             if key in allowed and key != "value":
                 explicit[key] = value
