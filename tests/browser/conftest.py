@@ -43,13 +43,21 @@ FAKE_MEDIA_ARGS = ["--use-fake-ui-for-media-stream", "--use-fake-device-for-medi
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Skip browser tests without Chromium, and run them after every other test.
+
+    Playwright's sync API keeps an event loop running in the main thread for as long as the
+    session's browser lives; async tests (anyio, asyncio.run) that came after it would fail.
+    """
     here = Path(__file__).parent
     missing = not (os.path.isfile(CHROMIUM) and os.access(CHROMIUM, os.X_OK))
-    for item in items:
-        if here not in Path(str(item.fspath)).parents:
-            continue
-        if missing:
-            item.add_marker(pytest.mark.skip(reason=f"no Chromium at {CHROMIUM} (set TRELLIS_CHROMIUM)"))
+    in_browser = [here in Path(str(item.fspath)).parents for item in items]
+    if missing:
+        for item, browser_test in zip(items, in_browser, strict=True):
+            if browser_test:
+                item.add_marker(pytest.mark.skip(reason=f"no Chromium at {CHROMIUM} (set TRELLIS_CHROMIUM)"))
+    items[:] = [i for i, b in zip(items, in_browser, strict=True) if not b] + [
+        i for i, b in zip(items, in_browser, strict=True) if b
+    ]
 
 
 @pytest.hookimpl(hookwrapper=True)
