@@ -7,7 +7,7 @@
 
 import type { Component } from "svelte";
 import type { NodeState } from "../core/app.svelte";
-import type { CommonProps, ComponentType, PropsByType } from "../generated/components";
+import { COMPONENT_TYPES, type CommonProps, type ComponentType, type PropsByType } from "../generated/components";
 import type { ComponentProps } from "./types";
 
 import Button from "./button/Index.svelte";
@@ -101,7 +101,7 @@ export const registry = {
 registry satisfies Exactly<typeof registry>;
 
 function isComponentType(type: string): type is ComponentType {
-	return Object.hasOwn(registry, type);
+	return COMPONENT_TYPES.some((known) => known === type);
 }
 
 /**

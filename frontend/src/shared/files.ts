@@ -3,9 +3,6 @@
 // FileData payloads, and list edits.
 
 import type { FileData } from "../api/types";
-import { isFileData } from "./filedata";
-
-export { isFileData };
 
 const KINDS = new Set(["image", "audio", "video", "text"]);
 
@@ -56,6 +53,12 @@ function basename(path: string): string {
 	return parts.length ? decodeURIComponent(parts[parts.length - 1]) : path;
 }
 
+/** Whether `value` looks like a FileData payload (a dict with a string `path` or `url`). */
+export function isFileData(value: unknown): value is FileData {
+	if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+	const v = value as Record<string, unknown>;
+	return typeof v.path === "string" || typeof v.url === "string";
+}
 
 /** The name to show for a file: its original name, else the last part of its path or URL. */
 export function fileName(file: Partial<FileData>): string {

@@ -1,1 +1,0 @@
-function e(e){if(typeof e!=`object`||!e||Array.isArray(e))return!1;let t=e;return typeof t.path==`string`||typeof t.url==`string`}export{e as t};
