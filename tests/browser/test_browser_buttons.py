@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -9,6 +10,8 @@ import pytest
 from playwright.sync_api import expect
 
 import trellis as gr
+
+from .conftest import natural_width, write_png
 
 pytestmark = pytest.mark.browser
 
@@ -50,3 +53,18 @@ def test_download_button_offers_the_file_from_its_value(
     with page.expect_download() as download_info:
         link.click()
     assert Path(download_info.value.path()).read_text() == "a,b\n1,2\n"
+
+
+def test_buttons_show_an_icon_given_as_a_local_file_or_a_url(serve: Any, page: Any, tmp_path: Path) -> None:
+    """A local icon file reaches the browser as FileData and is drawn from its URL; a URL is used as it is."""
+
+    icon = write_png(tmp_path / "star.png", (8, 8), (200, 30, 30))
+    with gr.Blocks() as demo:
+        gr.Button("Local", icon=str(icon))
+        gr.DownloadButton("Fetch", icon=str(icon))
+    page.goto(serve(demo))
+    for name in ("Local", "Fetch"):
+        image = page.get_by_role("button", name=name).locator("img")
+        expect(image).to_have_attribute("src", re.compile(r"/gradio_api/file="))
+        page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=image.element_handle())
+        assert natural_width(image) == 8
