@@ -49,7 +49,6 @@ class Prop:
     positional: bool = False
     alias: str | None = None
     wire: bool = True
-    owner: str = ""
     sent_as: str | None = None
     init: bool = True
 
@@ -104,9 +103,7 @@ def collect(cls: type, defaults: Mapping[str, Any] | None = None) -> dict[str, P
         # As in dataclasses, a redeclaration is a new field: only its default and options count.
         raw = cls.__dict__.get(name)
         spec = raw if isinstance(raw, _Spec) else _Spec(raw, True, None, True)
-        props[name] = Prop(
-            name, text, spec.default, not spec.kw_only, spec.alias, spec.wire, cls.__qualname__, spec.sent_as, spec.init
-        )
+        props[name] = Prop(name, text, spec.default, not spec.kw_only, spec.alias, spec.wire, spec.sent_as, spec.init)
         setattr(cls, name, props[name].default)
     for name, default in (defaults or {}).items():
         if name not in props:
