@@ -14,7 +14,7 @@ export default defineConfig(({ mode }) => ({
 		manifest: true,
 		target: "es2022",
 		cssCodeSplit: true,
-		modulePreload: { polyfill: false },
+		modulePreload: false,
 		// three.js (Model3D's viewer, ~600 kB) is the largest chunk; it loads only when a 3D model is shown
 		chunkSizeWarningLimit: 700,
 		rollupOptions: {

@@ -43,13 +43,17 @@ class LayoutNode(TypedDict):
 
 
 class ComponentConfig(TypedDict):
-    """One block of the config: its id, type string and props."""
+    """One block of the config: its id, type string and props.
+
+    ``/config`` always sends every key; the config embedded in the page leaves out the class hash
+    and the API descriptions, which only API clients read.
+    """
 
     id: int
     type: str
     props: dict[str, Any]
     skip_api: bool
-    component_class_id: str
+    component_class_id: NotRequired[str]
     key: int | str | list[int | str] | None
     api_info: NotRequired[dict[str, Any]]
     api_info_as_input: NotRequired[dict[str, Any]]

@@ -8,7 +8,6 @@ import App from "./App.svelte";
 declare global {
 	interface Window {
 		gradio_config?: AppConfig;
-		gradio_api_info?: unknown;
 	}
 }
 

@@ -268,3 +268,24 @@ def test_phone_viewport_has_no_horizontal_scroll(page: Page, serve: Serve) -> No
     expect(textbox(page, "Name")).to_be_visible()
     width = page.evaluate("document.scrollingElement.scrollWidth")
     assert width <= 375
+
+
+def test_textbox_copy_button_copies_its_text_and_fires_copy(page: Page, serve: Serve) -> None:
+    """The copy button (loaded on first use) writes the text to the clipboard and runs the ``copy`` listener."""
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    with gr.Blocks() as demo:
+        box = gr.Textbox("some words", label="Source", buttons=["copy"])
+        gr.Textbox("no button", label="Plain")
+        copied = gr.Textbox(label="Copied")
+
+        def on_copy(data: gr.CopyData) -> str:
+            return str(data.value)
+
+        box.copy(on_copy, None, copied)
+    page.goto(serve(demo))
+    expect(textbox(page, "Plain")).to_be_visible()
+    expect(page.get_by_role("button", name="Copy")).to_have_count(1)
+    page.get_by_role("button", name="Copy").click()
+    expect(page.get_by_role("button", name="Copy")).to_have_text("Copied")
+    expect(textbox(page, "Copied")).to_have_value("some words")
+    assert page.evaluate("navigator.clipboard.readText()") == "some words"

@@ -1,5 +1,5 @@
-"""The page preloads the lazily loaded chunks of the components it shows, so the browser fetches them
-in parallel instead of one after another."""
+"""The page: it preloads the lazily loaded chunks of the components it shows, so the browser fetches
+them in parallel instead of one after another, and embeds the config the browser app reads."""
 
 from __future__ import annotations
 
@@ -43,3 +43,23 @@ def test_a_form_page_preloads_nothing_more() -> None:
         html = httpx.get(url, timeout=TIMEOUT).text
     entry = MANIFEST["src/main.ts"]
     assert preloads(html) == {MANIFEST[k]["file"] for k in entry.get("imports", [])}
+
+
+def embedded_config(html: str) -> dict[str, object]:
+    found = re.search(r"<script>window\.gradio_config = (\{.*?\});</script>", html)
+    assert found is not None
+    config: dict[str, object] = json.loads(found.group(1))
+    return config
+
+
+def test_the_page_embeds_the_config_without_what_only_api_clients_read() -> None:
+    """Class hashes and API descriptions stay on /config and /info; the rest of the config is the same."""
+    with serve(gr.Interface(lambda s: s, "text", "text")) as url:
+        html = httpx.get(url, timeout=TIMEOUT).text
+        full = httpx.get(f"{url}config", timeout=TIMEOUT).json()
+    page = embedded_config(html)
+    api_only = {"component_class_id", "api_info", "api_info_as_input", "api_info_as_output", "example_inputs"}
+    assert all(api_only <= set(c) for c in full["components"] if c["type"] == "textbox")
+    assert page["components"] == [{k: v for k, v in c.items() if k not in api_only} for c in full["components"]]
+    assert {k: v for k, v in page.items() if k != "components"} == {k: v for k, v in full.items() if k != "components"}
+    assert "gradio_api_info" not in html

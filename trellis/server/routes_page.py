@@ -33,6 +33,17 @@ def config_for(state: ServerState, request: Request) -> dict[str, Any]:
     return config
 
 
+# What the browser app never reads: API descriptions (the API page fetches /info when opened) and
+# class hashes, which are incompressible and the largest part of a small app's page once gzipped.
+_NOT_FOR_PAGE = ("component_class_id", "api_info", "api_info_as_input", "api_info_as_output", "example_inputs")
+
+
+def page_config(config: dict[str, Any]) -> dict[str, Any]:
+    """The config embedded in the page: the ``/config`` answer without what only API clients read."""
+    components = [{k: v for k, v in c.items() if k not in _NOT_FOR_PAGE} for c in config.get("components", [])]
+    return {**config, "components": components}
+
+
 NOT_BUILT = (
     "<p>The Trellis frontend is not built: run <code>npm ci &amp;&amp; npm run build</code> in "
     "<code>frontend/</code>. The API works without it.</p>"
@@ -41,8 +52,7 @@ NOT_BUILT = (
 
 def index_html(state: ServerState, request: Request) -> str:
     """The app's page: the config inlined, and the frontend's script and style tags."""
-    config = config_for(state, request)
-    info = state.app.api_info_public
+    config = page_config(config_for(state, request))
     title = html.escape(str(config.get("title") or "Trellis"))
     tags = frontend.entry_tags()
     if tags:
@@ -62,7 +72,6 @@ def index_html(state: ServerState, request: Request) -> str:
         f"{favicon}\n"
         f"<title>{title}</title>\n"
         f"<script>window.gradio_config = {_embed(config)};</script>\n"
-        f"<script>window.gradio_api_info = {_embed(info)};</script>\n"
         f"{tags or ''}\n"
         '</head>\n<body>\n<div id="trellis-app">'
         f"{'' if tags else NOT_BUILT}</div>\n"

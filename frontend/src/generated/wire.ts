@@ -28,13 +28,18 @@ export interface LayoutNode {
 	children?: LayoutNode[];
 }
 
-/** One block of the config: its id, type string and props. */
+/**
+ * One block of the config: its id, type string and props.
+ *
+ * ``/config`` always sends every key; the config embedded in the page leaves out the class hash
+ * and the API descriptions, which only API clients read.
+ */
 export interface ComponentConfig {
 	id: number;
 	type: string;
 	props: Record<string, unknown>;
 	skip_api: boolean;
-	component_class_id: string;
+	component_class_id?: string;
 	key: number | string | (number | string)[] | null;
 	api_info?: Record<string, unknown>;
 	api_info_as_input?: Record<string, unknown>;
