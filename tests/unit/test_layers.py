@@ -21,7 +21,8 @@ PACKAGE_DIR = pathlib.Path(__file__).resolve().parents[2] / "trellis"
 #: placed here (``test_every_module_has_a_layer``).
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     # Leaf modules: shared types, the wire format's shapes, the error hierarchy, the FileData dicts,
-    # what a running function can ask for (gr.Request, gr.Progress). They import nothing from the layers above.
+    # what a running function can ask for (gr.Request, gr.Progress), themes (CSS variables the config reads).
+    # They import nothing from the layers above.
     (
         "leaf",
         (
@@ -32,6 +33,8 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "trellis._filedata",
             "trellis.data_classes",
             "trellis.runtime",
+            "trellis.utils",
+            "trellis.themes.*",
         ),
     ),
     # What an app is made of: components (and what they are handed from above, components/handlers.py),
@@ -53,8 +56,8 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("queue", ("trellis.queue.*",)),
     # HTTP: create_app(compiled app, settings), the routes, uvicorn; never a Blocks.
     ("server", ("trellis.server.*",)),
-    # Apps: Blocks and its launch(), Interface, ChatInterface, Examples, mount_gradio_app, themes.
-    ("app", ("trellis.blocks.*", "trellis.themes", "trellis._aliases")),
+    # Apps: Blocks and its launch(), Interface, ChatInterface, Examples, mount_gradio_app.
+    ("app", ("trellis.blocks.*", "trellis._aliases")),
     # Entry points: the public package and the command line.
     ("entry", ("trellis", "trellis.cli", "trellis.__main__")),
 )
