@@ -449,3 +449,21 @@ def test_audio_subtitles_from_lists_and_files(tmp_path: Path) -> None:
     js.write_text("{not json")
     with pytest.raises(ValueError, match="Invalid JSON"):
         gr.Audio(subtitles=js, render=False)
+
+
+def test_file_samples_of_examples_show_file_names(tmp_path: Path) -> None:
+    # As in Gradio, audio, file and 3D model samples are sent as names, image samples as files.
+    song, doc = tmp_path / "song.wav", tmp_path / "doc.txt"
+    song.write_bytes(b"RIFF")
+    doc.write_text("x")
+    dataset = gr.Dataset(
+        components=[gr.Audio(render=False), gr.File(render=False), gr.Model3D(render=False), gr.File(render=False)],
+        samples=[[str(song), [str(doc), str(song)], "/models/Duck.glb", None]],
+        render=False,
+    )
+    assert dataset.samples == [["song.wav", "doc.txt, song.wav", "Duck.glb", ""]]
+    assert gr.Audio(render=False).as_example((8000, np.zeros(4, dtype=np.int16))) == "(audio)"
+    picture = tmp_path / "cat.png"
+    PILImage.new("RGB", (2, 2)).save(picture)
+    image = gr.Dataset(components=[gr.Image(render=False)], samples=[[str(picture)]], render=False)
+    assert isinstance(image.samples, list) and image.samples[0][0]["orig_name"] == "cat.png"

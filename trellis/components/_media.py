@@ -90,6 +90,22 @@ def path_filedata(value: Any) -> dict[str, Any]:
     raise TypeError(f"expected a file path or URL, got {type(value).__name__}")
 
 
+def example_name(value: Any, other: str = "") -> str:
+    """The text an examples table shows for a file sample (audio, file and 3D model samples, as in Gradio).
+
+    That is the file's name, names joined by commas for a list, "" for None and ``other`` for anything else.
+    """
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ", ".join(example_name(item, other) for item in value)
+    if isinstance(value, dict) and isinstance(value.get("orig_name") or value.get("path"), str):
+        return str(value.get("orig_name") or Path(str(value["path"])).name)
+    if isinstance(value, (str, os.PathLike)):
+        return Path(os.fspath(value)).name
+    return other
+
+
 def media_kind(path: str) -> str | None:
     """``"image"``, ``"video"``, ``"audio"``… from the file name, or ``None``."""
     mime = mimetypes.guess_type(path.split("?", 1)[0])[0]

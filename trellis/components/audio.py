@@ -100,6 +100,10 @@ class Audio(
         return path
 
     @override
+    def as_example(self, value: Any) -> Any:
+        return media.example_name(value, "(audio)")
+
+    @override
     def postprocess(self, value: Any) -> Any:
         if value is None:
             return None

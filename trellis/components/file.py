@@ -15,15 +15,10 @@ from trellis.components.base import Component, Editable, Scaled
 from trellis.components.buttons import button_icon
 from trellis.components.props import prop
 from trellis.exceptions import ValidationError
-from trellis.utils import NamedString
 
 
 class FileHolder(Component, media.Accepts, register=False):
-    """A component whose value is one file or a list of files: File and UploadButton.
-
-    With ``type="filepath"`` the function gets each file's server path as a ``NamedString``: a ``str``
-    whose ``.name`` is that path too, as Gradio passes it.
-    """
+    """A component whose value is one file or a list of files: File and UploadButton."""
 
     data_model_is_file = True
 
@@ -44,7 +39,7 @@ class FileHolder(Component, media.Accepts, register=False):
         path = payload["path"]
         if self.type == "binary":
             return Path(path).read_bytes()
-        return NamedString(path)
+        return path
 
     def _check_type(self, payload: dict[str, Any]) -> None:
         if self.file_types:
@@ -113,6 +108,10 @@ class File(FileHolder, media.MediaComponent, media.Tall, Editable, media.Uploads
     """The file(s) offered: a path, a URL, or a list of them; a callable is called when the page loads."""
     allow_reordering: bool = False
     """Let the user drag the files of a list into another order."""
+
+    @override
+    def as_example(self, value: Any) -> Any:
+        return media.example_name(value)
 
 
 def _guess_kind(suffix: str) -> str | None:

@@ -123,6 +123,10 @@ class Model3D(media.OneFile, media.Tall, Editable):
     def example_value(self) -> Any:
         return SAMPLE_MODEL_URL
 
+    @override
+    def as_example(self, value: Any) -> Any:
+        return media.example_name(value)
+
 
 def _clear_color(color: Sequence[float] | None) -> list[float]:
     """The background as ``[r, g, b, a]`` floats in 0..1 (``None``: transparent)."""

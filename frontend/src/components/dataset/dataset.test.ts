@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { activeIndex, asRows, cellText, pageCount, pageItems, pageRange, useGallery } from "./dataset";
+import { activeIndex, asRows, cellText, pageCount, pageItems, pageRange, preview, useGallery } from "./dataset";
 
 describe("paging", () => {
 	it("counts pages", () => {
@@ -34,9 +34,9 @@ describe("cellText", () => {
 		expect(cellText({ path: "/tmp/a", orig_name: "report.pdf" }, "file")).toBe("report.pdf");
 		expect(cellText([{ path: "/t/a.txt" }, { path: "/t/b.txt" }], "file")).toBe("a.txt, b.txt");
 	});
-	it("shows checkbox values as marks and other objects as JSON", () => {
-		expect(cellText(true, "checkbox")).toBe("✓");
-		expect(cellText(false, "checkbox")).toBe("✗");
+	it("shows checkbox values as true/false and other objects as JSON", () => {
+		expect(cellText(true, "checkbox")).toBe("true");
+		expect(cellText(false, "checkbox")).toBe("false");
 		expect(cellText({ a: 1 })).toBe('{"a":1}');
 	});
 });
@@ -64,5 +64,61 @@ describe("current sample", () => {
 		expect(activeIndex(1.5, 3)).toBeNull();
 		expect(activeIndex(null, 3)).toBeNull();
 		expect(activeIndex("1", 3)).toBeNull();
+	});
+});
+
+describe("preview", () => {
+	const root = "http://app";
+	const file = (path: string, extra: Record<string, unknown> = {}) => ({ path, url: `${root}/gradio_api/file=${path}`, ...extra });
+	it("shows images and videos as thumbnails", () => {
+		expect(preview(file("/t/cat.png"), "image", root)).toEqual({ kind: "image", url: `${root}/gradio_api/file=/t/cat.png` });
+		expect(preview({ video: file("/t/a.mp4"), subtitles: null }, "video", root)).toEqual({ kind: "video", url: `${root}/gradio_api/file=/t/a.mp4` });
+		expect(preview(file("/t/a.mp4"), "video", root)).toEqual({ kind: "video", url: `${root}/gradio_api/file=/t/a.mp4` });
+		expect(preview("/t/b.png", "image", root)).toEqual({ kind: "image", url: `${root}/gradio_api/file=/t/b.png` });
+		expect(preview(null, "image", root)).toEqual({ kind: "text", text: "", wrap: false });
+	});
+	it("shows a gallery's first images and how many more", () => {
+		const items = ["a", "b", "c", "d", "e"].map((n) => ({ image: file(`/t/${n}.png`), caption: null }));
+		expect(preview(items, "gallery", root)).toEqual({
+			kind: "images",
+			urls: ["a", "b", "c"].map((n) => `${root}/gradio_api/file=/t/${n}.png`),
+			more: 2,
+		});
+		expect(preview([], "gallery", root)).toEqual({ kind: "text", text: "", wrap: false });
+	});
+	it("shows audio, files and 3D models by name", () => {
+		expect(preview("cantina.wav", "audio", root)).toEqual({ kind: "text", text: "cantina.wav", wrap: false });
+		expect(preview(file("/t/x/song.wav"), "audio", root)).toEqual({ kind: "text", text: "song.wav", wrap: false });
+		expect(preview([file("/t/a.txt"), file("/t/b.txt")], "file", root)).toEqual({ kind: "text", text: "a.txt, b.txt", wrap: false });
+		expect(preview(file("/t/Duck.glb"), "model3d", root)).toEqual({ kind: "text", text: "Duck.glb", wrap: false });
+	});
+	it("renders colours, Markdown, HTML, code and JSON as such", () => {
+		expect(preview("#ff0000", "colorpicker", root)).toEqual({ kind: "color", color: "#ff0000" });
+		expect(preview("**b**", "markdown", root)).toEqual({ kind: "markdown", text: "**b**" });
+		expect(preview("<b>x</b>", "html", root)).toEqual({ kind: "html", html: "<b>x</b>" });
+		expect(preview("def f(): pass", "code", root)).toEqual({ kind: "code", text: "def f(): pass" });
+		expect(preview({ a: 1 }, "json", root)).toEqual({ kind: "json", text: '{\n  "a": 1\n}' });
+	});
+	it("cuts long text and shows other values as text", () => {
+		const long = "x".repeat(70);
+		expect(preview(long, "textbox", root)).toEqual({ kind: "text", text: `${"x".repeat(60)}...`, wrap: true });
+		expect(preview(["a", "b"], "dropdown", root)).toEqual({ kind: "text", text: "a, b", wrap: false });
+		expect(preview(3, "slider", root)).toEqual({ kind: "text", text: "3", wrap: false });
+		expect(preview(true, "checkbox", root)).toEqual({ kind: "text", text: "true", wrap: false });
+	});
+	it("splits a multimodal value into text, images and other files", () => {
+		const value = { text: "hi", files: [file("/t/cat.png", { mime_type: "image/png" }), file("/t/doc.pdf")] };
+		expect(preview(value, "multimodaltextbox", root)).toEqual({
+			kind: "multimodal",
+			text: "hi",
+			images: [`${root}/gradio_api/file=/t/cat.png`],
+			files: ["doc.pdf"],
+		});
+	});
+	it("shows both images of an image slider", () => {
+		expect(preview([file("/t/a.png"), file("/t/b.png")], "imageslider", root)).toEqual({
+			kind: "pair",
+			urls: [`${root}/gradio_api/file=/t/a.png`, `${root}/gradio_api/file=/t/b.png`],
+		});
 	});
 });

@@ -1,5 +1,9 @@
-// Helpers of the Dataset (examples) component: paging, the page buttons to show, and the text
-// shown for a sample value of a given component type.
+// Helpers of the Dataset (examples) component: paging, the page buttons to show, and how a sample
+// value of a given component type is previewed (a thumbnail, a colour swatch, rendered Markdown,
+// file names, text...).
+
+import type { FileData } from "../../api/types";
+import { fileUrl, isFileData } from "../../shared/files";
 
 /** Number of pages for `total` samples, at least 1. */
 export function pageCount(total: number, perPage: number): number {
@@ -45,10 +49,9 @@ function fileLabel(value: { path?: string; url?: string; orig_name?: string }): 
 	return parts.length ? parts[parts.length - 1] : source;
 }
 
-/** A sample value as text: file names for files, "✓"/"✗" for checkboxes, lists joined by commas. */
+/** A sample value as text: file names for files, lists joined by commas, other objects as JSON. */
 export function cellText(value: unknown, component?: string | null): string {
 	if (value === null || value === undefined) return "";
-	if (component === "checkbox" && typeof value === "boolean") return value ? "✓" : "✗";
 	if (typeof value === "string") return value;
 	if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return String(value);
 	if (Array.isArray(value)) return value.map((item) => cellText(item, null)).join(", ");
@@ -73,4 +76,127 @@ export function useGallery(layout: unknown, columns: number, hasLabels: boolean)
 /** The value as the index of the current sample (null when it is not one of the `total` samples). */
 export function activeIndex(value: unknown, total: number): number | null {
 	return typeof value === "number" && Number.isInteger(value) && value >= 0 && value < total ? value : null;
+}
+
+/** How one sample value is drawn in the examples gallery or table. */
+export type Preview =
+	| { kind: "text"; text: string; wrap: boolean }
+	| { kind: "image"; url: string }
+	| { kind: "video"; url: string }
+	| { kind: "images"; urls: string[]; more: number }
+	| { kind: "pair"; urls: string[] }
+	| { kind: "color"; color: string }
+	| { kind: "markdown"; text: string }
+	| { kind: "html"; html: string }
+	| { kind: "code"; text: string }
+	| { kind: "json"; text: string }
+	| { kind: "multimodal"; text: string; images: string[]; files: string[] };
+
+/** Text samples longer than this are cut, with "..." after them. */
+export const TEXT_LIMIT = 60;
+/** A gallery sample shows this many of its images, then "+N". */
+export const IMAGES_SHOWN = 3;
+
+const IMAGE_EXTENSIONS = /\.(png|jpe?g|gif|webp|avif|bmp|svg|ico|tiff?)$/i;
+const VIDEO_EXTENSIONS = /\.(mp4|webm|ogg|ogv|mov|m4v|mkv|avi)$/i;
+
+function urlOf(value: unknown, root: string): string | null {
+	if (typeof value === "string") return value ? (fileUrl({ path: value }, root) ?? null) : null;
+	return isFileData(value) ? fileUrl(value, root) : null;
+}
+
+function mediaKind(file: Partial<FileData>): "image" | "video" | null {
+	const mime = typeof file.mime_type === "string" ? file.mime_type : "";
+	if (mime.startsWith("image/")) return "image";
+	if (mime.startsWith("video/")) return "video";
+	const name = file.orig_name || file.path || file.url || "";
+	if (IMAGE_EXTENSIONS.test(name.split(/[?#]/)[0])) return "image";
+	if (VIDEO_EXTENSIONS.test(name.split(/[?#]/)[0])) return "video";
+	return null;
+}
+
+/** The file of a Video value: `{video, subtitles}` or the FileData itself. */
+function videoFile(value: unknown): unknown {
+	if (value && typeof value === "object" && !Array.isArray(value) && "video" in value) return (value as { video: unknown }).video;
+	return value;
+}
+
+/** The image (or video) URLs of a Gallery value: a list of `{image}`/`{video}` items, FileData or paths. */
+function galleryUrls(value: unknown, root: string): string[] {
+	if (!Array.isArray(value)) return [];
+	const urls: string[] = [];
+	for (const item of value) {
+		let media: unknown = item;
+		if (Array.isArray(item)) media = item[0];
+		else if (item && typeof item === "object" && !isFileData(item)) {
+			const v = item as Record<string, unknown>;
+			media = v.image ?? v.video;
+		}
+		const url = urlOf(media, root);
+		if (url) urls.push(url);
+	}
+	return urls;
+}
+
+function jsonText(value: unknown): string {
+	try {
+		return JSON.stringify(value, null, 2) ?? "";
+	} catch {
+		return String(value);
+	}
+}
+
+/** How to draw `value` as a sample of a `component` input; `root` is the app's URL, for file links. */
+export function preview(value: unknown, component: string | null | undefined, root: string): Preview {
+	const text = (wrap = false): Preview => ({ kind: "text", text: cellText(value, component), wrap });
+	switch (component) {
+		case "image": {
+			const url = urlOf(value, root);
+			return url ? { kind: "image", url } : text();
+		}
+		case "video": {
+			const url = urlOf(videoFile(value), root);
+			return url ? { kind: "video", url } : text();
+		}
+		case "gallery": {
+			const urls = galleryUrls(value, root);
+			if (!urls.length) return text();
+			return { kind: "images", urls: urls.slice(0, IMAGES_SHOWN), more: Math.max(0, urls.length - IMAGES_SHOWN) };
+		}
+		case "imageslider": {
+			const pair = Array.isArray(value) ? value : value && typeof value === "object" ? Object.values(value) : [];
+			const urls = pair.map((item) => urlOf(item, root)).filter((url): url is string => !!url);
+			return urls.length ? { kind: "pair", urls: urls.slice(0, 2) } : text();
+		}
+		case "colorpicker":
+			return typeof value === "string" && value ? { kind: "color", color: value } : text();
+		case "markdown":
+			return typeof value === "string" ? { kind: "markdown", text: value } : text();
+		case "html":
+			return typeof value === "string" ? { kind: "html", html: value } : text();
+		case "code":
+			return typeof value === "string" ? { kind: "code", text: value } : text();
+		case "json":
+			return value === null || value === undefined ? text() : { kind: "json", text: jsonText(value) };
+		case "multimodaltextbox": {
+			if (!value || typeof value !== "object" || Array.isArray(value)) return text(true);
+			const v = value as { text?: unknown; files?: unknown };
+			const images: string[] = [];
+			const files: string[] = [];
+			for (const file of Array.isArray(v.files) ? v.files : []) {
+				const data: Partial<FileData> = typeof file === "string" ? { path: file } : isFileData(file) ? file : {};
+				const url = fileUrl(data, root);
+				if (url && mediaKind(data) === "image") images.push(url);
+				else if (url) files.push(cellText(data));
+			}
+			return { kind: "multimodal", text: typeof v.text === "string" ? v.text : "", images, files };
+		}
+		case "textbox":
+		case "text": {
+			const full = cellText(value, component);
+			return { kind: "text", text: full.length > TEXT_LIMIT ? `${full.slice(0, TEXT_LIMIT)}...` : full, wrap: true };
+		}
+		default:
+			return text();
+	}
 }
