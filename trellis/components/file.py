@@ -15,10 +15,15 @@ from trellis.components.base import Component, Editable, Scaled
 from trellis.components.buttons import button_icon
 from trellis.components.props import prop
 from trellis.exceptions import ValidationError
+from trellis.utils import NamedString
 
 
 class FileHolder(Component, media.Accepts, register=False):
-    """A component whose value is one file or a list of files: File and UploadButton."""
+    """A component whose value is one file or a list of files: File and UploadButton.
+
+    With ``type="filepath"`` the function gets each file's server path as a ``NamedString``: a ``str``
+    whose ``.name`` is that path too, as Gradio passes it.
+    """
 
     data_model_is_file = True
 
@@ -39,7 +44,7 @@ class FileHolder(Component, media.Accepts, register=False):
         path = payload["path"]
         if self.type == "binary":
             return Path(path).read_bytes()
-        return path
+        return NamedString(path)
 
     def _check_type(self, payload: dict[str, Any]) -> None:
         if self.file_types:
