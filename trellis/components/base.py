@@ -267,7 +267,7 @@ def _record_explicit_args(init: Callable[..., None]) -> Callable[..., None]:
                 bound = signature[0].bind(self, *args, **kwargs)
             except TypeError:
                 bound = None
-            explicit = dict(bound.arguments) if bound is not None else dict(kwargs)
+            explicit = _in_call_order(bound.arguments, len(args), kwargs) if bound is not None else dict(kwargs)
             explicit.pop("self", None)
             extra = explicit.pop("kwargs", None)
             if isinstance(extra, dict):
@@ -276,6 +276,18 @@ def _record_explicit_args(init: Callable[..., None]) -> Callable[..., None]:
         init(self, *args, **kwargs)
 
     return wrapper
+
+
+def _in_call_order(bound: Mapping[str, Any], positional: int, kwargs: Mapping[str, Any]) -> dict[str, Any]:
+    """The bound arguments in the order the call gave them (positional ones, then keywords as written).
+
+    A returned instance sends its props in this order, as Gradio does.
+    """
+    names = list(bound)
+    ordered = {name: bound[name] for name in names[: 1 + positional]}  # ``self`` and the positional arguments
+    ordered.update((name, bound[name]) for name in kwargs if name in bound)
+    ordered.update((name, value) for name, value in bound.items() if name not in ordered)
+    return ordered
 
 
 # Block's own constructor, written like its subclasses' (it has no __init_subclass__ call).

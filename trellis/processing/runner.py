@@ -17,7 +17,7 @@ import anyio
 import anyio.to_thread
 
 from trellis._filedata import contains_file
-from trellis.blocks.updates import is_update
+from trellis.blocks.updates import check_update_props, is_update, ordered_update
 from trellis.components.base import Block, Component
 from trellis.components.display import jsonable
 from trellis.components.state import State
@@ -184,6 +184,9 @@ class Runner:
             return {"__type__": "update"}
         if isinstance(value, Block):
             value = _instance_update(value)
+        elif is_update(value):
+            check_update_props(type(component), (k for k in value if k not in ("__type__", "value")))
+            value = ordered_update(value)
         if is_update(value):
             update = dict(value)
             props = {k: v for k, v in update.items() if k not in ("__type__", "value")}
