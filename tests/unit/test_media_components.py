@@ -68,7 +68,7 @@ def test_types_shortcuts_and_exports() -> None:
     [
         (lambda: gr.Image(render=False), "filepath"),
         (lambda: gr.Audio(render=False), "filepath"),
-        (lambda: gr.Video(render=False), "dict(video: filepath, subtitles: filepath | None)"),
+        (lambda: gr.Video(render=False), "filepath"),
         (
             lambda: gr.Gallery(render=False),
             "list[dict(image: filepath, caption: str | None) | dict(video: filepath, caption: str | None)]",
@@ -369,18 +369,17 @@ def test_audio_output_paths_and_bytes(tmp_path: Path) -> None:
 def test_video_in_and_out(tmp_path: Path) -> None:
     clip = tmp_path / "clip.mp4"
     clip.write_bytes(b"\x00\x00\x00\x18ftypmp42")
-    subs = tmp_path / "clip.vtt"
-    subs.write_text("WEBVTT\n")
     video = gr.Video(render=False)
     data = make_filedata(clip)
-    assert video.preprocess({"video": data, "subtitles": None}) == str(clip)
     assert video.preprocess(data) == str(clip)
+    assert video.preprocess({"video": data, "subtitles": None}) == str(clip)  # Gradio 5's shape still reads
     out = video.postprocess(str(clip))
-    assert set(out) == {"video", "subtitles"} and out["subtitles"] is None
-    assert out["video"]["mime_type"] == "video/mp4"
-    pair = video.postprocess((clip, subs))
-    assert pair["subtitles"]["orig_name"] == "clip.vtt"
-    assert video.postprocess(None) is None
+    assert out["path"] == str(clip) and out["mime_type"] == "video/mp4" and out["orig_name"] == "clip.mp4"
+    assert video.postprocess(None) is None and video.postprocess((None, None)) is None
+    with pytest.raises(ValueError, match="dropped the \\(video, subtitles\\) pair"):
+        video.postprocess((clip, tmp_path / "clip.vtt"))
+    assert video.api_info()["title"] == "FileData"
+    assert video.example_payload()["orig_name"] == "world.mp4"
 
 
 # -- Gallery ------------------------------------------------------------------------------
