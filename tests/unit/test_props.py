@@ -143,7 +143,7 @@ def test_an_apps_own_component_takes_gradios_base_arguments() -> None:
         "label": "Rating",
         "info": "out of five",
         "container": False,
-        "show_label": True,
+        "show_label": False,  # as in Gradio: no label outside the card
     }
     assert isinstance(gr.Button(render=False), gr.Component) and issubclass(gr.Textbox, gr.components.Component)
     assert not isinstance(gr.Row(render=False), gr.Component)

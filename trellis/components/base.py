@@ -362,7 +362,8 @@ class Component(Block, register=False):
         self.initial_value = self.value
 
     def _init_value(self) -> None:
-        self.value = self.postprocess(self.initial_value) if self.initial_value is not None else None
+        # As in Gradio, the default goes through postprocess too: an empty Gallery starts as [], a Label as {}.
+        self.value = self.postprocess(self.initial_value)
 
     # -- the data contract -----------------------------------------------------
     def preprocess(self, payload: Any) -> Any:
@@ -464,11 +465,13 @@ class Labelled(Block, register=False):
     label: str | None = None
     """The text in the component's label badge, also used as its name in the API docs."""
     show_label: bool | None = prop(default=None, sent_as="bool")
-    """Whether the label badge is shown (None: shown)."""
+    """Whether the label badge is shown (None: shown, unless the component is drawn without its card)."""
 
     def __post_init__(self) -> None:
         super().__post_init__()
-        if self.show_label is None:
+        if getattr(self, "container", True) is False:
+            self.show_label = False  # as in Gradio: no label outside the card
+        elif self.show_label is None:
             self.show_label = True
 
 
@@ -483,7 +486,7 @@ class Boxed(Block, register=False):
     """Props of a component drawn in a padded card."""
 
     container: bool = True
-    """Whether the component sits in a padded card with a border (False: drawn bare)."""
+    """Whether the component sits in a padded card with a border (False: drawn bare, without its label)."""
 
 
 class Scaled(Block, register=False):

@@ -71,7 +71,7 @@ class Label(Component, LabelledCard):
     @override
     def postprocess(self, value: Any) -> dict[str, Any] | None:
         if value is None or value == {}:
-            return None
+            return {}
         if isinstance(value, dict) and "confidences" in value and "label" in value:
             payload: dict[str, Any] = jsonable(value)  # already a payload
             return payload

@@ -93,6 +93,8 @@ class Gallery(
             return None
         if not isinstance(payload, list):
             raise ValidationError(f"Gallery expects a list of items, got {payload!r:.120}")
+        if not payload:
+            return None  # an empty gallery reaches the function as None, as in Gradio
         return [self._item_in(item) for item in payload]
 
     def _item_in(self, item: Any) -> tuple[Any, str | None]:

@@ -2,6 +2,7 @@
 
 import { applyEditsInPlace, reconcile, type Edit } from "../api/diff";
 import { QueueClient } from "../api/queue";
+import { withDefaults } from "../components/defaults";
 import type {
 	AppConfig,
 	DependencyConfig,
@@ -94,7 +95,8 @@ export class AppState {
 		const outputs = new Set(config.dependencies.flatMap((d) => d.outputs));
 		const nodes: Record<number, NodeState> = {};
 		for (const component of config.components) {
-			const props = { ...component.props };
+			// The value and label the config leaves out, as Gradio's page fills them in ("" for a Textbox).
+			const props = withDefaults(component.type, { ...component.props });
 			// interactive=None: an output that is never an input is shown read-only (as in Gradio).
 			if (props.interactive === undefined || props.interactive === null) {
 				props.interactive = !(outputs.has(component.id) && !inputs.has(component.id));

@@ -55,3 +55,30 @@ describe("AppState trigger_mode", () => {
 		await vi.waitFor(() => expect(joins).toEqual([0, 1, 1]));
 	});
 });
+
+describe("AppState initial props", () => {
+	it("fills in the value and label the config leaves out, as Gradio's page does", () => {
+		const app = new AppState(
+			appConfig({
+				components: [
+					componentConfig(1, "textbox"),
+					componentConfig(2, "number", { label: "Age" }),
+					componentConfig(3, "dropdown", { multiselect: true, value: [] }),
+					componentConfig(4, "imageslider"),
+					componentConfig(5, "json"),
+					componentConfig(6, "textbox", { value: "given", label: null }),
+				],
+				dependencies: [],
+				layout: { id: 0, children: [1, 2, 3, 4, 5, 6].map((id) => ({ id })) },
+			}),
+			"http://x",
+		);
+		expect(app.nodes[1].props).toMatchObject({ value: "", label: "Textbox" });
+		expect(app.nodes[2].props).toMatchObject({ value: 0, label: "Age" });
+		expect(app.nodes[3].props).toMatchObject({ value: [], label: "Multiselect" });
+		expect(app.nodes[4].props).toMatchObject({ value: [null, null], label: "Image" });
+		expect(app.nodes[5].props.value).toBeUndefined();
+		expect(app.nodes[5].props.label).toBeUndefined();
+		expect(app.nodes[6].props).toMatchObject({ value: "given", label: "Textbox" });
+	});
+});

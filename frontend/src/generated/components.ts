@@ -101,11 +101,11 @@ export interface AnnotatedimageProps extends CommonProps {
 	scale?: number | null;
 	/** Its minimum width in pixels; a Row wraps rather than squeeze it narrower. */
 	min_width?: number | null;
-	/** Whether the component sits in a padded card with a border (False: drawn bare). */
+	/** Whether the component sits in a padded card with a border (False: drawn bare, without its label). */
 	container: boolean;
 	/** The text in the component's label badge, also used as its name in the API docs. */
 	label?: string | null;
-	/** Whether the label badge is shown (None: shown). */
+	/** Whether the label badge is shown (None: shown, unless the component is drawn without its card). */
 	show_label: boolean;
 	/** Show the labels under the image, each in its colour (hovering one highlights its annotations). */
 	show_legend: boolean;
@@ -145,11 +145,11 @@ export interface AudioProps extends CommonProps {
 	scale?: number | null;
 	/** Its minimum width in pixels; a Row wraps rather than squeeze it narrower. */
 	min_width?: number | null;
-	/** Whether the component sits in a padded card with a border (False: drawn bare). */
+	/** Whether the component sits in a padded card with a border (False: drawn bare, without its label). */
 	container: boolean;
 	/** The text in the component's label badge, also used as its name in the API docs. */
 	label?: string | null;
-	/** Whether the label badge is shown (None: shown). */
+	/** Whether the label badge is shown (None: shown, unless the component is drawn without its card). */
 	show_label: boolean;
 	/** What the function receives: ``(sample_rate, int16 samples)``, or the path of the file. */
 	type: "numpy" | "filepath";
@@ -231,11 +231,11 @@ export interface ChatbotProps extends CommonProps {
 	scale?: number | null;
 	/** Its minimum width in pixels; a Row wraps rather than squeeze it narrower. */
 	min_width?: number | null;
-	/** Whether the component sits in a padded card with a border (False: drawn bare). */
+	/** Whether the component sits in a padded card with a border (False: drawn bare, without its label). */
 	container: boolean;
 	/** The text in the component's label badge, also used as its name in the API docs. */
 	label?: string | null;
-	/** Whether the label badge is shown (None: shown). */
+	/** Whether the label badge is shown (None: shown, unless the component is drawn without its card). */
 	show_label: boolean;
 	/** Scroll to the newest message as messages arrive, unless the user has scrolled up. */
 	autoscroll: boolean;
@@ -301,13 +301,13 @@ export interface CheckboxProps extends CommonProps {
 	scale?: number | null;
 	/** Its minimum width in pixels; a Row wraps rather than squeeze it narrower. */
 	min_width?: number | null;
-	/** Whether the component sits in a padded card with a border (False: drawn bare). */
+	/** Whether the component sits in a padded card with a border (False: drawn bare, without its label). */
 	container: boolean;
 	/** Help text shown under the label. */
 	info?: string | null;
 	/** The text in the component's label badge, also used as its name in the API docs. */
 	label?: string | null;
-	/** Whether the label badge is shown (None: shown). */
+	/** Whether the label badge is shown (None: shown, unless the component is drawn without its card). */
 	show_label: boolean;
 	/** Gradio's corner buttons; sent to the browser, which draws none for a Checkbox yet. */
 	buttons?: string[] | null;
@@ -329,13 +329,13 @@ export interface CheckboxgroupProps extends CommonProps {
 	scale?: number | null;
 	/** Its minimum width in pixels; a Row wraps rather than squeeze it narrower. */
 	min_width?: number | null;
-	/** Whether the component sits in a padded card with a border (False: drawn bare). */
+	/** Whether the component sits in a padded card with a border (False: drawn bare, without its label). */
 	container: boolean;
 	/** Help text shown under the label. */
 	info?: string | null;
 	/** The text in the component's label badge, also used as its name in the API docs. */
 	label?: string | null;
-	/** Whether the label badge is shown (None: shown). */
+	/** Whether the label badge is shown (None: shown, unless the component is drawn without its card). */
 	show_label: boolean;
 	/** The options: each a value, or a (label shown, value) pair; kept as (label, value) pairs. */
 	choices: [string, unknown][];
@@ -363,11 +363,11 @@ export interface CodeProps extends CommonProps {
 	scale?: number | null;
 	/** Its minimum width in pixels; a Row wraps rather than squeeze it narrower. */
 	min_width?: number | null;
-	/** Whether the component sits in a padded card with a border (False: drawn bare). */
+	/** Whether the component sits in a padded card with a border (False: drawn bare, without its label). */
 	container: boolean;
 	/** The text in the component's label badge, also used as its name in the API docs. */
 	label?: string | null;
-	/** Whether the label badge is shown (None: shown). */
+	/** Whether the label badge is shown (None: shown, unless the component is drawn without its card). */
 	show_label: boolean;
 	/** The language highlighted ("python", "javascript", "json", ...; None: plain text). */
 	language?: string | null;
@@ -401,13 +401,13 @@ export interface ColorpickerProps extends CommonProps {
 	scale?: number | null;
 	/** Its minimum width in pixels; a Row wraps rather than squeeze it narrower. */
 	min_width?: number | null;
-	/** Whether the component sits in a padded card with a border (False: drawn bare). */
+	/** Whether the component sits in a padded card with a border (False: drawn bare, without its label). */
 	container: boolean;
 	/** Help text shown under the label. */
 	info?: string | null;
 	/** The text in the component's label badge, also used as its name in the API docs. */
 	label?: string | null;
-	/** Whether the label badge is shown (None: shown). */
+	/** Whether the label badge is shown (None: shown, unless the component is drawn without its card). */
 	show_label: boolean;
 }
 
@@ -445,11 +445,11 @@ export interface DatasetProps extends CommonProps {
 	scale?: number | null;
 	/** Its minimum width in pixels; a Row wraps rather than squeeze it narrower. */
 	min_width?: number | null;
-	/** Whether the component sits in a padded card with a border (False: drawn bare). */
+	/** Whether the component sits in a padded card with a border (False: drawn bare, without its label). */
 	container: boolean;
 	/** The text in the component's label badge, also used as its name in the API docs. */
 	label?: string | null;
-	/** Whether the label badge is shown (None: shown). */
+	/** Whether the label badge is shown (None: shown, unless the component is drawn without its card). */
 	show_label: boolean;
 	/** The components the samples are for, one per column; each sample is shown as its component shows it. */
 	components: string[];
@@ -493,7 +493,7 @@ export interface DatetimeProps extends CommonProps {
 	info?: string | null;
 	/** The text in the component's label badge, also used as its name in the API docs. */
 	label?: string | null;
-	/** Whether the label badge is shown (None: shown). */
+	/** Whether the label badge is shown (None: shown, unless the component is drawn without its card). */
 	show_label: boolean;
 	/** Whether the picker takes a time of day as well as a date (False: dates only, "YYYY-MM-DD"). */
 	include_time: boolean;
@@ -547,13 +547,13 @@ export interface DropdownProps extends CommonProps {
 	scale?: number | null;
 	/** Its minimum width in pixels; a Row wraps rather than squeeze it narrower. */
 	min_width?: number | null;
-	/** Whether the component sits in a padded card with a border (False: drawn bare). */
+	/** Whether the component sits in a padded card with a border (False: drawn bare, without its label). */
 	container: boolean;
 	/** Help text shown under the label. */
 	info?: string | null;
 	/** The text in the component's label badge, also used as its name in the API docs. */
 	label?: string | null;
-	/** Whether the label badge is shown (None: shown). */
+	/** Whether the label badge is shown (None: shown, unless the component is drawn without its card). */
 	show_label: boolean;
 	/** The options: each a value, or a (label shown, value) pair; kept as (label, value) pairs. */
 	choices: [string, unknown][];
@@ -591,11 +591,11 @@ export interface FileProps extends CommonProps {
 	scale?: number | null;
 	/** Its minimum width in pixels; a Row wraps rather than squeeze it narrower. */
 	min_width?: number | null;
-	/** Whether the component sits in a padded card with a border (False: drawn bare). */
+	/** Whether the component sits in a padded card with a border (False: drawn bare, without its label). */
 	container: boolean;
 	/** The text in the component's label badge, also used as its name in the API docs. */
 	label?: string | null;
-	/** Whether the label badge is shown (None: shown). */
+	/** Whether the label badge is shown (None: shown, unless the component is drawn without its card). */
 	show_label: boolean;
 	/**
 	 * The files the user may choose: extensions such as ".pdf", or kinds: "image", "video", "audio", "text", "file"
@@ -658,11 +658,11 @@ export interface GalleryProps extends CommonProps {
 	scale?: number | null;
 	/** Its minimum width in pixels; a Row wraps rather than squeeze it narrower. */
 	min_width?: number | null;
-	/** Whether the component sits in a padded card with a border (False: drawn bare). */
+	/** Whether the component sits in a padded card with a border (False: drawn bare, without its label). */
 	container: boolean;
 	/** The text in the component's label badge, also used as its name in the API docs. */
 	label?: string | null;
-	/** Whether the label badge is shown (None: shown). */
+	/** Whether the label badge is shown (None: shown, unless the component is drawn without its card). */
 	show_label: boolean;
 	/** Items per row (a list, Gradio's count per screen width, is read as its largest entry). */
 	columns?: number | number[] | null;
@@ -706,11 +706,11 @@ export interface HtmlProps extends CommonProps {
 	scale?: number | null;
 	/** Its minimum width in pixels; a Row wraps rather than squeeze it narrower. */
 	min_width?: number | null;
-	/** Whether the component sits in a padded card with a border (False: drawn bare). */
+	/** Whether the component sits in a padded card with a border (False: drawn bare, without its label). */
 	container: boolean;
 	/** The text in the component's label badge, also used as its name in the API docs. */
 	label?: string | null;
-	/** Whether the label badge is shown (None: shown). */
+	/** Whether the label badge is shown (None: shown, unless the component is drawn without its card). */
 	show_label: boolean;
 	/** HTML with JavaScript ``${...}`` placeholders (``${value}``, ``${props.x}``) filled in the browser (None: the value). */
 	html_template?: string | null;
@@ -780,11 +780,11 @@ export interface ImageProps extends CommonProps {
 	scale?: number | null;
 	/** Its minimum width in pixels; a Row wraps rather than squeeze it narrower. */
 	min_width?: number | null;
-	/** Whether the component sits in a padded card with a border (False: drawn bare). */
+	/** Whether the component sits in a padded card with a border (False: drawn bare, without its label). */
 	container: boolean;
 	/** The text in the component's label badge, also used as its name in the API docs. */
 	label?: string | null;
-	/** Whether the label badge is shown (None: shown). */
+	/** Whether the label badge is shown (None: shown, unless the component is drawn without its card). */
 	show_label: boolean;
 	/** Gradio's text for the empty upload area; sent to the browser, which shows its own prompt for now. */
 	placeholder?: string | null;
@@ -821,11 +821,11 @@ export interface ImagesliderProps extends CommonProps {
 	scale?: number | null;
 	/** Its minimum width in pixels; a Row wraps rather than squeeze it narrower. */
 	min_width?: number | null;
-	/** Whether the component sits in a padded card with a border (False: drawn bare). */
+	/** Whether the component sits in a padded card with a border (False: drawn bare, without its label). */
 	container: boolean;
 	/** The text in the component's label badge, also used as its name in the API docs. */
 	label?: string | null;
-	/** Whether the label badge is shown (None: shown). */
+	/** Whether the label badge is shown (None: shown, unless the component is drawn without its card). */
 	show_label: boolean;
 	/** Where the divider starts, in percent of the width from the left. */
 	slider_position: number;
@@ -855,11 +855,11 @@ export interface JsonProps extends CommonProps {
 	scale?: number | null;
 	/** Its minimum width in pixels; a Row wraps rather than squeeze it narrower. */
 	min_width?: number | null;
-	/** Whether the component sits in a padded card with a border (False: drawn bare). */
+	/** Whether the component sits in a padded card with a border (False: drawn bare, without its label). */
 	container: boolean;
 	/** The text in the component's label badge, also used as its name in the API docs. */
 	label?: string | null;
-	/** Whether the label badge is shown (None: shown). */
+	/** Whether the label badge is shown (None: shown, unless the component is drawn without its card). */
 	show_label: boolean;
 	/** Whether every level of the value is expanded when shown (False: the first two levels). */
 	open: boolean;
@@ -883,11 +883,11 @@ export interface LabelProps extends CommonProps {
 	scale?: number | null;
 	/** Its minimum width in pixels; a Row wraps rather than squeeze it narrower. */
 	min_width?: number | null;
-	/** Whether the component sits in a padded card with a border (False: drawn bare). */
+	/** Whether the component sits in a padded card with a border (False: drawn bare, without its label). */
 	container: boolean;
 	/** The text in the component's label badge, also used as its name in the API docs. */
 	label?: string | null;
-	/** Whether the label badge is shown (None: shown). */
+	/** Whether the label badge is shown (None: shown, unless the component is drawn without its card). */
 	show_label: boolean;
 	/** Show only this many of the most confident classes (None: all). */
 	num_top_classes?: number | null;
@@ -913,11 +913,11 @@ export interface MarkdownProps extends CommonProps {
 	scale?: number | null;
 	/** Its minimum width in pixels; a Row wraps rather than squeeze it narrower. */
 	min_width?: number | null;
-	/** Whether the component sits in a padded card with a border (False: drawn bare). */
+	/** Whether the component sits in a padded card with a border (False: drawn bare, without its label). */
 	container: boolean;
 	/** The text in the component's label badge, also used as its name in the API docs. */
 	label?: string | null;
-	/** Whether the label badge is shown (None: shown). */
+	/** Whether the label badge is shown (None: shown, unless the component is drawn without its card). */
 	show_label: boolean;
 	/** Lay the text out right to left. */
 	rtl: boolean;
@@ -957,11 +957,11 @@ export interface Model3dProps extends CommonProps {
 	scale?: number | null;
 	/** Its minimum width in pixels; a Row wraps rather than squeeze it narrower. */
 	min_width?: number | null;
-	/** Whether the component sits in a padded card with a border (False: drawn bare). */
+	/** Whether the component sits in a padded card with a border (False: drawn bare, without its label). */
 	container: boolean;
 	/** The text in the component's label badge, also used as its name in the API docs. */
 	label?: string | null;
-	/** Whether the label badge is shown (None: shown). */
+	/** Whether the label badge is shown (None: shown, unless the component is drawn without its card). */
 	show_label: boolean;
 	/** How the model is drawn: solid surfaces, a cloud of its vertices, or its edges (None: solid). */
 	display_mode?: "solid" | "point_cloud" | "wireframe" | null;
@@ -1014,13 +1014,13 @@ export interface MultimodaltextboxProps extends CommonProps {
 	scale?: number | null;
 	/** Its minimum width in pixels; a Row wraps rather than squeeze it narrower. */
 	min_width?: number | null;
-	/** Whether the component sits in a padded card with a border (False: drawn bare). */
+	/** Whether the component sits in a padded card with a border (False: drawn bare, without its label). */
 	container: boolean;
 	/** Help text shown under the label. */
 	info?: string | null;
 	/** The text in the component's label badge, also used as its name in the API docs. */
 	label?: string | null;
-	/** Whether the label badge is shown (None: shown). */
+	/** Whether the label badge is shown (None: shown, unless the component is drawn without its card). */
 	show_label: boolean;
 	/** Where attachments come from: "upload" (file chooser, drop, paste) and/or "microphone" (None: "upload"). */
 	sources?: ("upload" | "microphone")[] | "upload" | "microphone" | null;
@@ -1050,13 +1050,13 @@ export interface NumberProps extends CommonProps {
 	scale?: number | null;
 	/** Its minimum width in pixels; a Row wraps rather than squeeze it narrower. */
 	min_width?: number | null;
-	/** Whether the component sits in a padded card with a border (False: drawn bare). */
+	/** Whether the component sits in a padded card with a border (False: drawn bare, without its label). */
 	container: boolean;
 	/** Help text shown under the label. */
 	info?: string | null;
 	/** The text in the component's label badge, also used as its name in the API docs. */
 	label?: string | null;
-	/** Whether the label badge is shown (None: shown). */
+	/** Whether the label badge is shown (None: shown, unless the component is drawn without its card). */
 	show_label: boolean;
 	/** Grey hint text shown while the field is empty. */
 	placeholder?: string | null;
@@ -1088,13 +1088,13 @@ export interface RadioProps extends CommonProps {
 	scale?: number | null;
 	/** Its minimum width in pixels; a Row wraps rather than squeeze it narrower. */
 	min_width?: number | null;
-	/** Whether the component sits in a padded card with a border (False: drawn bare). */
+	/** Whether the component sits in a padded card with a border (False: drawn bare, without its label). */
 	container: boolean;
 	/** Help text shown under the label. */
 	info?: string | null;
 	/** The text in the component's label badge, also used as its name in the API docs. */
 	label?: string | null;
-	/** Whether the label badge is shown (None: shown). */
+	/** Whether the label badge is shown (None: shown, unless the component is drawn without its card). */
 	show_label: boolean;
 	/** The options: each a value, or a (label shown, value) pair; kept as (label, value) pairs. */
 	choices: [string, unknown][];
@@ -1171,13 +1171,13 @@ export interface SliderProps extends CommonProps {
 	scale?: number | null;
 	/** Its minimum width in pixels; a Row wraps rather than squeeze it narrower. */
 	min_width?: number | null;
-	/** Whether the component sits in a padded card with a border (False: drawn bare). */
+	/** Whether the component sits in a padded card with a border (False: drawn bare, without its label). */
 	container: boolean;
 	/** Help text shown under the label. */
 	info?: string | null;
 	/** The text in the component's label badge, also used as its name in the API docs. */
 	label?: string | null;
-	/** Whether the label badge is shown (None: shown). */
+	/** Whether the label badge is shown (None: shown, unless the component is drawn without its card). */
 	show_label: boolean;
 	/** The value at the slider's left end; a smaller input is refused. */
 	minimum: number;
@@ -1187,9 +1187,12 @@ export interface SliderProps extends CommonProps {
 	step?: number | null;
 	/** Decimal places the value is rounded to (0: an int; None: not rounded). */
 	precision?: number | null;
-	/** Icon buttons next to the slider: "reset" puts the initial value back. */
+	/**
+	 * Buttons next to the number box: "reset" puts the value the page started with back, firing ``change`` and
+	 * ``release`` (None: the reset button, as Gradio shows it; [] hides it).
+	 */
 	buttons?: string[] | null;
-	/** Gradio 5 spelling of ``buttons=["reset"]``: shows the button that puts the initial value back. */
+	/** Gradio 5 spelling of ``buttons=["reset"]``: True shows the reset button, False hides it. */
 	show_reset_button?: boolean | null;
 }
 
@@ -1274,13 +1277,13 @@ export interface TextboxProps extends CommonProps {
 	scale?: number | null;
 	/** Its minimum width in pixels; a Row wraps rather than squeeze it narrower. */
 	min_width?: number | null;
-	/** Whether the component sits in a padded card with a border (False: drawn bare). */
+	/** Whether the component sits in a padded card with a border (False: drawn bare, without its label). */
 	container: boolean;
 	/** Help text shown under the label. */
 	info?: string | null;
 	/** The text in the component's label badge, also used as its name in the API docs. */
 	label?: string | null;
-	/** Whether the label badge is shown (None: shown). */
+	/** Whether the label badge is shown (None: shown, unless the component is drawn without its card). */
 	show_label: boolean;
 	/** The kind of input: "password" hides what is typed; "email" lets the browser check the address. */
 	type: "text" | "password" | "email";
@@ -1380,11 +1383,11 @@ export interface VideoProps extends CommonProps {
 	scale?: number | null;
 	/** Its minimum width in pixels; a Row wraps rather than squeeze it narrower. */
 	min_width?: number | null;
-	/** Whether the component sits in a padded card with a border (False: drawn bare). */
+	/** Whether the component sits in a padded card with a border (False: drawn bare, without its label). */
 	container: boolean;
 	/** The text in the component's label badge, also used as its name in the API docs. */
 	label?: string | null;
-	/** Whether the label badge is shown (None: shown). */
+	/** Whether the label badge is shown (None: shown, unless the component is drawn without its card). */
 	show_label: boolean;
 	/** Gradio's file type for returned videos (it converts them); sent to the browser, the files stay as they are. */
 	format?: string | null;
