@@ -134,9 +134,10 @@ class Slider(FormComponent, LabelledInput, Changes):
     randomize: bool = prop(default=False, wire=False)
     """Start each page load at a random step between ``minimum`` and ``maximum`` instead of ``value``."""
     buttons: list[str] | None = None
-    """Icon buttons next to the slider: "reset" puts the initial value back."""
+    """Buttons next to the number box: "reset" puts the value the page started with back, firing ``change`` and
+    ``release`` (None: the reset button, as Gradio shows it; [] hides it)."""
     show_reset_button: bool | None = None
-    """Gradio 5 spelling of ``buttons=["reset"]``: shows the button that puts the initial value back."""
+    """Gradio 5 spelling of ``buttons=["reset"]``: True shows the reset button, False hides it."""
 
     def __post_init__(self) -> None:
         super().__post_init__()
