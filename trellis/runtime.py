@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextvars
 import logging
+import pickle
 import warnings
 from collections.abc import Iterable, Iterator, Mapping, Sized
 from typing import Any, NamedTuple, Protocol, TypeVar
@@ -69,38 +70,168 @@ class Headers(Mapping[str, str]):
         return f"Headers({self._dict!r})"
 
 
+def _to_obj(value: Any) -> Any:
+    """``value`` with every dict in it (at any depth, lists included) copied into an :class:`Obj`.
+
+    Only plain dicts: Starlette's ``Headers`` and ``QueryParams`` stay as they are.
+    """
+    if isinstance(value, dict):
+        return Obj(value)
+    if isinstance(value, list):
+        return [_to_obj(item) for item in value]
+    return value
+
+
+class Obj:
+    """A copy of a dict whose keys read as attributes too: how ``gr.Request`` hands out dict values.
+
+    ``request.cookies``, ``request.path_params`` and ``request.session`` come as one, as in Gradio:
+    ``obj["key"]``, ``obj.key``, ``obj.get("key")``, ``dict(obj)``, ``obj.keys()/values()/items()``;
+    iterating yields ``(key, value)`` pairs, and ``in`` also looks inside nested dicts. It is a copy,
+    so changing it changes nothing in the request (write to ``request.request.session`` for that).
+    """
+
+    def __init__(self, values: Mapping[str, Any]) -> None:
+        for key, value in values.items():
+            self.__dict__[key] = _to_obj(value)
+
+    def __getitem__(self, key: str) -> Any:
+        return self.__dict__[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.__dict__[key] = value
+
+    def __iter__(self) -> Iterator[tuple[str, Any]]:
+        for key, value in self.__dict__.items():
+            yield key, dict(value) if isinstance(value, Obj) else value
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.__dict__ or any(isinstance(v, Obj) and key in v for v in self.__dict__.values())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Obj):
+            return self.__dict__ == other.__dict__
+        return isinstance(other, Mapping) and dict(self) == dict(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """The value of ``key`` (looked up as ``in`` does), else ``default``."""
+        return self.__dict__[key] if key in self.__dict__ else default
+
+    def pop(self, key: str, default: Any = None) -> Any:
+        """Remove ``key`` from this copy and return its value, else ``default``."""
+        return self.__dict__.pop(key, default)
+
+    def keys(self) -> Any:
+        """The keys, as ``dict.keys()``."""
+        return self.__dict__.keys()
+
+    def values(self) -> Any:
+        """The values, as ``dict.values()``."""
+        return self.__dict__.values()
+
+    def items(self) -> Any:
+        """The ``(key, value)`` pairs, as ``dict.items()``."""
+        return self.__dict__.items()
+
+    def __repr__(self) -> str:
+        return repr(self.__dict__)
+
+
+class _State:
+    """``request.state`` of a detached (pickled) request: the attributes the app's middleware set."""
+
+    def __init__(self, values: Mapping[str, Any]) -> None:
+        self.__dict__.update(values)
+
+
+#: What a detached request keeps of the HTTP request it came from (see :meth:`Request.__getstate__`).
+_SNAPSHOT = ("headers", "query_params", "cookies", "path_params", "client", "url")
+
+
 class Request:
     """The HTTP request behind an event: headers, client address, query, cookies, session and user.
 
-    A function receives it when a parameter is annotated ``request: gr.Request``.
+    A function receives it when a parameter is annotated ``request: gr.Request``. ``request.request``
+    is the underlying Starlette request, and any other attribute is read from it: ``headers``,
+    ``client``, ``query_params``, ``cookies``, ``url``, ``path_params``, ``state`` (what the app's
+    own middleware set), ``session`` (with Starlette's ``SessionMiddleware``) and the rest. A dict
+    value comes as an :class:`Obj` copy. ``username`` is the logged-in user (``None`` without
+    login) and ``session_hash`` the page session. For a queued event, the request is the one that
+    put the event in the queue (``/queue/join``, ``/call/<api_name>``, ``/run/<api_name>``).
+
+    Built without a Starlette request, attributes come from the keyword arguments instead
+    (``headers`` case-insensitive, ``client`` as a ``(host, port)`` pair).
     """
 
     def __init__(
         self,
-        headers: Iterable[tuple[str, str]] | Mapping[str, str] = (),
-        client: tuple[str | None, int | None] = (None, None),
-        query_params: Mapping[str, str] | None = None,
-        cookies: Mapping[str, str] | None = None,
-        session_hash: str | None = None,
+        request: Any = None,
         username: str | None = None,
-        url: str | None = None,
-        path_params: Mapping[str, str] | None = None,
+        session_hash: str | None = None,
+        **kwargs: Any,
     ) -> None:
-        items = headers.items() if isinstance(headers, Mapping) else headers
-        self.headers = Headers(items)
-        self.client = Address(*client)
-        self.query_params: dict[str, str] = dict(query_params or {})
-        self.cookies: dict[str, str] = dict(cookies or {})
-        self.session_hash = session_hash
+        self.request = request
         self.username = username
-        self.url = url
-        self.path_params: dict[str, str] = dict(path_params or {})
+        self.session_hash = session_hash
+        if "headers" in kwargs:
+            headers = kwargs["headers"]
+            kwargs["headers"] = Headers(headers.items() if isinstance(headers, Mapping) else headers)
+        if "client" in kwargs:
+            client = kwargs["client"]
+            kwargs["client"] = Address(**client) if isinstance(client, Mapping) else Address(*client)
+        self.kwargs: dict[str, Any] = kwargs
+
+    def dict_to_obj(self, d: Any) -> Any:
+        """``d`` with its dicts turned into :class:`Obj` copies (what attribute reads return)."""
+        return _to_obj(d)
 
     def __getattr__(self, name: str) -> Any:
-        raise AttributeError(f"gr.Request has no attribute {name!r}")
+        # Only reached for names that are not set on the object itself.
+        if name.startswith("__") and name.endswith("__"):
+            raise AttributeError(name)  # copy and pickle probe for special methods
+        request = self.__dict__.get("request")
+        if request is not None:
+            return self.dict_to_obj(getattr(request, name))
+        try:
+            value = self.__dict__.get("kwargs", {})[name]
+        except KeyError:
+            raise AttributeError(f"'Request' object has no attribute {name!r}") from None
+        return self.dict_to_obj(value)
+
+    def __getstate__(self) -> dict[str, Any]:
+        """A copy detached from the HTTP request: what was read from it is kept in ``kwargs``."""
+        kwargs = dict(self.kwargs)
+        if self.request is not None:
+            for name in _SNAPSHOT:
+                value = getattr(self.request, name, None)
+                if name == "client":
+                    kwargs[name] = Address(value.host, value.port) if value is not None else Address(None, None)
+                elif name == "url":
+                    kwargs[name] = str(value) if value is not None else ""
+                elif name == "headers" and value is not None:
+                    kwargs[name] = Headers(value.items())
+                elif value is not None:
+                    kwargs[name] = dict(value)
+            state = getattr(getattr(self.request, "state", None), "_state", None)
+            if state:
+                try:  # kept only if it can travel with the copy
+                    pickle.dumps(state)
+                except Exception:
+                    logger.debug(
+                        "request.state of session %s is not picklable; the copy leaves it out", self.session_hash
+                    )
+                else:
+                    kwargs["state"] = _State(state)
+        return {"request": None, "username": self.username, "session_hash": self.session_hash, "kwargs": kwargs}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        """Restore a copy made by :meth:`__getstate__`."""
+        self.__dict__.update(state)
 
     def __repr__(self) -> str:
-        return f"<Request session={self.session_hash!r} client={self.client.host!r}>"
+        return f"<Request session={self.session_hash!r} username={self.username!r}>"
 
 
 # -- gr.Progress --------------------------------------------------------------

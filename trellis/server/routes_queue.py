@@ -88,7 +88,7 @@ def routes(state: ServerState) -> list[BaseRoute]:
             endpoint,
             data,
             session.hash,
-            state.app_request(request, session.hash),
+            state.app_request(request, _visible_hash(session, rest)),
             event_data=body.get("event_data"),
             root=state.root(request),
             trigger_id=_trigger_id(body),
@@ -254,10 +254,9 @@ def routes(state: ServerState) -> list[BaseRoute]:
     async def _run_now(
         request: Request, endpoint: EndpointInfo, data: list[Any], body: dict[str, Any], session: Session
     ) -> Response:
-        session_hash = session.hash
         ctx = CallContext(
             session=session,
-            request=state.app_request(request, session_hash),
+            request=state.app_request(request, _visible_hash(session, rest=False)),
             event_data=body.get("event_data"),
             trigger_id=_trigger_id(body),
             root=state.root(request),
@@ -340,6 +339,14 @@ def _session_hash(body: dict[str, Any]) -> tuple[object, bool]:
     if value is None or value == "":
         return uuid.uuid4().hex, True
     return value, False
+
+
+def _visible_hash(session: Session, rest: bool) -> str | None:
+    """The ``session_hash`` a function's ``gr.Request`` shows: ``None`` for a ``/run`` call that sent none.
+
+    As in Gradio: a ``/call`` without one shows the fresh hash its event runs in.
+    """
+    return None if session.ephemeral and not rest else session.hash
 
 
 async def _disconnected(request: Request) -> None:

@@ -75,15 +75,5 @@ class ServerState:
         return None
 
     def app_request(self, request: Request, session_hash: str | None) -> AppRequest:
-        """The ``gr.Request`` a function receives for this request."""
-        client = request.client
-        return AppRequest(
-            headers=request.headers.items(),
-            client=(client.host, client.port) if client else (None, None),
-            query_params=request.query_params,
-            cookies=request.cookies,
-            session_hash=session_hash,
-            username=self.user(request),
-            url=str(request.url),
-            path_params=request.path_params,
-        )
+        """The ``gr.Request`` a function receives for this request: it wraps the Starlette request itself."""
+        return AppRequest(request, username=self.user(request), session_hash=session_hash)
