@@ -60,7 +60,7 @@ def _load(path: str) -> np.ndarray:
 def test_types_shortcuts_and_exports() -> None:
     for name, cls in [("image", gr.Image), ("audio", gr.Audio), ("video", gr.Video), ("gallery", gr.Gallery)]:
         assert registry.get(name) is cls
-        assert SHORTCUTS[name][0] is cls
+        assert SHORTCUTS[name] is cls
 
 
 @pytest.mark.parametrize(

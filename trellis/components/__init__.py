@@ -6,8 +6,6 @@ Each name is re-exported as ``from ... import X as X``; ``tests/unit/test_import
 
 from __future__ import annotations
 
-from typing import Any
-
 from trellis.components.annotated_image import AnnotatedImage as AnnotatedImage
 from trellis.components.audio import Audio as Audio
 from trellis.components.base import Block as Block
@@ -53,6 +51,10 @@ from trellis.components.number import Slider as Slider
 from trellis.components.pickers import ColorPicker as ColorPicker
 from trellis.components.pickers import DateTime as DateTime
 from trellis.components.state import State as State
+from trellis.components.templates import Files as Files
+from trellis.components.templates import Mic as Mic
+from trellis.components.templates import Microphone as Microphone
+from trellis.components.templates import PlayableVideo as PlayableVideo
 from trellis.components.text import HTML as HTML
 from trellis.components.text import Code as Code
 from trellis.components.text import Markdown as Markdown
@@ -65,51 +67,107 @@ Json = JSON
 Html = HTML
 Text = Textbox
 
-#: ``Interface(inputs="text")`` shortcuts → (class, constructor arguments).
-SHORTCUTS: dict[str, tuple[type[_Component], dict[str, Any]]] = {
-    "text": (Textbox, {}),
-    "textbox": (Textbox, {}),
-    "textarea": (Textbox, {"lines": 7}),
-    "password": (Textbox, {"type": "password"}),
-    "number": (Number, {}),
-    "slider": (Slider, {}),
-    "checkbox": (Checkbox, {}),
-    "checkboxgroup": (CheckboxGroup, {}),
-    "radio": (Radio, {}),
-    "dropdown": (Dropdown, {}),
-    "json": (JSON, {}),
-    "label": (Label, {}),
-    "markdown": (Markdown, {}),
-    "html": (HTML, {}),
-    "code": (Code, {}),
-    "colorpicker": (ColorPicker, {}),
-    "datetime": (DateTime, {}),
-    "file": (File, {}),
-    "files": (File, {"file_count": "multiple"}),
-    "state": (State, {}),
-    "image": (Image, {}),
-    "audio": (Audio, {}),
-    "video": (Video, {}),
-    "gallery": (Gallery, {}),
-    "chatbot": (Chatbot, {}),
-    "multimodaltextbox": (MultimodalTextbox, {}),
+Checkboxgroup = CheckboxGroup
+Annotatedimage = AnnotatedImage
+
+#: ``Interface(inputs="text")`` shortcuts: every name Gradio 6.31 accepts, with underscores left out
+#: (``"playable_video"`` is ``"playablevideo"``), and the class each makes. Gradio takes a component's
+#: lower-case class name or a lower-case alias (``"text"``, ``"highlight"``); it does not lower-case
+#: what it is given.
+SHORTCUTS: dict[str, type[_Component]] = {
+    "annotatedimage": AnnotatedImage,
+    "audio": Audio,
+    "browserstate": BrowserState,
+    "button": Button,
+    "chatbot": Chatbot,
+    "checkbox": Checkbox,
+    "checkboxgroup": CheckboxGroup,
+    "clearbutton": ClearButton,
+    "code": Code,
+    "colorpicker": ColorPicker,
+    "dataset": Dataset,
+    "datetime": DateTime,
+    "downloadbutton": DownloadButton,
+    "dropdown": Dropdown,
+    "duplicatebutton": DuplicateButton,
+    "file": File,
+    "files": Files,
+    "gallery": Gallery,
+    "html": HTML,
+    "image": Image,
+    "imageslider": ImageSlider,
+    "json": JSON,
+    "label": Label,
+    "markdown": Markdown,
+    "microphone": Microphone,
+    "model3d": Model3D,
+    "multimodaltextbox": MultimodalTextbox,
+    "number": Number,
+    "playablevideo": PlayableVideo,
+    "radio": Radio,
+    "slider": Slider,
+    "state": State,
+    "text": Textbox,
+    "textarea": TextArea,
+    "textbox": Textbox,
+    "timer": Timer,
+    "uploadbutton": UploadButton,
+    "video": Video,
+}
+
+#: Shortcuts Gradio accepts for components Trellis does not have yet: name → Gradio's class.
+PENDING_SHORTCUTS: dict[str, str] = {
+    "barplot": "BarPlot",
+    "dataframe": "Dataframe",
+    "deeplinkbutton": "DeepLinkButton",
+    "dialogue": "Dialogue",
+    "fallback": "Fallback",
+    "fileexplorer": "FileExplorer",
+    "highlight": "HighlightedText",
+    "highlightedtext": "HighlightedText",
+    "imageeditor": "ImageEditor",
+    "imagemask": "ImageMask",
+    "lineplot": "LinePlot",
+    "list": "List",
+    "matrix": "Matrix",
+    "nativeplot": "NativePlot",
+    "navbar": "Navbar",
+    "numpy": "Numpy",
+    "paint": "Paint",
+    "paramviewer": "ParamViewer",
+    "plot": "Plot",
+    "scatterplot": "ScatterPlot",
+    "simpledropdown": "SimpleDropdown",
+    "simpleimage": "SimpleImage",
+    "simpletextbox": "SimpleTextbox",
+    "sketchpad": "Sketchpad",
+    "workflowcanvas": "WorkflowCanvas",
 }
 
 
 def component(spec: str | _Component, render: bool = True) -> _Component:
-    """A component from an Interface shortcut string, or the component itself."""
+    """A component from an Interface shortcut string (see :data:`SHORTCUTS`), or the component itself.
+
+    An app's own component class is found by its lower-case name too.
+    """
     if isinstance(spec, _Component):
         return spec
-    key = spec.lower()
-    if key not in SHORTCUTS:
+    key = spec.replace("_", "")
+    cls = SHORTCUTS.get(key)
+    if cls is None:
+        pending = PENDING_SHORTCUTS.get(key)
+        if pending is not None:
+            raise NotImplementedError(f"The shortcut {spec!r} makes a gr.{pending}, which Trellis does not have yet.")
         from trellis.components import registry
 
         registered = registry.all_types().get(key)
-        if registered is not None and issubclass(registered, _Component):
-            return registered(render=render)
-        raise ValueError(f"Unknown component shortcut {spec!r}; known: {sorted(SHORTCUTS)}")
-    cls, kwargs = SHORTCUTS[key]
-    return cls(render=render, **kwargs)
+        if registered is None or not issubclass(registered, _Component) or registered.__name__.lower() != key:
+            raise ValueError(
+                f"No component is called {spec!r}: give a component, or the lower-case name of one "
+                f"(such as 'textbox' or 'image')."
+            )
+        cls = registered
+    return cls(render=render)
 
 
 #: ``gr.components.Component``: Gradio's base class for an app's own components.
