@@ -8,8 +8,9 @@ import sys
 import threading
 import time
 import warnings
+import weakref
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from trellis.blocks import context
 from trellis.blocks.events import DECORATOR, Dependency, _listen, build_dependency
@@ -38,6 +39,8 @@ class Blocks(BlockContext, register=False):
     """
 
     is_root = True
+    #: Every Blocks (Interface, ChatInterface...) made and not yet garbage-collected.
+    instances: ClassVar[weakref.WeakSet[Blocks]] = weakref.WeakSet()
 
     def __init__(
         self,
@@ -80,6 +83,7 @@ class Blocks(BlockContext, register=False):
         self._lock = threading.Lock()
         self._value_loaders_attached = False
         self._init_props(render=False)
+        Blocks.instances.add(self)
 
     # -- definition ----------------------------------------------------------------
     def __exit__(self, *exc: object) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable, Sequence
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 from typing_extensions import override
 
@@ -50,6 +50,8 @@ class Button(Scalar, Scaled, Editable, defaults={"min_width": None, "interactive
 class ClearButton(Button, type_name="button", register=False, defaults={"value": "Clear"}):
     """A button that clears the components given to it (in the browser, no Python call)."""
 
+    is_template: ClassVar[bool] = True
+
     SIGNATURE = """components, *, value, every, inputs, variant, size, icon, link, link_target, visible, interactive,
         elem_id, elem_classes, render, key, preserved_by_key, scale, min_width"""
 
@@ -80,6 +82,8 @@ class DuplicateButton(
     defaults={"value": "Duplicate Space", "variant": "huggingface", "size": "sm", "scale": 0},
 ):
     """Duplicates the Hugging Face Space; elsewhere it is a plain button."""
+
+    is_template: ClassVar[bool] = True
 
 
 def _cleared_value(block: Block) -> Any:

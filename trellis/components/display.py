@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import Any
+from typing import Any, ClassVar
 
 from typing_extensions import override
 
@@ -42,6 +42,8 @@ def jsonable(value: Any) -> Any:
 class Label(Component, LabelledCard):
     """The top class of a classifier, with confidence bars for the others."""
 
+    #: The key of a payload's confidence list (``{"label": ..., "confidences": [...]}``).
+    CONFIDENCES_KEY: ClassVar[str] = "confidences"
     change = EventListener()
     select = EventListener()
     SIGNATURE = """value, *, num_top_classes, label, every, inputs, show_label, container, scale, min_width, visible,

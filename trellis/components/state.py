@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable
-from typing import Any
+from typing import Any, ClassVar
 
 from typing_extensions import override
 
@@ -23,6 +23,8 @@ class State(Component):
     change = EventListener()
     UNSENT = ("elem_id", "elem_classes", "visible", "preserved_by_key")
     skip_api = True
+    #: Interface's ``"state"`` shortcut stands for a State only as a pair: one input and one output.
+    allow_string_shortcut: ClassVar[bool] = False
 
     value: Any = prop(default=None, kw_only=False)
     """The initial value, deep-copied for every session; a callable is called to make each session's value."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 from typing_extensions import override
 
@@ -123,6 +123,8 @@ class Textbox(FormComponent, TextValue, LabelledInput, TextEntry, _CopyButton):
 
 class TextArea(Textbox, register=False, type_name="textbox", defaults={"lines": 7, "max_lines": 20}):
     """A Textbox of seven rows that grows to twenty (Gradio's template)."""
+
+    is_template: ClassVar[bool] = True
 
     SIGNATURE = """value, *, lines, max_lines, placeholder, label, info, every, inputs, show_label, container, scale,
         min_width, interactive, visible, elem_id, autofocus, autoscroll, elem_classes, render, key, preserved_by_key,
@@ -278,6 +280,19 @@ class Code(FormComponent, TextValue, LabelledCard, Editable, Changes, Focusable)
     """Gradio's completion suggestions while typing; sent to the browser, which offers none yet."""
     buttons: list[str] | None = None
     """Icon buttons in the corner: "copy" and "download" (None: only "copy")."""
+
+    #: The values ``language`` may take (Gradio's list; ``None`` is plain text).
+    languages: ClassVar[list[str | None]] = [
+        "python", "c", "cpp", "markdown", "latex", "json", "html", "css", "javascript", "jinja2", "typescript",
+        "yaml", "dockerfile", "shell", "r", "sql", "sql-msSQL", "sql-mySQL", "sql-mariaDB", "sql-sqlite",
+        "sql-cassandra", "sql-plSQL", "sql-hive", "sql-pgSQL", "sql-gql", "sql-gpSQL", "sql-sparkSQL", "sql-esper",
+        None,
+    ]  # fmt: skip
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        if self.language not in self.languages:
+            raise ValueError(f"Language {self.language!r} is not supported: Code.languages lists the ones that are.")
 
     @override
     def postprocess(self, value: Any) -> str | None:
