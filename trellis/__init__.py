@@ -104,12 +104,18 @@ _LAZY = {
 }
 
 
+#: Submodules read as attributes (``gr.routes.App``), imported on first use: they load the web server.
+_LAZY_MODULES = ("routes",)
+
+
 def __getattr__(name: str) -> Any:
+    import importlib
+
+    if name in _LAZY_MODULES:
+        return importlib.import_module(f"trellis.{name}")
     target = _LAZY.get(name)
     if target is None:
         raise AttributeError(f"module 'trellis' has no attribute {name!r}")
-    import importlib
-
     value = getattr(importlib.import_module(target[0]), target[1])
     globals()[name] = value
     return value

@@ -56,8 +56,9 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("queue", ("trellis.queue.*",)),
     # HTTP: create_app(compiled app, settings), the routes, uvicorn; never a Blocks.
     ("server", ("trellis.server.*",)),
-    # Apps: Blocks and its launch(), Interface, ChatInterface, Examples, mount_gradio_app.
-    ("app", ("trellis.blocks.*", "trellis._aliases")),
+    # Apps: Blocks and its launch(), Interface, ChatInterface, Examples, mount_gradio_app, and
+    # gr.routes.App (the ASGI app of one app, for embedding it: App.create_app(blocks)).
+    ("app", ("trellis.blocks.*", "trellis._aliases", "trellis.routes")),
     # Entry points: the public package and the command line.
     ("entry", ("trellis", "trellis.cli", "trellis.__main__")),
 )

@@ -297,13 +297,7 @@ class Blocks(BlockContext, register=False):
         from trellis.server.launch import start_server
         from trellis.server.settings import LaunchSettings, setting_arguments
 
-        for name, value in (("theme", theme), ("css", css), ("js", js), ("head", head)):
-            if value is not None:
-                setattr(self, name, value)
-        if css_paths:
-            self.css_paths.extend([css_paths] if isinstance(css_paths, str) else css_paths)
-        if head_paths:
-            self.head_paths.extend([head_paths] if isinstance(head_paths, str) else head_paths)
+        self._set_page(theme=theme, css=css, css_paths=css_paths, js=js, head=head, head_paths=head_paths)
         if share or (share is None and os.environ.get("GRADIO_SHARE", "").lower() == "true"):
             print("Public share links are not offered by Trellis; the app is served locally only.", file=sys.stderr)
         self.show_error = show_error
@@ -321,6 +315,25 @@ class Blocks(BlockContext, register=False):
         if not prevent_thread_lock and _should_block():
             self.block_thread()
         return server.app, server.url, None
+
+    def _set_page(
+        self,
+        *,
+        theme: Any = None,
+        css: str | None = None,
+        css_paths: str | Sequence[str] | None = None,
+        js: str | None = None,
+        head: str | None = None,
+        head_paths: str | Sequence[str] | None = None,
+    ) -> None:
+        """Apply the page options given to ``launch()`` or ``mount_gradio_app()``; ``None`` keeps the app's own."""
+        for name, value in (("theme", theme), ("css", css), ("js", js), ("head", head)):
+            if value is not None:
+                setattr(self, name, value)
+        if css_paths:
+            self.css_paths.extend([css_paths] if isinstance(css_paths, str) else css_paths)
+        if head_paths:
+            self.head_paths.extend([head_paths] if isinstance(head_paths, str) else head_paths)
 
     def block_thread(self) -> None:
         """Wait until Ctrl+C (or SIGTERM), then stop the server."""

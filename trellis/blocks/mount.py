@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from trellis.server.mount import mount_app
+from trellis.routes import App, serve
 from trellis.server.settings import (
     LIMIT_ARGUMENTS,
     AuthSpec,
@@ -25,6 +26,10 @@ def mount_gradio_app(
     app: FastAPI,
     blocks: Blocks,
     path: str,
+    server_name: str = "0.0.0.0",
+    server_port: int = 7860,
+    footer_links: list[Any] | None = None,
+    run_history: bool | None = None,
     app_kwargs: dict[str, Any] | None = None,
     *,
     auth: AuthSpec = None,
@@ -36,6 +41,19 @@ def mount_gradio_app(
     favicon_path: str | None = None,
     show_error: bool = True,
     max_file_size: str | int | None = None,
+    ssr_mode: bool | None = None,
+    node_server_name: str | None = None,
+    node_port: int | None = None,
+    enable_monitoring: bool | None = None,
+    pwa: bool | None = None,
+    i18n: Any = None,
+    mcp_server: bool | None = None,
+    theme: Any = None,
+    css: str | None = None,
+    css_paths: str | Sequence[str] | None = None,
+    js: str | None = None,
+    head: str | None = None,
+    head_paths: str | Sequence[str] | None = None,
     strict_cors: bool = True,
     state_session_capacity: int | None = None,
     allowed_origins: Sequence[str] | None = None,
@@ -44,16 +62,38 @@ def mount_gradio_app(
     max_body_size: str | int | None = None,
     max_upload_parts: int | None = None,
     max_sessions_per_client: int | None = None,
-    **kwargs: Any,
 ) -> FastAPI:
-    """Mount ``blocks`` at ``path`` inside ``app`` and return ``app``.
+    """Mount ``blocks`` at ``path`` inside ``app`` and return ``app``; the sub-app is ``blocks.server_app``.
+
+    Takes Gradio's arguments, in Gradio's order. ``server_name`` and ``server_port`` only serve
+    Gradio's server-side rendering, which Trellis does not have; ``ssr_mode``, ``node_*``,
+    ``enable_monitoring``, ``run_history``, ``i18n`` and ``mcp_server`` name features Trellis does
+    not have either and warn when set. The page options (``theme``, ``css``, ``js``, ``head``...)
+    apply as in ``launch()``.
 
     URLs in the config and file payloads include the mount path, and honour
     ``X-Forwarded-Host``/``X-Forwarded-Proto`` from a trusted proxy. The origin rules and body
-    limits of ``launch()`` apply too (``docs/security.md``); header limits are the host server's.
+    limits of ``launch()`` apply too (``docs/security.md``), plus the origins that ``app``'s own
+    ``CORSMiddleware`` names; header limits are the host server's.
     """
     limits = {name: value for name, value in locals().items() if name in LIMIT_ARGUMENTS}
+    unsupported = {
+        "ssr_mode": ssr_mode,
+        "node_server_name": node_server_name,
+        "node_port": node_port,
+        "enable_monitoring": enable_monitoring,
+        "run_history": run_history,
+        "i18n": i18n,
+        "mcp_server": mcp_server,
+    }
+    for name, value in unsupported.items():
+        if value is not None and value is not False:
+            warnings.warn(
+                f"mount_gradio_app({name}=...) names a Gradio feature Trellis does not have; it is not applied.",
+                stacklevel=2,
+            )
     blocks.show_error = show_error
+    blocks._set_page(theme=theme, css=css, css_paths=css_paths, js=js, head=head, head_paths=head_paths)
     settings = LaunchSettings(
         auth=normalize_auth(auth),
         auth_message=auth_message,
@@ -65,10 +105,10 @@ def mount_gradio_app(
         blocked_paths=list(blocked_paths or []),
         favicon_path=favicon_path,
         app_kwargs=app_kwargs or {},
+        footer_links=footer_links,
+        pwa=pwa,
         strict_cors=strict_cors,
         **request_limits(**limits),
     )
-    compiled = blocks.compile()
-    blocks.cache_example_outputs()
-    blocks.server_app = mount_app(app, compiled, path, settings)
+    serve(blocks, settings, App(auth_dependency=auth_dependency, **settings.app_kwargs), parent=app, path=path)
     return app

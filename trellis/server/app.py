@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 from typing import Any
 
 import anyio
 from fastapi import FastAPI
+from starlette.applications import Starlette
 
 from trellis._filedata import contains_file
 from trellis.config.build import CompiledApp
@@ -62,8 +63,27 @@ def _served(compiled: CompiledApp, settings: LaunchSettings, files: FileCache) -
     return dataclasses.replace(compiled, config=MappingProxyType(config), file_value_components=file_value_components)
 
 
-def create_app(compiled: CompiledApp, settings: LaunchSettings) -> FastAPI:
-    """Build the FastAPI app serving ``compiled`` with ``settings``."""
+def app_options(app_kwargs: Mapping[str, Any]) -> dict[str, Any]:
+    """The keyword arguments of a new app's ``FastAPI(...)``: no OpenAPI pages unless ``app_kwargs`` asks."""
+    return {"openapi_url": None, "docs_url": None, "redoc_url": None, **app_kwargs}
+
+
+def create_app(
+    compiled: CompiledApp,
+    settings: LaunchSettings,
+    app: FastAPI | None = None,
+    parent: Starlette | None = None,
+) -> FastAPI:
+    """Build the FastAPI app serving ``compiled`` with ``settings``.
+
+    ``app``: an app (of any FastAPI subclass) made with :func:`app_options` that does not serve yet;
+    the routes are added to it instead of a new one. ``parent``: the user's app this one is mounted
+    in; when it has a ``CORSMiddleware``, CORS answers are left to it (see :class:`RequestGuard`).
+    """
+    if app is None:
+        app = FastAPI(**app_options(settings.app_kwargs))
+    elif getattr(app.state, "trellis", None) is not None:
+        raise ValueError("This app already serves a Trellis app; give each app a new one.")
     delete_cache = compiled.delete_cache
     files = FileCache(
         allowed_paths=settings.allowed_paths,
@@ -98,9 +118,7 @@ def create_app(compiled: CompiledApp, settings: LaunchSettings) -> FastAPI:
     auth = Auth(settings.auth, settings.auth_dependency, settings.auth_message)
     direct_threads = anyio.CapacityLimiter(max(1, settings.max_threads // 2))
     state = ServerState(compiled, settings, queue, runner, files, sessions, auth, direct_threads)
-    kwargs: dict[str, Any] = {"openapi_url": None, "docs_url": None, "redoc_url": None, **settings.app_kwargs}
-    app = FastAPI(**kwargs)
-    app.add_middleware(RequestGuard, settings=settings)
+    app.add_middleware(RequestGuard, settings=settings, parent=parent)
     app.state.trellis = state
     all_routes = [
         *routes_page.routes(state),

@@ -16,6 +16,9 @@ every route at once rather than route by route:
   :func:`trellis.server.responses.json_body`), so their bodies can never come from a simple request.
 * **CORS.** Only ``allowed_origins`` (and, with ``strict_cors=False``, ``null`` and localhost pages
   for a local app) get ``Access-Control-Allow-*`` headers and preflight answers.
+* **Mounted apps.** An app mounted in the user's own app whose ``CORSMiddleware`` answers CORS leaves
+  CORS to it (as Gradio does): the origins it lists by name or by ``allow_origin_regex`` count as
+  allowed origins here, but its ``"*"`` lets no cross-site request through the CSRF rule.
 * **Body size.** Bodies other than uploads are capped at ``max_body_size`` (413): a declared
   ``Content-Length`` over the cap is refused before a byte is read, a chunked one when it crosses it.
 
@@ -25,11 +28,15 @@ Header size, header count and header time limits are enforced one layer down, in
 
 from __future__ import annotations
 
+import dataclasses
 import ipaddress
+import re
 from collections.abc import Iterable
+from typing import Any
 from urllib.parse import urlsplit
 
 import orjson
+from starlette.middleware.cors import CORSMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from trellis.server.settings import LaunchSettings
@@ -49,6 +56,8 @@ Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 
 #: Scope key of the believed ``X-Forwarded-Host`` (read by :func:`trellis.server.urls.public_root`).
 PUBLIC_HOST = "trellis.public_host"
+#: Scope key of the app a Trellis app is mounted in (``gr.routes.App`` records it as a request enters).
+PARENT_APP = "trellis.parent_app"
 
 
 class BodyTooLarge(Exception):
@@ -122,11 +131,45 @@ def _origin_parts(origin: str) -> tuple[str, str, int] | None:
     return parts.scheme, parts.hostname.lower().rstrip("."), port or (443 if parts.scheme == "https" else 80)
 
 
-class RequestGuard:
-    """ASGI middleware applying the rules in this module's docstring to every HTTP request."""
+@dataclasses.dataclass(frozen=True)
+class ParentCors:
+    """The origins the ``CORSMiddleware`` of the app a Trellis app is mounted in lets call it."""
 
-    def __init__(self, app: ASGIApp, settings: LaunchSettings) -> None:
+    origins: frozenset[str]
+    regex: re.Pattern[str] | None
+
+    def allows(self, origin: str) -> bool:
+        """Whether the parent names ``origin`` (exactly, as Starlette compares it) or matches its regex."""
+        return origin in self.origins or (self.regex is not None and self.regex.fullmatch(origin) is not None)
+
+
+def parent_cors(parent: Any) -> ParentCors | None:
+    """The CORS rules of ``parent``'s own ``CORSMiddleware``, or ``None`` when it has none.
+
+    Read when the first request arrives, so middleware the user adds after mounting counts too.
+    A ``"*"`` among its origins is left out: a wildcard names no origin the CSRF rule could trust.
+    """
+    for middleware in getattr(parent, "user_middleware", ()):
+        cls = getattr(middleware, "cls", None)
+        if isinstance(cls, type) and issubclass(cls, CORSMiddleware):
+            options = getattr(middleware, "kwargs", {})
+            regex = options.get("allow_origin_regex")
+            origins = frozenset(o for o in options.get("allow_origins", ()) if o != "*")
+            return ParentCors(origins, re.compile(regex) if regex else None)
+    return None
+
+
+class RequestGuard:
+    """ASGI middleware applying the rules in this module's docstring to every HTTP request.
+
+    ``parent``: the user's app this app is mounted in, if known; else the one the request came
+    through (``scope[PARENT_APP]``), if any (see :func:`parent_cors`).
+    """
+
+    def __init__(self, app: ASGIApp, settings: LaunchSettings, parent: Any = None) -> None:
         self.app = app
+        self.parent = parent
+        self._parent_rules: dict[int, ParentCors | None] = {}
         self.allowed_hosts = settings.allowed_hosts
         self.loopback_only = settings.loopback_only
         self.allowed_origins = frozenset(settings.allowed_origins)
@@ -208,9 +251,24 @@ class RequestGuard:
                 return True
         return False
 
-    def origin_permitted(self, origin: str, headers: dict[bytes, bytes]) -> bool:
-        """Whether a page of ``origin`` (another origin than the app's) may call the app."""
+    def parent_rules(self, scope: Scope) -> ParentCors | None:
+        """The CORS rules of the app this one is mounted in (read at its first request), or ``None``."""
+        parent = self.parent if self.parent is not None else scope.get(PARENT_APP)
+        if parent is None:
+            return None
+        key = id(parent)
+        if key not in self._parent_rules:
+            self._parent_rules[key] = parent_cors(parent)
+        return self._parent_rules[key]
+
+    def origin_permitted(self, origin: str, headers: dict[bytes, bytes], parent: ParentCors | None = None) -> bool:
+        """Whether a page of ``origin`` (another origin than the app's) may call the app.
+
+        ``parent``: the CORS rules of the app this one is mounted in, whose named origins may too.
+        """
         if origin.rstrip("/").lower() in self.allowed_origins:
+            return True
+        if parent is not None and parent.allows(origin):
             return True
         if self.strict_cors:
             return False
@@ -273,21 +331,26 @@ class RequestGuard:
             scope[PUBLIC_HOST] = forwarded
         raw_origin = headers.get(b"origin")
         origin = raw_origin.decode("latin-1").strip() if raw_origin is not None else None
-        cors_origin = origin if origin is not None and self.origin_permitted(origin, headers) else None
-        if scope["method"] == "OPTIONS" and headers.get(b"access-control-request-method"):
+        parent = self.parent_rules(scope)
+        cors_origin = origin if origin is not None and self.origin_permitted(origin, headers, parent) else None
+        # A parent's CORSMiddleware answers preflights before they get here, and adds the CORS headers itself.
+        parent_answers_cors = parent is not None
+        if scope["method"] == "OPTIONS" and headers.get(b"access-control-request-method") and not parent_answers_cors:
             await self._preflight(send, cors_origin)
             return
         if self._applies_csrf(scope):
             why = self.cross_site_refusal(scope, headers, origin, cors_origin is not None)
             if why is not None:
+                where = (
+                    "by name in the CORSMiddleware of the app it is mounted in, or in mount_gradio_app(allowed_origins=[...])"
+                    if parent_answers_cors
+                    else "in launch(allowed_origins=[...]) (or mount_gradio_app's)"
+                )
                 await _refuse(
-                    send,
-                    403,
-                    why + " A page on another origin may call this app only if it is listed in "
-                    "launch(allowed_origins=[...]).",
+                    send, 403, f"{why} A page on another origin may call this app only if it is listed {where}."
                 )
                 return
-        if cors_origin is not None:
+        if cors_origin is not None and not parent_answers_cors:
             send = _with_cors(send, cors_origin)
         if scope["method"] in UNSAFE_METHODS and not scope["path"].endswith(OWN_BODY_LIMIT):
             declared = headers.get(b"content-length", b"")

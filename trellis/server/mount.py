@@ -12,9 +12,15 @@ if TYPE_CHECKING:
     from fastapi import FastAPI
 
 
-def mount_app(app: FastAPI, compiled: CompiledApp, path: str, settings: LaunchSettings) -> FastAPI:
-    """Serve ``compiled`` at ``path`` inside ``app``; returns the mounted sub-app."""
+def mount_app(
+    app: FastAPI, compiled: CompiledApp, path: str, settings: LaunchSettings, sub_app: FastAPI | None = None
+) -> FastAPI:
+    """Serve ``compiled`` at ``path`` inside ``app``; returns the mounted sub-app.
+
+    ``sub_app``: the (not yet serving) app to serve it with, as :func:`create_app` takes it. CORS is
+    left to ``app`` when it has a ``CORSMiddleware`` of its own (:mod:`trellis.server.guard`).
+    """
     path = "/" + path.strip("/") if path.strip("/") else ""
-    sub_app = create_app(compiled, settings)
+    sub_app = create_app(compiled, settings, sub_app, parent=app)
     app.mount(path or "/", sub_app)
     return sub_app
