@@ -138,7 +138,6 @@ class AppConfig(TypedDict):
     show_error: bool
     max_file_size: int | None
     theme: str | None
-    theme_vars: dict[str, str] | None
     protocol: Literal["sse_v3"]
     body_css: dict[str, str]
     fill_height: bool

@@ -1,6 +1,8 @@
 // Boot: read the config the server embedded in the page, pick light/dark, mount the app.
 
 import "./theme/base.css";
+// The default theme's variables, as text: CSS minification would rewrite their values (quotes, colours).
+import defaultTheme from "./theme/default-theme.css?raw";
 import { mount } from "svelte";
 import type { AppConfig } from "./api/types";
 import App from "./App.svelte";
@@ -17,7 +19,15 @@ function applyColorScheme(): void {
 	document.documentElement.classList.toggle("dark", dark);
 }
 
+// First in <head>, so an app's own theme (the page's link to theme.css) comes after it and wins.
+function applyDefaultTheme(): void {
+	const style = document.createElement("style");
+	style.textContent = defaultTheme;
+	document.head.prepend(style);
+}
+
 async function boot(): Promise<void> {
+	applyDefaultTheme();
 	applyColorScheme();
 	const base = new URL(".", location.href).href.replace(/\/$/, "");
 	const config: AppConfig =

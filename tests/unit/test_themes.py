@@ -8,35 +8,15 @@ holds the theme as a Python expression, evaluated here with ``import trellis as 
 from __future__ import annotations
 
 import importlib
-import json
 import urllib.error
 from pathlib import Path
 from typing import Any
 
 import pytest
+from gradio_themes import RECORDED, THEMES, expected
 
 import trellis as gr
 from trellis.themes import resolve
-
-FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "gradio_theme_vars.json"
-RECORDED: dict[str, Any] = json.loads(FIXTURE.read_text())
-
-
-def compared(name: str, value: str) -> bool:
-    """Whether a recorded variable is compared.
-
-    Not compared: the names with underscores (``--block_border_width: None``), which Gradio's CSS
-    writes for dark values it never set and no stylesheet reads; and a theme's own CSS text
-    (``--custom-css``), which is Gradio's and was not recorded.
-    """
-    return "_" not in name and not (name == "custom-css" and value.startswith("<"))
-
-
-def expected(key: str, scheme: str) -> dict[str, str]:
-    """The recorded values of theme ``key`` in ``scheme`` (``"light"`` or ``"dark"``)."""
-    entry = RECORDED["themes"][key]
-    values = dict(entry["light"]) if scheme == "light" else {**entry["light"], **entry["dark"]}
-    return {name: value for name, value in values.items() if compared(name, value)}
 
 
 def computed(theme: gr.themes.ThemeClass, scheme: str) -> dict[str, str]:
@@ -45,14 +25,14 @@ def computed(theme: gr.themes.ThemeClass, scheme: str) -> dict[str, str]:
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("key", list(RECORDED["themes"]))
+@pytest.mark.parametrize("key", list(THEMES))
 def test_theme_computes_the_values_gradios_does(key: str, scheme: str) -> None:
-    theme = eval(RECORDED["themes"][key]["expr"], {"gr": gr})
+    theme = eval(THEMES[key]["expr"], {"gr": gr})
     want = expected(key, scheme)
     got = computed(theme, scheme)
     assert {n: got.get(n) for n in want if got.get(n) != want[n]} == {}
     # and declares no variable Gradio's does not
-    assert set(got) - set(RECORDED["themes"][key]["light"]) == set()
+    assert set(got) - set(THEMES[key]["light"]) == set()
 
 
 def test_palettes_and_sizes_are_gradios() -> None:

@@ -21,6 +21,7 @@ from trellis.components.base import Block, BlockContext, Component
 from trellis.components.state import State
 from trellis.config.functions import FunctionPlan, plan_function
 from trellis.config.schema import json_schema_to_python_type
+from trellis.themes import ThemeClass, bundled_theme_css, resolve
 
 #: Top-level config keys whose values come straight from the app.
 _PRESENTATION_DEFAULTS: dict[str, Any] = {
@@ -114,6 +115,9 @@ class CompiledApp:
     delete_cache: tuple[float, float] | None = None
     #: Indexes into ``config["components"]`` whose props hold files (initial values, example samples).
     file_value_components: tuple[int, ...] = ()
+    #: The theme's CSS (``GET /theme.css``), and whether the frontend bundle already holds it (the default theme).
+    theme_css: str = ""
+    theme_bundled: bool = False
 
     def config_for_root(self, root: str) -> dict[str, Any]:
         """The config for a request whose public URL root is ``root`` (file URLs in props made absolute)."""
@@ -266,16 +270,11 @@ def _resolve_dependency_blocks(dep: Dependency) -> tuple[tuple[Component, ...], 
     return inputs, outputs
 
 
-def _theme_name(theme: Any) -> str:
-    if isinstance(theme, str):
-        return theme.rsplit("/", 1)[-1].lower() or "default"
-    return str(getattr(theme, "name", None) or "default")
-
-
-def _theme_vars(theme: Any) -> dict[str, str]:
-    """Theme ``.set(...)`` overrides that are plain CSS values (``*name`` references are Gradio-internal)."""
-    overrides = getattr(theme, "overrides", None) or {}
-    return {k: v for k, v in overrides.items() if isinstance(v, str) and not v.startswith("*")}
+def _body_css(theme: ThemeClass) -> dict[str, str]:
+    """The page's background and text colours, light and dark, as Gradio's config lists them."""
+    light, dark = theme.resolved(), theme.resolved(dark=True)
+    names = ("body_background_fill", "body_text_color")
+    return {**{n: light[n] for n in names}, **{f"{n}_dark": dark[n] for n in names}}
 
 
 def _with_files(text: str | None, paths: list[str]) -> str | None:
@@ -324,12 +323,15 @@ def compile_app(blocks: AppDefinition) -> CompiledApp:
     components = [component_entry(b, listened.get(bid)) for bid, b in sorted(all_blocks.items()) if bid != blocks._id]
     state_components = {bid: b for bid, b in all_blocks.items() if isinstance(b, State)}
     has_unload = any(ev == "unload" for dep in blocks.dependencies for _, ev in dep.targets)
+    theme = resolve(blocks.theme)
+    theme_css = theme._get_theme_css()
     config: dict[str, Any] = {
         "version": GRADIO_COMPAT_VERSION,
         "api_prefix": "/gradio_api",
         "mode": blocks.mode,
         "app_id": random.getrandbits(63),
         **copy.deepcopy(_PRESENTATION_DEFAULTS),
+        "stylesheets": list(theme._stylesheets),
         "css": _with_files(blocks.css, blocks.css_paths),
         "connect_heartbeat": bool(state_components) or has_unload,
         "js": blocks.js,
@@ -338,13 +340,12 @@ def compile_app(blocks: AppDefinition) -> CompiledApp:
         "enable_queue": True,
         "show_error": blocks.show_error,
         "max_file_size": None,
-        "theme": _theme_name(blocks.theme),
-        "theme_vars": _theme_vars(blocks.theme),
+        "theme": theme.name,
         "protocol": "sse_v3",
-        "body_css": {},
+        "body_css": _body_css(theme),
         "fill_height": blocks.fill_height,
         "fill_width": blocks.fill_width,
-        "theme_hash": None,
+        "theme_hash": hashlib.sha256(theme_css.encode()).hexdigest(),
         "pages": [["", "Home", True]],
         "current_page": "",
         "username": None,
@@ -383,4 +384,6 @@ def compile_app(blocks: AppDefinition) -> CompiledApp:
         max_size=settings.max_size,
         api_open=settings.api_open,
         delete_cache=blocks.delete_cache,
+        theme_css=theme_css,
+        theme_bundled=theme_css == bundled_theme_css(),
     )

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import gzip
 import html
 from typing import TYPE_CHECKING, Any
 
 import orjson
 from starlette.requests import Request
-from starlette.responses import FileResponse, HTMLResponse, PlainTextResponse, Response
+from starlette.responses import FileResponse, HTMLResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from trellis.server import frontend
@@ -59,7 +60,8 @@ def index_html(state: ServerState, request: Request) -> str:
         shown = frozenset(
             c["type"] for c in config.get("components", []) if c.get("props", {}).get("visible", True) is not False
         )
-        tags = f"{tags}\n{frontend.component_tags(shown)}"
+        # The theme's stylesheets come after the bundle's, whose :root rules they override.
+        tags = f"{tags}\n{frontend.component_tags(shown)}\n{theme_tags(state, config)}".rstrip()
     favicon = (
         '<link rel="icon" href="./favicon.ico">'
         if state.settings.favicon_path
@@ -79,14 +81,32 @@ def index_html(state: ServerState, request: Request) -> str:
     )
 
 
+def theme_tags(state: ServerState, config: dict[str, Any]) -> str:
+    """The page's theme stylesheets: ``/theme.css`` unless the bundle holds the theme, and its web fonts' CSS."""
+    tags = [] if state.app.theme_bundled else [f'<link rel="stylesheet" href="./theme.css?v={config["theme_hash"]}">']
+    tags += [f'<link rel="stylesheet" href="{html.escape(url)}">' for url in config.get("stylesheets", [])]
+    return "\n".join(tags)
+
+
 def _html_response(request: Request, text: str) -> Response:
     """An HTML page, gzip-compressed when the browser accepts it (pages embed the whole config)."""
+    return _text_response(request, text, "text/html; charset=utf-8", "no-cache")
+
+
+@functools.lru_cache(maxsize=8)
+def _gzipped(text: str) -> bytes:
+    """Text that is served again and again (a theme's CSS), compressed once."""
+    return gzip.compress(text.encode(), compresslevel=9, mtime=0)
+
+
+def _text_response(request: Request, text: str, media_type: str, cache_control: str) -> Response:
+    """Text, gzip-compressed when the browser accepts it and it is worth it."""
     body = text.encode()
-    headers = {"Cache-Control": "no-cache", "Vary": "Accept-Encoding"}
+    headers = {"Cache-Control": cache_control, "Vary": "Accept-Encoding"}
     if len(body) > 1024 and accepts_gzip(request):
         headers["Content-Encoding"] = "gzip"
-        body = gzip.compress(body, compresslevel=6, mtime=0)
-    return Response(body, media_type="text/html; charset=utf-8", headers=headers)
+        body = _gzipped(text) if media_type.startswith("text/css") else gzip.compress(body, compresslevel=6, mtime=0)
+    return Response(body, media_type=media_type, headers=headers)
 
 
 LOGIN_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8">
@@ -147,7 +167,10 @@ def routes(state: ServerState) -> list[BaseRoute]:
         return ORJSONResponse({"success": True})
 
     async def theme_css(request: Request) -> Response:
-        return PlainTextResponse(":root{}", media_type="text/css")
+        # The page asks for theme.css?v=<theme_hash>: that URL's content never changes.
+        versioned = request.query_params.get("v") == state.app.config.get("theme_hash")
+        cache = frontend.IMMUTABLE if versioned else "no-cache"
+        return _text_response(request, state.app.theme_css, "text/css; charset=utf-8", cache)
 
     async def favicon(request: Request) -> Response:
         path = state.settings.favicon_path

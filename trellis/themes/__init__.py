@@ -8,6 +8,7 @@ Each preset's values are those of the Gradio theme of the same name; the module 
 
 from __future__ import annotations
 
+import functools
 import warnings
 from typing import Any
 
@@ -46,11 +47,29 @@ BY_NAME: dict[str, type[Base]] = {
 }
 
 
+@functools.cache
+def bundled_theme_css() -> str:
+    """The default theme's CSS, which the frontend bundle holds (``frontend/src/theme/default-theme.css``).
+
+    A page whose theme's CSS is this text needs no ``/theme.css`` request.
+    """
+    return Default()._get_theme_css()
+
+
+@functools.cache
+def _from_hub_or_default(name: str) -> ThemeClass:
+    try:
+        return Base.from_hub(name)
+    except Exception as exc:
+        warnings.warn(f"Cannot load the theme {name!r}, the default theme is used: {exc}", stacklevel=3)
+        return Default()
+
+
 def resolve(theme: Any) -> ThemeClass:
     """The theme an app asked for: ``None`` → ``Default()``, a name → that theme, a theme → itself.
 
-    A name that is not a built-in theme is loaded from the Hugging Face Hub; when that fails, a
-    warning says why and the default theme is used, as Gradio does.
+    A name that is not a built-in theme is loaded from the Hugging Face Hub (once per name); when that
+    fails, a warning says why and the default theme is used, as Gradio does.
     """
     if theme is None:
         return Default()
@@ -60,9 +79,5 @@ def resolve(theme: Any) -> ThemeClass:
         preset = BY_NAME.get(theme.lower())
         if preset is not None:
             return preset()
-        try:
-            return Base.from_hub(theme)
-        except Exception as exc:
-            warnings.warn(f"Cannot load the theme {theme!r}, the default theme is used: {exc}", stacklevel=2)
-            return Default()
+        return _from_hub_or_default(theme)
     raise TypeError(f"theme must be a theme (gr.themes.Soft()...) or a theme's name, not {type(theme).__name__}")

@@ -75,7 +75,6 @@ export function appConfig(
 		show_error: false,
 		max_file_size: null,
 		theme: "default",
-		theme_vars: {},
 		protocol: "sse_v3",
 		body_css: {},
 		fill_height: false,

@@ -120,7 +120,6 @@ export interface AppConfig {
 	show_error: boolean;
 	max_file_size: number | null;
 	theme: string | null;
-	theme_vars: Record<string, string> | null;
 	protocol: "sse_v3";
 	body_css: Record<string, string>;
 	fill_height: boolean;
