@@ -7,7 +7,11 @@ with Chromium (the values its functions received, what its DOM showed); they are
 from __future__ import annotations
 
 import queue
-from collections.abc import Callable
+import re
+import runpy
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -90,3 +94,103 @@ def test_untouched_number_shows_zero(page: Page, serve: Serve) -> None:
         gr.Number(label="N")
     page.goto(serve(demo))
     expect(page.get_by_label("N", exact=True)).to_have_value("0")
+
+
+# -- 2. phones: nothing scrolls sideways at 390 px ------------------------------------------------------
+
+REPO = Path(__file__).resolve().parents[2]
+#: The repository's demo apps: demo/<name>/app.py, and the apps the benchmarks serve (their ``APP`` source).
+DEMO_APPS = sorted(REPO.glob("demo/*/app.py")) + sorted(
+    p for p in REPO.glob("benchmarks/*.py") if re.search(r"^APP = ", p.read_text(), re.M)
+)
+
+
+def app_source(path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """A demo file's code; for a benchmark, the app it writes out and serves (its ``APP`` string)."""
+    if path.parent.name != "benchmarks":
+        return path.read_text()
+    monkeypatch.syspath_prepend(str(path.parent))  # the benchmarks' shared helper module
+    return str(runpy.run_path(str(path), run_name="benchmark")["APP"])
+
+
+def horizontal_overflow(page: Page) -> int:
+    """How many px the page is wider than the window (0: no sideways scrolling)."""
+    return int(page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth"))
+
+
+def on_phone(page: Page) -> None:
+    page.set_viewport_size({"width": 390, "height": 844})
+
+
+def test_a_row_of_media_inputs_stacks_on_a_phone(page: Page, serve: Serve) -> None:
+    with gr.Blocks() as demo:
+        with gr.Row():
+            gr.Image(label="Left")
+            gr.Image(label="Right")
+        with gr.Row():
+            gr.Video(label="Clip")
+            gr.Audio(label="Sound")
+    on_phone(page)
+    page.goto(serve(demo))
+    left = page.get_by_test_id("image").first
+    right = page.get_by_test_id("image").last
+    expect(right).to_be_visible()
+    assert horizontal_overflow(page) == 0
+    # Two 160 px minimums and the gap do not fit beside each other in 390 px less the page's padding:
+    # one image under the other, each as wide as the page's content, as on Gradio's page.
+    left_box, right_box = left.bounding_box(), right.bounding_box()
+    assert left_box and right_box
+    assert right_box["y"] >= left_box["y"] + left_box["height"]
+    assert abs(left_box["width"] - right_box["width"]) < 1
+
+
+def test_media_sources_are_an_icon_bar_inside_the_card(page: Page, serve: Serve) -> None:
+    """Gradio's sources are icon buttons along the card's bottom, named for assistive tech; they fit any card."""
+    with gr.Blocks() as demo:
+        with gr.Row():
+            for i in range(6):
+                gr.Image(label=f"Image {i}", min_width=80)
+    page.goto(serve(demo))
+    card = page.get_by_test_id("image").first
+    bar = card.get_by_role("toolbar", name="Image source")
+    expect(bar.get_by_role("button")).to_have_count(3)
+    names = [b.get_attribute("aria-label") for b in bar.get_by_role("button").all()]
+    assert names == ["Upload file", "Capture from camera", "Paste from clipboard"]
+    expect(bar.get_by_role("button", name="Upload file")).to_have_attribute("aria-pressed", "true")
+    card_box, bar_box = card.bounding_box(), bar.bounding_box()
+    assert card_box and bar_box
+    assert bar_box["x"] >= card_box["x"] and bar_box["x"] + bar_box["width"] <= card_box["x"] + card_box["width"]
+    assert horizontal_overflow(page) == 0
+    bar.get_by_role("button", name="Capture from camera").click()
+    expect(bar.get_by_role("button", name="Capture from camera")).to_have_attribute("aria-pressed", "true")
+
+
+@pytest.fixture
+def gradio_alias() -> Iterator[None]:
+    """``import gradio`` gives Trellis while a demo file is loaded (as ``trellis run`` does)."""
+    from trellis import _aliases
+
+    saved = {name: module for name, module in sys.modules.items() if name == "gradio" or name.startswith("gradio.")}
+    _aliases.alias_gradio()
+    yield
+    for name in [n for n in sys.modules if n == "gradio" or n.startswith("gradio.")]:
+        del sys.modules[name]
+    sys.modules.update(saved)
+
+
+@pytest.mark.parametrize("app_file", DEMO_APPS, ids=lambda p: str(p.relative_to(REPO)))
+def test_demo_apps_do_not_scroll_sideways_on_a_phone(
+    page: Page, serve: Serve, gradio_alias: None, app_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    namespace: dict[str, Any] = {"__name__": "demo_app", "__file__": str(app_file)}
+    exec(compile(app_source(app_file, monkeypatch), str(app_file), "exec"), namespace)
+    demo = namespace["demo"]
+    on_phone(page)
+    page.goto(serve(demo))
+    expect(page.locator(".block").first).to_be_visible()
+    assert horizontal_overflow(page) == 0
+    tabs = page.get_by_role("tab")
+    for i in range(tabs.count()):  # every tab of a TabbedInterface
+        tabs.nth(i).click()
+        expect(tabs.nth(i)).to_have_attribute("aria-selected", "true")
+        assert horizontal_overflow(page) == 0, f"tab {tabs.nth(i).inner_text()!r} scrolls sideways"
