@@ -194,3 +194,45 @@ def test_demo_apps_do_not_scroll_sideways_on_a_phone(
         tabs.nth(i).click()
         expect(tabs.nth(i)).to_have_attribute("aria-selected", "true")
         assert horizontal_overflow(page) == 0, f"tab {tabs.nth(i).inner_text()!r} scrolls sideways"
+
+
+# -- 3. the default look -----------------------------------------------------------------------------------
+
+
+def boxes(locator: Any) -> list[dict[str, float]]:
+    found = [b for b in (item.bounding_box() for item in locator.all()) if b]
+    assert len(found) == locator.count()
+    return found
+
+
+def test_an_interfaces_inputs_share_one_card(page: Page, serve: Serve) -> None:
+    """Gradio's Form: adjacent inputs sit in one bordered card, without borders or gaps of their own."""
+    demo = gr.Interface(lambda a, b, c: a, ["text", "slider", "checkbox"], "text")
+    page.goto(serve(demo))
+    form = page.get_by_test_id("form").first
+    blocks = form.locator(".block")
+    expect(blocks).to_have_count(3)
+    assert form.evaluate("f => getComputedStyle(f).borderTopWidth") == "1px"
+    assert blocks.evaluate_all("bs => bs.map(b => getComputedStyle(b).borderTopWidth)") == ["0px"] * 3
+    tops = boxes(blocks)
+    for upper, lower in zip(tops, tops[1:], strict=False):
+        assert abs(lower["y"] - (upper["y"] + upper["height"])) < 1  # no gap: one card
+    # The Interface's columns are plain columns, as in Gradio (no panel around them).
+    column = page.get_by_test_id("column").first
+    assert column.evaluate("c => getComputedStyle(c).paddingTop") == "0px"
+
+
+def test_a_groups_children_are_one_px_apart(page: Page, serve: Serve) -> None:
+    with gr.Blocks() as demo:
+        with gr.Group():
+            gr.Textbox(label="First")
+            gr.Textbox(label="Second")
+            gr.Button("Third")
+    page.goto(serve(demo))
+    group = page.get_by_test_id("group")
+    first, second = boxes(group.locator(".block"))
+    assert 0.5 < second["y"] - (first["y"] + first["height"]) < 1.5
+    button = group.get_by_role("button", name="Third").bounding_box()
+    assert button and 0.5 < button["y"] - (second["y"] + second["height"]) < 1.5
+    assert group.evaluate("g => getComputedStyle(g).borderTopWidth") == "1px"
+    assert group.locator(".block").first.evaluate("b => getComputedStyle(b).borderTopWidth") == "0px"

@@ -133,7 +133,7 @@ class Interface(Blocks, register=False):
                 stop: Button | None = None
                 clear: ClearButton | None = None
                 if self.input_components:
-                    with Column(variant="panel"):
+                    with Column():
                         for comp in self.input_components:
                             if not isinstance(comp, State):
                                 comp.render()
@@ -164,7 +164,7 @@ class Interface(Blocks, register=False):
                                     stop.render()
                 for comp in state_inputs:
                     comp.render()
-                with Column(variant="panel"):
+                with Column():
                     for comp in self.output_components:
                         if comp not in self.input_components:
                             comp.render()
