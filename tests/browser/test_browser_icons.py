@@ -4,15 +4,33 @@ controls, and the Chatbot's corner buttons."""
 
 from __future__ import annotations
 
+import wave
 from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
 import pytest
 from playwright.sync_api import Page, expect
 
 import trellis as gr
 
+from .conftest import write_png
+
 pytestmark = pytest.mark.browser
 
 Serve = Callable[..., str]
+
+
+def write_wav(path: Path, seconds: float, rate: int = 8000) -> Path:
+    """A mono 16-bit WAV of a quiet 440 Hz tone."""
+    t = np.arange(int(seconds * rate)) / rate
+    samples = (np.sin(2 * np.pi * 440 * t) * 3000).astype("<i2")
+    with wave.open(str(path), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(rate)
+        out.writeframes(samples.tobytes())
+    return path
 
 
 def test_slider_reset_restores_the_first_value_and_fires_change_and_release(page: Page, serve: Serve) -> None:
@@ -41,3 +59,106 @@ def test_slider_reset_restores_the_first_value_and_fires_change_and_release(page
     expect(page.get_by_test_id("slider").filter(has_text="No reset").get_by_test_id("reset-button")).to_have_count(0)
     expect(page.get_by_test_id("slider").filter(has_text="Fixed").get_by_test_id("reset-button")).to_be_disabled()
     assert hidden.buttons == [] and fixed.buttons is None
+
+
+def test_image_fullscreen_and_share_buttons(page: Page, serve: Serve, tmp_path: Path) -> None:
+    picture = write_png(tmp_path / "red.png", (40, 30), (255, 0, 0))
+    with gr.Blocks() as demo:
+        gr.Image(str(picture), label="Shown", interactive=False)
+        gr.Image(str(picture), label="Bare", interactive=False, buttons=["download"])
+    page.goto(serve(demo))
+    shown = page.get_by_test_id("image").filter(has_text="Shown")
+    shown.get_by_role("button", name="Fullscreen").click()
+    page.wait_for_function("() => document.fullscreenElement?.querySelector('[data-testid=image-preview]')")
+    expect(shown.get_by_role("button", name="Exit fullscreen")).to_be_visible()
+    shown.get_by_role("button", name="Exit fullscreen").click()
+    page.wait_for_function("() => document.fullscreenElement === null")
+    expect(shown.get_by_role("button", name="Fullscreen")).to_be_visible()
+
+    # Off Hugging Face Spaces, Gradio's share button fails with this message; so does ours.
+    shown.get_by_role("button", name="Share").click()
+    expect(page.get_by_test_id("toast-error")).to_contain_text("Must be on Spaces to share.")
+
+    bare = page.get_by_test_id("image").filter(has_text="Bare")
+    expect(bare.get_by_test_id("image-download")).to_be_visible()
+    expect(bare.get_by_role("button", name="Fullscreen")).to_have_count(0)
+    expect(bare.get_by_role("button", name="Share")).to_have_count(0)
+
+
+def test_gallery_preview_goes_fullscreen(page: Page, serve: Serve, tmp_path: Path) -> None:
+    red = write_png(tmp_path / "red.png", (40, 30), (255, 0, 0))
+    blue = write_png(tmp_path / "blue.png", (30, 30), (0, 0, 255))
+    with gr.Blocks() as demo:
+        gr.Gallery([str(red), str(blue)], label="Pictures", interactive=False)
+    page.goto(serve(demo))
+    gallery = page.get_by_test_id("gallery")
+    gallery.get_by_test_id("gallery-item").first.click()
+    gallery.get_by_test_id("gallery-fullscreen").click()
+    page.wait_for_function("() => document.fullscreenElement?.querySelector('[data-testid=gallery-preview]')")
+    gallery.get_by_test_id("gallery-fullscreen").click()
+    page.wait_for_function("() => document.fullscreenElement === null")
+    gallery.get_by_test_id("gallery-share").click()
+    expect(page.get_by_test_id("toast-error")).to_contain_text("Must be on Spaces to share.")
+
+
+def test_audio_player_volume_speed_and_skip_controls(page: Page, serve: Serve, tmp_path: Path) -> None:
+    clip = write_wav(tmp_path / "tone.wav", seconds=4)
+    with gr.Blocks() as demo:
+        gr.Audio(str(clip), label="Tone", interactive=False, waveform_options={"skip_length": 25})
+    page.goto(serve(demo))
+    player = page.get_by_test_id("audio")
+    audio = player.get_by_test_id("audio-element")
+    page.wait_for_function("a => a.readyState >= 1 && a.duration > 3.9", arg=audio.element_handle())
+
+    speed = player.get_by_test_id("audio-speed")
+    expect(speed).to_have_text("1x")
+    expect(speed).to_have_attribute("aria-label", "Adjust playback speed to 1.5x")
+    speed.click()
+    expect(speed).to_have_text("1.5x")
+    assert audio.evaluate("a => a.playbackRate") == 1.5
+    speed.click()
+    speed.click()
+    expect(speed).to_have_text("0.5x")
+    assert audio.evaluate("a => a.playbackRate") == 0.5
+
+    # skip_length is a percentage of the clip, as in Gradio: 25% of 4 s.
+    forward = player.get_by_role("button", name="Skip forward by 1 seconds")
+    forward.click()
+    forward.click()
+    page.wait_for_function("a => Math.abs(a.currentTime - 2) < 0.05", arg=audio.element_handle())
+    player.get_by_role("button", name="Skip backwards by 1 seconds").click()
+    page.wait_for_function("a => Math.abs(a.currentTime - 1) < 0.05", arg=audio.element_handle())
+
+    player.get_by_role("button", name="Adjust volume").click()
+    volume = player.get_by_role("slider", name="Volume")
+    expect(speed).to_have_count(0)  # the slider takes the speed button's place while open
+    volume.fill("0.25")
+    page.wait_for_function("a => a.volume === 0.25", arg=audio.element_handle())
+
+    player.get_by_role("button", name="Play").click()
+    page.wait_for_function("a => !a.paused", arg=audio.element_handle())
+    player.get_by_role("button", name="Pause").click()
+    page.wait_for_function("a => a.paused", arg=audio.element_handle())
+
+
+def test_chatbot_corner_buttons_share_clear_and_copy_the_conversation(page: Page, serve: Serve) -> None:
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    history = [{"role": "user", "content": "hi"}, {"role": "assistant", "content": "hello there"}]
+    with gr.Blocks() as demo:
+        gr.Chatbot(history, label="Chat")
+        gr.Chatbot(history, label="No corner", buttons=["copy"])
+    page.goto(serve(demo))
+    chat = page.get_by_test_id("chatbot").filter(has_text="Chat")
+    tools = chat.locator(".toolbar button")
+    expect(tools).to_have_count(3)
+    expect(tools.first).to_have_attribute("aria-label", "Share")
+    expect(tools.last).to_have_attribute("aria-label", "Copy conversation")
+
+    chat.get_by_role("button", name="Copy conversation").click()
+    page.wait_for_function("async () => (await navigator.clipboard.readText()).includes('hello there')")
+    chat.get_by_role("button", name="Share").click()
+    expect(page.get_by_test_id("toast-error")).to_contain_text("Must be on Spaces to share.")
+
+    bare = page.get_by_test_id("chatbot").filter(has_text="No corner")
+    expect(bare.get_by_role("button", name="Share")).to_have_count(0)
+    expect(bare.get_by_role("button", name="Copy conversation")).to_have_count(0)

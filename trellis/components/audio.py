@@ -60,8 +60,10 @@ class Audio(
     editable: bool = True
     """Gradio's trimming tools for a recorded or uploaded clip; sent to the browser, which has none yet."""
     waveform_options: Any = prop(default=None, sent_as="dict[str, Any] | None")
-    """Gradio's waveform colours and settings (a dict or ``WaveformOptions``); sent to the browser, which draws its
-    waveform in the theme's colours for now."""
+    """The player's settings (a dict or an object with these attributes), sent with Gradio's defaults filled in:
+    ``skip_length`` (the percent of the clip a skip button moves, 5), ``waveform_color`` and
+    ``waveform_progress_color`` (the waveform's bars before and after the playhead; None: the theme's);
+    ``trim_region_color``, ``show_recording_waveform`` and ``sample_rate`` are sent but not used yet."""
     recording: bool = False
     """Gradio's "start recording at once"; sent to the browser, which waits for the record button for now."""
     subtitles: str | os.PathLike[str] | list[dict[str, Any]] | None = None
@@ -132,10 +134,22 @@ class Audio(
         return codec.Mp3StreamEncoder()
 
 
-def _options_dict(options: Any) -> dict[str, Any] | None:
-    if options is None or isinstance(options, dict):
-        return options
-    return {k: v for k, v in vars(options).items() if not k.startswith("_")}
+#: Gradio's WaveformOptions defaults, which its config always sends.
+WAVEFORM_DEFAULTS: dict[str, Any] = {
+    "waveform_color": None,
+    "waveform_progress_color": None,
+    "trim_region_color": None,
+    "show_recording_waveform": True,
+    "skip_length": 5,
+    "sample_rate": 44100,
+}
+
+
+def _options_dict(options: Any) -> dict[str, Any]:
+    if options is None:
+        return dict(WAVEFORM_DEFAULTS)
+    given = options if isinstance(options, dict) else {k: v for k, v in vars(options).items() if not k.startswith("_")}
+    return {**WAVEFORM_DEFAULTS, **given}
 
 
 def _format(value: str | None) -> Literal["wav", "mp3"] | None:

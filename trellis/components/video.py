@@ -29,7 +29,7 @@ class Video(
     SIGNATURE = """value, *, format, sources, height, width, label, every, inputs, show_label, container, scale,
         min_width, interactive, visible, elem_id, elem_classes, render, key, preserved_by_key, webcam_options,
         include_audio, autoplay, buttons, loop, streaming"""
-    DEFAULT_BUTTONS = ("download", "share")
+    DEFAULT_BUTTONS = ("download",)
     DEFAULT_SOURCES = ("upload", "webcam")
 
     value: Any = prop(default=None, kw_only=False)

@@ -121,9 +121,12 @@ export class AppState {
 		}
 	}
 
-	/** The dispatch function handed to one component. */
+	/** The dispatch function handed to one component; its "error" event (data: the message) shows an error toast, as in Gradio. */
 	dispatcher(id: number): Dispatch {
-		return (event, data) => this.trigger(id, event, data);
+		return (event, data) => {
+			if (event === "error") this.toast("error", "Error", String(data));
+			this.trigger(id, event, data);
+		};
 	}
 
 	hasListener(id: number, event: string): boolean {

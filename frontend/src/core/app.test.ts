@@ -82,3 +82,11 @@ describe("AppState initial props", () => {
 		expect(app.nodes[6].props).toMatchObject({ value: "given", label: "Textbox" });
 	});
 });
+
+describe("AppState component errors", () => {
+	it("shows a component's error event as an error toast", () => {
+		const app = new AppState(config, "http://host");
+		app.dispatcher(1)("error", "Must be on Spaces to share.");
+		expect(app.toasts.map((t) => [t.level, t.message])).toEqual([["error", "Must be on Spaces to share."]]);
+	});
+});

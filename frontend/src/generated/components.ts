@@ -161,8 +161,10 @@ export interface AudioProps extends CommonProps {
 	/** Gradio's trimming tools for a recorded or uploaded clip; sent to the browser, which has none yet. */
 	editable: boolean;
 	/**
-	 * Gradio's waveform colours and settings (a dict or ``WaveformOptions``); sent to the browser, which draws its
-	 * waveform in the theme's colours for now.
+	 * The player's settings (a dict or an object with these attributes), sent with Gradio's defaults filled in:
+	 * ``skip_length`` (the percent of the clip a skip button moves, 5), ``waveform_color`` and
+	 * ``waveform_progress_color`` (the waveform's bars before and after the playhead; None: the theme's);
+	 * ``trim_region_color``, ``show_recording_waveform`` and ``sample_rate`` are sent but not used yet.
 	 */
 	waveform_options?: Record<string, unknown> | null;
 	/** Gradio's "start recording at once"; sent to the browser, which waits for the record button for now. */

@@ -6,6 +6,7 @@ import type { FileData } from "../../api/types";
 import type { ComponentProps } from "../../components/types";
 import type { AudioProps, ImageProps, VideoProps } from "../../generated/components";
 import { fileUrl, firstOfKind, isFileData } from "../files";
+import { SHARE_UNAVAILABLE } from "../share";
 import { Uploader } from "../uploader.svelte";
 import { watchValue } from "../value.svelte";
 
@@ -67,6 +68,11 @@ export class MediaInputState {
 	get capturing(): boolean {
 		return this.interactive && this.source !== "upload" && !this.file;
 	}
+
+	/** The share button: as Gradio's off Spaces, an error toast. */
+	share = (): void => {
+		this.#component().dispatch("error", SHARE_UNAVAILABLE);
+	};
 
 	/** The clear button: no value, no error. */
 	clear = (): void => {
