@@ -236,3 +236,47 @@ def test_a_groups_children_are_one_px_apart(page: Page, serve: Serve) -> None:
     assert button and 0.5 < button["y"] - (second["y"] + second["height"]) < 1.5
     assert group.evaluate("g => getComputedStyle(g).borderTopWidth") == "1px"
     assert group.locator(".block").first.evaluate("b => getComputedStyle(b).borderTopWidth") == "0px"
+
+
+def gallery_app(tmp_path: Path, interactive: bool) -> gr.Blocks:
+    from tests.browser.conftest import write_png
+
+    items = [(str(write_png(tmp_path / f"{n}.png", (64, 48), c)), n) for n, c in (("red", (200, 0, 0)), ("green", (0, 200, 0)))]
+    with gr.Blocks() as demo:
+        gr.Gallery(items, label="Pictures", interactive=interactive)
+    return demo
+
+
+def test_an_output_gallery_has_no_editing_controls_and_overlays_captions(
+    page: Page, serve: Serve, tmp_path: Path
+) -> None:
+    page.goto(serve(gallery_app(tmp_path, interactive=False)))
+    thumbs = page.get_by_test_id("gallery-item")
+    expect(thumbs).to_have_count(2)
+    gallery = page.get_by_test_id("gallery")
+    expect(gallery.get_by_role("button", name=re.compile("Delete|Remove|Clear|Upload"))).to_have_count(0)
+    expect(gallery.get_by_text("Add images")).to_have_count(0)
+    # Gradio's caption is a tab inside the thumbnail's bottom-right corner, not a line below it.
+    thumb = thumbs.first.bounding_box()
+    caption = thumbs.first.get_by_text("red", exact=True).bounding_box()
+    assert thumb and caption
+    assert abs((caption["x"] + caption["width"]) - (thumb["x"] + thumb["width"])) <= 2
+    assert abs((caption["y"] + caption["height"]) - (thumb["y"] + thumb["height"])) <= 2
+    assert caption["width"] < 0.8 * thumb["width"] + 1
+
+
+def test_an_interactive_gallery_has_gradios_corner_controls(page: Page, serve: Serve, tmp_path: Path) -> None:
+    page.goto(serve(gallery_app(tmp_path, interactive=True)))
+    gallery = page.get_by_test_id("gallery")
+    expect(page.get_by_test_id("gallery-item")).to_have_count(2)
+    expect(gallery.get_by_text("Add images")).to_have_count(0)
+    expect(gallery.get_by_role("button", name="Click to Upload")).to_be_visible()
+    delete = gallery.get_by_role("button", name="Delete red")
+    assert delete.evaluate("b => getComputedStyle(b).opacity") == "0"  # shown only on hover, as in Gradio
+    page.get_by_test_id("gallery-item").first.hover()
+    expect(delete).to_have_css("opacity", "1")
+    delete.click()
+    expect(page.get_by_test_id("gallery-item")).to_have_count(1)
+    gallery.get_by_role("button", name="Clear").click()
+    expect(page.get_by_test_id("gallery-item")).to_have_count(0)
+    expect(page.get_by_test_id("gallery-dropzone")).to_be_visible()
