@@ -66,6 +66,7 @@ def test_image_fullscreen_and_share_buttons(page: Page, serve: Serve, tmp_path: 
     with gr.Blocks() as demo:
         gr.Image(str(picture), label="Shown", interactive=False)
         gr.Image(str(picture), label="Bare", interactive=False, buttons=["download"])
+        gr.Image(str(picture), label="Editable", interactive=True)
     page.goto(serve(demo))
     shown = page.get_by_test_id("image").filter(has_text="Shown")
     shown.get_by_role("button", name="Fullscreen").click()
@@ -83,6 +84,13 @@ def test_image_fullscreen_and_share_buttons(page: Page, serve: Serve, tmp_path: 
     expect(bare.get_by_test_id("image-download")).to_be_visible()
     expect(bare.get_by_role("button", name="Fullscreen")).to_have_count(0)
     expect(bare.get_by_role("button", name="Share")).to_have_count(0)
+
+    # An input image offers fullscreen and clear only, as in Gradio.
+    editable = page.get_by_test_id("image").filter(has_text="Editable")
+    expect(editable.get_by_role("button", name="Fullscreen")).to_be_visible()
+    expect(editable.get_by_test_id("image-clear")).to_be_visible()
+    expect(editable.get_by_test_id("image-download")).to_have_count(0)
+    expect(editable.get_by_role("button", name="Share")).to_have_count(0)
 
 
 def test_gallery_preview_goes_fullscreen(page: Page, serve: Serve, tmp_path: Path) -> None:
