@@ -493,18 +493,19 @@ def test_tabbed_interface_keeps_each_interfaces_endpoint() -> None:
     assert list(compile_app(demo).api_info_public["named_endpoints"]) == ["/up", "/down"]
 
 
-def test_component_with_a_callable_value_gets_an_undocumented_load_listener() -> None:
+def test_component_with_a_callable_value_gets_a_public_load_listener() -> None:
     def now() -> str:
         return "now"
 
     with gr.Blocks() as demo:
         text = gr.Textbox(now)
     dep = demo.config["dependencies"][0]
-    assert (dep["targets"], dep["outputs"], dep["api_visibility"], dep["api_name"]) == (
+    assert (dep["targets"], dep["outputs"], dep["api_visibility"], dep["api_name"], dep["queue"]) == (
         [[demo._id, "load"]],
         [text._id],
-        "undocumented",
+        "public",
         "now",
+        True,
     )
 
 
@@ -521,7 +522,7 @@ def test_blocks_compile_attaches_the_load_listeners_once() -> None:
         gr.Textbox(lambda: "now", every=5)
     demo.compile()
     demo.compile()
-    assert [dep.targets[0][1] for dep in demo.dependencies] == ["load", "tick"]
+    assert [[name for _, name in dep.targets] for dep in demo.dependencies] == [["tick", "load"]]
 
 
 def test_the_compiled_app_cannot_be_changed() -> None:

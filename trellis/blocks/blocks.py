@@ -161,7 +161,12 @@ class Blocks(BlockContext, register=False):
         return _listen(self, [(self._id, "unload")], fn, None, None, api_visibility="private", queue=False)
 
     def _attach_value_loaders(self) -> None:
-        """Components whose value is a function get a ``load`` listener (and a Timer for ``every=``), once."""
+        """Components whose value is a function get one listener that sets it, once (as Gradio makes it).
+
+        It runs on page load, on each tick of the component's ``every`` Timer and whenever one of its
+        ``inputs`` changes; its API name is the function's name and it is public, queued and shown with
+        progress unless a Timer or inputs trigger it too.
+        """
         if self._value_loaders_attached:
             return
         self._value_loaders_attached = True
@@ -170,15 +175,28 @@ class Blocks(BlockContext, register=False):
             if fn is None:
                 continue
             inputs = getattr(block, "inputs", None)
-            context.push(self)
-            try:
-                self.load(fn, inputs, block, api_visibility="undocumented", show_progress="hidden", queue=False)
-                every = getattr(block, "every", None)
-                if every:
-                    timer = Timer(every)
-                    timer.tick(fn, inputs, block, api_visibility="undocumented", show_progress="hidden")
-            finally:
-                context.pop(self)
+            sources = [inputs] if isinstance(inputs, Block) else list(inputs or [])
+            triggers = [(source._id, "change") for source in sources if "change" in getattr(source, "EVENTS", ())]
+            every = getattr(block, "every", None)
+            if every:
+                if isinstance(every, Timer):
+                    timer = every
+                else:
+                    context.push(self)
+                    try:
+                        timer = Timer(every)
+                    finally:
+                        context.pop(self)
+                triggers.append((timer._id, "tick"))
+            _listen(
+                self,
+                [*triggers, (self._id, "load")],
+                fn,
+                inputs,
+                block,
+                show_progress="hidden" if triggers else "full",
+                trigger_mode="once",
+            )
 
     # -- tree ------------------------------------------------------------------------
     def all_blocks(self) -> dict[int, Block]:

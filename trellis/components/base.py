@@ -349,16 +349,18 @@ class Component(Block, register=False):
 
     value: Any = prop(default=None, kw_only=False)
     """The initial value; a callable is called when the page loads (and every ``every`` seconds) to produce it."""
-    every: float | None = prop(default=None, wire=False)
-    """With a callable ``value``: call it again every this many seconds while the page is open."""
+    every: Any = prop(default=None, wire=False)
+    """With a callable ``value``: call it again on each tick of this ``gr.Timer``, or every this many seconds."""
     inputs: Any = prop(default=None, wire=False)
-    """With a callable ``value``: components whose values are passed to it."""
+    """With a callable ``value``: components whose values are passed to it (it runs again when they change)."""
 
     def __post_init__(self) -> None:
         super().__post_init__()
         self.load_fn: Callable[..., Any] | None = None
         if callable(self.value) and not isinstance(self.value, type):
             self.load_fn, self.value = self.value, None
+            if not self.inputs:
+                self.value = self.load_fn()  # as in Gradio: the config's value is the function's first answer
         self.initial_value = self.value
 
     def _init_value(self) -> None:

@@ -147,11 +147,14 @@ class Slider(FormComponent, LabelledInput, Changes):
             if isinstance(self.minimum, int) and isinstance(self.maximum, int) and self.step < 1 and abs(span) >= 100:
                 self.step = 1
         if self.randomize:
-            self.load_fn, self.initial_value = self._random_value, None
+            # As in Gradio: a random start in the config, and a load listener (API name "get_random_value")
+            # that draws another on each page load.
+            self.load_fn, self.initial_value = self.get_random_value, self.get_random_value()
         elif self.initial_value is None and self.load_fn is None:
             self.initial_value = self.minimum
 
-    def _random_value(self) -> float:
+    def get_random_value(self) -> float:
+        """A random step between ``minimum`` and ``maximum``."""
         step = self.step or 0  # set by __post_init__
         steps = int((self.maximum - self.minimum) / step) if step else 0
         return self.minimum + step * random.randint(0, max(steps, 0))
