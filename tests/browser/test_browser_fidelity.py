@@ -241,7 +241,10 @@ def test_a_groups_children_are_one_px_apart(page: Page, serve: Serve) -> None:
 def gallery_app(tmp_path: Path, interactive: bool) -> gr.Blocks:
     from tests.browser.conftest import write_png
 
-    items = [(str(write_png(tmp_path / f"{n}.png", (64, 48), c)), n) for n, c in (("red", (200, 0, 0)), ("green", (0, 200, 0)))]
+    items = [
+        (str(write_png(tmp_path / f"{n}.png", (64, 48), c)), n)
+        for n, c in (("red", (200, 0, 0)), ("green", (0, 200, 0)))
+    ]
     with gr.Blocks() as demo:
         gr.Gallery(items, label="Pictures", interactive=interactive)
     return demo
@@ -280,3 +283,20 @@ def test_an_interactive_gallery_has_gradios_corner_controls(page: Page, serve: S
     gallery.get_by_role("button", name="Clear").click()
     expect(page.get_by_test_id("gallery-item")).to_have_count(0)
     expect(page.get_by_test_id("gallery-dropzone")).to_be_visible()
+
+
+def test_textbox_copy_button_sits_in_the_label_row(page: Page, serve: Serve) -> None:
+    """Gradio's copy icon: a tab in the block's top-right corner, above the text field, not on its border."""
+    with gr.Blocks() as demo:
+        gr.Textbox("some words", label="Source", buttons=["copy"], lines=3)
+        gr.Textbox("hidden label", show_label=False, buttons=["copy"])
+    page.goto(serve(demo))
+    copy = page.get_by_role("button", name="Copy")
+    expect(copy).to_have_count(1)  # none without a label, as in Gradio
+    block = page.get_by_test_id("textbox").first.bounding_box()
+    field = page.get_by_label("Source", exact=True).bounding_box()
+    button = copy.bounding_box()
+    assert block and field and button
+    assert button["y"] + button["height"] <= field["y"]
+    assert block["y"] <= button["y"] <= block["y"] + 4
+    assert abs((button["x"] + button["width"]) - (block["x"] + block["width"])) <= 4
