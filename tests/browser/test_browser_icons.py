@@ -1,10 +1,11 @@
 """Icon controls in the browser, driven by the props Gradio uses: the Slider's reset button, the
-fullscreen and share buttons of Image and Gallery, the Audio player's volume, speed and skip
-controls, and the Chatbot's corner buttons."""
+fullscreen and share buttons of Image and Gallery, the Gallery's Download All, the Audio player's
+volume, speed and skip controls, and the Chatbot's corner buttons."""
 
 from __future__ import annotations
 
 import wave
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -107,6 +108,30 @@ def test_gallery_preview_goes_fullscreen(page: Page, serve: Serve, tmp_path: Pat
     page.wait_for_function("() => document.fullscreenElement === null")
     gallery.get_by_test_id("gallery-share").click()
     expect(page.get_by_test_id("toast-error")).to_contain_text("Must be on Spaces to share.")
+
+
+def test_gallery_download_all_saves_every_file_in_one_zip(page: Page, serve: Serve, tmp_path: Path) -> None:
+    red = write_png(tmp_path / "red.png", (40, 30), (255, 0, 0))
+    other = tmp_path / "other"
+    other.mkdir()
+    same_name = write_png(other / "red.png", (30, 30), (0, 0, 255))
+    with gr.Blocks() as demo:
+        gr.Gallery([str(red), str(same_name)], label="Pictures", interactive=False)
+        gr.Gallery([str(red)], label="Without", interactive=False, buttons=["fullscreen"])
+    page.goto(serve(demo))
+    gallery = page.get_by_test_id("gallery").filter(has_text="Pictures")
+    with page.expect_download() as download:
+        gallery.get_by_role("button", name="Download All").click()
+    assert download.value.suggested_filename == "gallery.zip"
+    saved = tmp_path / "gallery.zip"
+    download.value.save_as(saved)
+    with zipfile.ZipFile(saved) as archive:
+        assert archive.testzip() is None
+        assert archive.namelist() == ["red.png", "red (1).png"]
+        assert archive.read("red.png") == red.read_bytes()
+        assert archive.read("red (1).png") == same_name.read_bytes()
+    without = page.get_by_test_id("gallery").filter(has_text="Without")
+    expect(without.get_by_role("button", name="Download All")).to_have_count(0)
 
 
 def test_audio_player_volume_speed_and_skip_controls(page: Page, serve: Serve, tmp_path: Path) -> None:

@@ -67,7 +67,7 @@ class Gallery(
     SIGNATURE = """value, *, format, file_types, label, every, inputs, show_label, container, scale, min_width, visible,
         elem_id, elem_classes, render, key, preserved_by_key, columns, rows, height, allow_preview, preview,
         selected_index, object_fit, buttons, interactive, type, fit_columns"""
-    DEFAULT_BUTTONS = ("download", "share", "fullscreen")
+    DEFAULT_BUTTONS = ("share", "download", "download_all", "fullscreen")
 
     value: Any = prop(default=None, kw_only=False)
     """The items shown: a list of images, paths, URLs or (item, caption) pairs; a callable is called on page load."""
