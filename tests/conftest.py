@@ -50,6 +50,29 @@ def serve(demo: Any, **launch_kwargs: Any) -> Iterator[str]:
         demo.close()
 
 
+@contextlib.contextmanager
+def serve_asgi(app: Any) -> Iterator[str]:
+    """Serve any ASGI ``app`` (a user's FastAPI app with Trellis mounted in it) with uvicorn on a free
+    port in a thread; yield ``http://127.0.0.1:<port>`` (no trailing slash), stop it afterwards."""
+    import threading
+
+    import uvicorn
+
+    config = uvicorn.Config(app, host="127.0.0.1", port=free_port(), log_level="warning", timeout_graceful_shutdown=1)
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + TIMEOUT
+    while not server.started:
+        assert thread.is_alive() and time.monotonic() < deadline, "uvicorn did not start"
+        time.sleep(0.01)
+    try:
+        yield f"http://127.0.0.1:{config.port}"
+    finally:
+        server.should_exit = True
+        thread.join(TIMEOUT)
+
+
 @pytest.fixture(scope="module")
 def serve_blocks() -> Iterator[Callable[..., str]]:
     """``serve_blocks(demo, **launch_kwargs) -> base_url``; every app started is closed with the module."""

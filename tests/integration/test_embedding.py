@@ -21,8 +21,6 @@ from __future__ import annotations
 
 import json
 import re
-import threading
-import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -30,8 +28,7 @@ from typing import Any
 
 import httpx
 import pytest
-import uvicorn
-from conftest import TIMEOUT, free_port, http_client, join, read_stream
+from conftest import TIMEOUT, http_client, join, read_stream, serve_asgi
 from fastapi import FastAPI
 from fastapi import Request as StarletteRequest
 from gradio_client import handle_file
@@ -115,27 +112,11 @@ def build_host() -> FastAPI:
     return gr.mount_gradio_app(host, build_app("two"), path="/two")
 
 
-def serve_asgi(app: Any) -> tuple[str, uvicorn.Server, threading.Thread]:
-    """Serve ``app`` with uvicorn on a free port in a thread; returns ``http://127.0.0.1:<port>``."""
-    port = free_port()
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", timeout_graceful_shutdown=1)
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + TIMEOUT
-    while not server.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.01)
-    return f"http://127.0.0.1:{port}", server, thread
-
-
 @pytest.fixture(scope="module")
 def base() -> Iterator[str]:
     """The host app on uvicorn; yields its URL (no trailing slash)."""
-    url, server, thread = serve_asgi(build_host())
-    yield url
-    server.should_exit = True
-    thread.join(TIMEOUT)
+    with serve_asgi(build_host()) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -324,15 +305,11 @@ def test_the_hosts_cors_origin_may_call_the_app_with_one_cors_header(base: str, 
 
 
 def test_an_app_from_create_app_is_served_directly_by_uvicorn(make_client: Any, tmp_path: Path) -> None:
-    url, server, thread = serve_asgi(gr.routes.App.create_app(build_app("alone")))
     source = tmp_path / "alone.txt"
     source.write_text("alone")
-    try:
+    with serve_asgi(gr.routes.App.create_app(build_app("alone"))) as url:
         remote = make_client(url + "/")
         answers = (remote.predict("x", api_name="/who"), remote.predict(api_name="/count"))
         local = remote.predict(handle_file(str(source)), api_name="/echo_file")
         remote.close()
-    finally:
-        server.should_exit = True
-        thread.join(TIMEOUT)
     assert (answers, Path(local).read_text()) == (("alone:x", 1), "alone")

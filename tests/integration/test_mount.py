@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-import uvicorn
-from conftest import TIMEOUT, free_port
+from conftest import TIMEOUT, serve_asgi
 from fastapi import FastAPI
 
 import trellis as gr
@@ -48,19 +45,8 @@ def build_host(out_dir: Path) -> FastAPI:
 @pytest.fixture(scope="module")
 def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The host app on uvicorn in a thread; yields ``http://127.0.0.1:<port>`` (no trailing slash)."""
-    port = free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(build_host(tmp_path_factory.mktemp("outputs")), host="127.0.0.1", port=port, log_level="warning")
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + TIMEOUT
-    while not server.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.01)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(TIMEOUT)
+    with serve_asgi(build_host(tmp_path_factory.mktemp("outputs"))) as url:
+        yield url
 
 
 def test_config_root_includes_the_mount_path(base: str) -> None:
