@@ -85,6 +85,7 @@ from trellis.components import (
 from trellis.components import handlers as _handlers
 from trellis.exceptions import Error
 from trellis.runtime import Info, Progress, Request, Success, Warning
+from trellis.themes import Base as Theme
 
 _aliases.install()
 
@@ -193,6 +194,7 @@ __all__ = [
     "Text",
     "TextArea",
     "Textbox",
+    "Theme",
     "Timer",
     "UndoData",
     "UploadButton",

@@ -2,7 +2,7 @@
 
 Apps run unchanged with ``import gradio as gr`` once ``sys.modules["gradio"]`` is
 Trellis (``trellis run`` does that; so do test harnesses). Without this finder, a
-later ``import gradio.themes`` would load a second copy of ``trellis/themes.py``
+later ``import gradio.themes`` would load a second copy of ``trellis/themes/``
 under the name ``gradio.themes``; with it, both names are the same module object.
 """
 
