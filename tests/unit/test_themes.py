@@ -14,8 +14,10 @@ from typing import Any
 
 import pytest
 from gradio_themes import RECORDED, THEMES, expected
+from gradio_themes import theme as recorded_theme
 
 import trellis as gr
+from trellis.config.build import compile_app
 from trellis.themes import resolve
 
 
@@ -27,9 +29,8 @@ def computed(theme: gr.themes.ThemeClass, scheme: str) -> dict[str, str]:
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("key", list(THEMES))
 def test_theme_computes_the_values_gradios_does(key: str, scheme: str) -> None:
-    theme = eval(THEMES[key]["expr"], {"gr": gr})
     want = expected(key, scheme)
-    got = computed(theme, scheme)
+    got = computed(recorded_theme(key), scheme)
     assert {n: got.get(n) for n in want if got.get(n) != want[n]} == {}
     # and declares no variable Gradio's does not
     assert set(got) - set(THEMES[key]["light"]) == set()
@@ -165,3 +166,13 @@ def test_gradios_module_paths_import() -> None:
             assert hasattr(imported, name), f"{module}.{name}"
     assert gr.themes.Color is gr.themes.utils.colors.Color
     assert isinstance(gr.themes.Soft(), gr.themes.ThemeClass)
+
+
+@pytest.mark.parametrize("key", ["default", "soft", "glass_set_dark"])
+def test_the_config_names_the_theme_and_its_body_colours_as_gradios(key: str) -> None:
+    with gr.Blocks(theme=recorded_theme(key)) as demo:
+        gr.Textbox()
+    config = compile_app(demo).config
+    assert config["body_css"] == THEMES[key]["body_css"]
+    assert config["theme"] == THEMES[key]["light"]["name"]
+    assert len(config["theme_hash"]) == 64
