@@ -48,7 +48,7 @@ class Interface(Blocks, register=False):
         cache_mode: Literal["eager", "lazy"] | None = None,
         examples_per_page: int = 10,
         example_labels: list[str] | None = None,
-        preload_example: int | Literal[False] = False,
+        preload_example: int | Literal[False] = 0,
         live: bool = False,
         title: str | None = None,
         description: str | None = None,
@@ -251,6 +251,7 @@ class Interface(Blocks, register=False):
                     examples_per_page=examples_per_page,
                     example_labels=example_labels,
                     batch=batch,
+                    preload=preload_example,
                 )
             if article:
                 Markdown(article)

@@ -187,6 +187,7 @@ class ChatLayout(Blocks, register=False):
                 label=self.examples_label,
                 visible=self._additional_inputs_in_examples,
                 preprocess=self._additional_inputs_in_examples,
+                preload=False,  # the chatbot shows the examples until one is clicked
             )
         unrendered = [c for c in self.additional_inputs if not c.is_rendered]
         if unrendered:

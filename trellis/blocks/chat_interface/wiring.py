@@ -238,7 +238,7 @@ class ChatWiring(ChatLayout, register=False):
             index = int(example.index[0]) if isinstance(example.index, (list, tuple)) else int(example.index)
             cached = self.examples_handler.cached.get(index)
             outputs = cached if cached is not None else self.examples_handler.compute(index)
-            history = outputs[0].get("value") if outputs and isinstance(outputs[0], dict) else None
+            history = outputs[0] if outputs else None
             yield (history if history is not None else []), message
 
 
