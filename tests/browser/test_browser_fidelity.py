@@ -300,3 +300,46 @@ def test_textbox_copy_button_sits_in_the_label_row(page: Page, serve: Serve) -> 
     assert button["y"] + button["height"] <= field["y"]
     assert block["y"] <= button["y"] <= block["y"] + 4
     assert abs((button["x"] + button["width"]) - (block["x"] + block["width"])) <= 4
+
+
+def test_an_output_of_a_failed_event_shows_gradios_error_state(page: Page, serve: Serve) -> None:
+    """Gradio covers each output of a failed event with an "Error" badge (the message goes to the toast)."""
+
+    def run(text: str) -> tuple[str, str]:
+        if text == "boom":
+            raise gr.Error("it broke")
+        return f"got {text}", "fine"
+
+    with gr.Blocks() as demo:
+        text = gr.Textbox(label="In")
+        out = gr.Textbox(label="Out", value="old")
+        other = gr.Textbox(label="Other")
+        gr.Button("Run").click(run, text, [out, other])
+    page.goto(serve(demo))
+    text_in = page.get_by_label("In", exact=True)
+    text_in.fill("boom")
+    page.get_by_role("button", name="Run").click()
+    errors = page.get_by_test_id("status-error")
+    expect(errors).to_have_count(2)
+    expect(errors.first).to_have_text("Error")
+    expect(page.get_by_test_id("toast-error")).to_contain_text("it broke")
+    # The badge covers the output's card, hiding its old value.
+    card = page.get_by_test_id("textbox").nth(1).bounding_box()
+    cover = errors.first.bounding_box()
+    assert card and cover and cover["height"] >= card["height"] - 2 and cover["width"] >= card["width"] - 2
+    errors.first.get_by_role("button", name="Clear").click()  # Gradio's X uncovers that output only
+    expect(errors).to_have_count(1)
+    text_in.fill("ok")
+    page.get_by_role("button", name="Run").click()
+    expect(page.get_by_label("Out", exact=True)).to_have_value("got ok")
+    expect(errors).to_have_count(0)
+
+
+def test_an_empty_chat_history_shows_no_text(page: Page, serve: Serve) -> None:
+    """Before the first chat, Gradio's history sidebar holds only its New chat button (no "No examples")."""
+    page.goto(serve(gr.ChatInterface(lambda message, history: message, save_history=True)))
+    expect(page.get_by_role("button", name="New chat")).to_be_visible()
+    expect(page.get_by_text("No examples")).to_have_count(0)
+    history = page.get_by_test_id("dataset")
+    expect(history).to_have_count(1)
+    assert history.inner_text().strip() == ""
