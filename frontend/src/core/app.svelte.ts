@@ -75,6 +75,9 @@ function outputData(output: ProcessCompletedMessage["output"]): Partial<OutputDa
 	return "error" in output ? {} : output;
 }
 
+/** What Gradio's share buttons say off Hugging Face Spaces. */
+export const SHARE_UNAVAILABLE = "Must be on Spaces to share.";
+
 export class AppState {
 	readonly config: AppConfig;
 	readonly queue: QueueClient;
@@ -121,10 +124,15 @@ export class AppState {
 		}
 	}
 
-	/** The dispatch function handed to one component; its "error" event (data: the message) shows an error toast, as in Gradio. */
+	/**
+	 * The dispatch function handed to one component. As in Gradio's page, its "error" event (data: the
+	 * message) shows an error toast, and so does its "share" event: sharing to a Hugging Face Spaces
+	 * discussion works only on Spaces, and Trellis always behaves as off Spaces.
+	 */
 	dispatcher(id: number): Dispatch {
 		return (event, data) => {
 			if (event === "error") this.toast("error", "Error", String(data));
+			else if (event === "share") this.toast("error", "Error", SHARE_UNAVAILABLE);
 			this.trigger(id, event, data);
 		};
 	}

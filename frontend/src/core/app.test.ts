@@ -84,9 +84,13 @@ describe("AppState initial props", () => {
 });
 
 describe("AppState component errors", () => {
-	it("shows a component's error event as an error toast", () => {
+	it("shows a component's error event, and its share event, as error toasts", () => {
 		const app = new AppState(config, "http://host");
-		app.dispatcher(1)("error", "Must be on Spaces to share.");
-		expect(app.toasts.map((t) => [t.level, t.message])).toEqual([["error", "Must be on Spaces to share."]]);
+		app.dispatcher(1)("error", "Could not read the file.");
+		app.dispatcher(2)("share");
+		expect(app.toasts.map((t) => [t.level, t.message])).toEqual([
+			["error", "Could not read the file."],
+			["error", "Must be on Spaces to share."],
+		]);
 	});
 });

@@ -6,7 +6,6 @@ import type { FileData } from "../../api/types";
 import type { ComponentProps } from "../../components/types";
 import type { AudioProps, ImageProps, VideoProps } from "../../generated/components";
 import { fileUrl, firstOfKind, isFileData } from "../files";
-import { SHARE_UNAVAILABLE } from "../share";
 import { Uploader } from "../uploader.svelte";
 import { watchValue } from "../value.svelte";
 
@@ -69,9 +68,9 @@ export class MediaInputState {
 		return this.interactive && this.source !== "upload" && !this.file;
 	}
 
-	/** The share button: as Gradio's off Spaces, an error toast. */
+	/** The share button: the app answers it (off Spaces, as Gradio's, with an error toast). */
 	share = (): void => {
-		this.#component().dispatch("error", SHARE_UNAVAILABLE);
+		this.#component().dispatch("share");
 	};
 
 	/** The clear button: no value, no error. */
