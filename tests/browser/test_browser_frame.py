@@ -123,3 +123,46 @@ def test_dragging_files_over_the_block_lights_the_drop_zone(page: Page, serve: S
     page.locator(".block[data-testid=image] [role=group]").dispatch_event("dragover", {"dataTransfer": transfer})
     expect(zone).to_have_class(re.compile(r"\bdragging\b"))
     assert zone.evaluate("el => getComputedStyle(el).color") != plain
+
+
+# -- 3. the page's frame -----------------------------------------------------------------------------
+
+
+def greeter() -> gr.Interface:
+    return gr.Interface(
+        lambda name: f"Hello {name}",
+        "text",
+        "text",
+        title="Greeter",
+        description="Type a name. This is the **description**.",
+        article="An *article* under it.",
+    )
+
+
+@pytest.mark.parametrize(("width", "content"), [(1280, 1216), (390, 326), (700, 576)])
+def test_the_page_has_gradios_side_padding_and_width_steps(page: Page, serve: Serve, width: int, content: int) -> None:
+    page.set_viewport_size({"width": width, "height": 844})
+    page.goto(serve(greeter()))
+    title = page.get_by_role("heading", name="Greeter")
+    app = box(page.locator("main.app"))
+    first = box(page.locator("main.app > *").first)
+    assert abs(first["width"] - content) <= 1, (first, app)
+    assert abs(first["x"] - (width - content) / 2) <= 1, first
+    assert box(title)["y"] == pytest.approx(16, abs=1)
+    assert page.evaluate("document.scrollingElement.scrollWidth <= innerWidth")
+
+
+def test_an_interface_title_and_description_have_gradios_sizes(page: Page, serve: Serve) -> None:
+    page.goto(serve(greeter()))
+    title = page.get_by_role("heading", name="Greeter")
+    style = title.evaluate(
+        "h => { const s = getComputedStyle(h); return [s.fontSize, s.fontWeight, s.marginBottom, s.textAlign]; }"
+    )
+    assert style == ["26px", "600", "0px", "center"]
+    description = page.get_by_text("Type a name.")
+    assert description.evaluate("p => getComputedStyle(p).fontSize") == "14px"
+    # Gradio: the title's block is 34px high, then the 16px gap, then the description
+    assert box(description)["y"] - box(title)["y"] == pytest.approx(50, abs=1)
+    # the two columns are not grey panels
+    for column in page.locator(".row > .column").all():
+        assert column.evaluate("c => getComputedStyle(c).backgroundColor") == "rgba(0, 0, 0, 0)"
