@@ -343,3 +343,35 @@ def test_an_empty_chat_history_shows_no_text(page: Page, serve: Serve) -> None:
     history = page.get_by_test_id("dataset")
     expect(history).to_have_count(1)
     assert history.inner_text().strip() == ""
+
+
+def test_like_user_message_puts_feedback_buttons_on_user_messages(page: Page, serve: Serve) -> None:
+    """Gradio shows every message's buttons (copy, Dislike, Like) without hovering; with like_user_message
+    the user's messages get the thumbs too, and a click reaches the like listener."""
+    liked: queue.Queue[tuple[int | None, Any, Any]] = queue.Queue()
+
+    def on_like(data: gr.LikeData) -> None:
+        liked.put((data.index, data.value, data.liked))
+
+    with gr.Blocks() as demo:
+        chat = gr.Chatbot(
+            [{"role": "user", "content": "hi"}, {"role": "assistant", "content": "hello"}], like_user_message=True
+        )
+        chat.like(on_like, None, None)
+    page.goto(serve(demo))
+    page.mouse.move(1, 1)
+    user_row = page.get_by_test_id("user-row")
+    buttons = user_row.get_by_role("group", name="Message actions").get_by_role("button")
+    expect(buttons).to_have_count(3)
+    assert [b.get_attribute("aria-label") for b in buttons.all()] == ["Copy message", "Dislike", "Like"]
+    expect(user_row.get_by_role("button", name="Like", exact=True)).to_be_visible()
+    assert (
+        user_row.get_by_role("button", name="Like", exact=True).evaluate(
+            "b => getComputedStyle(b.closest('.controls')).opacity"
+        )
+        == "1"
+    )
+    user_row.get_by_role("button", name="Like", exact=True).click()
+    index, value, was_liked = liked.get(timeout=5)
+    assert (index, was_liked) == (0, True)
+    assert "hi" in str(value)
