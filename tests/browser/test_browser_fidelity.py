@@ -375,3 +375,19 @@ def test_like_user_message_puts_feedback_buttons_on_user_messages(page: Page, se
     index, value, was_liked = liked.get(timeout=5)
     assert (index, was_liked) == (0, True)
     assert "hi" in str(value)
+
+
+def test_a_picked_example_is_not_left_highlighted(page: Page, serve: Serve) -> None:
+    """Gradio marks no example as picked: once the pointer leaves it, the row looks as before the click,
+    also after the inputs change."""
+    demo = gr.Interface(lambda a, b: a, ["text", "number"], "text", examples=[["Ada", 1], ["Grace", 2]])
+    page.goto(serve(demo))
+    row = page.locator("tbody tr").first
+    expect(row).to_be_visible()
+    background = row.evaluate("r => getComputedStyle(r).backgroundColor")
+    row.click()
+    expect(page.get_by_label("a", exact=True)).to_have_value("Ada")
+    page.mouse.move(1, 1)
+    expect(row).to_have_css("background-color", background)
+    page.get_by_label("a", exact=True).fill("changed")
+    expect(row).to_have_css("background-color", background)
