@@ -29,6 +29,8 @@ def url(serve_blocks: Any) -> str:
         gr.Button().click(describe, gr.UploadButton(), out, api_name="button")
         gr.Button().click(describe_all, gr.UploadButton(file_count="multiple"), out, api_name="button_several")
         gr.Button().click(lambda b: type(b).__name__, gr.File(type="binary"), out, api_name="binary")
+        names = gr.UploadButton(file_count="multiple")
+        names.upload(lambda files: [f.name for f in files], names, gr.File(), api_name="names")
     return serve_blocks(demo)
 
 
@@ -61,3 +63,9 @@ def test_named_string_is_importable_from_gradio_utils() -> None:
     assert gr.utils.NamedString is NamedString
     path = NamedString("/tmp/a.txt")
     assert (path, path.name, vars(path), NamedString().name) == ("/tmp/a.txt", "/tmp/a.txt", {"name": "/tmp/a.txt"}, "")
+
+
+def test_a_list_returned_to_a_one_file_output_comes_back_as_a_list(url: str, make_client: Any, sample: str) -> None:
+    """Gradio's uploadbutton demo: the upload listener returns ``[file.name for file in files]`` to a ``gr.File()``."""
+    [downloaded] = make_client(url).predict([handle_file(sample)], api_name="/names")
+    assert Path(downloaded).read_text() == "hello"

@@ -513,11 +513,13 @@ def test_file_postprocess_builds_filedata(tmp_path: Any) -> None:
     }
 
 
-def test_file_postprocess_with_multiple_gives_a_list(tmp_path: Any) -> None:
+def test_file_postprocess_sends_a_list_as_a_list_and_a_path_as_one_file(tmp_path: Any) -> None:
+    """As in Gradio, whatever ``file_count`` says."""
     path = tmp_path / "notes.txt"
     path.write_text("hello")
-    result = gr.File(file_count="multiple", render=False).postprocess(str(path))
-    assert [item["path"] for item in result] == [str(path)]
+    for component in (gr.File(render=False), gr.File(file_count="multiple", render=False), gr.UploadButton()):
+        assert [item["path"] for item in component.postprocess([str(path)])] == [str(path)]
+        assert component.postprocess(str(path))["path"] == str(path)
 
 
 def test_file_api_info_is_the_filedata_schema() -> None:

@@ -67,12 +67,11 @@ class FileHolder(Component, media.Accepts, register=False):
     def postprocess(self, value: Any) -> Any:
         if value is None:
             return None
+        # As in Gradio, a list is sent as a list and one file as one file, whatever ``file_count`` says.
         refusal = "File can return a path or a list of paths"
         if isinstance(value, (list, tuple)):
-            items = [offered_file(v, refusal) for v in value]
-            return items if self.multiple else (items[0] if len(items) == 1 else items)
-        data = offered_file(value, refusal)
-        return [data] if self.multiple else data
+            return [offered_file(v, refusal) for v in value]
+        return offered_file(value, refusal)
 
     @override
     def api_info(self) -> dict[str, Any]:
