@@ -6,17 +6,12 @@ import defaultTheme from "./theme/default-theme.css?raw";
 import { mount } from "svelte";
 import type { AppConfig } from "./api/types";
 import App from "./App.svelte";
+import { applyScheme, schemeOf } from "./core/colorscheme";
 
 declare global {
 	interface Window {
 		gradio_config?: AppConfig;
 	}
-}
-
-function applyColorScheme(): void {
-	const requested = new URLSearchParams(location.search).get("__theme");
-	const dark = requested ? requested === "dark" : matchMedia("(prefers-color-scheme: dark)").matches;
-	document.documentElement.classList.toggle("dark", dark);
 }
 
 // First in <head>, so an app's own theme (the page's link to theme.css) comes after it and wins.
@@ -28,7 +23,7 @@ function applyDefaultTheme(): void {
 
 async function boot(): Promise<void> {
 	applyDefaultTheme();
-	applyColorScheme();
+	applyScheme(schemeOf(location.href));
 	const base = new URL(".", location.href).href.replace(/\/$/, "");
 	const config: AppConfig =
 		window.gradio_config ?? (await (await fetch(`${base}/config`, { credentials: "include" })).json());

@@ -166,3 +166,152 @@ def test_an_interface_title_and_description_have_gradios_sizes(page: Page, serve
     # the two columns are not grey panels
     for column in page.locator(".row > .column").all():
         assert column.evaluate("c => getComputedStyle(c).backgroundColor") == "rgba(0, 0, 0, 0)"
+
+
+# -- 2. the footer, Settings and the run history ------------------------------------------------------
+
+
+def footer_texts(page: Page) -> list[str]:
+    """The footer's visible links, in order."""
+    footer = page.get_by_test_id("footer")
+    expect(footer).to_be_visible()
+    return [
+        item.inner_text().strip() for item in footer.locator("button, span:not(.divider)").all() if item.is_visible()
+    ]
+
+
+def submit(page: Page, name: str) -> None:
+    page.get_by_label("name").fill(name)
+    page.get_by_role("button", name="Submit").click()
+    expect(page.get_by_label("output")).to_have_value(f"Hello {name}")
+
+
+def test_the_footer_shows_gradios_links_and_runs_after_a_run(page: Page, serve: Serve) -> None:
+    page.goto(serve(greeter()))
+    assert footer_texts(page) == ["Use via API", "Built with Trellis", "Settings"]
+    footer = page.get_by_test_id("footer")
+    assert footer.evaluate("f => [getComputedStyle(f).fontSize, getComputedStyle(f).textDecorationLine]") == [
+        "14px",
+        "none",
+    ]
+    # 16px above the page's bottom edge, as Gradio's
+    assert box(footer.get_by_role("button", name="Settings"))["y"] == pytest.approx(800 - 16 - 21, abs=2)
+    submit(page, "Ann")
+    expect(footer.get_by_role("button", name="Runs")).to_be_visible()
+    assert footer_texts(page) == ["Runs", "Use via API", "Built with Trellis", "Settings"]
+
+
+@pytest.mark.parametrize(
+    ("links", "shown"),
+    [(["api"], ["Use via API"]), (["settings", "gradio"], ["Built with Trellis", "Settings"]), ([], [])],
+)
+def test_footer_links_choose_the_links(page: Page, serve: Serve, links: list[str], shown: list[str]) -> None:
+    page.goto(serve(greeter(), footer_links=links))
+    expect(page.get_by_role("heading", name="Greeter")).to_be_visible()
+    if shown:
+        assert footer_texts(page) == shown
+    else:
+        expect(page.get_by_test_id("footer")).to_have_count(0)
+
+
+def test_a_phone_hides_use_via_api(page: Page, serve: Serve) -> None:
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(serve(greeter()))
+    expect(page.get_by_role("button", name="Settings")).to_be_visible()
+    expect(page.get_by_role("button", name="Use via API")).to_be_hidden()
+    assert footer_texts(page) == ["Built with Trellis", "Settings"]
+    assert page.get_by_test_id("footer").inner_text().count("·") == 1
+    assert page.evaluate("document.scrollingElement.scrollWidth <= innerWidth")
+
+
+def is_dark(page: Page) -> bool:
+    return bool(page.evaluate("document.documentElement.classList.contains('dark')"))
+
+
+def test_settings_switch_the_page_to_dark_and_the_url_keeps_it(page: Page, serve: Serve) -> None:
+    page.emulate_media(color_scheme="light")
+    url = serve(greeter())
+    page.goto(url)
+    page.get_by_role("button", name="Settings").click()
+    drawer = page.get_by_role("dialog", name="Settings")
+    expect(drawer).to_be_visible()
+    expect(drawer.get_by_role("button", name="System")).to_have_attribute("aria-pressed", "true")
+    drawer.get_by_role("button", name="Dark").click()
+    page.wait_for_function("document.documentElement.classList.contains('dark')")
+    assert "__theme=dark" in page.url
+    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert background != "rgb(255, 255, 255)"
+    page.keyboard.press("Escape")
+    expect(drawer).to_have_count(0)
+    assert "view=" not in page.url
+    page.reload()
+    expect(page.get_by_role("heading", name="Greeter")).to_be_visible()
+    assert is_dark(page)
+    # System follows the system's scheme, live, and leaves the URL
+    page.get_by_role("button", name="Settings").click()
+    page.get_by_role("dialog", name="Settings").get_by_role("button", name="System").click()
+    page.wait_for_function("!document.documentElement.classList.contains('dark')")
+    assert "__theme" not in page.url
+    page.emulate_media(color_scheme="dark")
+    page.wait_for_function("document.documentElement.classList.contains('dark')")
+    page.get_by_role("dialog", name="Settings").get_by_role("button", name="Light").click()
+    page.wait_for_function("!document.documentElement.classList.contains('dark')")
+    assert "__theme=light" in page.url
+
+
+def test_runs_lists_each_run_and_loads_one_back(page: Page, serve: Serve) -> None:
+    page.goto(serve(greeter()))
+    submit(page, "Ann")
+    submit(page, "Bob")
+    page.get_by_role("button", name="Clear").click()
+    expect(page.get_by_label("name")).to_have_value("")
+    page.get_by_role("button", name="Runs").click()
+    history = page.get_by_test_id("run-history")
+    expect(history.get_by_role("heading", name="Run history (2)")).to_be_visible()
+    assert "view=runs" in page.url
+    runs = history.get_by_test_id("run")
+    expect(runs).to_have_count(2)
+    expect(runs.first).to_contain_text("Bob")
+    expect(runs.first).to_contain_text("Hello Bob")
+    expect(runs.first).to_contain_text("Completed")
+    expect(history.get_by_test_id("runs-endpoint")).to_contain_text("/lambda")
+    assert footer_texts(page) == ["App", "Built with Trellis"]
+    runs.nth(1).get_by_role("button", name="Load run").click()
+    expect(history).to_have_count(0)
+    expect(page.get_by_label("name")).to_have_value("Ann")
+    expect(page.get_by_label("output")).to_have_value("Hello Ann")
+    assert "view=" not in page.url
+    # the history stays after a reload; Delete and Clear history forget runs
+    page.reload()
+    page.get_by_role("button", name="Runs").click()
+    expect(runs).to_have_count(2)
+    runs.first.get_by_role("button", name="Delete").click()
+    expect(runs).to_have_count(1)
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Clear history").click()
+    expect(history.get_by_text("No runs yet")).to_be_visible()
+    page.get_by_role("button", name="App").click()
+    expect(page.get_by_role("heading", name="Greeter")).to_be_visible()
+    expect(page.get_by_role("button", name="Runs")).to_have_count(0)
+
+
+def test_the_back_button_leaves_the_run_history(page: Page, serve: Serve) -> None:
+    page.goto(serve(greeter()))
+    submit(page, "Ann")
+    page.get_by_role("button", name="Runs").click()
+    expect(page.get_by_test_id("run-history")).to_be_visible()
+    page.go_back()
+    expect(page.get_by_test_id("run-history")).to_have_count(0)
+    expect(page.get_by_label("output")).to_have_value("Hello Ann")  # the app kept its state
+
+
+def test_run_history_off_saves_nothing(page: Page, serve: Serve) -> None:
+    url = serve(greeter(), run_history=False)
+    page.goto(url)
+    page.evaluate("localStorage.setItem('trellis:run-history:' + location.pathname, '[]')")
+    page.reload()
+    submit(page, "Ann")
+    expect(page.get_by_role("button", name="Runs")).to_have_count(0)
+    assert page.evaluate("localStorage.getItem('trellis:run-history:' + location.pathname)") is None
+    page.get_by_role("button", name="Settings").click()
+    expect(page.get_by_role("dialog", name="Settings")).not_to_contain_text("Run history")

@@ -39,3 +39,32 @@ def test_create_app_serves_a_derived_copy_and_leaves_the_compiled_app_as_it_was(
         tmp_path / "cache",
     )
     assert app.state.trellis.files.delete_cache == (60, 120)
+
+
+@pytest.mark.parametrize(
+    ("footer_links", "run_history", "env", "expected"),
+    [
+        (None, None, None, (["api", "gradio", "settings", "runs"], True)),
+        (None, False, None, (["api", "gradio", "settings"], False)),
+        (["runs", "api"], None, "false", (["api"], False)),
+        (["runs"], True, "false", (["runs"], True)),
+        ([], None, None, ([], True)),
+    ],
+)
+def test_footer_links_and_run_history_follow_gradios_launch(
+    monkeypatch: pytest.MonkeyPatch,
+    footer_links: list[str] | None,
+    run_history: bool | None,
+    env: str | None,
+    expected: tuple[list[str], bool],
+) -> None:
+    """Gradio's defaults: all four links and a run history; without one, no "runs" link."""
+    if env is None:
+        monkeypatch.delenv("GRADIO_RUN_HISTORY", raising=False)
+    else:
+        monkeypatch.setenv("GRADIO_RUN_HISTORY", env)
+    with gr.Blocks() as demo:
+        gr.Textbox()
+    app = create_app(demo.compile(), LaunchSettings(footer_links=footer_links, run_history=run_history))
+    config = app.state.trellis.app.config
+    assert (config["footer_links"], config["run_history"]) == expected

@@ -277,6 +277,7 @@ class Blocks(BlockContext, register=False):
         ssl_verify: bool = True,
         quiet: bool = False,
         footer_links: list[Any] | None = None,
+        run_history: bool | None = None,
         allowed_paths: list[str] | None = None,
         blocked_paths: list[str] | None = None,
         root_path: str | None = None,

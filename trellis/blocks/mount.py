@@ -67,7 +67,7 @@ def mount_gradio_app(
 
     Takes Gradio's arguments, in Gradio's order. ``server_name`` and ``server_port`` only serve
     Gradio's server-side rendering, which Trellis does not have; ``ssr_mode``, ``node_*``,
-    ``enable_monitoring``, ``run_history``, ``i18n`` and ``mcp_server`` name features Trellis does
+    ``enable_monitoring``, ``i18n`` and ``mcp_server`` name features Trellis does
     not have either and warn when set. The page options (``theme``, ``css``, ``js``, ``head``...)
     apply as in ``launch()``.
 
@@ -82,7 +82,6 @@ def mount_gradio_app(
         "node_server_name": node_server_name,
         "node_port": node_port,
         "enable_monitoring": enable_monitoring,
-        "run_history": run_history,
         "i18n": i18n,
         "mcp_server": mcp_server,
     }
@@ -106,6 +105,7 @@ def mount_gradio_app(
         favicon_path=favicon_path,
         app_kwargs=app_kwargs or {},
         footer_links=footer_links,
+        run_history=run_history,
         pwa=pwa,
         strict_cors=strict_cors,
         **request_limits(**limits),

@@ -35,7 +35,7 @@ _PRESENTATION_DEFAULTS: dict[str, Any] = {
     "i18n_translations": None,
     "space_id": None,
     "run_history": True,
-    "footer_links": ["api", "gradio", "settings"],
+    "footer_links": ["api", "gradio", "settings", "runs"],
 }
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import os
 from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 from typing import Any
@@ -57,8 +58,12 @@ def _served(compiled: CompiledApp, settings: LaunchSettings, files: FileCache) -
     config = dict(compiled.config)
     config["show_error"] = settings.show_error
     config["max_file_size"] = settings.max_file_size
-    if settings.footer_links is not None:
-        config["footer_links"] = settings.footer_links
+    run_history = settings.run_history
+    if run_history is None:
+        run_history = os.environ.get("GRADIO_RUN_HISTORY", "True").lower() == "true"
+    links = settings.footer_links if settings.footer_links is not None else config["footer_links"]
+    config["run_history"] = run_history
+    config["footer_links"] = [link for link in links if run_history or link != "runs"]
     config["components"], file_value_components = _cache_file_props(compiled.config["components"], files)
     return dataclasses.replace(compiled, config=MappingProxyType(config), file_value_components=file_value_components)
 

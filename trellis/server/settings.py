@@ -147,7 +147,10 @@ class LaunchSettings:
     max_threads: int = 40
     quiet: bool = False
     app_kwargs: dict[str, Any] = dataclasses.field(default_factory=dict)
+    #: The footer's links (``None``: Gradio's default, all four; "runs" only with a run history).
     footer_links: list[Any] | None = None
+    #: Whether the page saves a run history in the browser (``None``: ``$GRADIO_RUN_HISTORY``, else on).
+    run_history: bool | None = None
     pwa: bool | None = None
     heartbeat_interval: float = 15.0
     #: Origins (``https://host[:port]``) whose pages may call the app cross-site (CSRF exemption and CORS).

@@ -3,6 +3,7 @@
 import { applyEditsInPlace, reconcile, type Edit } from "../api/diff";
 import { QueueClient } from "../api/queue";
 import { withDefaults } from "../components/defaults";
+import { historyKey, outputValue, type Run, RunHistory } from "./runs.svelte";
 import type {
 	AppConfig,
 	DependencyConfig,
@@ -85,6 +86,8 @@ export class AppState {
 	status: Record<number, LoadingStatus | undefined> = $state({});
 	toasts: Toast[] = $state([]);
 	apiDocsOpen = $state(false);
+	/** The calls saved in this browser (the footer's "Runs"). */
+	readonly runs: RunHistory;
 	private deps: DependencyConfig[];
 	private byTarget = new Map<string, DependencyConfig[]>();
 	private byTriggerAfter = new Map<number, DependencyConfig[]>();
@@ -94,6 +97,10 @@ export class AppState {
 	constructor(config: AppConfig, base: string) {
 		this.config = config;
 		this.queue = new QueueClient(base);
+		this.runs = new RunHistory(
+			historyKey(typeof location === "undefined" ? "/" : location.pathname),
+			config.run_history !== false,
+		);
 		const inputs = new Set(config.dependencies.flatMap((d) => d.inputs));
 		const outputs = new Set(config.dependencies.flatMap((d) => d.outputs));
 		const nodes: Record<number, NodeState> = {};
@@ -149,6 +156,15 @@ export class AppState {
 	/** Fire the app's `load` listeners. */
 	load(): void {
 		this.trigger(this.config.layout.id, "load");
+	}
+
+	/** Puts a saved run's inputs and outputs back into their components ("Load run"). */
+	loadRun(run: Run): void {
+		for (const { id, value } of [...run.inputs, ...run.outputs]) {
+			const node = this.nodes[id];
+			const shown = outputValue(value);
+			if (node && node.type !== "state" && shown !== undefined) node.props.value = shown;
+		}
 	}
 
 	toast(level: Toast["level"], title: string, message: string, duration: number | null = 10): void {
@@ -276,13 +292,17 @@ export class AppState {
 			return;
 		}
 		if (dep.show_progress !== "hidden") this.setStatus(dep, { status: "pending", startedAt: performance.now() });
+		const started = Date.now();
+		const sent = inputs;
+		const record = (outputs: unknown[] | null, error: string | null) =>
+			this.runs.record(dep, sent, outputs, error, started);
 		if (!dep.queue) {
 			// Tracked like a queued event, so that trigger_mode (once / always_last) holds for direct calls too.
 			const running = this.running.get(dep.id) ?? new Set<string>();
 			this.running.set(dep.id, running);
 			const token = `${DIRECT}${++directIds}`;
 			running.add(token);
-			await this.runDirect(dep, inputs, eventData, triggerId, () => running.delete(token));
+			await this.runDirect(dep, inputs, eventData, triggerId, () => running.delete(token), record);
 			return;
 		}
 		const events = this.running.get(dep.id) ?? new Set<string>();
@@ -295,9 +315,13 @@ export class AppState {
 			events.delete(eventId);
 			this.finished(dep, success);
 		};
+		const end = (outputs: unknown[] | null, error: string | null, cancelled = false) => {
+			if (!cancelled) record(outputs, error);
+			done(error === null && !cancelled);
+		};
 		try {
 			eventId = await this.queue.submit(dep.id, inputs, eventData, triggerId, (message: QueueMessage) => {
-				current = this.onMessage(dep, message, current, done);
+				current = this.onMessage(dep, message, current, end);
 			});
 			// An event may end before its join answers (its messages came first on the open stream and were
 			// delivered inside submit): it must not be counted as running afterwards, or trigger_mode "once"
@@ -314,7 +338,8 @@ export class AppState {
 		dep: DependencyConfig,
 		message: QueueMessage,
 		current: unknown[] | null,
-		done: (success: boolean) => void,
+		/** Ends the event with its outputs, or its error (a cancelled event is not saved as a run). */
+		end: (outputs: unknown[] | null, error: string | null, cancelled?: boolean) => void,
 	): unknown[] | null {
 		const tracked = dep.show_progress !== "hidden";
 		switch (message.msg) {
@@ -358,20 +383,20 @@ export class AppState {
 					const text = output.error ?? "An error occurred on the server. (Run with show_error=True to see it.)";
 					this.setStatus(dep, { status: "error", message: text });
 					if (output.visible !== false) this.toast("error", output.title ?? "Error", text, output.duration ?? null);
-					done(false);
+					end(null, text, !("error" in message.output));
 				} else {
 					const output = outputData(message.output);
 					if (Array.isArray(output.data)) this.setOutputs(dep, output.data);
 					for (const id of output.changed_state_ids ?? []) this.trigger(id, "change");
 					this.setStatus(dep, null);
-					done(true);
+					end(Array.isArray(output.data) ? output.data : current, null);
 				}
 				return null;
 			}
 			case "unexpected_error":
 				this.setStatus(dep, { status: "error", message: message.message });
 				this.toast("error", "Error", message.message);
-				done(false);
+				end(null, message.message);
 				return null;
 			default:
 				return current;
@@ -384,6 +409,7 @@ export class AppState {
 		eventData: unknown,
 		triggerId: number | null,
 		release: () => void,
+		record: (outputs: unknown[] | null, error: string | null) => void,
 	) {
 		try {
 			const answer = await this.queue.run(dep.api_name, dep.id, inputs, eventData, triggerId);
@@ -393,12 +419,14 @@ export class AppState {
 				this.setOutputs(dep, body.data ?? []);
 				for (const id of body.changed_state_ids ?? []) this.trigger(id, "change");
 				this.setStatus(dep, null);
+				record(body.data ?? [], null);
 				this.finished(dep, true);
 			} else {
 				const { body } = answer;
 				const text = body.error ?? body.detail ?? "An error occurred on the server.";
 				this.setStatus(dep, { status: "error", message: String(text) });
 				if (body.visible !== false) this.toast("error", body.title ?? "Error", String(text), body.duration ?? null);
+				record(null, String(text));
 				this.finished(dep, false);
 			}
 		} catch (error) {
