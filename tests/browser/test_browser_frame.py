@@ -243,6 +243,7 @@ def test_settings_switch_the_page_to_dark_and_the_url_keeps_it(page: Page, serve
     assert background != "rgb(255, 255, 255)"
     page.keyboard.press("Escape")
     expect(drawer).to_have_count(0)
+    expect(page.get_by_role("button", name="Settings")).to_be_focused()
     assert "view=" not in page.url
     page.reload()
     expect(page.get_by_role("heading", name="Greeter")).to_be_visible()
@@ -257,6 +258,15 @@ def test_settings_switch_the_page_to_dark_and_the_url_keeps_it(page: Page, serve
     page.get_by_role("dialog", name="Settings").get_by_role("button", name="Light").click()
     page.wait_for_function("!document.documentElement.classList.contains('dark')")
     assert "__theme=light" in page.url
+
+
+def test_a_link_with_view_settings_opens_the_settings(page: Page, serve: Serve) -> None:
+    page.goto(serve(greeter()) + "?view=settings")
+    drawer = page.get_by_role("dialog", name="Settings")
+    expect(drawer).to_be_visible()
+    drawer.get_by_role("button", name="Close Settings").click()
+    expect(drawer).to_have_count(0)
+    assert "view=" not in page.url
 
 
 def test_runs_lists_each_run_and_loads_one_back(page: Page, serve: Serve) -> None:
