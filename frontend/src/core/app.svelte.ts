@@ -98,7 +98,7 @@ export class AppState {
 		this.config = config;
 		this.queue = new QueueClient(base);
 		this.runs = new RunHistory(
-			historyKey(typeof location === "undefined" ? "/" : location.pathname),
+			historyKey(typeof location === "undefined" ? "/" : location.pathname, config.username),
 			config.run_history !== false,
 		);
 		const inputs = new Set(config.dependencies.flatMap((d) => d.inputs));

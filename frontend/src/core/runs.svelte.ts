@@ -1,7 +1,8 @@
 // The run history, as Gradio 6's (`launch(run_history=True)`, the default): each finished call of a
-// public endpoint is saved in this browser (localStorage, per page path) with its inputs, outputs,
-// status and duration, newest first. The footer's "Runs" link shows them (RunsPage), and a run can be
-// loaded back into the app. With `run_history=False` nothing is saved and what was saved is deleted.
+// public endpoint is saved in this browser (localStorage, per page path and logged-in user) with its
+// inputs, outputs, status and duration, newest first. The footer's "Runs" link shows them
+// (RunsPage), and a run can be loaded back into the app. With `run_history=False` nothing is saved
+// and what was saved is deleted.
 
 import type { DependencyConfig } from "../api/types";
 
@@ -30,9 +31,9 @@ export interface Run {
 /** Runs kept per app; the oldest go first. */
 export const RUN_LIMIT = 100;
 
-/** The localStorage key of the runs of the app at `pathname`. */
-export function historyKey(pathname: string): string {
-	return `trellis:run-history:${pathname}`;
+/** The localStorage key of the runs of the app at `pathname` (of one user, when the app has a login). */
+export function historyKey(pathname: string, username: string | null = null): string {
+	return `trellis:run-history:${pathname}${username ? `:${encodeURIComponent(username)}` : ""}`;
 }
 
 function storage(): Storage | null {

@@ -53,6 +53,11 @@ describe("RunHistory", () => {
 		expect(localStorage.getItem(KEY)).toBeNull();
 	});
 
+	it("each logged-in user has a history of their own", () => {
+		expect(historyKey("/app/", "ann")).not.toBe(historyKey("/app/", "bob"));
+		expect(historyKey("/app/", null)).toBe("trellis:run-history:/app/");
+	});
+
 	it("an output set by an update is its value", () => {
 		expect(outputValue({ __type__: "update", value: 3, visible: true })).toBe(3);
 		expect(outputValue("x")).toBe("x");
