@@ -155,7 +155,7 @@ def test_then_chain_runs_in_order(page: Page, serve: Serve) -> None:
         chain = button.click(step("a"), log, [log, first]).then(step("b"), log, [log, second])
         chain.then(step("c"), log, [log, third])
     page.goto(serve(demo))
-    page.get_by_role("button", name="Run").click()
+    page.get_by_role("button", name="Run", exact=True).click()
     expect(textbox(page, "Third")).to_have_value("a,b,c")
     expect(textbox(page, "Second")).to_have_value("a,b")
     expect(textbox(page, "First")).to_have_value("a")

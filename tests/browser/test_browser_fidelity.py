@@ -318,7 +318,7 @@ def test_an_output_of_a_failed_event_shows_gradios_error_state(page: Page, serve
     page.goto(serve(demo))
     text_in = page.get_by_label("In", exact=True)
     text_in.fill("boom")
-    page.get_by_role("button", name="Run").click()
+    page.get_by_role("button", name="Run", exact=True).click()
     errors = page.get_by_test_id("status-error")
     expect(errors).to_have_count(2)
     expect(errors.first).to_have_text("Error")
@@ -330,7 +330,7 @@ def test_an_output_of_a_failed_event_shows_gradios_error_state(page: Page, serve
     errors.first.get_by_role("button", name="Clear").click()  # Gradio's X uncovers that output only
     expect(errors).to_have_count(1)
     text_in.fill("ok")
-    page.get_by_role("button", name="Run").click()
+    page.get_by_role("button", name="Run", exact=True).click()
     expect(page.get_by_label("Out", exact=True)).to_have_value("got ok")
     expect(errors).to_have_count(0)
 
