@@ -1,10 +1,12 @@
 /// <reference types="vitest/config" />
 import { svelte } from "@sveltejs/vite-plugin-svelte";
 import { defineConfig } from "vite";
+import { themeFonts } from "./vite-plugin-fonts";
 
 // The bundle is written inside the Python package and committed, so `pip install` needs no Node.
 export default defineConfig(({ mode }) => ({
-	plugins: [svelte()],
+	// themeFonts: the woff2 files of the theme fonts and fonts.json, which lists them for the Python side.
+	plugins: [svelte(), themeFonts()],
 	// Component tests mount Svelte components under happy-dom: use Svelte's browser build there.
 	resolve: mode === "test" ? { conditions: ["browser"] } : undefined,
 	base: "./",

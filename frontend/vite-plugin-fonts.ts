@@ -1,0 +1,128 @@
+// The theme fonts: woff2 files for the families that `gr.themes.LocalFont` names, written into the
+// build with `fonts.json`, which trellis/themes/utils/fonts.py reads to write their @font-face rules.
+//
+// The families are those of Trellis's themes and those Gradio ships files for, in the weights either
+// uses; the files come from Fontsource's npm packages (Google Fonts' subsets). Each weight has three
+// files, each with the unicode-range a browser reads to fetch only the files the page's text needs:
+//
+// - latin-basic: ASCII and the few punctuation marks an interface shows (·, –, —, …, curly quotes),
+//   cut from Fontsource's latin file with HarfBuzz (subset-font);
+// - latin: the rest of Fontsource's latin file (accented letters, symbols), cut the same way;
+// - latin-ext: Fontsource's latin-ext file as it is.
+//
+// A page in English fetches only the small latin-basic files. Each cut keeps the font's hinting,
+// layout features (kerning, ligatures) and name table (copyright, license), and the two cuts together
+// cover the whole latin file. HarfBuzz and the woff2 encoder are WebAssembly, pinned by
+// package-lock.json, and the files are named by a hash of their bytes: every build writes the same.
+
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import type { Plugin } from "vite";
+
+/** Family name (as a theme names it) → Fontsource package and the weights to ship. */
+export const FAMILIES: Record<string, { pkg: string; weights: number[] }> = {
+	"Chakra Petch": { pkg: "chakra-petch", weights: [400, 600] },
+	"IBM Plex Mono": { pkg: "ibm-plex-mono", weights: [400, 500, 600, 700] },
+	"IBM Plex Sans": { pkg: "ibm-plex-sans", weights: [400, 600, 700] },
+	Inconsolata: { pkg: "inconsolata", weights: [400, 700] },
+	Lexend: { pkg: "lexend", weights: [400, 600] },
+	Lora: { pkg: "lora", weights: [400, 600] },
+	Montserrat: { pkg: "montserrat", weights: [400, 700] },
+	"Press Start 2P": { pkg: "press-start-2p", weights: [400] },
+	Quicksand: { pkg: "quicksand", weights: [400, 700] },
+	"Roboto Mono": { pkg: "roboto-mono", weights: [400, 600] },
+	"Share Tech Mono": { pkg: "share-tech-mono", weights: [400] },
+	"Source Code Pro": { pkg: "source-code-pro", weights: [400, 600] },
+	"Source Sans 3": { pkg: "source-sans-3", weights: [400, 600] },
+	"Source Sans Pro": { pkg: "source-sans-pro", weights: [400, 600, 700] },
+	"Space Mono": { pkg: "space-mono", weights: [400] },
+	Ubuntu: { pkg: "ubuntu", weights: [400] },
+};
+
+/** What latin-basic holds: ASCII, no-break space, ©, ·, ×, en and em dashes, curly quotes, bullet, ellipsis. */
+export const BASIC = "U+0000-007F,U+00A0,U+00A9,U+00B7,U+00D7,U+2013-2014,U+2018-2019,U+201C-201D,U+2022,U+2026";
+
+/** The manifest's entry for one file: its path inside the build and the code points it covers. */
+export interface FontFile {
+	file: string;
+	unicode_range: string;
+}
+
+/** fonts.json: family → weight → subset (latin-ext, latin, latin-basic: the order of the rules) → file. */
+export type FontManifest = Record<string, Record<string, Record<string, FontFile>>>;
+
+type SubsetFont = (
+	font: Buffer,
+	text: string,
+	options: { targetFormat: "woff2"; preserveNameIds: number[] },
+) => Promise<Buffer>;
+
+const require = createRequire(import.meta.url);
+const subsetFont = require("subset-font") as SubsetFont;
+/** The name table entries to keep (HarfBuzz keeps only 0-6 unless told): copyright, license and the rest. */
+const NAME_IDS = Array.from({ length: 26 }, (_, id) => id);
+
+/** The code points of a unicode-range (`U+0000-00FF,U+0131`). */
+export function parseRange(range: string): Set<number> {
+	const points = new Set<number>();
+	for (const part of range.split(",")) {
+		const [start, end = start] = part.trim().replace(/^U\+/i, "").split("-");
+		for (let point = parseInt(start, 16); point <= parseInt(end, 16); point++) points.add(point);
+	}
+	return points;
+}
+
+/** Code points as a unicode-range, runs joined (`U+0000-007F,U+00A0`). */
+export function formatRange(points: Iterable<number>): string {
+	const sorted = [...points].sort((a, b) => a - b);
+	const hex = (point: number) => point.toString(16).toUpperCase().padStart(4, "0");
+	const parts: string[] = [];
+	for (let i = 0; i < sorted.length; i++) {
+		const start = sorted[i];
+		while (i + 1 < sorted.length && sorted[i + 1] === sorted[i] + 1) i++;
+		parts.push(sorted[i] === start ? `U+${hex(start)}` : `U+${hex(start)}-${hex(sorted[i])}`);
+	}
+	return parts.join(",");
+}
+
+/** Emits the theme fonts and fonts.json (build only). */
+export function themeFonts(): Plugin {
+	const basic = parseRange(BASIC);
+	return {
+		name: "trellis-theme-fonts",
+		apply: "build",
+		async generateBundle() {
+			const manifest: FontManifest = {};
+			for (const [family, { pkg, weights }] of Object.entries(FAMILIES)) {
+				const dir = dirname(require.resolve(`@fontsource/${pkg}/package.json`));
+				const ranges = JSON.parse(readFileSync(join(dir, "unicode.json"), "utf8")) as Record<string, string>;
+				const latin = parseRange(ranges.latin);
+				const cuts: [string, number[]][] = [
+					["latin", [...latin].filter((point) => !basic.has(point))],
+					["latin-basic", [...latin].filter((point) => basic.has(point))],
+				];
+				manifest[family] = {};
+				for (const weight of weights) {
+					const read = (subset: string) => readFileSync(join(dir, "files", `${pkg}-${subset}-${weight}-normal.woff2`));
+					const files: Record<string, FontFile> = {};
+					const emit = (subset: string, source: Uint8Array, range: string) => {
+						const ref = this.emitFile({ type: "asset", name: `${pkg}-${subset}-${weight}.woff2`, source });
+						files[subset] = { file: this.getFileName(ref), unicode_range: range };
+					};
+					if (ranges["latin-ext"]) emit("latin-ext", read("latin-ext"), ranges["latin-ext"]);
+					const whole = read("latin");
+					for (const [subset, points] of cuts) {
+						const cut = await subsetFont(whole, String.fromCodePoint(...points), {
+							targetFormat: "woff2",
+							preserveNameIds: NAME_IDS,
+						});
+						emit(subset, cut, formatRange(points));
+					}
+					manifest[family][String(weight)] = files;
+				}
+			}
+			this.emitFile({ type: "asset", fileName: "fonts.json", source: JSON.stringify(manifest, null, "\t") + "\n" });
+		},
+	};
+}
