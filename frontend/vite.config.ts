@@ -1,7 +1,7 @@
 /// <reference types="vitest/config" />
 import { svelte } from "@sveltejs/vite-plugin-svelte";
 import { defineConfig } from "vite";
-import { themeFonts } from "./vite-plugin-fonts";
+import { themeFonts } from "./vite-plugin-fonts.js";
 
 // The bundle is written inside the Python package and committed, so `pip install` needs no Node.
 export default defineConfig(({ mode }) => ({
