@@ -115,9 +115,11 @@ class CompiledApp:
     delete_cache: tuple[float, float] | None = None
     #: Indexes into ``config["components"]`` whose props hold files (initial values, example samples).
     file_value_components: tuple[int, ...] = ()
-    #: The theme's CSS (``GET /theme.css``), and whether the frontend bundle already holds it (the default theme).
+    #: The theme's CSS (``GET /theme.css``), and whether the frontend bundle already holds its variables (the
+    #: default theme); then the page inlines the theme's ``@font-face`` rules, ``theme_font_css``, instead.
     theme_css: str = ""
     theme_bundled: bool = False
+    theme_font_css: str = ""
 
     def config_for_root(self, root: str) -> dict[str, Any]:
         """The config for a request whose public URL root is ``root`` (file URLs in props made absolute)."""
@@ -385,5 +387,6 @@ def compile_app(blocks: AppDefinition) -> CompiledApp:
         api_open=settings.api_open,
         delete_cache=blocks.delete_cache,
         theme_css=theme_css,
-        theme_bundled=theme_css == bundled_theme_css(),
+        theme_bundled=theme._variables_css() == bundled_theme_css(),
+        theme_font_css=theme._font_css(),
     )

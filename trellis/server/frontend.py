@@ -1,7 +1,8 @@
-"""The built browser app (``trellis/_frontend``): the page's script/style tags and the asset route.
+"""The built browser app (``trellis/_frontend``): the page's script/style tags, the asset route and the theme fonts.
 
 Assets have content hashes in their names, so they are cached for a year; each has
-precompressed ``.br``/``.gz`` twins written at build time, sent when the browser accepts them.
+precompressed ``.br``/``.gz`` twins written at build time, sent when the browser accepts them
+(fonts excepted: woff2 is compressed already). ``fonts.json`` lists the theme fonts' files.
 """
 
 from __future__ import annotations
@@ -21,6 +22,11 @@ FRONTEND_DIR = Path(__file__).resolve().parent.parent / "_frontend"
 ASSETS_DIR = FRONTEND_DIR / "assets"
 ENTRY = "src/main.ts"
 IMMUTABLE = "public, max-age=31536000, immutable"
+#: Python 3.10's table lacks woff2.
+mimetypes.add_type("font/woff2", ".woff2")
+
+#: ``fonts.json``: family → weight → subset → ``{"file": "assets/….woff2", "unicode_range": "U+…"}``.
+FontManifest = dict[str, dict[str, dict[str, dict[str, str]]]]
 
 
 @functools.lru_cache(maxsize=1)
@@ -30,6 +36,16 @@ def _manifest() -> dict[str, dict[str, Any]] | None:
         return manifest
     except (OSError, ValueError):
         return None
+
+
+@functools.lru_cache(maxsize=1)
+def font_manifest() -> FontManifest:
+    """The theme fonts the build ships (``fonts.json``, written by ``frontend/vite-plugin-fonts.ts``); none when not built."""
+    try:
+        manifest: FontManifest = json.loads((FRONTEND_DIR / "fonts.json").read_text())
+        return manifest
+    except (OSError, ValueError):
+        return {}
 
 
 @functools.lru_cache(maxsize=1)
@@ -118,7 +134,8 @@ async def serve_asset(request: Request) -> Response:
 
 
 def clear_caches() -> None:
-    """Forget the manifest and the tags built from it (after the frontend folder changed)."""
+    """Forget the manifests and the tags built from them (after the frontend folder changed)."""
     _manifest.cache_clear()
+    font_manifest.cache_clear()
     entry_tags.cache_clear()
     component_tags.cache_clear()

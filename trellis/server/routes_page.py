@@ -82,8 +82,16 @@ def index_html(state: ServerState, request: Request) -> str:
 
 
 def theme_tags(state: ServerState, config: dict[str, Any]) -> str:
-    """The page's theme stylesheets: ``/theme.css`` unless the bundle holds the theme, and its web fonts' CSS."""
-    tags = [] if state.app.theme_bundled else [f'<link rel="stylesheet" href="./theme.css?v={config["theme_hash"]}">']
+    """The page's theme stylesheets: ``/theme.css`` unless the bundle holds the theme, and its web fonts' CSS.
+
+    With the theme in the bundle, the page inlines its fonts' ``@font-face`` rules (``theme.css`` has
+    them otherwise); their URLs are relative to the page, as they are to ``theme.css``.
+    """
+    if state.app.theme_bundled:
+        font_css = state.app.theme_font_css
+        tags = [f"<style>\n{font_css}\n</style>"] if font_css else []
+    else:
+        tags = [f'<link rel="stylesheet" href="./theme.css?v={config["theme_hash"]}">']
     tags += [f'<link rel="stylesheet" href="{html.escape(url)}">' for url in config.get("stylesheets", [])]
     return "\n".join(tags)
 
@@ -170,7 +178,11 @@ def routes(state: ServerState) -> list[BaseRoute]:
         # The page asks for theme.css?v=<theme_hash>: that URL's content never changes.
         versioned = request.query_params.get("v") == state.app.config.get("theme_hash")
         cache = frontend.IMMUTABLE if versioned else "no-cache"
-        return _text_response(request, state.app.theme_css, "text/css; charset=utf-8", cache)
+        css = state.app.theme_css
+        if request.url.path.endswith(P + "/theme.css"):
+            # The fonts' URLs are relative to the page's folder, where /theme.css is; this one is a folder below.
+            css = css.replace("url('assets/", "url('../assets/")
+        return _text_response(request, css, "text/css; charset=utf-8", cache)
 
     async def favicon(request: Request) -> Response:
         path = state.settings.favicon_path

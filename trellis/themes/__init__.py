@@ -49,11 +49,12 @@ BY_NAME: dict[str, type[Base]] = {
 
 @functools.cache
 def bundled_theme_css() -> str:
-    """The default theme's CSS, which the frontend bundle holds (``frontend/src/theme/default-theme.css``).
+    """The default theme's variables, which the frontend bundle holds (``frontend/src/theme/default-theme.css``).
 
-    A page whose theme's CSS is this text needs no ``/theme.css`` request.
+    A page whose theme's variables are this text needs no ``/theme.css`` request; the page inlines its
+    fonts' ``@font-face`` rules, whose file names the bundle's build chooses.
     """
-    return Default()._get_theme_css()
+    return Default()._variables_css()
 
 
 @functools.cache

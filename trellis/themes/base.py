@@ -108,14 +108,22 @@ class ThemeClass:
 
     def _get_theme_css(self) -> str:
         """The theme as CSS: its fonts' rules, ``:root`` (light), ``:root.dark, :root .dark`` (dark), custom CSS."""
-        parts = [f for f in (font.stylesheet()["css"] for font in self._fonts()) if f]
+        fonts_css = self._font_css()
+        return f"{fonts_css}\n{self._variables_css()}" if fonts_css else self._variables_css()
+
+    def _font_css(self) -> str:
+        """The ``@font-face`` rules of the theme's fonts whose files are served with the app (empty if none)."""
+        rules = (font.stylesheet()["css"] for font in self._fonts())
+        return "\n".join(dict.fromkeys(css for css in rules if css))
+
+    def _variables_css(self) -> str:
+        """The theme's CSS without its fonts' rules: ``:root``, ``:root.dark, :root .dark``, custom CSS."""
 
         def block(selector: str, values: dict[str, str]) -> str:
             lines = "".join(f"  {css_name(name)}: {css_value(value)};\n" for name, value in values.items())
             return f"{selector} {{\n{lines}}}\n"
 
-        parts.append(block(":root", self.light_values()))
-        parts.append(block(":root.dark, :root .dark", self.dark_values()))
+        parts = [block(":root", self.light_values()), block(":root.dark, :root .dark", self.dark_values())]
         if self.custom_css:
             parts.append(self.custom_css)
         return "\n".join(parts)

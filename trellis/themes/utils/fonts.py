@@ -1,10 +1,20 @@
 """Fonts for a theme's ``font`` and ``font_mono``: ``gr.themes.Font``, ``GoogleFont`` and ``LocalFont``.
 
 A theme's font is a list of fonts and plain strings; it becomes the ``--font`` variable, where a
-:class:`Font` is written quoted (``'Inter'``) and a string as it is (``sans-serif``). A
-:class:`GoogleFont` also adds its stylesheet to the page, which the browser fetches from Google.
-A :class:`LocalFont` names a font Gradio ships font files for; Trellis ships none, so the browser
-uses the font if it is installed and the next one in the list otherwise.
+:class:`Font` is written quoted (``'Inter'``) and a string as it is (``sans-serif``).
+
+A :class:`LocalFont` names a font whose files are served with the app, as Gradio serves its own:
+Trellis's frontend build ships woff2 files for the families of its themes and of Gradio's font
+folder (Source Sans Pro, IBM Plex Mono, Ubuntu…, from Fontsource), listed in its ``fonts.json``.
+For such a family the theme's CSS gets ``@font-face`` rules (``font-display: swap``), one per
+weight and subset (latin-basic, latin, latin-ext), each with its ``unicode-range``, so a browser
+fetches only the files the page's text needs. Their URLs (``assets/….woff2``) are relative to the
+page, where the page's inline style and ``theme.css`` resolve them, wherever the app is served.
+A family Trellis does not ship gets no rules: the browser uses it if it is installed and the next
+font in the list otherwise.
+
+A :class:`GoogleFont` is served from the shipped files too when Trellis ships all its weights, as
+Gradio does with its own; otherwise it adds Google's stylesheet URL to the page.
 """
 
 from __future__ import annotations
@@ -14,6 +24,31 @@ from typing import Any
 
 #: CSS generic families, written without quotes.
 GENERIC_FAMILIES = ("sans-serif", "serif", "monospace", "cursive", "fantasy")
+
+
+def shipped_weights(name: str) -> dict[str, dict[str, dict[str, str]]]:
+    """The files the frontend build ships for a family: weight → subset → ``file`` and ``unicode_range``."""
+    from trellis.server import frontend  # imported here: the server imports the themes
+
+    return frontend.font_manifest().get(name, {})
+
+
+def local_font_available(name: str, weights: Iterable[int]) -> bool:
+    """Whether the build ships the family in every one of these weights."""
+    shipped = shipped_weights(name)
+    return bool(shipped) and all(str(weight) in shipped for weight in weights)
+
+
+def font_face_css(name: str, weights: Iterable[int]) -> str | None:
+    """``@font-face`` rules for the shipped files of a family in these weights (those shipped), or ``None``."""
+    shipped = shipped_weights(name)
+    rules = [
+        f"@font-face {{ font-family: '{name}'; font-style: normal; font-weight: {weight}; font-display: swap; "
+        f"src: url('{entry['file']}') format('woff2'); unicode-range: {entry['unicode_range']}; }}"
+        for weight in dict.fromkeys(weights)
+        for entry in shipped.get(str(weight), {}).values()
+    ]
+    return "\n".join(rules) if rules else None
 
 
 class Font:
@@ -52,10 +87,12 @@ class _WeightedFont(Font):
 
 
 class GoogleFont(_WeightedFont):
-    """A font from Google Fonts, in the given weights; the page loads its stylesheet from fonts.googleapis.com."""
+    """A font from Google Fonts, in the given weights: from the shipped files when Trellis has them all, else from Google."""
 
     def stylesheet(self) -> dict[str, str | None]:
-        """The Google Fonts stylesheet URL for this family and its weights."""
+        """The shipped files' rules (as :class:`LocalFont`) when all the weights are shipped, else Google's URL."""
+        if local_font_available(self.name, self.weights):
+            return LocalFont(self.name, self.weights).stylesheet()
         family = self.name.replace(" ", "+")
         weights = ";".join(str(w) for w in self.weights)
         return {"url": f"https://fonts.googleapis.com/css2?family={family}:wght@{weights}&display=swap", "css": None}
@@ -66,7 +103,11 @@ class GoogleFont(_WeightedFont):
 
 
 class LocalFont(_WeightedFont):
-    """A font Gradio serves from its own files; Trellis has none, so the font is used only where it is installed."""
+    """A font served from the app's own files: the frontend build's, for the families it ships (see the module)."""
+
+    def stylesheet(self) -> dict[str, str | None]:
+        """``@font-face`` rules for the shipped weights, or nothing for a family Trellis does not ship."""
+        return {"url": None, "css": font_face_css(self.name, self.weights)}
 
     def to_json(self) -> dict[str, Any]:
         """The font as a theme file stores it."""
