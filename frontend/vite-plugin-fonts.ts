@@ -16,7 +16,8 @@
 // most browsers (they are most of the size of some fonts: Ubuntu's latin-basic is 24 kB with them,
 // 9 kB without). The two latin cuts together cover the whole latin file. HarfBuzz and the woff2
 // encoder are WebAssembly, pinned by package-lock.json, and the files are named by a hash of their
-// bytes: every build writes the same.
+// bytes: every build writes the same. fonts-licenses.txt beside fonts.json holds each package's
+// license (SIL Open Font License, Ubuntu Font Licence), which the fonts' redistribution requires.
 
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -97,8 +98,12 @@ export function themeFonts(): Plugin {
 		apply: "build",
 		async generateBundle() {
 			const manifest: FontManifest = {};
+			const licenses: string[] = [];
 			for (const [family, { pkg, weights }] of Object.entries(FAMILIES)) {
 				const dir = dirname(require.resolve(`@fontsource/${pkg}/package.json`));
+				const { version } = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { version: string };
+				const license = readFileSync(join(dir, "LICENSE"), "utf8").trim();
+				licenses.push(`${family} (@fontsource/${pkg} ${version})\n${"=".repeat(72)}\n\n${license}\n`);
 				const ranges = JSON.parse(readFileSync(join(dir, "unicode.json"), "utf8")) as Record<string, string>;
 				const latin = parseRange(ranges.latin);
 				// [file written, Fontsource file it is cut from, code points]; latin-ext first, as Google
@@ -125,6 +130,8 @@ export function themeFonts(): Plugin {
 				}
 			}
 			this.emitFile({ type: "asset", fileName: "fonts.json", source: JSON.stringify(manifest, null, "\t") + "\n" });
+			const intro = "The licenses of the theme fonts in assets/ (listed in fonts.json), from Fontsource's packages.\n\n";
+			this.emitFile({ type: "asset", fileName: "fonts-licenses.txt", source: intro + licenses.join("\n\n") });
 		},
 	};
 }
