@@ -72,7 +72,7 @@ class DependencyConfig(TypedDict):
     """One listener: what triggers it, its inputs and outputs, and how it is queued."""
 
     id: int
-    targets: list[tuple[int, str]]
+    targets: list[tuple[int | None, str]]
     inputs: list[int]
     outputs: list[int]
     backend_fn: bool

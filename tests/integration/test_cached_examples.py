@@ -98,9 +98,38 @@ def test_lazy_and_uncached_examples(serve_blocks: Any) -> None:
     plain = gr.Interface(repeat, ["text", "number"], "text", examples=[["a", 2]])
     url, config = _served(serve_blocks, plain)
     assert [e[:3] for e in _endpoints(config)] == [("load_example", ["click"], ["dataset"])]
+    # As Gradio 6.31 answers: each value with the props its input was created with.
+    text_props = {
+        "type": "text",
+        "lines": 1,
+        "label": "word",
+        "show_label": True,
+        "container": True,
+        "min_width": 160,
+        "autofocus": False,
+        "autoscroll": True,
+        "preserved_by_key": ["value"],
+        "rtl": False,
+        "buttons": [],
+        "submit_btn": False,
+        "stop_btn": False,
+        "elem_classes": [],
+        "visible": True,
+    }
+    number_props = {
+        "label": "times",
+        "show_label": True,
+        "container": True,
+        "min_width": 160,
+        "preserved_by_key": ["value"],
+        "buttons": [],
+        "step": 1,
+        "elem_classes": [],
+        "visible": True,
+    }
     assert _run(url, config, "load_example", [0]) == [
-        {"value": "a", "__type__": "update"},
-        {"value": 2, "__type__": "update"},
+        {**text_props, "value": "a", "__type__": "update"},
+        {**number_props, "value": 2, "__type__": "update"},
     ]
 
 

@@ -116,6 +116,8 @@ API_COMPONENTS: dict[str, Any] = {
     "chatbot": lambda: gr.Chatbot(render=False),
     "multimodaltextbox": lambda: gr.MultimodalTextbox(render=False),
     "browserstate": lambda: gr.BrowserState(render=False),
+    # As in Gradio, a Dataset is an API component: it takes and sends the index of a sample.
+    "dataset": lambda: gr.Dataset(components=["text"], samples=[["a"]], render=False),
 }
 
 
@@ -310,22 +312,39 @@ def test_number_without_precision_keeps_the_value() -> None:
     assert gr.Number(render=False).preprocess(2.666) == 2.666
 
 
-def test_number_rejects_a_string_payload() -> None:
-    with pytest.raises(ValidationError) as info:
-        gr.Number(render=False).preprocess("3")
-    assert str(info.value) == "Number expects a number, got str: '3'"
+def test_number_passes_a_payload_it_need_not_check_as_sent() -> None:
+    # Gradio 6.31 neither checks nor converts a payload without bounds or precision: "3" stays text, True a bool.
+    number = gr.Number(render=False)
+    values = [number.preprocess(v) for v in ("3", True, 3, 3.0)]
+    assert [(v, type(v)) for v in values] == [("3", str), (True, bool), (3, int), (3.0, float)]
 
 
-def test_number_rejects_a_boolean_payload() -> None:
-    with pytest.raises(ValidationError) as info:
-        gr.Number(render=False).preprocess(True)
-    assert str(info.value) == "Number expects a number, got bool: True"
+def test_number_refuses_text_it_must_round_or_compare() -> None:
+    # Where Gradio rounds or compares the payload, text fails (with a TypeError there).
+    for number in (gr.Number(precision=0, render=False), gr.Number(minimum=0, render=False)):
+        with pytest.raises(ValidationError) as info:
+            number.preprocess("3")
+        assert str(info.value) == "Number expects a number, got str: '3'"
 
 
-def test_number_rejects_nan() -> None:
-    with pytest.raises(ValidationError) as info:
-        gr.Number(render=False).preprocess(float("nan"))
-    assert str(info.value) == "Number expects a number, got NaN"
+def test_number_precision_keeps_an_int_an_int() -> None:
+    # Gradio rounds with round(value, precision): an int stays an int, a float a float.
+    number = gr.Number(precision=2, render=False)
+    values = [number.preprocess(3), number.postprocess(3), number.postprocess(2.0), number.preprocess(2.345)]
+    assert [(v, type(v)) for v in values] == [(3, int), (3, int), (2.0, float), (2.35, float)]
+
+
+def test_number_sends_numpy_scalars_as_plain_numbers() -> None:
+    np = pytest.importorskip("numpy")
+    number = gr.Number(render=False)
+    values = [number.postprocess(np.int64(3)), number.postprocess(np.float64(2.5))]
+    assert [(v, type(v)) for v in values] == [(3, int), (2.5, float)]
+
+
+def test_number_example_payload_is_its_minimum() -> None:
+    assert [
+        gr.Number(**kw, render=False).example_payload() for kw in ({}, {"minimum": 5}, {"minimum": 1.4, "precision": 0})
+    ] == [3, 5, 1]
 
 
 def test_number_enforces_minimum_and_maximum() -> None:
@@ -335,9 +354,13 @@ def test_number_enforces_minimum_and_maximum() -> None:
     assert str(info.value) == "Value 6 is greater than maximum value 5."
 
 
-def test_number_postprocess_parses_numeric_text() -> None:
-    number = gr.Number(render=False)
-    assert (number.postprocess("3"), number.postprocess("2.5")) == (3, 2.5)
+def test_number_postprocess_sends_text_as_returned() -> None:
+    # Gradio sends returned text as it is when there is nothing to round; Trellis rounds numeric text where
+    # Gradio would fail on it.
+    assert (gr.Number(render=False).postprocess("3"), gr.Number(precision=0, render=False).postprocess("2.6")) == (
+        "3",
+        3,
+    )
 
 
 def test_number_api_info_is_integer_with_precision_zero() -> None:

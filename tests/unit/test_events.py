@@ -37,11 +37,16 @@ def test_api_name_of_a_lambda_is_lambda() -> None:
     assert dep.api_name == "lambda"
 
 
-def test_api_name_of_a_partial_is_the_wrapped_function_name() -> None:
+def test_api_name_of_a_partial_or_callable_object_is_its_class_name() -> None:
+    # As on Gradio 6.31: a function without __name__ is named after its class ("/partial" in the API).
+    class Greeter:
+        def __call__(self, name: str) -> str:
+            return name
+
     demo, inp, out, btn = _app()
     with demo:
-        dep = btn.click(functools.partial(greet), inp, out)
-    assert dep.api_name == "greet"
+        deps = [btn.click(functools.partial(greet), inp, out), btn.click(Greeter(), inp, out)]
+    assert [d.api_name for d in deps] == ["partial", "Greeter"]
 
 
 def test_api_name_collisions_get_numbered_suffixes() -> None:
@@ -80,11 +85,19 @@ def test_show_api_false_makes_the_endpoint_undocumented() -> None:
     assert dep.api_visibility == "undocumented"
 
 
-def test_listener_without_a_function_is_unnamed() -> None:
+def test_listener_without_a_function_is_private_and_unqueued() -> None:
+    # As on Gradio 6.31: "js_fn" when it runs JavaScript, else "unnamed"; private, and not queued.
     demo, inp, out, btn = _app()
     with demo:
-        dep = btn.click(None, inp, out, js="(x) => x")
-    assert (dep.api_name, dep.fn_name) == ("unnamed", "unnamed")
+        js = btn.click(None, inp, out, js="(x) => x")
+        empty = btn.click(None, inp, out)
+        named = btn.click(None, inp, out, js="(x) => x", api_name="mine")
+    assert [(d.api_name, d.api_visibility, d.queue) for d in (js, empty, named)] == [
+        ("js_fn", "private", False),
+        ("unnamed", "private", False),
+        ("mine", "public", False),
+    ]
+    assert js.fn_name == "unnamed"
 
 
 def test_dependency_ids_are_positions_in_the_app() -> None:
@@ -145,7 +158,12 @@ def test_gr_on_without_triggers_listens_to_input_changes() -> None:
     with demo:
         other = gr.Number()
         dep = gr.on(None, lambda a, b: a, [inp, other], out)
-    assert (dep.targets, dep.trigger_mode) == ([(inp._id, "change"), (other._id, "change")], "always_last")
+    # As in Gradio, it also runs when the page loads.
+    assert (dep.targets, dep.trigger_mode) == (
+        [(inp._id, "change"), (other._id, "change"), (demo._id, "load")],
+        "always_last",
+    )
+    assert dep.event_specific_args == []
 
 
 def test_gr_on_outside_blocks_is_refused() -> None:
@@ -216,12 +234,23 @@ def test_generator_function_is_detected() -> None:
     assert (dep.is_generator, plain.is_generator) == (True, False)
 
 
-def test_cancel_only_listener_is_marked_cancel() -> None:
+def test_cancels_are_a_private_listener_of_their_own() -> None:
+    # As on Gradio 6.31: the listener given cancels= cancels nothing itself; the next one, on the same
+    # trigger, with no function, does.
     demo, inp, out, btn = _app()
     with demo:
         run = btn.click(greet, inp, out)
-        stop = btn.click(None, None, None, cancels=[run])
-    assert (stop.cancels, stop.is_cancel) == ([run.id], True)
+        stop = btn.click(greet, inp, out, cancels=[run])
+        after = btn.click(greet, inp, out)
+    canceller = demo.dependencies[stop.id + 1]
+    assert (stop.cancels, stop.is_cancel, after.id) == ([], False, stop.id + 2)
+    assert (canceller.targets, canceller.fn, canceller.cancels, canceller.is_cancel) == (
+        stop.targets,
+        None,
+        [run.id],
+        True,
+    )
+    assert (canceller.api_name, canceller.api_visibility, canceller.queue) == ("unnamed", "private", False)
 
 
 def test_listener_outside_blocks_is_refused_with_a_message() -> None:

@@ -72,11 +72,11 @@ def one_listener(fn: Callable[..., Any], inputs: Any, outputs: Any, tmp_path: Pa
 
 @pytest.mark.anyio
 async def test_sync_function_gets_preprocessed_inputs_and_its_result_is_postprocessed(tmp_path: Path) -> None:
-    def double(x: float) -> str:
-        return str(x * 2)
+    def double(x: float) -> float:
+        return x * 2.5
 
     runner, endpoint = one_listener(double, [gr.Number], [gr.Number], tmp_path)
-    assert await runner.call(endpoint, [21], context()) == Outcome(data=[42], changed_state_ids=[])
+    assert await runner.call(endpoint, [21], context()) == Outcome(data=[52.5], changed_state_ids=[])
 
 
 @pytest.mark.anyio
@@ -242,7 +242,9 @@ async def test_cancelled_sync_generator_stops_at_its_next_yield_and_is_closed(tm
 
 @pytest.mark.anyio
 async def test_update_postprocesses_its_value_and_passes_its_props(tmp_path: Path) -> None:
-    runner, endpoint = one_listener(lambda x: gr.update(value="7", visible=False), [gr.Textbox], [gr.Number], tmp_path)
+    runner, endpoint = one_listener(
+        lambda x: gr.update(value=6.7, visible=False), [gr.Textbox], [lambda: gr.Number(precision=0)], tmp_path
+    )
     outcome = await runner.call(endpoint, ["x"], context())
     assert outcome == Outcome(data=[{"value": 7, "visible": False, "__type__": "update"}], changed_state_ids=[])
 

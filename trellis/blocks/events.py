@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import inspect
+import string
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Literal, overload
 
@@ -25,6 +26,18 @@ ApiVisibility = Literal["public", "undocumented", "private"]
 #: Events whose listeners default to ``trigger_mode="always_last"`` (as in Gradio):
 #: they fire while the user types, so only the latest value matters.
 ALWAYS_LAST_EVENTS = frozenset({"change", "key_up"})
+
+#: The events that run after another listener (``.then``, ``.success``, ``.failure``): as in Gradio,
+#: they have no block, so the config's target id is ``null`` (``trigger_after`` names the listener).
+CHAINED_EVENTS = frozenset({"then", "success", "failure"})
+
+#: Listener options an event sets unless the app gives them, as Gradio's events declare them
+#: (a Timer's ticks show no progress; media streams run on a stream connection and send chunks
+#: every ``stream_every`` seconds). Only listeners attached to the event itself get them, not ``gr.on``.
+EVENT_DEFAULTS: dict[str, dict[str, Any]] = {
+    "tick": {"show_progress": "hidden"},
+    "stream": {"connection": "stream", "event_specific_args": ["stream_every"]},
+}
 
 
 class _Decorator:
@@ -159,6 +172,8 @@ class Dependency:
     trigger_only_on_failure: bool = False
     time_limit: float | None = None
     stream_every: float = 0.5
+    connection: Literal["sse", "stream"] = "sse"
+    event_specific_args: list[str] | None = None
     api_description: str | None = None
     validator: Callable[..., Any] | None = None
     is_generator: bool = False
@@ -215,6 +230,8 @@ class BoundListener:
             raise InvalidConfigError(
                 f"Cannot attach a {self.event_name!r} listener to {self.block!r} outside of a `with gr.Blocks()` block."
             )
+        for name, value in EVENT_DEFAULTS.get(self.event_name, {}).items():
+            kwargs.setdefault(name, value)
         return _listen(root, [(self.block._id, self.event_name)], fn, inputs, outputs, **kwargs)
 
     def __repr__(self) -> str:
@@ -263,9 +280,10 @@ def on(
     if root is None:
         raise InvalidConfigError("gr.on(...) must be called inside a `with gr.Blocks()` block.")
     if triggers is None:
+        # As in Gradio: the inputs' changes, and the page load (so it also runs when the page opens).
         blocks = _as_block_list(inputs)
         targets = [(b._id, "change") for b in blocks if "change" in type(b).EVENTS]
-        kwargs.setdefault("trigger_mode", "always_last")
+        targets.append((root._id, "load"))
     else:
         if isinstance(triggers, BoundListener):
             triggers = [triggers]
@@ -279,6 +297,9 @@ def on(
                 targets.append((trigger.__self__._id, trigger.__name__))  # demo.load
             else:
                 raise InvalidConfigError(f"gr.on triggers must be listeners such as `button.click`, got {trigger!r}")
+    if any(event == "stream" for _, event in targets):
+        kwargs.setdefault("connection", "stream")
+    kwargs.setdefault("event_specific_args", [])
     return _listen(root, targets, fn, inputs, outputs, **kwargs)
 
 
@@ -291,6 +312,20 @@ def callable_name(fn: Callable[..., Any]) -> str:
             return callable_name(func)
         name = type(fn).__name__
     return "lambda" if name == "<lambda>" else name
+
+
+def _default_api_name(fn: Callable[..., Any]) -> str:
+    """The API name Gradio gives a listener's function: its ``__name__`` without punctuation but ``-`` and ``_``.
+
+    ``<lambda>`` is ``lambda``; a ``functools.partial`` or a callable object is named after its class.
+    """
+    name = getattr(fn, "__name__", None)
+    if name is None:
+        name = type(fn).__name__
+    return "".join(c for c in str(name) if c not in _API_NAME_DROPPED)
+
+
+_API_NAME_DROPPED = frozenset(string.punctuation) - {"-", "_"}
 
 
 def _is_block(value: Any) -> bool:
@@ -352,7 +387,14 @@ def _listen(
         raise InvalidConfigError(f"A listener's fn must be callable or None, got {fn!r}")
     if root is None:
         raise InvalidConfigError("Listeners must be attached inside a `with gr.Blocks()` block.")
-    return root._add_dependency(targets, fn, inputs, outputs, kwargs)
+    cancels = kwargs.pop("cancels", None)
+    dep = root._add_dependency(targets, fn, inputs, outputs, kwargs)
+    if cancels:
+        # As in Gradio, what a trigger cancels is a listener of its own, right after this one: no function,
+        # not queued, private.
+        options = {"cancels": cancels, "queue": False, "preprocess": False, "api_visibility": "private"}
+        root._add_dependency(targets, None, None, None, options)
+    return dep
 
 
 def build_dependency(
@@ -372,7 +414,6 @@ def build_dependency(
     if "_js" in options:
         options.setdefault("js", options.pop("_js"))
     options.pop("key", None)
-    options.pop("stream_every", None)
 
     inputs_as_dict: Literal["components", "keys"] | None = None
     input_keys: list[Any] | None = None
@@ -394,8 +435,15 @@ def build_dependency(
     if api_name is False:
         visibility = "private"
         api_name = "false"
-    if api_name is None or api_name is True:
-        api_name = callable_name(fn) if fn is not None else "unnamed"
+    if fn is None:
+        options["queue"] = False  # as in Gradio: nothing runs on the server
+    if api_name is None or api_name is True or (isinstance(api_name, str) and not api_name.strip()):
+        if fn is not None:
+            api_name = _default_api_name(fn)
+        else:
+            # As in Gradio: a listener without a function is private, named after what it runs.
+            api_name = "js_fn" if options.get("js") else "unnamed"
+            visibility = "private"
     api_name = str(api_name).lstrip("/")
     if api_name in taken_names:
         base, n = api_name, 1
@@ -409,8 +457,11 @@ def build_dependency(
         cancels = [cancels]
     cancel_ids = [c.id if isinstance(c, Dependency) else int(c) for c in cancels]
 
-    event_names = {name for _, name in targets}
-    default_mode: TriggerMode = "always_last" if event_names & ALWAYS_LAST_EVENTS else "once"
+    # As in Gradio, the first trigger's event sets the default.
+    first_event = targets[0][1] if targets else None
+    default_mode: TriggerMode = (
+        "always_last" if first_event in ALWAYS_LAST_EVENTS else "multiple" if first_event == "stream" else "once"
+    )
     trigger_mode = options.pop("trigger_mode", None) or default_mode
     if trigger_mode not in ("once", "multiple", "always_last"):
         raise InvalidConfigError(f"trigger_mode must be 'once', 'multiple' or 'always_last', got {trigger_mode!r}")

@@ -100,12 +100,11 @@ class Interface(Blocks, register=False):
         )
         self.fn = fn
         self.live = live
-        self.input_components = _components(inputs) + _components(additional_inputs)
+        self.main_input_components = _components(inputs)
+        self.input_components = self.main_input_components + _components(additional_inputs)
         self.output_components = _components(outputs)
         _default_labels(fn, self.input_components, self.output_components)
-        for comp in self.input_components:
-            if isinstance(comp, Editable) and comp.interactive is None:
-                comp.interactive = True
+        # As in Gradio, inputs keep interactive=None (the page makes an input editable); outputs become read-only.
         for comp in self.output_components:
             if isinstance(comp, Editable) and comp.interactive is None and comp not in self.input_components:
                 comp.interactive = False
@@ -241,11 +240,15 @@ class Interface(Blocks, register=False):
                     )
 
             if examples is not None:
+                # As Gradio's Interface: State inputs and outputs have no column; with additional inputs, the
+                # table shows the main inputs' columns only.
+                main_inputs = [c for c in self.main_input_components if not isinstance(c, State)]
                 self.examples_handler = Examples(
                     examples,
-                    self.input_components,
-                    self.output_components,
+                    [c for c in self.input_components if not isinstance(c, State)],
+                    [c for c in self.output_components if not isinstance(c, State)],
                     fn=fn,
+                    visible_columns=list(range(len(main_inputs))) if additional_inputs and main_inputs else None,
                     cache_examples=cache_examples,
                     cache_mode=cache_mode,
                     examples_per_page=examples_per_page,

@@ -6,6 +6,7 @@ Each name is re-exported as ``from ... import X as X``; ``tests/unit/test_import
 
 from __future__ import annotations
 
+from trellis.components import registry
 from trellis.components.annotated_image import AnnotatedImage as AnnotatedImage
 from trellis.components.audio import Audio as Audio
 from trellis.components.base import Block as Block
@@ -13,6 +14,7 @@ from trellis.components.base import BlockContext as BlockContext
 from trellis.components.base import Component as _Component
 from trellis.components.base import CustomComponent as _CustomComponent
 from trellis.components.base import FormComponent as FormComponent
+from trellis.components.base import component_instance
 from trellis.components.browser_state import BrowserState as BrowserState
 from trellis.components.buttons import Button as Button
 from trellis.components.buttons import ClearButton as ClearButton
@@ -145,29 +147,15 @@ PENDING_SHORTCUTS: dict[str, str] = {
 }
 
 
+registry.add_shortcuts(SHORTCUTS, PENDING_SHORTCUTS)
+
+
 def component(spec: str | _Component, render: bool = True) -> _Component:
     """A component from an Interface shortcut string (see :data:`SHORTCUTS`), or the component itself.
 
     An app's own component class is found by its lower-case name too.
     """
-    if isinstance(spec, _Component):
-        return spec
-    key = spec.replace("_", "")
-    cls = SHORTCUTS.get(key)
-    if cls is None:
-        pending = PENDING_SHORTCUTS.get(key)
-        if pending is not None:
-            raise NotImplementedError(f"The shortcut {spec!r} makes a gr.{pending}, which Trellis does not have yet.")
-        from trellis.components import registry
-
-        registered = registry.all_types().get(key)
-        if registered is None or not issubclass(registered, _Component) or registered.__name__.lower() != key:
-            raise ValueError(
-                f"No component is called {spec!r}: give a component, or the lower-case name of one "
-                f"(such as 'textbox' or 'image')."
-            )
-        cls = registered
-    return cls(render=render)
+    return component_instance(spec, render=render)
 
 
 #: ``gr.components.Component``: Gradio's base class for an app's own components.

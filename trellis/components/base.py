@@ -565,3 +565,24 @@ class CustomComponent(Component, LabelledInput, register=False, metaclass=_AnyCo
         super().__post_init__()
         if given is not None:
             self.load_fn = given
+
+
+def component_instance(spec: Any, render: bool = False) -> Component:
+    """The component a spec names, as Gradio's ``Dataset(components=...)`` and Interface take them.
+
+    A spec is a component (returned as is), a shortcut string (``"text"``, ``"image"``: see
+    ``trellis.components.SHORTCUTS``), a dict of a ``"name"`` and constructor arguments
+    (``{"name": "number", "precision": 0}``), or a component class (made with its defaults).
+    """
+    if isinstance(spec, Component):
+        return spec
+    kwargs: dict[str, Any] = {}
+    if isinstance(spec, Mapping) and isinstance(spec.get("name"), str):
+        kwargs = {k: v for k, v in spec.items() if k != "name"}
+        spec = spec["name"]
+    cls = registry.shortcut_class(spec) if isinstance(spec, str) else spec
+    if isinstance(spec, str) and not (isinstance(cls, type) and issubclass(cls, Component)):
+        raise registry.no_such_component(spec)  # a layout block ("row") is no component
+    if not isinstance(cls, type) or not issubclass(cls, Component):
+        raise ValueError(f"A component must be given as a str, a dict or a Component, not {spec!r}")
+    return cls(**kwargs, render=render)

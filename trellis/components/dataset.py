@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Sequence
 from typing import Any, Literal, cast
 
 from typing_extensions import override
 
 from trellis.blocks.events import EventListener
-from trellis.components.base import Component, LabelledCard
+from trellis.components.base import Component, LabelledCard, component_instance
 from trellis.components.props import prop
 from trellis.exceptions import ValidationError
 
@@ -16,9 +17,9 @@ from trellis.exceptions import ValidationError
 class Dataset(Component, LabelledCard, defaults={"show_label": True}):
     """A table of samples; clicking one sends its index (or values) to ``click`` listeners."""
 
+    change = EventListener()
     click = EventListener()
     select = EventListener()
-    skip_api = True
 
     components: Sequence[Component] | list[str] | None = prop(default=None, sent_as="list[str]")
     """The components the samples are for, one per column; each sample is shown as its component shows it."""
@@ -27,7 +28,7 @@ class Dataset(Component, LabelledCard, defaults={"show_label": True}):
     samples: list[list[Any]] | None = None
     """The rows of the table, each a list of values, one per component."""
     headers: list[str] | None = None
-    """Column headings of the table (None: none)."""
+    """Column headings of the table (None: the components' labels, or none if no component has one)."""
     type: Literal["values", "index", "tuple"] = "values"
     """What a click sends the function: the sample's values, its index, or an (index, values) pair."""
     layout: Literal["gallery", "table"] | None = None
@@ -46,7 +47,7 @@ class Dataset(Component, LabelledCard, defaults={"show_label": True}):
         *,
         label: str | None = None,
         show_label: bool = True,
-        components: Sequence[Component] | None = None,
+        components: Sequence[Component | str | dict[str, Any]] | None = None,
         component_props: list[dict[str, Any]] | None = None,
         samples: list[list[Any]] | None = None,
         headers: list[str] | None = None,
@@ -69,19 +70,29 @@ class Dataset(Component, LabelledCard, defaults={"show_label": True}):
 
     def __post_init__(self) -> None:
         super().__post_init__()
-        # The constructor takes components; the type strings are what they are normalised to below.
-        self.source_components = list(cast("Sequence[Component]", self.components or []))
+        # The constructor takes components (or shortcut strings, dicts or classes naming them, as Gradio
+        # does); the type strings are what they are normalised to below.
+        given = cast("Sequence[Any]", self.components or [])
+        self.source_components = [component_instance(c, render=False) for c in given]
         self.components = [c.block_type for c in self.source_components]
         self.component_ids = [c._id for c in self.source_components]
-        self.component_props = self.component_props or [c.get_props() for c in self.source_components]
-        self.raw_samples = [list(s) if isinstance(s, (list, tuple)) else [s] for s in (self.samples or [])]
+        if self.component_props is None:
+            self.component_props = [c.get_props() for c in self.source_components]
+        # As in Gradio: no samples is one empty sample.
+        given_samples = [[]] if self.samples is None else self.samples
+        self.raw_samples = [list(s) if isinstance(s, (list, tuple)) else [s] for s in given_samples]
         self.samples = [
-            [comp.as_example(v) for comp, v in zip(self.source_components, sample, strict=False)]
+            [
+                v if self.proxy_url is not None else comp.as_example(v)  # a loaded app's samples come processed
+                for comp, v in zip(self.source_components, sample, strict=False)
+            ]
             if self.source_components
             else sample
             for sample in self.raw_samples
         ]
-        self.headers = self.headers or []
+        if self.headers is None:
+            labels = [getattr(c, "label", None) for c in self.source_components]
+            self.headers = [label or "" for label in labels] if any(label is not None for label in labels) else []
 
     @override
     def preprocess(self, payload: Any) -> Any:
@@ -101,8 +112,18 @@ class Dataset(Component, LabelledCard, defaults={"show_label": True}):
 
     @override
     def postprocess(self, value: Any) -> Any:
+        # As in Gradio: an index is sent as it is; a sample (a list of values) as its index, None if it is
+        # none of the samples (new samples are set with gr.Dataset(samples=...)).
         if isinstance(value, list):
-            return {"samples": value, "__type__": "update"}
+            try:
+                return self.samples.index(value) if self.samples is not None else None
+            except ValueError:
+                warnings.warn(
+                    "The `Dataset` component does not support updating the dataset data by providing a set of list "
+                    "values. Instead, you should return a new Dataset(samples=...) object.",
+                    stacklevel=2,
+                )
+                return None
         return value
 
     @override

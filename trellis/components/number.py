@@ -15,37 +15,45 @@ from trellis.components.props import prop
 from trellis.exceptions import ValidationError
 
 
-def to_number(value: Any, component: str, parse_strings: bool = False) -> int | float | None:
-    """A value as a number; anything else is a :class:`ValidationError`.
-
-    Client payloads must be JSON numbers; a function's return value may also be numeric text.
-    """
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        if isinstance(value, str) and parse_strings:
-            try:
-                parsed = float(value)
-            except ValueError:
-                raise ValidationError(f"{component} expects a number, got the string {value!r:.80}") from None
-            return int(parsed) if parsed.is_integer() and "." not in value and "e" not in value.lower() else parsed
-        raise ValidationError(f"{component} expects a number, got {type(value).__name__}: {value!r:.80}")
-    if isinstance(value, float) and math.isnan(value):
-        raise ValidationError(f"{component} expects a number, got NaN")
+def plain(value: Any) -> Any:
+    """A numpy scalar as the Python int or float it holds (what its JSON is); anything else unchanged."""
+    item = getattr(value, "item", None)
+    if callable(item) and type(value).__module__ == "numpy":
+        return item()
     return value
 
 
-def round_to_precision(value: int | float | None, precision: int | None) -> int | float | None:
-    """``value`` rounded to ``precision`` decimals (an int for 0; unchanged for ``None``)."""
+def parse_number(value: str, component: str) -> int | float:
+    """Numeric text as an int (``"3"``) or a float (``"3.5"``, ``"1e3"``); other text is a :class:`ValidationError`."""
+    try:
+        parsed = float(value)
+    except ValueError:
+        raise ValidationError(f"{component} expects a number, got the string {value!r:.80}") from None
+    return int(parsed) if parsed.is_integer() and "." not in value and "e" not in value.lower() else parsed
+
+
+def _require_number(value: Any, component: str) -> None:
+    # Where Gradio compares or rounds a value that is no number, it fails with a TypeError.
+    if not isinstance(value, (int, float)):
+        raise ValidationError(f"{component} expects a number, got {type(value).__name__}: {value!r:.80}")
+
+
+def round_to_precision(value: Any, precision: int | None, component: str = "Number") -> Any:
+    """``value`` rounded as Gradio rounds it: unchanged for ``precision=None``, an int for 0.
+
+    ``round(3, 2)`` stays the int 3, as in Gradio; only a number can be rounded.
+    """
     if value is None or precision is None:
         return value
-    if precision == 0:
-        return round(value)
-    return round(float(value), precision)
+    _require_number(value, component)
+    return int(round(value, 0)) if precision == 0 else round(value, precision)
 
 
-def check_range(value: int | float, minimum: float | None, maximum: float | None) -> None:
+def check_range(value: Any, minimum: float | None, maximum: float | None, component: str = "Number") -> None:
     """Raise a :class:`~trellis.exceptions.ValidationError` if ``value`` is outside ``[minimum, maximum]``."""
+    if minimum is None and maximum is None:
+        return
+    _require_number(value, component)
     if minimum is not None and value < minimum:
         raise ValidationError(f"Value {value} is less than minimum value {minimum}.")
     if maximum is not None and value > maximum:
@@ -54,13 +62,33 @@ def check_range(value: int | float, minimum: float | None, maximum: float | None
 
 def read_number(
     payload: Any, component: str, minimum: float | None, maximum: float | None, precision: int | None
-) -> int | float | None:
-    """A client payload as a number within ``[minimum, maximum]``, rounded to ``precision`` decimals."""
-    number = to_number(payload, component)
-    if number is None:
+) -> Any:
+    """A client payload checked against ``[minimum, maximum]`` and rounded to ``precision`` decimals.
+
+    As in Gradio, a payload that needs neither check nor rounding reaches the function as sent (``"3"`` stays
+    text, ``3`` an int and ``3.0`` a float).
+    """
+    payload = plain(payload)
+    if payload is None:
         return None
-    check_range(number, minimum, maximum)
-    return round_to_precision(number, precision)
+    check_range(payload, minimum, maximum, component)
+    return round_to_precision(payload, precision, component)
+
+
+def postprocess_number(value: Any, precision: int | None, component: str) -> Any:
+    """A function's returned number as sent: rounded to ``precision``; numpy scalars as plain numbers.
+
+    As in Gradio, with ``precision=None`` a value is sent as returned (text stays text, a bool a bool);
+    numeric text is rounded where Gradio would fail on it; any other object is sent as a float.
+    """
+    value = plain(value)
+    if value is None or (precision is None and isinstance(value, (int, float, str))):
+        return value
+    if isinstance(value, str):
+        value = parse_number(value, component)
+    elif not isinstance(value, (int, float)):
+        value = float(value)  # Decimal, Fraction and the like
+    return round_to_precision(value, precision, component)
 
 
 class Number(FormComponent, LabelledInput, Changes, Focusable):
@@ -91,18 +119,12 @@ class Number(FormComponent, LabelledInput, Changes, Focusable):
         self.buttons = list(self.buttons or [])
 
     @override
-    def preprocess(self, payload: Any) -> int | float | None:
+    def preprocess(self, payload: Any) -> Any:
         return read_number(payload, "Number", self.minimum, self.maximum, self.precision)
 
     @override
-    def postprocess(self, value: Any) -> int | float | None:
-        if value is None:
-            return None
-        if isinstance(value, str):
-            value = to_number(value, "Number", parse_strings=True)
-        elif not isinstance(value, (int, float)):
-            value = float(value)  # numpy scalars and the like
-        return round_to_precision(value, self.precision)
+    def postprocess(self, value: Any) -> Any:
+        return postprocess_number(value, self.precision, "Number")
 
     @override
     def api_info(self) -> dict[str, Any]:
@@ -110,7 +132,7 @@ class Number(FormComponent, LabelledInput, Changes, Focusable):
 
     @override
     def example_payload(self) -> Any:
-        return 3
+        return round_to_precision(3 if self.minimum is None else self.minimum, self.precision)
 
 
 class Slider(FormComponent, LabelledInput, Changes):
@@ -160,16 +182,12 @@ class Slider(FormComponent, LabelledInput, Changes):
         return self.minimum + step * random.randint(0, max(steps, 0))
 
     @override
-    def preprocess(self, payload: Any) -> int | float | None:
+    def preprocess(self, payload: Any) -> Any:
         return read_number(payload, "Slider", self.minimum, self.maximum, self.precision)
 
     @override
-    def postprocess(self, value: Any) -> int | float | None:
-        if value is None:
-            return self.minimum
-        if not isinstance(value, (int, float)) or isinstance(value, bool):
-            value = to_number(value, "Slider", parse_strings=True) if isinstance(value, str) else float(value)
-        return round_to_precision(value, self.precision)
+    def postprocess(self, value: Any) -> Any:
+        return postprocess_number(self.minimum if value is None else value, self.precision, "Slider")
 
     @override
     def api_info(self) -> dict[str, Any]:

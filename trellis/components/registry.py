@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from trellis.exceptions import InvalidConfigError
@@ -10,6 +11,10 @@ if TYPE_CHECKING:
     from trellis._types import BlockLike
 
 _registry: dict[str, type[BlockLike]] = {}
+#: Interface's shortcut strings and the classes they make (filled by ``trellis.components``).
+_shortcuts: dict[str, type[BlockLike]] = {}
+#: Shortcut strings of Gradio components Trellis does not have yet, and the class each names.
+_pending: dict[str, str] = {}
 
 
 def register(cls: type[BlockLike]) -> None:
@@ -36,3 +41,34 @@ def get(type_name: str) -> type[BlockLike]:
 def all_types() -> dict[str, type[BlockLike]]:
     """Every registered type string and its class, sorted by name."""
     return dict(sorted(_registry.items()))
+
+
+def add_shortcuts(shortcuts: Mapping[str, type[BlockLike]], pending: Mapping[str, str]) -> None:
+    """Register the shortcut strings (``"text"``, ``"image"``...) that :func:`shortcut_class` resolves."""
+    _shortcuts.update(shortcuts)
+    _pending.update(pending)
+
+
+def shortcut_class(spec: str) -> type[BlockLike]:
+    """The class a shortcut string names, as Gradio resolves it (underscores left out, case kept).
+
+    An app's own component class is found by its lower-case name too.
+    """
+    key = spec.replace("_", "")
+    cls = _shortcuts.get(key)
+    if cls is not None:
+        return cls
+    pending = _pending.get(key)
+    if pending is not None:
+        raise NotImplementedError(f"The shortcut {spec!r} makes a gr.{pending}, which Trellis does not have yet.")
+    registered = _registry.get(key)
+    if registered is None or registered.__name__.lower() != key:
+        raise no_such_component(spec)
+    return registered
+
+
+def no_such_component(spec: str) -> ValueError:
+    """The error for a string that names no component."""
+    return ValueError(
+        f"No component is called {spec!r}: give a component, or the lower-case name of one (such as 'textbox' or 'image')."
+    )

@@ -30,5 +30,13 @@ class Timer(Scalar):
         self._init_props(value=value, active=active, render=render)
 
     @override
+    def preprocess(self, payload: Any) -> Any:
+        return payload  # as in Gradio: the interval as sent (3 stays an int)
+
+    @override
+    def postprocess(self, value: Any) -> Any:
+        return value  # as in Gradio: gr.Timer(5) sends 5, not 5.0
+
+    @override
     def example_payload(self) -> Any:
         return 1

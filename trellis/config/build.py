@@ -16,7 +16,7 @@ from types import MappingProxyType
 from typing import Any, Literal, Protocol
 
 from trellis._version import GRADIO_COMPAT_VERSION
-from trellis.blocks.events import Dependency
+from trellis.blocks.events import CHAINED_EVENTS, Dependency
 from trellis.components.base import Block, BlockContext, Component
 from trellis.components.state import State
 from trellis.config.functions import FunctionPlan, plan_function
@@ -180,7 +180,8 @@ def dependency_entry(dep: Dependency, plan: FunctionPlan) -> dict[str, Any]:
     """The ``config.dependencies[]`` entry of one listener."""
     return {
         "id": dep.id,
-        "targets": [list(t) for t in dep.targets],
+        # As in Gradio, a chained listener (.then/.success/.failure) has no target block: trigger_after names it.
+        "targets": [[None if event in CHAINED_EVENTS else target, event] for target, event in dep.targets],
         "inputs": [b._id for b in dep.inputs],
         "outputs": [b._id for b in dep.outputs],
         "backend_fn": dep.fn is not None,
@@ -203,10 +204,10 @@ def dependency_entry(dep: Dependency, plan: FunctionPlan) -> dict[str, Any]:
         "api_visibility": dep.api_visibility,
         "rendered_in": None,
         "render_id": None,
-        "connection": "sse",
+        "connection": dep.connection,
         "time_limit": dep.time_limit,
         "stream_every": dep.stream_every,
-        "event_specific_args": None,
+        "event_specific_args": dep.event_specific_args,
         "component_prop_inputs": [],
         "js_implementation": None,
     }

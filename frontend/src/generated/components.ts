@@ -459,7 +459,7 @@ export interface DatasetProps extends CommonProps {
 	component_props?: Record<string, unknown>[] | null;
 	/** The rows of the table, each a list of values, one per component. */
 	samples?: unknown[][] | null;
-	/** Column headings of the table (None: none). */
+	/** Column headings of the table (None: the components' labels, or none if no component has one). */
 	headers?: string[] | null;
 	/** What a click sends the function: the sample's values, its index, or an (index, values) pair. */
 	type: "values" | "index" | "tuple";

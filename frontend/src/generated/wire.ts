@@ -56,7 +56,7 @@ export interface EventTypes {
 /** One listener: what triggers it, its inputs and outputs, and how it is queued. */
 export interface DependencyConfig {
 	id: number;
-	targets: [number, string][];
+	targets: ([number | null, string])[];
 	inputs: number[];
 	outputs: number[];
 	backend_fn: boolean;
