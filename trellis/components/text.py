@@ -257,7 +257,7 @@ class HTML(Component, LabelledCard, Changes, defaults={"show_label": False, "con
         return "<p>Hello</p>"
 
 
-class Code(FormComponent, TextValue, LabelledCard, Editable, Changes, Focusable):
+class Code(TextValue, LabelledCard, Editable, Changes, Focusable):
     """Source code with syntax highlighting."""
 
     SIGNATURE = """value, language, *, every, inputs, lines, max_lines, label, interactive, show_label, container, scale,
