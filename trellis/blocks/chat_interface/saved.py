@@ -103,11 +103,14 @@ def wire_saved_conversations(
     new_chat_button.click(_new_chat, None, [conversation_id, chatbot], **hidden).then(
         _same, [chatbot], [chatbot_state], **hidden
     ).then(_no_current_conversation, None, [history_dataset], **hidden)
+    # always_last: the page's load runs this while the browser is still unsealing the stored
+    # conversations; the change that follows must not be dropped, or the list stays empty.
     on(
         triggers=[load, saved_conversations.change],
         fn=load_chat_history,
         inputs=[saved_conversations, conversation_id],
         outputs=[history_dataset],
+        trigger_mode="always_last",
         **hidden,
     )
     opened: Dependency = history_dataset.click(_empty_history, None, [chatbot], show_progress="hidden", **hidden)

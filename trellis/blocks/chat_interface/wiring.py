@@ -161,9 +161,16 @@ class ChatWiring(ChatLayout, register=False):
             self.chatbot.feedback_options = self.flagging_options
             self.chatbot.like(_feedback_logger(ChatCSVLogger(self.flagging_dir)), self.chatbot)
 
-        # A conversation another listener wrote to chatbot_value is shown, then synchronized.
+        # A conversation another listener wrote to chatbot_value is shown, then synchronized. This
+        # listener also runs after every turn (synchronize changes chatbot_value) and then shows
+        # nothing: it shows no progress either, so that it never wipes the chatbot's loading state,
+        # such as the "Error" cover a failed reply leaves on the conversation (as on Gradio's page).
         self.chatbot_value.change(
-            _show_outside_value, [self.chatbot_value, self._synced_value], [self.chatbot], **hidden
+            _show_outside_value,
+            [self.chatbot_value, self._synced_value],
+            [self.chatbot],
+            show_progress_on=[],
+            **hidden,
         ).then(
             _synchronize_outside_value,
             [self.chatbot, self.chatbot_value, self._synced_value],

@@ -1,0 +1,284 @@
+"""Chat views as Gradio 6.31 draws them: the label badges of Chatbot, Code and Label (in the default
+theme and in Soft), the Chatbot's card (its height, corner strip, bubbles) and what a ChatInterface
+shows when its function fails, then on the next turn.
+
+The numbers are Gradio's, measured in its page: a badge is 26px high in the default theme (29px in
+Soft, 6px in from the corner), the Chatbot's ``height`` is its whole card's, a message bubble's
+text is 16px, and so on."""
+
+from __future__ import annotations
+
+import queue
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from playwright.sync_api import Locator, Page, expect
+
+import trellis as gr
+from trellis.blocks.chat_interface import wiring
+
+pytestmark = pytest.mark.browser
+
+Serve = Callable[..., str]
+
+HISTORY = [{"role": "user", "content": "hi"}, {"role": "assistant", "content": "hello"}]
+
+
+def offset(inner: Locator, outer: Locator) -> dict[str, float]:
+    """``inner``'s box relative to ``outer``'s (left, top, width, height), in px."""
+    a, b = inner.bounding_box(), outer.bounding_box()
+    assert a is not None and b is not None
+    return {"x": a["x"] - b["x"], "y": a["y"] - b["y"], "w": a["width"], "h": a["height"]}
+
+
+def badge(block: Locator) -> Locator:
+    return block.get_by_test_id("block-label")
+
+
+def message_box(page: Page) -> Locator:
+    return page.get_by_test_id("textbox").locator("textarea")
+
+
+def send(page: Page, text: str) -> None:
+    box = message_box(page)
+    expect(box).to_be_editable()
+    box.fill(text)
+    box.press("Enter")
+
+
+# -- 1. label badges ----------------------------------------------------------------------------------
+
+
+def badges_app() -> gr.Blocks:
+    with gr.Blocks() as demo:
+        with gr.Row():
+            gr.Chatbot(HISTORY, label="Chat A", height=200)
+            gr.Chatbot(HISTORY, label="Chat B", show_label=False, height=200)
+        with gr.Row():
+            gr.Code("print('x')", language="python", label="Code A")
+            gr.Code("print('y')", language="python", label="Code B", show_label=False)
+        with gr.Row():
+            gr.Label({"cat": 0.7, "dog": 0.3}, label="Label A")
+            gr.Label({"cat": 0.7, "dog": 0.3}, label="Label B", show_label=False)
+            gr.Label(label="Label C")
+    return demo
+
+
+def blocks(page: Page, kind: str) -> list[Locator]:
+    found = page.get_by_test_id(kind)
+    expect(found.first).to_be_visible()
+    return found.all()
+
+
+def test_chatbot_code_and_label_show_their_label_as_a_corner_badge(page: Page, serve: Serve) -> None:
+    """Gradio's block label: a tab with the component's icon and its label flush with the card's top-left
+    corner: over the conversation (Chatbot) and the heading (Label), above the code (Code)."""
+    page.goto(serve(badges_app()))
+    chat_a, chat_b = blocks(page, "chatbot")
+    code_a, code_b = blocks(page, "code")
+    label_a, label_b, label_c = blocks(page, "label")
+    for block, text, position in (
+        (chat_a, "Chat A", "absolute"),
+        (code_a, "Code A", "static"),
+        (label_a, "Label A", "absolute"),
+        (label_c, "Label C", "absolute"),
+    ):
+        tab = badge(block)
+        expect(tab).to_have_text(text)
+        expect(tab.locator("svg")).to_have_count(1)
+        expect(tab).to_have_css("position", position)
+        box = offset(tab, block)
+        assert (box["x"], box["y"]) == (1, 1), text  # inside the 1px border, no margin
+        assert 25 <= box["h"] <= 27, text
+        icon = tab.locator("svg").bounding_box()
+        assert icon is not None and icon["width"] == 11, text
+        expect(tab).to_have_css("font-size", "12px")
+        expect(tab).to_have_css("border-bottom-width", "1px")
+        expect(tab).to_have_css("border-top-width", "0px")
+    for block in (chat_b, code_b, label_b):
+        expect(badge(block)).to_have_count(0)
+    # Code's badge takes its own line: the code starts under it.
+    code = code_a.locator(".frame")
+    assert offset(code, code_a)["y"] >= offset(badge(code_a), code_a)["h"]
+    # Label's heading clears the badge that floats over it.
+    assert offset(label_a.get_by_test_id("label-output-value"), label_a)["y"] >= 11
+
+
+def test_badges_in_soft_are_tinted_and_inset(page: Page, serve: Serve) -> None:
+    """Soft's badge is 6px in from the corner, tinted, in 14px semibold text with a 13px icon."""
+    page.goto(serve(badges_app(), theme=gr.themes.Soft()))
+    for block in (blocks(page, "chatbot")[0], blocks(page, "code")[0], blocks(page, "label")[0]):
+        tab = badge(block)
+        expect(tab).to_be_visible()
+        box = offset(tab, block)
+        assert (box["x"], box["y"]) == (6, 6)
+        icon = tab.locator("svg").bounding_box()
+        assert icon is not None and icon["width"] == 13
+        expect(tab).to_have_css("font-size", "14px")
+        expect(tab).to_have_css("font-weight", "600")
+        assert tab.evaluate("e => getComputedStyle(e).backgroundColor") not in (
+            "rgba(0, 0, 0, 0)",
+            "rgb(255, 255, 255)",
+        )
+
+
+def test_code_blocks_are_cards_of_their_own(page: Page, serve: Serve) -> None:
+    """Gradio's Code is no form input: two in a Row are two bordered cards, not one shared form card."""
+    page.goto(serve(badges_app()))
+    code_a, code_b = blocks(page, "code")
+    for block in (code_a, code_b):
+        expect(block).to_have_css("border-top-width", "1px")
+        assert block.evaluate("e => e.closest('[data-testid=form]') === null")
+
+
+def test_an_empty_label_is_a_short_box_with_a_faint_icon(page: Page, serve: Serve) -> None:
+    page.goto(serve(badges_app()))
+    label_c = blocks(page, "label")[2]
+    expect(label_c.get_by_test_id("label-empty")).to_be_visible()
+    assert offset(label_c, label_c)["h"] == 110  # 108px inside the border, as Gradio's
+
+
+def test_chatinterface_chatbot_has_gradios_chatbot_badge(page: Page, serve: Serve) -> None:
+    """ChatInterface's chatbot is labelled "Chatbot" on Gradio's page too; a given chatbot keeps its label."""
+    page.goto(serve(gr.ChatInterface(lambda message, history: message)))
+    chat = page.get_by_test_id("chatbot")
+    expect(badge(chat)).to_have_text("Chatbot")
+    assert (offset(badge(chat), chat)["x"], offset(badge(chat), chat)["y"]) == (1, 1)
+    expect(page.get_by_role("log", name="Chatbot")).to_be_visible()
+
+
+def test_chatinterface_with_a_labelled_chatbot_shows_that_label(page: Page, serve: Serve) -> None:
+    page.goto(serve(gr.ChatInterface(lambda message, history: message, chatbot=gr.Chatbot(label="X"))))
+    expect(badge(page.get_by_test_id("chatbot"))).to_have_text("X")
+
+
+# -- 2. the chatbot's card ------------------------------------------------------------------------------
+
+
+def test_chatbot_card_is_as_high_as_its_height_with_gradios_bubbles(page: Page, serve: Serve) -> None:
+    """``height`` is the whole card's (the badge floats over the messages); the share/clear/copy strip is
+    flush with the top-right corner; bubbles are 20px in from the sides, 16px text, square at the
+    speaker's corner; each bubble's buttons are 10px under it."""
+    with gr.Blocks() as demo:
+        gr.Chatbot(HISTORY, label="Chat", height=300)
+    page.goto(serve(demo))
+    chat = page.get_by_test_id("chatbot")
+    expect(chat.get_by_test_id("bot")).to_have_text("hello")
+    assert offset(chat, chat)["h"] == 300
+
+    strip = chat.get_by_test_id("chatbot-toolbar")
+    block_box, strip_box = chat.bounding_box(), strip.bounding_box()
+    assert block_box is not None and strip_box is not None
+    assert strip_box["y"] - block_box["y"] == 1
+    assert block_box["x"] + block_box["width"] - (strip_box["x"] + strip_box["width"]) == 1
+    for button in strip.get_by_role("button").all():
+        size = button.bounding_box()
+        assert size is not None and (size["width"], size["height"]) == (18, 18)
+
+    user_bubble = chat.get_by_test_id("user-row").locator(".content")
+    bot_bubble = chat.get_by_test_id("bot-row").locator(".content")
+    user_box, bot_box = offset(user_bubble, chat), offset(bot_bubble, chat)
+    assert user_box["y"] == 37  # 1px border + 16px + the row's 20px margin
+    assert block_box["width"] - (user_box["x"] + user_box["w"]) == 21
+    assert bot_box["x"] == 21
+    expect(user_bubble).to_have_css("border-bottom-right-radius", "0px")
+    expect(user_bubble).to_have_css("border-top-left-radius", "6px")
+    expect(bot_bubble).to_have_css("border-bottom-left-radius", "0px")
+    expect(bot_bubble).to_have_css("font-size", "16px")
+    expect(bot_bubble.locator("p")).to_have_css("line-height", "26px")
+    buttons = chat.get_by_test_id("user-row").get_by_role("group", name="Message actions")
+    gap = offset(buttons, chat)["y"] - (user_box["y"] + user_box["h"])
+    assert gap == 10
+    assert offset(buttons, chat)["h"] == 24
+
+
+def test_chatbot_without_a_container_has_no_border_to_leave_out(page: Page, serve: Serve) -> None:
+    with gr.Blocks() as demo:
+        gr.Chatbot(HISTORY, height=250, container=False)
+    page.goto(serve(demo))
+    chat = page.get_by_test_id("chatbot")
+    expect(chat.get_by_test_id("bot")).to_be_visible()
+    assert offset(chat, chat)["h"] == 250
+
+
+# -- 3. a failed reply ----------------------------------------------------------------------------------
+
+
+def flaky(message: str, history: list[Any]) -> str:
+    if message == "crash":
+        raise ValueError("boom")
+    if message == "refuse":
+        raise gr.Error("I cannot answer that")
+    return f"You said: {message} ({len(history)} before)"
+
+
+# Set when the "Error" cover leaves the chatbot before the test sends its next message.
+WATCH_COVER = """() => {
+    window.__sent = false;
+    window.__coverLeftEarly = false;
+    const chat = document.querySelector('[data-testid="chatbot"]');
+    new MutationObserver(() => {
+        if (!chat.querySelector('[data-testid="status-error"]') && !window.__sent) window.__coverLeftEarly = true;
+    }).observe(chat, { subtree: true, childList: true });
+}"""
+
+
+@pytest.mark.parametrize("message", ["crash", "refuse"])
+def test_failed_reply_keeps_the_message_and_covers_the_chat_with_an_error(
+    page: Page, serve: Serve, message: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As on Gradio's page: the user's message stays, the chatbot is covered with the "Error" badge (a
+    gr.Error's message is in a toast), the textbox is empty. Unlike Gradio 6.31, whose textbox stays
+    disabled until the page is reloaded, the user can send the next message, which gets its reply."""
+    # Every turn ends with the listener that shows a conversation written from outside: count its runs,
+    # to know when the failed turn's last step has been answered.
+    calls: queue.Queue[None] = queue.Queue()
+    original = wiring._show_outside_value
+
+    def counted(value: Any, synced: Any) -> Any:
+        calls.put(None)
+        return original(value, synced)
+
+    monkeypatch.setattr(wiring, "_show_outside_value", counted)
+    page.goto(serve(gr.ChatInterface(flaky)))
+    chat = page.get_by_test_id("chatbot")
+    send(page, "first")
+    expect(chat.get_by_test_id("bot")).to_have_text("You said: first (0 before)")
+    calls.get(timeout=10)
+
+    send(page, message)
+    cover = chat.get_by_test_id("status-error")
+    expect(cover).to_have_text("Error")
+    page.evaluate(WATCH_COVER)
+    expect(chat.get_by_test_id("user")).to_have_count(2)
+    expect(chat.get_by_test_id("user").last).to_have_text(message)
+    expect(chat.get_by_test_id("bot")).to_have_count(1)
+    if message == "refuse":
+        expect(page.get_by_test_id("toast-error")).to_contain_text("I cannot answer that")
+    expect(message_box(page)).to_have_value("")
+    expect(message_box(page)).to_be_editable()
+    calls.get(timeout=10)  # the failed turn's last step ran: its answer comes before the next turn's
+    expect(cover).to_be_visible()
+
+    # The next message takes the cover away and is answered, the failed message in the history.
+    page.evaluate("() => { window.__sent = true; }")
+    send(page, "again")
+    expect(chat.get_by_test_id("bot").last).to_have_text("You said: again (3 before)")
+    expect(cover).to_have_count(0)
+    expect(chat.get_by_test_id("user")).to_have_count(3)
+    assert page.evaluate("() => window.__coverLeftEarly") is False
+
+
+def test_the_error_cover_can_be_cleared(page: Page, serve: Serve) -> None:
+    page.goto(serve(gr.ChatInterface(flaky)))
+    chat = page.get_by_test_id("chatbot")
+    send(page, "crash")
+    cover = chat.get_by_test_id("status-error")
+    expect(cover).to_be_visible()
+    toast = page.get_by_test_id("toast-error")  # Trellis's toast lies over the cover's corner: closed first
+    toast.get_by_role("button").click()
+    expect(toast).to_have_count(0)
+    cover.get_by_role("button", name="Clear").click()
+    expect(cover).to_have_count(0)
+    expect(chat.get_by_test_id("user")).to_have_text("crash")
