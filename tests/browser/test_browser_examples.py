@@ -154,3 +154,46 @@ def test_each_kind_of_sample_is_previewed_as_its_component_shows_it(page: Page, 
     expect(cells.nth(7)).to_contain_text('"a": 1')
     assert cells.nth(8).locator("pre").inner_text() == "def f():\n    return 1"
     expect(cells.nth(9)).to_have_text("a, b")
+
+
+def test_a_clicked_example_loads_every_input_and_puts_their_props_back(page: Page, serve: Serve) -> None:
+    """As on Gradio 6.31: the click sends the sample's index (no event data); each input gets its value and the
+    props it was created with (a label an event changed comes back); a column visible_columns hides still loads."""
+    with gr.Blocks() as demo:
+        text = gr.Textbox(label="Text in")
+        num = gr.Number(label="Num")
+        whole = gr.Number(label="P0", precision=0)
+        gr.Button("Relabel").click(lambda: gr.Textbox(label="Changed"), None, text)
+        gr.Examples([["a", 1, 2], ["b", 5, 6]], [text, num, whole], visible_columns=[0, 2], label="Mine")
+    page.goto(serve(demo))
+    table = examples(page, "Mine")
+    expect(table.get_by_role("columnheader")).to_have_text(["Text in", "P0"])
+    page.get_by_role("button", name="Relabel").click()
+    expect(page.get_by_label("Changed", exact=True)).to_be_visible()
+    with page.expect_request(lambda r: "/gradio_api/run/" in r.url and r.method == "POST") as sent:
+        table.get_by_role("row").filter(has_text="b").click()
+    body = sent.value.post_data_json
+    assert (body["data"], body["event_data"]) == ([1], None)
+    expect(page.get_by_label("Text in", exact=True)).to_have_value("b")
+    expect(page.get_by_label("Changed", exact=True)).to_have_count(0)
+    expect(page.get_by_label("Num", exact=True)).to_have_value("5")
+    expect(page.get_by_label("P0", exact=True)).to_have_value("6")
+
+
+def test_examples_labels_and_layouts_as_gradio_draws_them(page: Page, serve: Serve) -> None:
+    """An unlabelled examples table reads "Examples" (gr.Examples' label is None, as in Gradio); several components
+    always make a table; a tile whose value is empty is not drawn; show_label=False hides the label."""
+    with gr.Blocks() as demo:
+        text, num = gr.Textbox(label="T"), gr.Number(label="N")
+        gr.Examples([["x", 1]], [text, num])
+        gr.Dataset(components=["text", "number"], samples=[["two", 2]], layout="gallery", label="Two")
+        gr.Dataset(components=["text"], samples=[[None], ["shown"]], label="Tiles")
+        gr.Dataset(components=["text"], samples=[["quiet"]], show_label=False)
+    page.goto(serve(demo))
+    expect(page.get_by_test_id("dataset").first).to_contain_text("Examples")
+    expect(examples(page, "Two").get_by_role("grid")).to_be_visible()
+    expect(examples(page, "Two").get_by_role("gridcell")).to_have_text(["two", "2"])
+    expect(examples(page, "Tiles").get_by_test_id("dataset-sample")).to_have_text(["shown"])
+    quiet = examples(page, "quiet")
+    expect(quiet.get_by_test_id("dataset-sample")).to_have_count(1)
+    expect(quiet).not_to_contain_text("Examples")

@@ -203,7 +203,10 @@ class Interface(Blocks, register=False):
                 max_batch_size=max_batch_size,
                 concurrency_limit=concurrency_limit,
                 show_progress=show_progress,
-                time_limit=time_limit,
+                # As in Gradio: time_limit applies to a live Interface's listener only; a submitted one scrolls
+                # to its outputs.
+                time_limit=time_limit if live else None,
+                scroll_to_output=not live,
                 validator=validator,
                 trigger_mode="always_last" if live else "once",
             )

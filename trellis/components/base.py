@@ -401,13 +401,14 @@ class Component(Block, register=False):
         return self.example_payload()
 
     def as_example(self, value: Any) -> Any:
-        """How a value appears in an examples table (file components show the file as FileData)."""
-        if self.data_model_is_file and value is not None:
-            try:
-                return self.postprocess(value)
-            except Exception:  # an example the component cannot read stays as given
-                return value
-        return value
+        """How a value appears in an examples table: as in Gradio, what ``postprocess`` sends for it.
+
+        A file is shown as its FileData, a Number with ``precision=0`` rounded, a Textbox's 3 as "3".
+        """
+        try:
+            return self.postprocess(value)
+        except Exception:  # an example the component cannot read stays as given
+            return value
 
     def flag(self, payload: Any) -> str:
         """The text written to a flagging CSV for this payload."""

@@ -51,7 +51,9 @@ describe("layout", () => {
 		expect(useGallery(null, 2, false)).toBe(false);
 		expect(useGallery(null, 2, true)).toBe(true);
 		expect(useGallery("table", 1, false)).toBe(false);
-		expect(useGallery("gallery", 3, false)).toBe(true);
+		expect(useGallery("gallery", 3, false)).toBe(false);
+		expect(useGallery("gallery", 3, true)).toBe(true);
+		expect(useGallery("table", 1, true)).toBe(false);
 	});
 });
 

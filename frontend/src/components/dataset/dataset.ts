@@ -67,10 +67,9 @@ export function asRows(samples: unknown): unknown[][] {
 }
 
 /** Whether to show samples as a gallery of chips rather than a table. */
-export function useGallery(layout: unknown, columns: number, hasLabels: boolean): boolean {
-	if (layout === "gallery") return true;
-	if (layout === "table") return false;
-	return hasLabels || columns <= 1;
+export function useGallery(layout: unknown, components: number, hasLabels: boolean): boolean {
+	// As Gradio's page: several components always make a table, even with layout="gallery".
+	return (components < 2 || hasLabels) && layout !== "table";
 }
 
 /** The value as the index of the current sample (null when it is not one of the `total` samples). */
