@@ -9,7 +9,9 @@ text is 16px, and so on."""
 from __future__ import annotations
 
 import queue
+import threading
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -282,3 +284,203 @@ def test_the_error_cover_can_be_cleared(page: Page, serve: Serve) -> None:
     cover.get_by_role("button", name="Clear").click()
     expect(cover).to_have_count(0)
     expect(chat.get_by_test_id("user")).to_have_text("crash")
+
+
+# -- 4. the message box ---------------------------------------------------------------------------------
+
+
+def test_message_box_is_borderless_with_a_round_send_button(page: Page, serve: Serve) -> None:
+    """ChatInterface's textbox as Gradio draws a Textbox with a submit button: no border of its own, a
+    round 30px grey button with a paper plane; during a reply the button is a round stop button and the
+    box stays borderless."""
+    release = threading.Event()
+
+    def slow(message: str, history: list[Any]) -> Any:
+        yield "working"
+        release.wait(10)
+        yield "done"
+
+    page.goto(serve(gr.ChatInterface(slow)))
+    box = message_box(page)
+    expect(box).to_have_css("border-top-width", "0px")
+    expect(box).to_have_css("box-shadow", "none")
+    submit = page.get_by_role("button", name="Submit", exact=True)
+    expect(submit.locator("svg")).to_have_count(1)
+    size = submit.bounding_box()
+    assert size is not None and (size["width"], size["height"]) == (30, 30)
+    expect(submit).to_have_css("border-radius", "15px")
+    background = page.evaluate(
+        "() => getComputedStyle(document.body).getPropertyValue('--button-secondary-background-fill')"
+    )
+    assert background.strip()
+    assert submit.evaluate("b => getComputedStyle(b).backgroundColor") != "rgba(0, 0, 0, 0)"
+
+    send(page, "go")
+    stop = page.get_by_role("button", name="Stop", exact=True)
+    expect(stop).to_be_visible()
+    expect(submit).to_have_count(0)
+    expect(stop).to_have_css("border-radius", "15px")
+    expect(box).to_have_css("border-top-width", "0px")  # still borderless while the reply runs
+    release.set()
+    expect(page.get_by_test_id("bot")).to_have_text("done")
+    expect(submit).to_be_visible()
+
+
+def test_a_textbox_with_only_a_stop_button_keeps_its_border(page: Page, serve: Serve) -> None:
+    with gr.Blocks() as demo:
+        gr.Textbox(label="Stop only", stop_btn=True)
+    page.goto(serve(demo))
+    expect(page.get_by_label("Stop only")).to_have_css("border-top-width", "1px")
+    expect(page.get_by_role("button", name="Stop")).to_have_css("border-radius", "15px")
+
+
+def test_multimodal_message_box_is_gradios(page: Page, serve: Serve) -> None:
+    """No border, 12px corners, 36px buttons: the paper clip plain, the send button grey (not the accent)."""
+    page.goto(serve(gr.ChatInterface(lambda message, history: message["text"], multimodal=True)))
+    box = page.get_by_test_id("multimodal-box")
+    expect(box).to_have_css("border-top-color", "rgba(0, 0, 0, 0)")
+    expect(box).to_have_css("border-top-left-radius", "12px")
+    for button in (page.get_by_test_id("multimodal-attach"), page.get_by_test_id("multimodal-submit")):
+        size = button.bounding_box()
+        assert size is not None and (size["width"], size["height"]) == (36, 36)
+    accent = page.evaluate("() => getComputedStyle(document.body).getPropertyValue('--color-accent').trim()")
+    submit_bg = page.get_by_test_id("multimodal-submit").evaluate("b => getComputedStyle(b).backgroundColor")
+    plain = page.evaluate(
+        "c => { const e = document.createElement('i'); e.style.color = c; document.body.append(e);"
+        " const v = getComputedStyle(e).color; e.remove(); return v; }",
+        accent,
+    )
+    assert submit_bg not in (plain, "rgba(0, 0, 0, 0)")
+    expect(page.get_by_test_id("multimodal-attach")).to_have_css("background-color", "rgba(0, 0, 0, 0)")
+
+
+# -- 5. inside the conversation -------------------------------------------------------------------------
+
+
+def test_a_short_reply_bubble_is_as_wide_as_its_text(page: Page, serve: Serve) -> None:
+    """The bubble does not stretch to the width of the buttons under it (a one-word reply stays narrow)."""
+    with gr.Blocks() as demo:
+        chat = gr.Chatbot([{"role": "user", "content": "?"}, {"role": "assistant", "content": "No"}])
+        chat.retry(lambda: None)
+        chat.undo(lambda: None)
+    page.goto(serve(demo))
+    row = page.get_by_test_id("bot-row")
+    bubble = row.locator(".content").bounding_box()
+    panel = row.get_by_role("group", name="Message actions").bounding_box()
+    assert bubble is not None and panel is not None
+    assert bubble["width"] < panel["width"]
+
+
+def test_thoughts_look_as_gradios(page: Page, serve: Serve) -> None:
+    """The title row: an arrow in a 32px square, the title in 12px regular text, then the log and the
+    duration in brackets as Gradio writes it ((2.0s), (3s)); a pending thought is open, with a spinner."""
+    history = [
+        {"role": "user", "content": "q"},
+        {
+            "role": "assistant",
+            "content": "- one\n\n- two",
+            "metadata": {"title": "Thinking", "status": "done", "duration": 2.04},
+        },
+        {
+            "role": "assistant",
+            "content": "checked",
+            "metadata": {"title": "Searching", "status": "done", "duration": 3, "log": "2 hits"},
+        },
+        {"role": "assistant", "content": "still going", "metadata": {"title": "Pending", "status": "pending"}},
+    ]
+    with gr.Blocks() as demo:
+        gr.Chatbot(history)
+    page.goto(serve(demo))
+    thoughts = page.get_by_test_id("chatbot-thought")
+    expect(thoughts).to_have_count(3)
+    done = page.get_by_role("button", name="Thinking")
+    expect(done).to_have_attribute("aria-expanded", "false")
+    expect(done).to_contain_text("(2.0s)")
+    expect(page.get_by_role("button", name="Searching")).to_contain_text("2 hits (3s)")
+    expect(done.locator(".title")).to_have_css("font-weight", "400")
+    expect(done.locator(".title")).to_have_css("font-size", "12px")
+    arrow = done.locator(".arrow").bounding_box()
+    assert arrow is not None and (arrow["width"], arrow["height"]) == (32, 32)
+    pending = page.get_by_role("button", name="Pending")
+    expect(pending).to_have_attribute("aria-expanded", "true")
+    expect(thoughts.nth(2).get_by_test_id("thought-spinner")).to_be_visible()
+    expect(thoughts.nth(2).get_by_text("still going")).to_have_css("font-size", "12px")
+    # Lists in messages: hollow bullets, a loose list's paragraphs inline.
+    done.click()
+    item = thoughts.first.locator("li").first
+    expect(item).to_have_css("list-style-type", "circle")
+    expect(item.locator("p")).to_have_css("display", "inline")
+
+
+def test_typing_bubble_shows_between_a_finished_thought_and_the_answer(page: Page, serve: Serve) -> None:
+    release = threading.Event()
+
+    def think(message: str, history: list[Any]) -> Any:
+        thought = gr.ChatMessage(content="hmm", metadata={"title": "Thinking", "status": "done", "duration": 1})
+        yield thought
+        release.wait(10)
+        yield [thought, gr.ChatMessage(content="the answer")]
+
+    page.goto(serve(gr.ChatInterface(think)))
+    send(page, "q")
+    expect(page.get_by_role("button", name="Thinking")).to_be_visible()
+    expect(page.get_by_test_id("chatbot-typing")).to_be_visible()
+    release.set()
+    expect(page.get_by_test_id("bot").last).to_have_text("the answer")
+    expect(page.get_by_test_id("chatbot-typing")).to_have_count(0)
+
+
+def test_a_reply_with_an_options_list_keeps_gradios_strip_under_it(page: Page, serve: Serve) -> None:
+    """Gradio keeps the strip of suggested replies (16px padding) when the last message has an options
+    list, even an empty one: the conversation's end has that much more room."""
+    with gr.Blocks() as demo:
+        gr.Chatbot([gr.ChatMessage(role="assistant", content="a")], label="Empty list")
+        gr.Chatbot([{"role": "assistant", "content": "a"}], label="No list")
+    page.goto(serve(demo))
+    with_list, without = page.get_by_test_id("chatbot").all()
+    expect(with_list.get_by_test_id("bot")).to_be_visible()
+    expect(with_list.locator(".options")).to_have_count(1)
+    assert offset(with_list.locator(".options"), with_list)["h"] == 32
+    expect(without.locator(".options")).to_have_count(0)
+
+
+def test_example_cards_are_gradios(page: Page, serve: Serve, tmp_path: Path) -> None:
+    """240px cards in a grid: previews of the attachments (an image's picture, an audio file's icon) over
+    one line of 14px text, each card named after its example."""
+    sound = tmp_path / "tune.wav"
+    sound.write_bytes(b"RIFF")
+    with gr.Blocks() as demo:
+        gr.Chatbot(
+            examples=[
+                {"text": "Just text"},
+                {"text": "Listen", "files": [str(sound)]},
+                {"text": "Many", "files": [str(sound)] * 6},
+            ]
+        )
+    page.goto(serve(demo))
+    cards = page.get_by_test_id("chatbot-example")
+    expect(cards).to_have_count(3)
+    expect(cards.first).to_have_attribute("aria-label", "Select example 1: Just text")
+    size = cards.first.bounding_box()
+    assert size is not None and size["width"] >= 240
+    expect(cards.first).to_have_css("padding-top", "16px")
+    expect(cards.first.locator(".text")).to_have_css("font-size", "14px")
+    audio = cards.nth(1).get_by_label("File: tune.wav")
+    box = audio.bounding_box()
+    assert box is not None and (box["width"], box["height"]) == (32, 32)
+    expect(cards.nth(2).get_by_label("File: tune.wav")).to_have_count(4)
+    expect(cards.nth(2).get_by_role("status")).to_have_text("+2")
+
+
+def test_an_empty_code_output_is_a_box_with_a_faint_icon(page: Page, serve: Serve) -> None:
+    with gr.Blocks() as demo:
+        button = gr.Button("Show")
+        code = gr.Code(label="Out")
+        button.click(lambda: "x = 1", None, code)
+    page.goto(serve(demo))
+    block = page.get_by_test_id("code")
+    expect(block.get_by_test_id("code-empty")).to_be_visible()
+    assert offset(block.get_by_test_id("code-empty"), block)["h"] >= 236
+    page.get_by_role("button", name="Show").click()
+    expect(block.get_by_test_id("code-empty")).to_have_count(0)
+    expect(block).to_contain_text("x = 1")

@@ -10,6 +10,7 @@ import {
 	feedbackFor,
 	fileKind,
 	formatDuration,
+	hasOptionList,
 	groupText,
 	isLastReply,
 	lastOptions,
@@ -174,6 +175,19 @@ describe("controls", () => {
 		expect(awaitingReply("complete", messages)).toBe(false);
 		expect(awaitingReply(undefined, messages)).toBe(false);
 		expect(awaitingReply("pending", [])).toBe(false);
+		const thought = { ...text("assistant", "t"), metadata: { title: "Thinking", status: "done" } } as Message;
+		expect(awaitingReply("generating", [...messages, thought])).toBe(true);
+		expect(awaitingReply("complete", [...messages, thought])).toBe(false);
+		const pendingThought = { ...thought, metadata: { title: "Thinking", status: "pending" } } as Message;
+		expect(awaitingReply("generating", [...messages, pendingThought])).toBe(false);
+	});
+
+	it("knows when the last message has an options list", () => {
+		const reply = text("assistant", "a");
+		expect(hasOptionList([reply])).toBe(false);
+		expect(hasOptionList([{ ...reply, options: [] } as Message])).toBe(true);
+		expect(hasOptionList([{ ...reply, options: [] } as Message, text("user", "u")])).toBe(false);
+		expect(hasOptionList([])).toBe(false);
 	});
 });
 
@@ -205,8 +219,10 @@ describe("text for copying", () => {
 describe("small formats", () => {
 	it("formats durations", () => {
 		expect(formatDuration(1.234)).toBe("1.2s");
-		expect(formatDuration(0.05)).toBe("50ms");
-		expect(formatDuration(125)).toBe("2m 5s");
+		expect(formatDuration(0.05)).toBe("50.0ms");
+		expect(formatDuration(125)).toBe("125s");
+		expect(formatDuration(125.25)).toBe("125.3s");
+		expect(formatDuration(2)).toBe("2s");
 		expect(formatDuration(null)).toBe("");
 		expect(formatDuration(-1)).toBe("");
 	});

@@ -248,10 +248,10 @@ export function conversationText(messages: readonly Message[], root: string): st
 /** A thought's duration: "1.2s", "2m 5s", or "350ms" under a tenth of a second. */
 export function formatDuration(seconds: unknown): string {
 	if (typeof seconds !== "number" || !Number.isFinite(seconds) || seconds < 0) return "";
-	if (seconds < 0.1) return `${Math.round(seconds * 1000)}ms`;
-	if (seconds < 60) return `${seconds.toFixed(1)}s`;
-	const minutes = Math.floor(seconds / 60);
-	return `${minutes}m ${Math.round(seconds - minutes * 60)}s`;
+	// As Gradio writes it: whole seconds as they are, else to a tenth of a second, or of a millisecond.
+	if (Number.isInteger(seconds)) return `${seconds}s`;
+	if (seconds >= 0.1) return `${seconds.toFixed(1)}s`;
+	return `${(seconds * 1000).toFixed(1)}ms`;
 }
 
 /** The feedback to show as chosen for an assistant group (`feedback_value[ordinal]`). */
@@ -299,13 +299,20 @@ export function avatars(value: unknown): [FileData | null, FileData | null] {
 	return [pick(value[0]), pick(value[1])];
 }
 
-/** Whether the chat is waiting for a reply: the writing listener runs and the user spoke last. */
+/** Whether the chat is waiting for a reply: the writing listener runs and the user spoke last, or
+ * the last message is a finished thought (the answer is still to come), as Gradio shows it. */
 export function awaitingReply(status: string | undefined, messages: readonly Message[]): boolean {
 	if (status !== "pending" && status !== "generating") return false;
 	for (let i = messages.length - 1; i >= 0; i--) {
-		const role = messages[i]?.role;
-		if (role === "system") continue;
-		return role === "user";
+		const message = messages[i];
+		if (message?.role === "system") continue;
+		return message?.role === "user" || (message?.role === "assistant" && message.metadata?.status === "done");
 	}
 	return false;
+}
+
+/** Whether the last message carries an options list (even an empty one: Gradio then keeps its empty strip). */
+export function hasOptionList(messages: readonly Message[]): boolean {
+	const last = messages[messages.length - 1];
+	return isMessage(last) && Array.isArray(last.options);
 }
