@@ -484,3 +484,21 @@ def test_an_empty_code_output_is_a_box_with_a_faint_icon(page: Page, serve: Serv
     page.get_by_role("button", name="Show").click()
     expect(block.get_by_test_id("code-empty")).to_have_count(0)
     expect(block).to_contain_text("x = 1")
+
+
+def test_panel_layout_rows_are_gradios(page: Page, serve: Serve) -> None:
+    """Panels: full-width bands (the first with 32px above), a message box with its buttons inside,
+    the user's buttons at the right."""
+    with gr.Blocks() as demo:
+        gr.Chatbot(HISTORY, layout="panel", height=400)
+    page.goto(serve(demo))
+    chat = page.get_by_test_id("chatbot")
+    user_row, bot_row = chat.get_by_test_id("user-row"), chat.get_by_test_id("bot-row")
+    expect(bot_row).to_be_visible()
+    assert offset(user_row, chat)["h"] == 118 and offset(bot_row, chat)["h"] == 102
+    text = offset(user_row.get_by_test_id("user"), user_row)
+    assert (text["x"], text["y"]) == (26, 36)
+    buttons = user_row.get_by_role("group", name="Message actions")
+    row_box, buttons_box = user_row.bounding_box(), buttons.bounding_box()
+    assert row_box is not None and buttons_box is not None
+    assert row_box["x"] + row_box["width"] - (buttons_box["x"] + buttons_box["width"]) == 26
