@@ -14,7 +14,9 @@ import trellis as gr
 def test_dataset_components_may_be_named_by_string_dict_class_or_instance() -> None:
     given: list[Any] = ["text", {"name": "number", "precision": 0}, gr.Image, gr.Textbox(label="mine", render=False)]
     dataset = gr.Dataset(components=given, samples=[["a", 1.6, None, "b"]], render=False)
-    assert dataset.components == ["textbox", "number", "image", "textbox"]
+    # As in Gradio, the config names each component by its type and class id.
+    assert [c["name"] for c in dataset.components] == ["textbox", "number", "image", "textbox"]
+    assert dataset.components[0]["class_id"] == dataset.components[3]["class_id"] != dataset.components[1]["class_id"]
     assert [type(c).__name__ for c in dataset.source_components] == ["Textbox", "Number", "Image", "Textbox"]
     assert dataset.source_components[1].precision == 0
     # As in Gradio: headers are the labels when any component has one; the sample goes through as_example.
@@ -137,7 +139,7 @@ def test_interface_listener_times_out_only_when_live() -> None:
 def test_event_defaults_are_gradios() -> None:
     with gr.Blocks():
         timer = gr.Timer(2)
-        image = gr.Image(sources=["webcam"], streaming=True)
+        image = gr.Image(sources=["webcam"])
         out = gr.Number()
         tick = timer.tick(lambda: 1, None, out)
         shown = timer.tick(lambda: 1, None, out, show_progress="full")
@@ -146,10 +148,10 @@ def test_event_defaults_are_gradios() -> None:
     assert [(d.show_progress, d.connection, d.event_specific_args) for d in (tick, shown, stream, on_tick)] == [
         ("hidden", "sse", None),
         ("full", "sse", None),
-        ("full", "stream", ["stream_every"]),
+        ("minimal", "stream", ["stream_every"]),
         ("full", "sse", []),
     ]
-    assert (stream.stream_every, stream.trigger_mode) == (0.1, "multiple")
+    assert (stream.stream_every, stream.trigger_mode, image.streaming) == (0.1, "multiple", True)
 
 
 def test_timer_value_is_sent_as_given() -> None:

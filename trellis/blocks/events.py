@@ -36,7 +36,7 @@ CHAINED_EVENTS = frozenset({"then", "success", "failure"})
 #: every ``stream_every`` seconds). Only listeners attached to the event itself get them, not ``gr.on``.
 EVENT_DEFAULTS: dict[str, dict[str, Any]] = {
     "tick": {"show_progress": "hidden"},
-    "stream": {"connection": "stream", "event_specific_args": ["stream_every"]},
+    "stream": {"connection": "stream", "event_specific_args": ["stream_every"], "show_progress": "minimal"},
 }
 
 
@@ -232,6 +232,8 @@ class BoundListener:
             )
         for name, value in EVENT_DEFAULTS.get(self.event_name, {}).items():
             kwargs.setdefault(name, value)
+        if self.event_name == "stream" and hasattr(self.block, "streaming"):
+            self.block.streaming = True  # as Gradio's stream listener marks its component
         return _listen(root, [(self.block._id, self.event_name)], fn, inputs, outputs, **kwargs)
 
     def __repr__(self) -> str:

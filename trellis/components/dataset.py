@@ -9,6 +9,7 @@ from typing import Any, Literal, cast
 from typing_extensions import override
 
 from trellis.blocks.events import EventListener
+from trellis.components import registry
 from trellis.components.base import Component, LabelledCard, component_instance
 from trellis.components.props import prop
 from trellis.exceptions import ValidationError
@@ -21,8 +22,9 @@ class Dataset(Component, LabelledCard, defaults={"show_label": True}):
     click = EventListener()
     select = EventListener()
 
-    components: Sequence[Component] | list[str] | None = prop(default=None, sent_as="list[str]")
-    """The components the samples are for, one per column; each sample is shown as its component shows it."""
+    components: Sequence[Component | str | dict[str, Any]] | None = prop(default=None, sent_as="list[dict[str, str]]")
+    """The components the samples are for, one per column (sent as Gradio sends them: each one's type name and
+    class id); each sample is shown as its component shows it."""
     component_props: list[dict[str, Any]] | None = None
     """The props each column's component is drawn with (None: the props of ``components``)."""
     samples: list[list[Any]] | None = None
@@ -74,7 +76,9 @@ class Dataset(Component, LabelledCard, defaults={"show_label": True}):
         # does); the type strings are what they are normalised to below.
         given = cast("Sequence[Any]", self.components or [])
         self.source_components = [component_instance(c, render=False) for c in given]
-        self.components = [c.block_type for c in self.source_components]
+        self.components = [
+            {"name": c.block_type, "class_id": registry.class_id(type(c))} for c in self.source_components
+        ]
         self.component_ids = [c._id for c in self.source_components]
         if self.component_props is None:
             self.component_props = [c.get_props() for c in self.source_components]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
@@ -31,6 +32,11 @@ def register(cls: type[BlockLike]) -> None:
             )
         return  # a user subclass keeps the built-in's type string
     _registry[cls.block_type] = cls
+
+
+def class_id(cls: type) -> str:
+    """The id the config gives a component class (``component_class_id``, a Dataset's ``components``)."""
+    return hashlib.sha256(f"{cls.__module__}.{cls.__qualname__}".encode()).hexdigest()
 
 
 def get(type_name: str) -> type[BlockLike]:

@@ -17,6 +17,7 @@ from typing import Any, Literal, Protocol
 
 from trellis._version import GRADIO_COMPAT_VERSION
 from trellis.blocks.events import CHAINED_EVENTS, Dependency
+from trellis.components import registry
 from trellis.components.base import Block, BlockContext, Component
 from trellis.components.state import State
 from trellis.config.functions import FunctionPlan, plan_function
@@ -74,7 +75,7 @@ class AppDefinition(Protocol):
 
 
 def _class_id(cls: type) -> str:
-    return hashlib.sha256(f"{cls.__module__}.{cls.__qualname__}".encode()).hexdigest()
+    return registry.class_id(cls)
 
 
 @dataclasses.dataclass(frozen=True)

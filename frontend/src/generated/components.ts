@@ -453,8 +453,11 @@ export interface DatasetProps extends CommonProps {
 	label?: string | null;
 	/** Whether the label badge is shown (None: shown, unless the component is drawn without its card). */
 	show_label: boolean;
-	/** The components the samples are for, one per column; each sample is shown as its component shows it. */
-	components: string[];
+	/**
+	 * The components the samples are for, one per column (sent as Gradio sends them: each one's type name and
+	 * class id); each sample is shown as its component shows it.
+	 */
+	components: Record<string, string>[];
 	/** The props each column's component is drawn with (None: the props of ``components``). */
 	component_props?: Record<string, unknown>[] | null;
 	/** The rows of the table, each a list of values, one per component. */

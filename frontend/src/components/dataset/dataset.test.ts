@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { activeIndex, asRows, cellText, pageCount, pageItems, pageRange, preview, useGallery } from "./dataset";
+import {
+	activeIndex,
+	asRows,
+	cellText,
+	componentName,
+	pageCount,
+	pageItems,
+	pageRange,
+	preview,
+	useGallery,
+} from "./dataset";
 
 describe("paging", () => {
 	it("counts pages", () => {
@@ -122,5 +132,12 @@ describe("preview", () => {
 			kind: "pair",
 			urls: [`${root}/gradio_api/file=/t/a.png`, `${root}/gradio_api/file=/t/b.png`],
 		});
+	});
+});
+
+describe("components", () => {
+	it("are named by the config's {name, class_id} or a bare name", () => {
+		expect(componentName({ name: "image", class_id: "abc" })).toBe("image");
+		expect(componentName("textbox")).toBe("textbox");
 	});
 });

@@ -66,6 +66,12 @@ export function asRows(samples: unknown): unknown[][] {
 	return samples.map((row) => (Array.isArray(row) ? row : [row]));
 }
 
+/** A Dataset component's type name, from the config's `{name, class_id}` (or a bare name). */
+export function componentName(component: unknown): string {
+	if (component && typeof component === "object" && "name" in component) return String(component.name);
+	return String(component);
+}
+
 /** Whether to show samples as a gallery of chips rather than a table. */
 export function useGallery(layout: unknown, components: number, hasLabels: boolean): boolean {
 	// As Gradio's page: several components always make a table, even with layout="gallery".
