@@ -157,3 +157,11 @@ def test_event_defaults_are_gradios() -> None:
 def test_timer_value_is_sent_as_given() -> None:
     timer = gr.Timer(5, render=False)
     assert (timer.value, type(timer.value), timer.preprocess(0.5), timer.postprocess(3)) == (5, int, 0.5, 3)
+
+
+def test_dataset_component_props_are_the_constructor_arguments_but_the_value() -> None:
+    dataset = gr.Dataset(components=[gr.Textbox("hi", label="mine", render=False)], samples=[["a"]], render=False)
+    [props] = dataset.component_props or [None]
+    # As in Gradio's config: None arguments included, the value and the config-only keys left out.
+    assert (props["label"], props["placeholder"], props["key"], props["lines"]) == ("mine", None, None, 1)
+    assert not {"value", "name", "_selectable"} & set(props)

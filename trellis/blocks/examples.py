@@ -13,7 +13,7 @@ from trellis.blocks import context
 from trellis.blocks.events import _listen
 from trellis.blocks.updates import update
 from trellis.components.base import Component
-from trellis.components.dataset import Dataset
+from trellis.components.dataset import Dataset, constructor_props
 from trellis.components.state import State
 from trellis.exceptions import InvalidConfigError
 
@@ -36,9 +36,6 @@ def _resolve(directory: str, value: str) -> str:
 
 #: Marks an input an example leaves as it is (a hidden column of a sample the app replaced).
 _UNCHANGED: Any = object()
-
-#: Props of an input that are not constructor arguments, left out of the update a click sends.
-_NOT_SENT = frozenset({"name", "_selectable", "value"})
 
 
 def _rows(examples: Sequence[Any] | str, n_inputs: int) -> list[list[Any]]:
@@ -139,7 +136,7 @@ class Examples:
             )
         # The props a click sends with each value: those the input was created with.
         self.input_component_props = [
-            {k: v for k, v in c.get_props().items() if k not in _NOT_SENT} for c in self.inputs_with_examples
+            {k: v for k, v in constructor_props(c).items() if v is not None} for c in self.inputs_with_examples
         ]
         #: The outputs of ``fn`` for each example computed so far, by index (one value per output).
         self.cached: dict[int, list[Any]] = {}

@@ -15,6 +15,14 @@ from trellis.components.props import prop
 from trellis.exceptions import ValidationError
 
 
+def constructor_props(component: Component) -> dict[str, Any]:
+    """A component's constructor arguments but its value, None included, as Gradio's Dataset config lists them."""
+    props = {name: getattr(component, name, None) for name in component._prop_names if name != "value"}
+    props = {name: value for name, value in props.items() if not callable(value)}
+    props["key"] = component.key
+    return props
+
+
 class Dataset(Component, LabelledCard, defaults={"show_label": True}):
     """A table of samples; clicking one sends its index (or values) to ``click`` listeners."""
 
@@ -81,7 +89,7 @@ class Dataset(Component, LabelledCard, defaults={"show_label": True}):
         ]
         self.component_ids = [c._id for c in self.source_components]
         if self.component_props is None:
-            self.component_props = [c.get_props() for c in self.source_components]
+            self.component_props = [constructor_props(c) for c in self.source_components]
         # As in Gradio: no samples is one empty sample.
         given_samples = [[]] if self.samples is None else self.samples
         self.raw_samples = [list(s) if isinstance(s, (list, tuple)) else [s] for s in given_samples]
