@@ -97,7 +97,6 @@ class Examples:
         visible_columns: list[int] | None = None,
         visible: bool | Literal["hidden"] = True,
         preload: int | Literal[False] = 0,
-        **kwargs: Any,
     ) -> None:
         self.inputs = [inputs] if isinstance(inputs, Component) else list(inputs)
         self.outputs = [outputs] if isinstance(outputs, Component) else list(outputs or [])
