@@ -347,7 +347,7 @@ def test_image_file_and_image_component_messages(page: Page, serve: Serve, tmp_p
             ]
         )
     page.goto(serve(demo))
-    file_image = page.get_by_test_id("chatbot-image")
+    file_image = page.get_by_role("button", name="Enlarge image: a red square").get_by_test_id("chatbot-image")
     expect(file_image).to_have_attribute("alt", "a red square")
     assert natural_width(file_image) == 30
     component_image = page.get_by_test_id("chatbot-component-image").locator("img")

@@ -20,6 +20,8 @@ from playwright.sync_api import Locator, Page, expect
 import trellis as gr
 from trellis.blocks.chat_interface import wiring
 
+from .conftest import write_png
+
 pytestmark = pytest.mark.browser
 
 Serve = Callable[..., str]
@@ -502,3 +504,45 @@ def test_panel_layout_rows_are_gradios(page: Page, serve: Serve) -> None:
     row_box, buttons_box = user_row.bounding_box(), buttons.bounding_box()
     assert row_box is not None and buttons_box is not None
     assert row_box["x"] + row_box["width"] - (buttons_box["x"] + buttons_box["width"]) == 26
+
+
+def test_file_messages_offer_download_and_share_instead_of_copy(page: Page, serve: Serve, tmp_path: Path) -> None:
+    """Gradio's buttons under a message with a file: an image (a file or gr.Image) gets Download and Share
+    and no Copy; a plain file is a card (icon, name, type) with Share only; text gets Copy."""
+    red = write_png(tmp_path / "red.png", (120, 80), (200, 50, 50))
+    doc = tmp_path / "notes.txt"
+    doc.write_text("hello")
+    history = [
+        {"role": "user", "content": {"path": str(red)}},
+        {"role": "user", "content": "what is this?"},
+        {"role": "assistant", "content": "A red square."},
+        {"role": "user", "content": {"path": str(doc)}},
+        {"role": "assistant", "content": gr.Image(str(red))},
+    ]
+    with gr.Blocks() as demo:
+        gr.Chatbot(history, height=700)
+    page.goto(serve(demo, allowed_paths=[str(tmp_path)]))
+
+    def actions(row: Locator) -> list[str | None]:
+        buttons = row.get_by_role("group", name="Message actions").locator("a, button")
+        expect(buttons.first).to_be_visible()
+        return [b.get_attribute("aria-label") for b in buttons.all()]
+
+    users, bots = page.get_by_test_id("user-row"), page.get_by_test_id("bot-row")
+    expect(users).to_have_count(2)
+    assert actions(users.nth(0)) == ["Download", "Share"]
+    assert actions(bots.nth(0)) == ["Copy message"]
+    assert actions(users.nth(1)) == ["Share"]
+    assert actions(bots.nth(1)) == ["Download", "Share"]
+    download = users.nth(0).get_by_role("link", name="Download")
+    expect(download).to_have_attribute("download", "red.png")
+
+    card = page.get_by_test_id("chatbot-file")
+    expect(card).to_contain_text("notes.txt")
+    expect(card).to_contain_text("TXT")
+    # gr.Image in a message is drawn as an image file: 8px in, no buttons of its own.
+    component = page.get_by_test_id("chatbot-component-image")
+    expect(component.locator("img")).to_have_css("margin-top", "8px")
+    expect(component.get_by_role("button", name="Download")).to_have_count(0)
+    users.nth(0).get_by_role("button", name="Share").click()
+    expect(page.get_by_test_id("toast-error")).to_contain_text("Must be on Spaces to share.")

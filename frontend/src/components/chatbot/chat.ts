@@ -274,6 +274,37 @@ export function hasText(message: Message): boolean {
 	return (message.content ?? []).some((part) => part?.type === "text");
 }
 
+/** Whether every message of a group is only text (thoughts included): Gradio offers Copy only then. */
+export function allText(group: Group): boolean {
+	const texts = (item: Item): boolean =>
+		(item.message.content ?? []).every((part) => part?.type === "text") && item.children.every(texts);
+	return group.items.every(texts);
+}
+
+/**
+ * The file Gradio offers to share (and, when it is one file with a URL, to download) under a group:
+ * the first image, audio, video or other file among its messages. A plain file (not media) is offered
+ * to share only, as Gradio's page does.
+ */
+export function groupFile(group: Group): { file: FileData; downloadable: boolean } | null {
+	for (const item of group.items) {
+		for (const part of item.message.content ?? []) {
+			if (part?.type === "file" && part.file) return { file: part.file, downloadable: fileKind(part.file) !== "file" };
+			if (part?.type === "component" && ["audio", "video", "image", "file"].includes(String(part.component)) && part.value) {
+				const value = part.value;
+				if (isFileData(value)) return { file: value, downloadable: true };
+				if (Array.isArray(value) && isFileData(value[0])) return { file: value[0], downloadable: false };
+				if (typeof value === "object" && value !== null) {
+					// A Video's {video, subtitles}: Gradio finds no URL on it, so offers to share it only.
+					const inner = (value as { video?: unknown }).video;
+					if (isFileData(inner)) return { file: inner, downloadable: false };
+				}
+			}
+		}
+	}
+	return null;
+}
+
 /** Whether retry/undo belong to this group: the last group, when it is the assistant's reply. */
 export function isLastReply(groups: readonly Group[], index: number): boolean {
 	return index === groups.length - 1 && groups[index]?.role === "assistant";

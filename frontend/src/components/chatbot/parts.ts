@@ -3,6 +3,7 @@
 import type { ComponentPart } from "./chat";
 
 // Layout props of the original component that make no sense inside a message.
+const MEDIA = new Set(["image", "audio", "video"]);
 const DROPPED = new Set(["elem_id", "elem_classes", "scale", "min_width", "visible", "render", "key", "preserved_by_key"]);
 
 /**
@@ -19,6 +20,11 @@ export function nodeProps(part: ComponentPart, allowDownloads: boolean): Record<
 	props.name = part.component;
 	if (!allowDownloads && Array.isArray(props.buttons)) {
 		props.buttons = props.buttons.filter((b) => b !== "download");
+	}
+	// As in Gradio, a message's image, audio or video has no download or share button of its own: they
+	// are under the message. An image keeps its fullscreen button.
+	if (MEDIA.has(String(part.component)) && Array.isArray(props.buttons)) {
+		props.buttons = props.buttons.filter((b) => b !== "download" && b !== "share");
 	}
 	return props;
 }
