@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { FileData } from "../../api/types";
 import {
+	allText,
 	awaitingReply,
 	buildGroups,
 	canEdit,
@@ -10,6 +11,7 @@ import {
 	feedbackFor,
 	fileKind,
 	formatDuration,
+	groupFile,
 	hasOptionList,
 	groupText,
 	isLastReply,
@@ -213,6 +215,35 @@ describe("text for copying", () => {
 		);
 		expect(withWatermark("x", "— made with AI")).toBe("x\n\n— made with AI");
 		expect(withWatermark("x", null)).toBe("x");
+	});
+});
+
+describe("buttons under a group with a file", () => {
+	const file = (name: string, mime: string) => ({ path: name, url: `/f/${name}`, orig_name: name, mime_type: mime }) as FileData;
+	const withFile = (role: string, f: FileData): Message => ({ role, content: [{ type: "file", file: f }] }) as Message;
+	const component = (role: string, kind: string, value: unknown): Message =>
+		({ role, content: [{ type: "component", component: kind, value }] }) as Message;
+
+	it("offers Copy only when every message is text", () => {
+		const [texts] = buildGroups([text("assistant", "a"), text("assistant", "b")]);
+		expect(allText(texts)).toBe(true);
+		const [mixed] = buildGroups([withFile("user", file("a.png", "image/png")), text("user", "what?")]);
+		expect(allText(mixed)).toBe(false);
+	});
+
+	it("finds the first media file to download and share", () => {
+		const image = file("a.png", "image/png");
+		const [mixed] = buildGroups([text("user", "look"), withFile("user", image)]);
+		expect(groupFile(mixed)).toEqual({ file: image, downloadable: true });
+		const [plain] = buildGroups([withFile("user", file("notes.txt", "text/plain"))]);
+		expect(groupFile(plain)?.downloadable).toBe(false);
+		const [shown] = buildGroups([component("assistant", "image", image)]);
+		expect(groupFile(shown)).toEqual({ file: image, downloadable: true });
+		const [video] = buildGroups([component("assistant", "video", { video: image, subtitles: null })]);
+		expect(groupFile(video)?.downloadable).toBe(false);
+		const [html] = buildGroups([component("assistant", "html", "<b>x</b>")]);
+		expect(groupFile(html)).toBeNull();
+		expect(groupFile(buildGroups([text("assistant", "a")])[0])).toBeNull();
 	});
 });
 
