@@ -137,9 +137,11 @@ def _frontend_dir() -> Iterator[None]:
     if not folder:
         yield
         return
+    from trellis import _bundle
     from trellis.server import frontend
 
     with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(_bundle, "FRONTEND_DIR", Path(folder))
         mp.setattr(frontend, "FRONTEND_DIR", Path(folder))
         mp.setattr(frontend, "ASSETS_DIR", Path(folder) / "assets")
         frontend.clear_caches()

@@ -30,6 +30,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "trellis._wire",
             "trellis.exceptions",
             "trellis._version",
+            "trellis._bundle",
             "trellis._filedata",
             "trellis.data_classes",
             "trellis.runtime",

@@ -18,6 +18,7 @@ from fastapi import FastAPI
 from starlette.testclient import TestClient
 
 import trellis as gr
+from trellis import _bundle
 from trellis.routes import App
 from trellis.server import frontend
 from trellis.themes import bundled_theme_css
@@ -43,6 +44,7 @@ MANIFEST = {
 
 
 def _use_build(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
+    monkeypatch.setattr(_bundle, "FRONTEND_DIR", folder)
     monkeypatch.setattr(frontend, "FRONTEND_DIR", folder)
     monkeypatch.setattr(frontend, "ASSETS_DIR", folder / "assets")
     frontend.clear_caches()

@@ -10,23 +10,21 @@ from __future__ import annotations
 import functools
 import json
 import mimetypes
-from pathlib import Path
 from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import FileResponse, Response
 
+from trellis import _bundle
+from trellis._bundle import font_manifest
 from trellis.server.responses import error
 
-FRONTEND_DIR = Path(__file__).resolve().parent.parent / "_frontend"
+FRONTEND_DIR = _bundle.FRONTEND_DIR
 ASSETS_DIR = FRONTEND_DIR / "assets"
 ENTRY = "src/main.ts"
 IMMUTABLE = "public, max-age=31536000, immutable"
 #: Python 3.10's table lacks woff2.
 mimetypes.add_type("font/woff2", ".woff2")
-
-#: ``fonts.json``: family → weight → subset → ``{"file": "assets/….woff2", "unicode_range": "U+…"}``.
-FontManifest = dict[str, dict[str, dict[str, dict[str, str]]]]
 
 
 @functools.lru_cache(maxsize=1)
@@ -36,16 +34,6 @@ def _manifest() -> dict[str, dict[str, Any]] | None:
         return manifest
     except (OSError, ValueError):
         return None
-
-
-@functools.lru_cache(maxsize=1)
-def font_manifest() -> FontManifest:
-    """The theme fonts the build ships (``fonts.json``, written by ``frontend/vite-plugin-fonts.ts``); none when not built."""
-    try:
-        manifest: FontManifest = json.loads((FRONTEND_DIR / "fonts.json").read_text())
-        return manifest
-    except (OSError, ValueError):
-        return {}
 
 
 @functools.lru_cache(maxsize=1)

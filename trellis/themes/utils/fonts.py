@@ -22,15 +22,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from trellis._bundle import font_manifest
+
 #: CSS generic families, written without quotes.
 GENERIC_FAMILIES = ("sans-serif", "serif", "monospace", "cursive", "fantasy")
 
 
 def shipped_weights(name: str) -> dict[str, dict[str, dict[str, str]]]:
     """The files the frontend build ships for a family: weight → subset → ``file`` and ``unicode_range``."""
-    from trellis.server import frontend  # imported here: the server imports the themes
-
-    return frontend.font_manifest().get(name, {})
+    return font_manifest().get(name, {})
 
 
 def local_font_available(name: str, weights: Iterable[int]) -> bool:
