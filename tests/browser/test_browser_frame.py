@@ -266,7 +266,8 @@ def test_a_link_with_view_settings_opens_the_settings(page: Page, serve: Serve) 
     expect(drawer).to_be_visible()
     drawer.get_by_role("button", name="Close Settings").click()
     expect(drawer).to_have_count(0)
-    assert "view=" not in page.url
+    page.wait_for_function("!new URL(location.href).searchParams.has('view')")
+    expect(drawer).to_have_count(0)
 
 
 def test_runs_lists_each_run_and_loads_one_back(page: Page, serve: Serve) -> None:

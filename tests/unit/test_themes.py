@@ -46,7 +46,10 @@ def test_palettes_and_sizes_are_gradios() -> None:
 def test_the_page_css_declares_light_and_dark_with_references_as_var() -> None:
     css = gr.themes.Soft().set(block_title_text_color="*block_label_text_color")._get_theme_css()
     light, dark = css.split(":root.dark, :root .dark")
-    assert light.lstrip().startswith(":root {")
+    # The theme's shipped fonts come first (their @font-face rules, one per line), then the variables.
+    rules = [line for line in light.splitlines() if line.startswith("@font-face")]
+    assert all("font-family: 'Montserrat'" in rule or "font-family: 'IBM Plex Mono'" in rule for rule in rules)
+    assert light.replace("\n".join(rules), "").lstrip().startswith(":root {")
     assert "--block-title-text-color: var(--block-label-text-color);" in light
     assert "--primary-500: #6366f1;" in light
     assert "--body-background-fill: var(--background-fill-primary);" in dark
