@@ -280,9 +280,7 @@ def test_the_error_cover_can_be_cleared(page: Page, serve: Serve) -> None:
     send(page, "crash")
     cover = chat.get_by_test_id("status-error")
     expect(cover).to_be_visible()
-    toast = page.get_by_test_id("toast-error")  # Trellis's toast lies over the cover's corner: closed first
-    toast.get_by_role("button").click()
-    expect(toast).to_have_count(0)
+    expect(page.get_by_test_id("toast-error")).to_have_count(0)  # a plain exception: no message, no toast
     cover.get_by_role("button", name="Clear").click()
     expect(cover).to_have_count(0)
     expect(chat.get_by_test_id("user")).to_have_text("crash")

@@ -391,3 +391,116 @@ def test_a_picked_example_is_not_left_highlighted(page: Page, serve: Serve) -> N
     expect(row).to_have_css("background-color", background)
     page.get_by_label("a", exact=True).fill("changed")
     expect(row).to_have_css("background-color", background)
+
+
+# -- form geometry, interactivity and errors as on Gradio 6.31 ------------------------------------------
+
+
+def _box(page: Page, locator: Any) -> dict[str, float]:
+    box = locator.bounding_box()
+    assert box is not None
+    return box
+
+
+def test_form_fields_have_gradios_geometry(page: Page, serve: Serve) -> None:
+    """Label, info, textbox, number, dropdown and slider boxes measured on Gradio 6.31's page at 1000 px."""
+    with gr.Blocks() as demo:
+        text = gr.Textbox(label="Text")
+        lines = gr.Textbox(label="Lines", lines=3, info="Some info")
+        number = gr.Number(label="Num")
+        slider = gr.Slider(0, 10, label="Slide")
+        drop = gr.Dropdown(["x", "y"], label="Drop")
+        out = gr.Textbox(label="Out")
+        gr.Button("Go").click(lambda *a: "", [text, lines, number, slider, drop], out)
+    page.set_viewport_size({"width": 1000, "height": 900})
+    page.goto(serve(demo))
+    title = _box(page, page.get_by_text("Text", exact=True))
+    field = _box(page, page.get_by_label("Text", exact=True))
+    assert round(title["height"]) == 20  # 14px text at line-height 1.4
+    assert round(field["y"] - (title["y"] + title["height"])) == 8  # the title's 8px gap
+    assert round(field["height"]) == 40  # one row: 19.6px line + 2 x 10px padding
+    assert round(_box(page, page.get_by_label("Lines", exact=True))["height"]) == 79
+    info = _box(page, page.get_by_text("Some info"))
+    lines_title = _box(page, page.get_by_text("Lines", exact=True))
+    assert round(info["y"] - (lines_title["y"] + lines_title["height"])) == 2  # a title with info keeps 2px
+    assert round(_box(page, page.get_by_label("Num", exact=True))["height"]) == 42
+    assert round(_box(page, page.get_by_test_id("dropdown-input"))["height"]) == 20
+    # The slider: number box and reset in one 24px strip, the bounds either side of the track.
+    number_box = _box(page, page.get_by_test_id("number-input"))
+    reset = _box(page, page.get_by_test_id("reset-button"))
+    range_input = page.get_by_role("slider", name="Slide")
+    track = _box(page, range_input)
+    assert round(number_box["height"]) == 22 and round(reset["height"]) == 22
+    assert abs(number_box["x"] + number_box["width"] - reset["x"]) <= 1
+    low = _box(page, range_input.locator("xpath=preceding-sibling::span"))
+    high = _box(page, range_input.locator("xpath=following-sibling::span"))
+    assert low["x"] + low["width"] < track["x"] < track["x"] + track["width"] < high["x"]
+    assert abs((low["y"] + low["height"] / 2) - (track["y"] + track["height"] / 2)) <= 2
+
+
+def test_interactive_none_follows_gradios_rule(page: Page, serve: Serve) -> None:
+    """Gradio's page: an event's input is editable, an output is not, and one no event reads or writes is
+    editable only while it has no value (event triggers do not count)."""
+    with gr.Blocks() as demo:
+        gr.Textbox(label="Empty")
+        gr.Textbox(label="Filled", value="hi")
+        gr.Number(label="No number")
+        gr.Checkbox(label="Unticked")
+        gr.Checkbox(label="Ticked", value=True)
+        gr.Dropdown(["x", "y"], label="First choice")
+        gr.Dropdown(["x", "y"], value=None, label="No choice")
+        trigger = gr.Slider(0, 10, value=5, label="Trigger")
+        out = gr.Textbox(label="Out")
+        trigger.change(lambda: "moved", None, out)
+    page.goto(serve(demo))
+    for label in ("Empty", "No number", "Unticked"):
+        expect(page.get_by_label(label, exact=True)).to_be_editable()
+    expect(page.get_by_role("combobox", name="No choice")).to_be_enabled()
+    for label in ("Filled", "Ticked", "Out"):  # read-only textboxes (their text can still be copied)
+        expect(page.get_by_label(label, exact=True)).not_to_be_editable()
+    expect(page.get_by_role("combobox", name="First choice")).to_be_disabled()
+    expect(page.get_by_role("slider", name="Trigger")).to_be_disabled()
+
+
+def test_a_plain_exception_shows_the_error_badge_and_no_toast(page: Page, serve: Serve) -> None:
+    """Without show_error Gradio sends no message: the output shows its Error badge under its title, no toast."""
+
+    def fail(text: str) -> str:
+        raise ValueError("hidden detail")
+
+    with gr.Blocks() as demo:
+        text = gr.Textbox(label="In")
+        out = gr.Textbox(label="Out")
+        gr.Button("Run").click(fail, text, out)
+    page.goto(serve(demo))
+    page.get_by_role("button", name="Run").click()
+    badge = page.get_by_test_id("status-error")
+    expect(badge).to_have_text("Error")
+    expect(page.get_by_test_id("toast-error")).to_have_count(0)
+    expect(page.get_by_text("hidden detail")).to_have_count(0)
+    # The output's title stays readable above the cover, as in Gradio.
+    title = page.get_by_text("Out", exact=True)
+    box = _box(page, title)
+    assert (
+        page.evaluate(
+            "([x, y]) => document.elementFromPoint(x, y).textContent", [box["x"] + 4, box["y"] + box["height"] / 2]
+        )
+        == "Out"
+    )
+
+
+def test_an_error_toast_without_a_duration_closes_after_ten_seconds(page: Page, serve: Serve) -> None:
+    def fail(text: str) -> str:
+        raise ValueError("shown detail")
+
+    with gr.Blocks() as demo:
+        text = gr.Textbox(label="In")
+        out = gr.Textbox(label="Out")
+        gr.Button("Run").click(fail, text, out)
+    page.goto(serve(demo, show_error=True))
+    page.get_by_role("button", name="Run").click()
+    toast = page.get_by_test_id("toast-error")
+    expect(toast).to_contain_text("shown detail")
+    started = page.evaluate("performance.now()")
+    expect(toast).to_have_count(0, timeout=15_000)
+    assert page.evaluate("performance.now()") - started > 8_000

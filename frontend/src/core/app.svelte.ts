@@ -71,6 +71,22 @@ function errorOutput(output: ProcessCompletedMessage["output"]): Partial<ErrorOu
 	return "data" in output ? {} : output;
 }
 
+/**
+ * Whether a component left at interactive=None can be edited, as Gradio's page decides: yes when an
+ * event reads it, no when events only write it; one no event touches is editable while the app gives
+ * it no value (null, "", 0, false or an empty list) and shown read-only when it holds one.
+ */
+export function inferInteractive(id: number, value: unknown, inputs: Set<number>, outputs: Set<number>): boolean {
+	if (inputs.has(id)) return true;
+	if (outputs.has(id)) return false;
+	return !value || (Array.isArray(value) && value.length === 0);
+}
+
+/** How long an error's toast stays: the seconds it names, `null` (until closed) when it says so, else 10. */
+export function toastDuration(error: { duration?: number | null }): number | null {
+	return error.duration === undefined ? 10 : error.duration;
+}
+
 /** A successful event's output: its data (a cancelled event's output is empty, `{}`). */
 function outputData(output: ProcessCompletedMessage["output"]): Partial<OutputData> {
 	return "error" in output ? {} : output;
@@ -107,9 +123,8 @@ export class AppState {
 		for (const component of config.components) {
 			// The value and label the config leaves out, as Gradio's page fills them in ("" for a Textbox).
 			const props = withDefaults(component.type, { ...component.props });
-			// interactive=None: an output that is never an input is shown read-only (as in Gradio).
 			if (props.interactive === undefined || props.interactive === null) {
-				props.interactive = !(outputs.has(component.id) && !inputs.has(component.id));
+				props.interactive = inferInteractive(component.id, component.props.value, inputs, outputs);
 			}
 			nodes[component.id] = { id: component.id, type: component.type, props };
 		}
@@ -382,7 +397,10 @@ export class AppState {
 					const output = errorOutput(message.output);
 					const text = output.error ?? "An error occurred on the server. (Run with show_error=True to see it.)";
 					this.setStatus(dep, { status: "error", message: text });
-					if (output.visible !== false) this.toast("error", output.title ?? "Error", text, output.duration ?? null);
+					// As Gradio's page: a toast only for an error with a message (a plain exception without
+					// show_error sends `error: null`), closing after 10 s unless the error names its duration.
+					if (output.error != null && output.visible !== false)
+						this.toast("error", output.title ?? "Error", text, toastDuration(output));
 					end(null, text, !("error" in message.output));
 				} else {
 					const output = outputData(message.output);
@@ -425,7 +443,8 @@ export class AppState {
 				const { body } = answer;
 				const text = body.error ?? body.detail ?? "An error occurred on the server.";
 				this.setStatus(dep, { status: "error", message: String(text) });
-				if (body.visible !== false) this.toast("error", body.title ?? "Error", String(text), body.duration ?? null);
+				if ((body.error ?? body.detail) != null && body.visible !== false)
+					this.toast("error", body.title ?? "Error", String(text), toastDuration(body));
 				record(null, String(text));
 				this.finished(dep, false);
 			}

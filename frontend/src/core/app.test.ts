@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { DependencyConfig } from "../api/types";
 import { appConfig, componentConfig, dependencyConfig } from "../api/wire.testutil";
-import { AppState } from "./app.svelte";
+import { AppState, inferInteractive, toastDuration } from "./app.svelte";
 
 function dep(id: number, target: number, triggerMode: DependencyConfig["trigger_mode"]): DependencyConfig {
 	return dependencyConfig({ id, targets: [[target, "click"]], outputs: [3], show_progress: "hidden", trigger_mode: triggerMode });
@@ -92,5 +92,26 @@ describe("AppState component errors", () => {
 			["error", "Could not read the file."],
 			["error", "Must be on Spaces to share."],
 		]);
+	});
+});
+
+describe("interactive=None, as Gradio's page decides it", () => {
+	const inputs = new Set([1]);
+	const outputs = new Set([1, 2]);
+	it("an input is editable and an output only written by events is not", () => {
+		expect(inferInteractive(1, "set", inputs, outputs)).toBe(true);
+		expect(inferInteractive(2, null, inputs, outputs)).toBe(false);
+	});
+	it("one no event reads or writes is editable only while it holds no value", () => {
+		for (const empty of [null, undefined, "", 0, false, []]) expect(inferInteractive(3, empty, inputs, outputs)).toBe(true);
+		for (const value of ["hi", 5, true, ["x"], { path: "a.png" }]) expect(inferInteractive(3, value, inputs, outputs)).toBe(false);
+	});
+});
+
+describe("error toasts", () => {
+	it("close after 10 s unless the error names its duration (null: until closed)", () => {
+		expect(toastDuration({})).toBe(10);
+		expect(toastDuration({ duration: 3 })).toBe(3);
+		expect(toastDuration({ duration: null })).toBeNull();
 	});
 });

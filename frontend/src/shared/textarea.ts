@@ -12,10 +12,10 @@ export function fitToText(textarea: HTMLTextAreaElement, lines: number, maxLines
 	const px = (value: string) => parseFloat(value) || 0;
 	const lineHeight = px(style.lineHeight) || px(style.fontSize) * 1.5 || 24;
 	const padding = px(style.paddingTop) + px(style.paddingBottom);
-	const border = style.boxSizing === "border-box" ? px(style.borderTopWidth) + px(style.borderBottomWidth) : 0;
 	textarea.style.height = "auto";
 	const content = textarea.scrollHeight - padding;
 	const rows = rowsFor(content, lineHeight, lines, maxLines);
-	textarea.style.height = `${rows * lineHeight + padding + border}px`;
+	// As Gradio sizes it: the rows and the padding, the border drawn inside them (a border-box textarea).
+	textarea.style.height = `${rows * lineHeight + padding}px`;
 	textarea.style.overflowY = content > Math.max(lines, maxLines) * lineHeight + 1 ? "auto" : "hidden";
 }
