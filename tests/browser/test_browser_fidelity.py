@@ -504,3 +504,28 @@ def test_an_error_toast_without_a_duration_closes_after_ten_seconds(page: Page, 
     started = page.evaluate("performance.now()")
     expect(toast).to_have_count(0, timeout=15_000)
     assert page.evaluate("performance.now()") - started > 8_000
+
+
+def test_scroll_to_output_brings_the_output_into_view(page: Page, serve: Serve) -> None:
+    with gr.Blocks() as demo:
+        text = gr.Textbox(label="In")
+        go = gr.Button("Scroll")
+        stay = gr.Button("Stay")
+        for i in range(12):
+            gr.Textbox(label=f"Filler {i}", lines=3)
+        out = gr.Textbox(label="Far output")
+        go.click(lambda t: "scrolled " + t, text, out, scroll_to_output=True)
+        stay.click(lambda t: "stayed " + t, text, out)
+    page.set_viewport_size({"width": 1000, "height": 600})
+    page.goto(serve(demo))
+    far = page.get_by_label("Far output", exact=True)
+    page.get_by_role("button", name="Stay").click()
+    expect(far).to_have_value("stayed ")
+    assert page.evaluate("scrollY") == 0
+    page.get_by_role("button", name="Scroll").click()
+    expect(far).to_have_value("scrolled ")
+    page.wait_for_function(
+        "el => { const b = el.getBoundingClientRect(); return b.top >= 0 && b.bottom <= innerHeight }",
+        arg=far.element_handle(),
+    )
+    assert page.evaluate("scrollY") > 0

@@ -581,3 +581,9 @@ def test_state_props_do_not_carry_its_value() -> None:
         "name": "state",
         "_selectable": False,
     }
+
+
+def test_checkbox_takes_none_and_other_values_as_gradio_does() -> None:
+    box = gr.Checkbox(value=None, render=False)
+    assert box.value is False  # Gradio 6.31: value=None is an unchecked box
+    assert [box.postprocess(v) for v in (None, 0, "", "x", 1, True)] == [False, False, False, True, True, True]

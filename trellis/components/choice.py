@@ -88,6 +88,16 @@ class Checkbox(FormComponent, Scalar, LabelledInput, Changes):
     buttons: list[str] | None = None
     """Gradio's corner buttons; sent to the browser, which draws none for a Checkbox yet."""
 
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        if self.initial_value is None and self.load_fn is None:
+            self.initial_value = False  # as Gradio: value=None is an unchecked box
+
+    @override
+    def postprocess(self, value: Any) -> bool:
+        """What a function returned, as a box's state: its truth value (None: unchecked), as Gradio."""
+        return bool(value)
+
     @override
     def preprocess(self, payload: Any) -> bool | None:
         if payload is None:

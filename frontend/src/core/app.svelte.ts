@@ -4,6 +4,7 @@ import { applyEditsInPlace, reconcile, type Edit } from "../api/diff";
 import { QueueClient } from "../api/queue";
 import { withDefaults } from "../components/defaults";
 import { historyKey, outputValue, type Run, RunHistory } from "./runs.svelte";
+import { scrollToNode } from "../shared/nodeId";
 import type {
 	AppConfig,
 	DependencyConfig,
@@ -456,6 +457,8 @@ export class AppState {
 	}
 
 	private finished(dep: DependencyConfig, success: boolean): void {
+		// As Gradio: after a successful run, bring its first output into view if it is not.
+		if (success && dep.scroll_to_output && dep.outputs.length) scrollToNode(dep.outputs[0]);
 		for (const next of this.byTriggerAfter.get(dep.id) ?? []) {
 			if (next.trigger_only_on_success && !success) continue;
 			if (next.trigger_only_on_failure && success) continue;
