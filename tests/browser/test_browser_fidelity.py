@@ -529,3 +529,38 @@ def test_scroll_to_output_brings_the_output_into_view(page: Page, serve: Serve) 
         arg=far.element_handle(),
     )
     assert page.evaluate("scrollY") > 0
+
+
+def test_media_corner_buttons_are_one_strip_flush_with_the_corner(page: Page, serve: Serve, tmp_path: Path) -> None:
+    """Gradio 6.31: an Image's fullscreen/download/share buttons sit in one strip at the block's top-right
+    corner (no gap), 18px buttons with 14px grey icons."""
+    from PIL import Image as PILImage
+
+    path = tmp_path / "orange.png"
+    PILImage.new("RGB", (300, 200), (255, 120, 0)).save(path)
+    with gr.Blocks() as demo:
+        gr.Image(str(path), label="Shown")
+    page.set_viewport_size({"width": 1000, "height": 900})
+    page.goto(serve(demo))
+    block = _box(page, page.get_by_test_id("image").first)
+    download = page.get_by_test_id("image-download")
+    expect(download).to_be_visible()
+    strip = _box(page, download.locator("xpath=.."))
+    assert abs((strip["x"] + strip["width"]) - (block["x"] + block["width"] - 1)) <= 1.5
+    assert abs(strip["y"] - (block["y"] + 1)) <= 1.5
+    assert round(_box(page, download)["height"]) == 18
+    assert round(_box(page, download.locator("svg"))["width"]) == 14
+    assert round(strip["height"]) == 23
+
+
+def test_the_examples_table_is_gradios_separated_table(page: Page, serve: Serve) -> None:
+    """Gradio 6.31's examples table: cells 2px apart (no rules between rows), 10px inside its card."""
+    demo = gr.Interface(lambda a, b: a, ["number", "text"], "text", examples=[[1, "x"], [2, "y"]])
+    page.goto(serve(demo))
+    table = page.locator("table").first
+    expect(table).to_be_visible()
+    style = table.evaluate("t => { const s = getComputedStyle(t); return [s.borderCollapse, s.paddingTop] }")
+    assert style == ["separate", "10px"]
+    rows = table.locator("tbody tr")
+    first, second = _box(page, rows.nth(0)), _box(page, rows.nth(1))
+    assert round(second["y"] - (first["y"] + first["height"])) == 2
