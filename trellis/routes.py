@@ -18,10 +18,11 @@ from __future__ import annotations
 import os
 import warnings
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from fastapi import FastAPI
 
+from trellis.config.build import CompiledApp
 from trellis.server.app import app_options, create_app
 from trellis.server.guard import PARENT_APP
 from trellis.server.mount import mount_app
@@ -30,10 +31,27 @@ from trellis.server.settings import LaunchSettings, request_limits
 if TYPE_CHECKING:
     from starlette.types import Receive, Scope, Send
 
-    from trellis.blocks.blocks import Blocks
 
 #: ``auth_dependency``: request → user name (``None``: not logged in); a coroutine function works too.
 AuthDependency = Callable[..., Any]
+
+
+class Blocks(Protocol):
+    """What an :class:`App` needs of the app it serves: a ``gr.Blocks``.
+
+    Typed by structure, so this module (which ``Blocks.launch`` uses) need not import it.
+    """
+
+    show_error: bool
+    server_app: FastAPI | None
+
+    def compile(self) -> CompiledApp:
+        """The app turned into data: config, API info and function table."""
+        ...
+
+    def cache_example_outputs(self) -> None:
+        """Compute the outputs of examples cached at start-up."""
+        ...
 
 
 class App(FastAPI):

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import re
+import socket
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -313,3 +314,21 @@ def test_an_app_from_create_app_is_served_directly_by_uvicorn(make_client: Any, 
         local = remote.predict(handle_file(str(source)), api_name="/echo_file")
         remote.close()
     assert (answers, Path(local).read_text()) == (("alone:x", 1), "alone")
+
+
+def test_launch_serves_and_returns_a_routes_app_as_gradio_does() -> None:
+    """Gradio's ``launch()`` returns ``(gr.routes.App, local_url, share_url)``; the app is the one serving."""
+    demo = build_app("launched")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    app, local_url, share_url = demo.launch(
+        server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True
+    )
+    try:
+        assert isinstance(app, gr.routes.App)
+        assert app.get_blocks() is demo and demo.server_app is app
+        assert share_url is None
+        assert httpx.get(local_url + "config", timeout=TIMEOUT).status_code == 200
+    finally:
+        demo.close()

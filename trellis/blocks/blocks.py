@@ -323,7 +323,13 @@ class Blocks(BlockContext, register=False):
         settings = LaunchSettings.from_arguments(**setting_arguments(arguments))
         compiled = self.compile()
         self.cache_example_outputs()
-        server = self.server = start_server(compiled, settings)
+        from trellis.routes import App
+
+        # As Gradio's launch(): the app served is a gr.routes.App (a FastAPI app), returned first.
+        app = App(auth_dependency=settings.auth_dependency, **settings.app_kwargs)
+        server = self.server = start_server(compiled, settings, app)
+        app.blocks = self
+        self.server_app = app
         self.local_url = server.url
         if not quiet:
             print(f"* Running on local URL:  {server.url}", flush=True)
@@ -333,7 +339,7 @@ class Blocks(BlockContext, register=False):
             webbrowser.open(server.url)
         if not prevent_thread_lock and _should_block():
             self.block_thread()
-        return server.app, server.url, None
+        return _QuietTuple((server.app, server.url, None))
 
     def _set_page(
         self,
@@ -412,3 +418,12 @@ def _should_block() -> bool:
     if hasattr(sys, "ps1") or sys.flags.interactive:
         return False
     return "ipykernel" not in sys.modules
+
+
+class _QuietTuple(tuple[Any, ...]):
+    """``launch()``'s ``(app, local_url, share_url)``, which a notebook cell does not echo (as Gradio's)."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return ""

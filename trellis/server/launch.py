@@ -6,7 +6,7 @@ import errno
 import socket
 import threading
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import uvicorn
 
@@ -15,6 +15,9 @@ from trellis.server.app import create_app
 from trellis.server.protocol import protocol_options
 from trellis.server.settings import LaunchSettings
 from trellis.server.state import ServerState
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI
 
 DEFAULT_PORT = 7860
 PORT_RANGE = 100
@@ -78,11 +81,14 @@ class RunningServer:
         self.thread.join(timeout=10)
 
 
-def start_server(compiled: CompiledApp, settings: LaunchSettings) -> RunningServer:
-    """Build the ASGI app of ``compiled`` and serve it until :meth:`RunningServer.close`."""
+def start_server(compiled: CompiledApp, settings: LaunchSettings, app: FastAPI | None = None) -> RunningServer:
+    """Build the ASGI app of ``compiled`` and serve it until :meth:`RunningServer.close`.
+
+    ``app``: the (not yet serving) FastAPI app to build it in, see :func:`create_app`.
+    """
     import anyio.to_thread
 
-    app = create_app(compiled, settings)
+    app = create_app(compiled, settings, app)
     host = settings.server_name
     port = choose_port(host, settings.server_port, settings.port_explicit)
 
