@@ -564,3 +564,25 @@ def test_the_examples_table_is_gradios_separated_table(page: Page, serve: Serve)
     rows = table.locator("tbody tr")
     first, second = _box(page, rows.nth(0)), _box(page, rows.nth(1))
     assert round(second["y"] - (first["y"] + first["height"])) == 2
+
+
+def test_duplicate_button_and_scale_zero_buttons_are_as_wide_as_their_text(page: Page, serve: Serve) -> None:
+    """Gradio 6.31: DuplicateButton is a small navy button (#141c2e, white text), and any button with
+    scale=0 is as wide as its text in a Column (width: fit-content) and at least 160px in a Row."""
+    with gr.Blocks() as demo:
+        gr.DuplicateButton()
+        gr.Button("Narrow", scale=0)
+        gr.Button("Wide")
+        with gr.Row():
+            gr.Button("In row", scale=0)
+            gr.Button("Rest")
+    page.set_viewport_size({"width": 1000, "height": 900})
+    page.goto(serve(demo))
+    duplicate = page.get_by_role("button", name="Duplicate Space")
+    colours = duplicate.evaluate("b => [getComputedStyle(b).backgroundColor, getComputedStyle(b).color]")
+    assert colours == ["rgb(20, 28, 46)", "rgb(255, 255, 255)"]
+    assert round(_box(page, duplicate)["height"]) == 26
+    narrow = _box(page, page.get_by_role("button", name="Narrow"))
+    wide = _box(page, page.get_by_role("button", name="Wide"))
+    assert narrow["width"] < 120 < wide["width"]
+    assert round(_box(page, page.get_by_role("button", name="In row"))["width"]) == 160
