@@ -586,3 +586,30 @@ def test_duplicate_button_and_scale_zero_buttons_are_as_wide_as_their_text(page:
     wide = _box(page, page.get_by_role("button", name="Wide"))
     assert narrow["width"] < 120 < wide["width"]
     assert round(_box(page, page.get_by_role("button", name="In row"))["width"]) == 160
+
+
+def test_the_login_page_is_gradios_themed_form(page: Page, serve: Serve) -> None:
+    """Gradio 6.31's login page: a 480px panel with "Login", the auth message, username and password
+    boxes in one card and the primary Login button; wrong credentials say "Incorrect Credentials" and
+    empty the boxes; right ones open the app."""
+    with gr.Blocks(theme=gr.themes.Soft()) as demo:
+        gr.Textbox("the app", label="Inside")
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(serve(demo, auth=("ann", "pw"), auth_message="Please sign in."))
+    panel = page.locator("form#login")
+    expect(panel.get_by_role("heading", name="Login")).to_be_visible()
+    expect(panel.get_by_text("Please sign in.")).to_be_visible()
+    assert round(_box(page, panel)["width"]) == 480
+    login = page.get_by_role("button", name="Login")
+    primary = page.evaluate("getComputedStyle(document.documentElement).getPropertyValue('--primary-500').trim()")
+    assert primary == "#6366f1"  # the app's theme (Soft) styles the page
+    assert login.evaluate("b => getComputedStyle(b).backgroundColor") == "rgb(99, 102, 241)"
+    page.get_by_label("username").fill("ann")
+    page.get_by_label("password").fill("wrong")
+    login.click()
+    expect(page.get_by_role("alert")).to_have_text("Incorrect Credentials")
+    expect(page.get_by_label("username")).to_have_value("")
+    page.get_by_label("username").fill("ann")
+    page.get_by_label("password").fill("pw")
+    login.click()
+    expect(page.get_by_label("Inside")).to_have_value("the app")

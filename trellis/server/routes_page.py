@@ -117,17 +117,58 @@ def _text_response(request: Request, text: str, media_type: str, cache_control: 
     return Response(body, media_type=media_type, headers=headers)
 
 
+#: The login form, drawn as Gradio's: a 480px panel with the title, the app's auth_message, a card
+#: with the username and password boxes and the primary Login button, in the app's theme (its CSS
+#: variables inlined, dark when the browser or ``?__theme=dark`` asks for it). No app code loads.
 LOGIN_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1"><title>Login</title>
-<style>body{font-family:system-ui,sans-serif;display:grid;place-items:center;min-height:90vh}
-form{display:grid;gap:.6rem;min-width:16rem}input,button{font:inherit;padding:.5rem}</style></head>
-<body><form id="login"><h1>Login</h1>%s
-<label>Username <input name="username" autocomplete="username" required></label>
-<label>Password <input name="password" type="password" autocomplete="current-password" required></label>
-<button type="submit">Login</button><p id="error" role="alert"></p></form>
-<script>document.getElementById('login').addEventListener('submit', async (e) => {
-e.preventDefault(); const r = await fetch('login', {method: 'POST', body: new FormData(e.target)});
-if (r.ok) location.reload(); else document.getElementById('error').textContent = 'Incorrect credentials.';});
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>%(title)s</title>
+<script>(() => { const t = new URLSearchParams(location.search).get("__theme");
+if (t === "dark" || (t !== "light" && matchMedia("(prefers-color-scheme: dark)").matches))
+document.documentElement.classList.add("dark"); })();</script>
+<style>%(theme)s</style>
+<style>
+*,*::before,*::after{box-sizing:border-box}
+body{margin:0;font-family:var(--font);font-size:16px;line-height:1.5;color:var(--body-text-color);
+background:var(--body-background-fill)}
+main{max-width:1280px;margin:0 auto;padding:16px 32px}
+.wrap{margin-top:12px;display:flex;flex-direction:column;align-items:center}
+.panel{width:480px;max-width:100%%;padding:8px;display:flex;flex-direction:column;gap:16px;
+border-radius:var(--container-radius);background:var(--panel-background-fill)}
+h2{margin:0 0 12px;font-size:22px;font-weight:400;line-height:1.5}
+.auth{margin:4px 0}
+.creds{margin:16px 0;color:var(--error-text-color);font-weight:600}
+.creds:empty{display:none}
+.form{display:flex;flex-direction:column;gap:var(--form-gap-width);overflow:hidden;
+border:var(--block-border-width) solid var(--border-color-primary);border-radius:var(--container-radius);
+background:var(--border-color-primary)}
+.block{padding:var(--block-padding);background:var(--block-background-fill);line-height:1.4}
+.title{display:inline-block;margin-bottom:8px;font-size:var(--block-title-text-size);
+font-weight:var(--block-title-text-weight);color:var(--block-title-text-color)}
+input{display:block;width:100%%;margin:0;padding:var(--input-padding);font:inherit;
+font-size:var(--input-text-size);line-height:1.4;color:var(--body-text-color);
+background:var(--input-background-fill);border:var(--input-border-width) solid var(--input-border-color);
+border-radius:var(--input-radius);box-shadow:var(--input-shadow);outline:none}
+input:focus{border-color:var(--input-border-color-focus);background:var(--input-background-fill-focus);
+box-shadow:var(--input-shadow-focus)}
+button{width:100%%;padding:var(--button-large-padding);font:inherit;font-size:var(--button-large-text-size);
+font-weight:var(--button-large-text-weight);line-height:1.5;cursor:pointer;
+color:var(--button-primary-text-color);background:var(--button-primary-background-fill);
+border:var(--button-border-width) solid var(--button-primary-border-color);
+border-radius:var(--button-large-radius);box-shadow:var(--button-primary-shadow)}
+button:hover{color:var(--button-primary-text-color-hover);background:var(--button-primary-background-fill-hover);
+border-color:var(--button-primary-border-color-hover)}
+</style></head>
+<body><main><div class="wrap"><form id="login" class="panel"><h2>Login</h2>%(message)s
+<p class="creds" id="error" role="alert"></p>
+<div class="form"><label class="block"><span class="title">username</span>
+<input name="username" autocomplete="username" required></label>
+<label class="block"><span class="title">password</span>
+<input name="password" type="password" autocomplete="current-password" required></label></div>
+<button type="submit">Login</button></form></div></main>
+<script>document.getElementById("login").addEventListener("submit", async (e) => {
+e.preventDefault(); const form = e.target; const r = await fetch("login", {method: "POST", body: new FormData(form)});
+if (r.ok) { location.reload(); return; }
+document.getElementById("error").textContent = "Incorrect Credentials"; form.reset(); });
 </script></body></html>"""
 
 
@@ -137,8 +178,9 @@ def routes(state: ServerState) -> list[BaseRoute]:
 
     async def index(request: Request) -> Response:
         if auth.enabled and await auth.user(request) is None:
-            message = f"<p>{html.escape(auth.message)}</p>" if auth.message else ""
-            return HTMLResponse(LOGIN_PAGE % message)
+            message = f'<p class="auth">{html.escape(auth.message)}</p>' if auth.message else ""
+            title = html.escape(str(state.app.config.get("title") or "Trellis"))
+            return HTMLResponse(LOGIN_PAGE % {"title": title, "theme": state.app.theme_css, "message": message})
         return _html_response(request, index_html(state, request))
 
     @auth.required
