@@ -81,6 +81,7 @@ from trellis.components import (
     Timer,
     UploadButton,
     Video,
+    WaveformOptions,
 )
 from trellis.components import handlers as _handlers
 from trellis.exceptions import Error
@@ -200,6 +201,7 @@ __all__ = [
     "UploadButton",
     "Video",
     "Warning",
+    "WaveformOptions",
     "__version__",
     "mount_gradio_app",
     "on",

@@ -587,3 +587,11 @@ def test_checkbox_takes_none_and_other_values_as_gradio_does() -> None:
     box = gr.Checkbox(value=None, render=False)
     assert box.value is False  # Gradio 6.31: value=None is an unchecked box
     assert [box.postprocess(v) for v in (None, 0, "", "x", 1, True)] == [False, False, False, True, True, True]
+
+
+def test_waveform_options_is_gradios_dataclass_and_reaches_the_audio_player() -> None:
+    options = gr.WaveformOptions(waveform_color="#01C6FF", waveform_progress_color="#0066B4", skip_length=2)
+    assert (options.trim_region_color, options.show_recording_waveform, options.sample_rate) == (None, True, 44100)
+    audio = gr.Audio(waveform_options=options, render=False)
+    assert audio.waveform_options["waveform_color"] == "#01C6FF"
+    assert audio.waveform_options["skip_length"] == 2
