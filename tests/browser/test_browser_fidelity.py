@@ -613,3 +613,37 @@ def test_the_login_page_is_gradios_themed_form(page: Page, serve: Serve) -> None
     page.get_by_label("password").fill("pw")
     login.click()
     expect(page.get_by_label("Inside")).to_have_value("the app")
+
+
+def test_an_audio_player_is_gradios_waveform_with_corner_buttons(page: Page, serve: Serve, tmp_path: Path) -> None:
+    """Gradio 6.31's loaded Audio: download/share in the corner strip (no file name line), the player 12px
+    inside the block, a 58px waveform of 2px grey (#9ca3af) bars every 5px, times in 14px text."""
+    import math
+    import struct
+    import wave
+
+    path = tmp_path / "tone.wav"
+    with wave.open(str(path), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(8000)
+        out.writeframes(b"".join(struct.pack("<h", int(12000 * math.sin(i / 3))) for i in range(16000)))
+    with gr.Blocks() as demo:
+        gr.Audio(str(path), label="Tone")
+    page.set_viewport_size({"width": 1000, "height": 900})
+    page.goto(serve(demo))
+    block = _box(page, page.get_by_test_id("audio").first)
+    download = page.get_by_test_id("audio-download")
+    expect(download).to_be_visible()
+    strip = _box(page, download.locator("xpath=.."))
+    assert abs((strip["x"] + strip["width"]) - (block["x"] + block["width"] - 1)) <= 1.5
+    expect(page.get_by_text("tone.wav", exact=True)).to_have_count(0)
+    canvas = page.locator("canvas").first
+    assert round(_box(page, canvas)["height"]) == 58
+    page.wait_for_function(
+        """c => { const g = c.getContext('2d'); const d = g.getImageData(0, 0, c.width, c.height).data;
+           for (let i = 0; i < d.length; i += 4) if (d[i] === 156 && d[i + 1] === 163 && d[i + 2] === 175) return true;
+           return false }""",
+        arg=canvas.element_handle(),
+    )
+    assert page.get_by_text("0:00").first.evaluate("t => getComputedStyle(t).fontSize") == "14px"
