@@ -647,3 +647,27 @@ def test_an_audio_player_is_gradios_waveform_with_corner_buttons(page: Page, ser
         arg=canvas.element_handle(),
     )
     assert page.get_by_text("0:00").first.evaluate("t => getComputedStyle(t).fontSize") == "14px"
+
+
+def test_a_gallery_has_gradios_corner_badge_and_padding(page: Page, serve: Serve, tmp_path: Path) -> None:
+    """Gradio 6.31's Gallery: its title is the corner badge over the grid (no title line), the grid 8px
+    inside the block's border, and an empty output gallery is 236px tall with a faint icon."""
+    from tests.browser.conftest import write_png
+
+    images = [
+        str(write_png(tmp_path / f"{n}.png", (200, 150), c)) for n, c in (("r", (220, 40, 40)), ("g", (0, 160, 0)))
+    ]
+    with gr.Blocks() as demo:
+        shown = gr.Gallery(images, label="Shown", columns=3)
+        empty = gr.Gallery(label="Empty out")
+        text = gr.Textbox()
+        text.submit(lambda t: None, text, [shown, empty])
+    page.set_viewport_size({"width": 1000, "height": 900})
+    page.goto(serve(demo))
+    blocks = page.get_by_test_id("gallery")
+    first = _box(page, blocks.nth(0))
+    badge = _box(page, blocks.nth(0).get_by_test_id("block-label"))
+    assert abs(badge["x"] - (first["x"] + 1)) <= 1.5 and abs(badge["y"] - (first["y"] + 1)) <= 1.5
+    thumb = _box(page, page.get_by_test_id("gallery-item").first)
+    assert round(thumb["x"] - first["x"]) == 9 and round(thumb["y"] - first["y"]) == 9  # 1px border + 8px
+    assert round(_box(page, blocks.nth(1))["height"]) == 238  # 236px inside a 1px border
