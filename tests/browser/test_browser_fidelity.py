@@ -671,3 +671,29 @@ def test_a_gallery_has_gradios_corner_badge_and_padding(page: Page, serve: Serve
     thumb = _box(page, page.get_by_test_id("gallery-item").first)
     assert round(thumb["x"] - first["x"]) == 9 and round(thumb["y"] - first["y"]) == 9  # 1px border + 8px
     assert round(_box(page, blocks.nth(1))["height"]) == 238  # 236px inside a 1px border
+
+
+def test_a_file_list_is_gradios_table(page: Page, serve: Serve, tmp_path: Path) -> None:
+    """Gradio 6.31's File output: rows of name and size ("466.0 B ⇣", the download link), every other row
+    shaded, × on each row of a multi-file list; a single file has no ×."""
+    one = tmp_path / "notes.txt"
+    one.write_bytes(b"x" * 466)
+    two = tmp_path / "data.csv"
+    two.write_bytes(b"y" * 32044)
+    with gr.Blocks() as demo:
+        single = gr.File(str(one), label="One")
+        several = gr.File([str(one), str(two)], label="Several", file_count="multiple")
+        text = gr.Textbox()
+        text.submit(lambda t: (None, None), text, [single, several])
+    page.goto(serve(demo))
+    downloads = page.get_by_test_id("file-download")
+    expect(downloads).to_have_count(3)
+    expect(downloads.nth(0)).to_have_text("466.0 B\u00a0⇣")
+    expect(downloads.nth(2)).to_have_text("31.3 KB\u00a0⇣")
+    expect(downloads.nth(0)).to_have_attribute("download", "notes.txt")
+    lists = page.get_by_test_id("file-list")
+    expect(lists.nth(0).get_by_test_id("file-remove")).to_have_count(0)
+    expect(lists.nth(1).get_by_test_id("file-remove")).to_have_count(2)
+    rows = lists.nth(1).locator("tr")
+    shades = rows.evaluate_all("rs => rs.map(r => getComputedStyle(r).backgroundColor)")
+    assert shades[0] != shades[1]
