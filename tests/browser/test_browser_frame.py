@@ -326,3 +326,19 @@ def test_run_history_off_saves_nothing(page: Page, serve: Serve) -> None:
     assert page.evaluate("localStorage.getItem('trellis:run-history:' + location.pathname)") is None
     page.get_by_role("button", name="Settings").click()
     expect(page.get_by_role("dialog", name="Settings")).not_to_contain_text("Run history")
+
+
+@pytest.mark.parametrize("pwa", [False, True])
+def test_the_settings_say_whether_the_app_installs_as_a_pwa(page: Page, serve: Serve, pwa: bool) -> None:
+    """Gradio's Settings have a Progressive Web App section: install steps with launch(pwa=True), else how
+    to enable it; every page links the web app manifest, which names the app and its icon."""
+    url = serve(greeter(), pwa=pwa)
+    page.goto(url + "?view=settings")
+    section = page.get_by_test_id("settings-pwa")
+    if pwa:
+        expect(section).to_contain_text("You can install this app as a Progressive Web App on your device.")
+    else:
+        expect(section).to_contain_text("To enable it, start your Gradio app with launch(pwa=True).")
+    manifest = page.evaluate("fetch(document.querySelector('link[rel=manifest]').href).then(r => r.json())")
+    assert manifest["name"] == "Greeter" and manifest["start_url"] == "./"
+    assert manifest["icons"][0]["src"].startswith("data:image/svg+xml")

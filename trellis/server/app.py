@@ -63,6 +63,7 @@ def _served(compiled: CompiledApp, settings: LaunchSettings, files: FileCache) -
         run_history = os.environ.get("GRADIO_RUN_HISTORY", "True").lower() == "true"
     links = settings.footer_links if settings.footer_links is not None else config["footer_links"]
     config["run_history"] = run_history
+    config["pwa"] = bool(settings.pwa)  # launch(pwa=True): the Settings say how to install the app
     config["footer_links"] = [link for link in links if run_history or link != "runs"]
     config["components"], file_value_components = _cache_file_props(compiled.config["components"], files)
     return dataclasses.replace(compiled, config=MappingProxyType(config), file_value_components=file_value_components)

@@ -45,6 +45,12 @@ def page_config(config: dict[str, Any]) -> dict[str, Any]:
     return {**config, "components": components}
 
 
+#: The default favicon and app icon: an orange rounded square.
+APP_ICON = (
+    "data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/svg%22 viewBox=%220 0 16 16%22%3E"
+    "%3Crect width=%2216%22 height=%2216%22 rx=%223%22 fill=%22%23f97316%22/%3E%3C/svg%3E"
+)
+
 NOT_BUILT = (
     "<p>The Trellis frontend is not built: run <code>npm ci &amp;&amp; npm run build</code> in "
     "<code>frontend/</code>. The API works without it.</p>"
@@ -65,13 +71,13 @@ def index_html(state: ServerState, request: Request) -> str:
     favicon = (
         '<link rel="icon" href="./favicon.ico">'
         if state.settings.favicon_path
-        else '<link rel="icon" href="data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/svg%22 viewBox=%220 0 16 16%22%3E'
-        '%3Crect width=%2216%22 height=%2216%22 rx=%223%22 fill=%22%23f97316%22/%3E%3C/svg%3E">'
+        else f'<link rel="icon" href="{APP_ICON}">'
     )
     return (
         '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"{favicon}\n"
+        '<link rel="manifest" href="./manifest.json">\n'
         f"<title>{title}</title>\n"
         f"<script>window.gradio_config = {_embed(config)};</script>\n"
         f"{tags or ''}\n"
@@ -233,8 +239,17 @@ def routes(state: ServerState) -> list[BaseRoute]:
         return error(404, "No favicon.")
 
     async def manifest(request: Request) -> Response:
+        # The web app manifest every page links (an installed app, when launched with pwa=True): its name,
+        # icon (the favicon, else Trellis's mark) and start page.
         title = str(state.app.config.get("title") or "Trellis")
-        return ORJSONResponse({"name": title, "short_name": title, "start_url": "./", "display": "standalone"})
+        icon = (
+            {"src": "favicon.ico", "sizes": "any", "purpose": "any"}
+            if state.settings.favicon_path
+            else {"src": APP_ICON, "sizes": "any", "type": "image/svg+xml", "purpose": "any"}
+        )
+        return ORJSONResponse(
+            {"name": title, "short_name": title, "icons": [icon], "start_url": "./", "display": "standalone"}
+        )
 
     return [
         Route("/", index, methods=["GET", "HEAD"]),
