@@ -312,7 +312,7 @@ def test_endpoint_names_and_visibility() -> None:
     assert names["respond"] == "public" and names["_submit_fn"] == "undocumented"
     assert sum(v == "public" for v in names.values()) == 1
     lam = {d["api_name"] for d in make().config["dependencies"] if d["api_visibility"] == "public"}
-    assert lam == {"lambda"}
+    assert lam == {"lambda_2"}  # as on Gradio 6.31: two of its own steps are lambdas before it
     named = {d["api_name"] for d in make(api_name="chat").config["dependencies"] if d["api_visibility"] == "public"}
     assert named == {"chat"}
 

@@ -149,3 +149,19 @@ def test_serialise_replaces_components_by_their_values_and_drops_instances() -> 
         {"role": "assistant", "content": "shown"},
         {"role": "assistant", "content": [{"type": "component", "value": 1}]},
     ]
+
+
+#: The API names of a plain ChatInterface's 31 listeners on Gradio 6.31 (``get_config_file()``), in order.
+GRADIO_CHAT_API_NAMES = [
+    "_clear_and_save_textbox", "_append_message_to_history", "_submit_fn", "lambda", "lambda_1",
+    "_save_conversation", "lambda_2", "_pop_last_user_message", "_append_message_to_history_1", "lambda_3",
+    "_submit_fn_1", "lambda_4", "lambda_5", "_save_conversation_1", "lambda_6", "lambda_7", "lambda_8",
+    "lambda_9", "unnamed", "unnamed_1", "_pop_last_user_message_1", "lambda_10", "_save_conversation_2",
+    "option_clicked", "_submit_fn_2", "lambda_11", "_save_conversation_3", "lambda_12", "_delete_conversation",
+    "lambda_13", "lambda_14",
+]  # fmt: skip
+
+
+def test_chat_interface_listeners_have_gradios_api_names() -> None:
+    demo = gr.ChatInterface(lambda message, history: message)
+    assert [d["api_name"] for d in demo.get_config_file()["dependencies"]] == GRADIO_CHAT_API_NAMES

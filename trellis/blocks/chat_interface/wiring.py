@@ -20,6 +20,7 @@ as an Undo right after a Retry, and put back the conversation that step removed.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -61,7 +62,7 @@ class ChatWiring(ChatLayout, register=False):
         hidden: dict[str, Any] = {"api_visibility": "undocumented"}
         direct: dict[str, Any] = {**hidden, "queue": False}
         synchronize = {
-            "fn": _synchronize,
+            "fn": _endpoint_named("<lambda>", _synchronize),
             "inputs": [self.chatbot],
             "outputs": [self.chatbot_state, self.chatbot_value, self._synced_value],
             **direct,
@@ -90,9 +91,11 @@ class ChatWiring(ChatLayout, register=False):
             validator=self.validator,
         )
         # Show the user's message at once, then run the function.
-        submit_event = user_submit.then(append_message, [self.saved_input, self.chatbot], [self.chatbot], **direct)
+        submit_event = user_submit.then(_APPEND, [self.saved_input, self.chatbot], [self.chatbot], **direct)
         submit_event = submit_event.then(**submit_kwargs)
-        submit_event.then(**synchronize).then(_enable_textbox, None, self.textbox, **hidden).then(**save_kwargs)
+        submit_event.then(**synchronize).then(
+            _endpoint_named("<lambda>", _enable_textbox), None, self.textbox, **hidden
+        ).then(**save_kwargs)
 
         # The API endpoint: message (+ additional inputs) in, reply out; history kept on the server.
         self.fake_api_btn.click(
@@ -112,11 +115,13 @@ class ChatWiring(ChatLayout, register=False):
             self.chatbot.retry(
                 self._pop_last_user_message, [self.chatbot_state], [self.chatbot_state, self.saved_input], **direct
             )
-            .then(append_message, [self.saved_input, self.chatbot_state], [self.chatbot], **direct)
-            .then(_disable_textbox, outputs=[self.textbox], **hidden)
+            .then(_APPEND, [self.saved_input, self.chatbot_state], [self.chatbot], **direct)
+            .then(_endpoint_named("<lambda>", _disable_textbox), outputs=[self.textbox], **hidden)
             .then(**submit_kwargs)
         )
-        retry_event.then(**synchronize).then(_enable_textbox_only, outputs=[self.textbox], **hidden).then(**save_kwargs)
+        retry_event.then(**synchronize).then(
+            _endpoint_named("<lambda>", _enable_textbox_only), outputs=[self.textbox], **hidden
+        ).then(**save_kwargs)
 
         to_cancel = [submit_event, retry_event] + ([example_event] if example_event is not None else [])
         self._setup_stop_events([self.chatbot.retry], to_cancel, user_submit)
@@ -130,7 +135,7 @@ class ChatWiring(ChatLayout, register=False):
         ).then(**submit_kwargs).then(**synchronize).then(**save_kwargs)
 
         self.chatbot.clear(**synchronize).then(
-            delete_conversation,
+            _endpoint_named("_delete_conversation", delete_conversation),
             [self.conversation_id, self.saved_conversations],
             [self.conversation_id, self.saved_conversations],
             **direct,
@@ -139,10 +144,10 @@ class ChatWiring(ChatLayout, register=False):
         if self.editable:
             self.chatbot.edit(
                 edit_message, [self.chatbot], [self.chatbot, self.chatbot_state, self.saved_input], **hidden
-            ).then(append_message, [self.saved_input, self.chatbot_state], [self.chatbot], **direct).success(
-                _disable_textbox_only, outputs=[self.textbox], **hidden
+            ).then(_APPEND, [self.saved_input, self.chatbot_state], [self.chatbot], **direct).success(
+                _endpoint_named("<lambda>", _disable_textbox_only), outputs=[self.textbox], **hidden
             ).success(**submit_kwargs).success(**synchronize).then(
-                _enable_textbox_only, outputs=[self.textbox], **hidden
+                _endpoint_named("<lambda>", _enable_textbox_only), outputs=[self.textbox], **hidden
             ).then(**save_kwargs)
 
         if self.save_history:
@@ -166,13 +171,13 @@ class ChatWiring(ChatLayout, register=False):
         # nothing: it shows no progress either, so that it never wipes the chatbot's loading state,
         # such as the "Error" cover a failed reply leaves on the conversation (as on Gradio's page).
         self.chatbot_value.change(
-            _show_outside_value,
+            _endpoint_named("<lambda>", _show_outside_value),
             [self.chatbot_value, self._synced_value],
             [self.chatbot],
             show_progress_on=[],
             **hidden,
         ).then(
-            _synchronize_outside_value,
+            _endpoint_named("<lambda>", _synchronize_outside_value),
             [self.chatbot, self.chatbot_value, self._synced_value],
             synchronize["outputs"],
             **direct,
@@ -197,12 +202,14 @@ class ChatWiring(ChatLayout, register=False):
 
     def _setup_stop_events(self, triggers: list[Any], to_cancel: list[Dependency], after_success: Dependency) -> None:
         """The textbox shows its stop button while a reply is generated; the stop button cancels ``to_cancel``."""
-        generating = self._generating_buttons
+        generating = _endpoint_named("<lambda>", self._generating_buttons)
         kind = type(self.textbox)
         original_submit = self.original_submit_btn
 
         def idle_buttons() -> Component:
             return kind(submit_btn=original_submit, stop_btn=False)
+
+        idle_buttons.__name__ = "<lambda>"  # as Gradio names this step's endpoint
 
         after_success.success(generating, None, [self.textbox], api_visibility="undocumented", queue=False)
         for trigger in triggers:
@@ -249,6 +256,21 @@ class ChatWiring(ChatLayout, register=False):
             yield (history if history is not None else []), message
 
 
+def _endpoint_named(name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
+    """``fn`` under the name Gradio's ChatInterface gives this step.
+
+    Its (undocumented) endpoint then gets Gradio's API name (``lambda``, ``lambda_1``,
+    ``_append_message_to_history``...); the signature is ``fn``'s.
+    """
+
+    @functools.wraps(fn)
+    def step(*args: Any, **kwargs: Any) -> Any:
+        return fn(*args, **kwargs)
+
+    step.__name__ = name
+    return step
+
+
 def _synchronize(value: Any) -> tuple[Any, Any, Any]:
     """The chatbot's value for chatbot_state, chatbot_value and _synced_value."""
     return value, value, value
@@ -287,3 +309,6 @@ def _disable_textbox() -> dict[str, Any]:
 
 def _disable_textbox_only() -> dict[str, Any]:
     return update(interactive=False)
+
+
+_APPEND = _endpoint_named("_append_message_to_history", append_message)
