@@ -697,3 +697,22 @@ def test_a_file_list_is_gradios_table(page: Page, serve: Serve, tmp_path: Path) 
     rows = lists.nth(1).locator("tr")
     shades = rows.evaluate_all("rs => rs.map(r => getComputedStyle(r).backgroundColor)")
     assert shades[0] != shades[1]
+
+
+def test_the_flag_button_says_saving_then_comes_back(page: Page, serve: Serve, tmp_path: Path) -> None:
+    """Gradio 6.31's Interface: Flag shows "Saving..." (disabled) while the row is written, then "Flag" again;
+    the row is in the flagging CSV. Its listeners are Gradio's six (submit, two clears, three for Flag)."""
+    demo = gr.Interface(lambda text: text.upper(), "text", "text", flagging_dir=str(tmp_path / "flags"))
+    assert [d["api_name"] for d in demo.get_config_file()["dependencies"]] == [
+        "lambda", "js_fn", "js_fn_1", "lambda_1", "Flag", "reset",
+    ]  # fmt: skip
+    page.goto(serve(demo))
+    page.get_by_role("textbox").first.fill("hello")
+    page.get_by_role("button", name="Submit").click()
+    expect(page.get_by_role("textbox").nth(1)).to_have_value("HELLO")
+    page.get_by_role("button", name="Flag").click()
+    saving = page.get_by_role("button", name="Saving...")
+    expect(saving).to_be_disabled()
+    expect(page.get_by_role("button", name="Flag")).to_be_enabled()
+    rows = (tmp_path / "flags" / "dataset1.csv").read_text().splitlines()
+    assert len(rows) == 2 and "hello" in rows[1] and "HELLO" in rows[1]

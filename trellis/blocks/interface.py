@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import inspect
+import logging
 import os
+import time
 from collections.abc import Callable, Sequence
 from typing import Any, Literal
 
@@ -11,6 +13,7 @@ from trellis.blocks.blocks import Blocks
 from trellis.blocks.events import BoundListener, Dependency, callable_name, is_generator, on
 from trellis.blocks.examples import Examples
 from trellis.blocks.flagging import DEFAULT_FLAGGING_DIR, CSVLogger, FlaggingCallback, is_flagging_mode
+from trellis.blocks.updates import update
 from trellis.components import component as make_component
 from trellis.components.base import Component, Editable, Labelled
 from trellis.components.buttons import Button, ClearButton
@@ -29,6 +32,9 @@ def _components(spec: ComponentSpec | Sequence[ComponentSpec] | None) -> list[Co
     if isinstance(spec, (str, Component)):
         spec = [spec]
     return [make_component(s, render=False) for s in spec]
+
+
+logger = logging.getLogger(__name__)
 
 
 class Interface(Blocks, register=False):
@@ -131,8 +137,9 @@ class Interface(Blocks, register=False):
                 submit: Button | None = None
                 stop: Button | None = None
                 clear: ClearButton | None = None
+                input_column: Column | None = None
                 if self.input_components:
-                    with Column():
+                    with Column() as input_column:
                         for comp in self.input_components:
                             if not isinstance(comp, State):
                                 comp.render()
@@ -218,6 +225,9 @@ class Interface(Blocks, register=False):
                 stop.click(None, None, None, cancels=[self.main_dependency], api_visibility="private", queue=False)
             if clear is not None:
                 clear.add([c for c in self.input_components + self.output_components if not isinstance(c, State)])
+                if input_column is not None:
+                    # As Gradio's Interface: Clear also shows the inputs' column (a second listener).
+                    clear.click(None, None, [input_column], js=_SHOW_COLUMN, api_visibility="private", queue=False)
 
             flag_components = self.input_components + self.output_components
             if flagging_mode != "never":
@@ -232,15 +242,16 @@ class Interface(Blocks, register=False):
                         show_progress="hidden",
                     )
                 for button, option in flag_buttons:
+                    # Gradio's three listeners per flag button: "Saving..." while the row is written, then the
+                    # flagging itself (which puts the label back, or "Error!"), and Clear resets the label.
+                    label = str(button.value)
+                    hidden: dict[str, Any] = {"api_visibility": "undocumented", "queue": False}
+                    button.click(_saving, None, [button], **hidden)
                     button.click(
-                        self._flagger(option),
-                        flag_components,
-                        None,
-                        preprocess=False,
-                        api_visibility="private",
-                        show_progress="hidden",
-                        queue=False,
+                        self._flag_button(option, label), flag_components, [button], preprocess=False, **hidden
                     )
+                    if clear is not None:
+                        clear.click(_reset_flag(label), None, [button], **hidden)
 
             if examples is not None:
                 # As Gradio's Interface: State inputs and outputs have no column; with additional inputs, the
@@ -262,6 +273,22 @@ class Interface(Blocks, register=False):
             if article:
                 Markdown(article)
 
+    def _flag_button(self, option: str | None, label: str) -> Callable[..., Any]:
+        """A flag button's listener (named "Flag", as Gradio's): write the row, then show the label again."""
+        callback = self.flagging_callback
+
+        def flag(request: Request, *payloads: Any) -> Any:
+            try:
+                callback.flag(list(payloads), flag_option=option, username=request.username)
+            except Exception as error:  # the user sees "Error!" on the button, as in Gradio
+                logger.warning("Flagging failed: %s", error)
+                return update(value="Error!")
+            time.sleep(FLAG_FEEDBACK_SECONDS)  # long enough to read "Saving..."
+            return update(value=label, interactive=True)
+
+        flag.__name__ = "Flag"
+        return flag
+
     def _flagger(self, option: str | None) -> Callable[..., None]:
         callback = self.flagging_callback
 
@@ -273,6 +300,26 @@ class Interface(Blocks, register=False):
 
     def __repr__(self) -> str:
         return f"<Interface {callable_name(self.fn)!r}: {len(self.input_components)} inputs, {len(self.output_components)} outputs>"
+
+
+#: How long a flag button keeps saying "Saving..." after the row is written (Gradio's pause).
+FLAG_FEEDBACK_SECONDS = 0.8
+
+_SHOW_COLUMN = '() => [{"variant": null, "visible": true, "__type__": "update"}]'
+
+
+def _saving() -> Any:
+    return update(value="Saving...", interactive=False)
+
+
+_saving.__name__ = "<lambda>"  # Gradio's step is a lambda: its endpoint is "lambda_1"
+
+
+def _reset_flag(label: str) -> Callable[[], Any]:
+    def reset() -> Any:
+        return update(value=label, interactive=True)
+
+    return reset
 
 
 _SHOW_STOP = '() => [{"__type__": "update", "visible": false}, {"__type__": "update", "visible": true}]'
