@@ -25,8 +25,9 @@ def _load_example_dir(directory: str, n_inputs: int) -> list[list[Any]]:
         with open(log, newline="", encoding="utf-8") as fh:
             rows = list(csv.reader(fh))[1:]
         return [[_resolve(directory, v) for v in row[:n_inputs]] for row in rows]
-    files = sorted(p for p in Path(directory).iterdir() if not p.name.startswith("."))
-    return [[str(p)] for p in files]
+    # As Gradio: every entry in the folder's own listing order (os.listdir), so the examples show in the
+    # order Gradio shows them for the same folder on the same machine.
+    return [[os.path.join(directory, name)] for name in os.listdir(directory)]
 
 
 def _resolve(directory: str, value: str) -> str:
