@@ -10,7 +10,7 @@ from typing_extensions import override
 
 from trellis.blocks.events import EventListener
 from trellis.components._media import Tall
-from trellis.components.base import Component, LabelledCard
+from trellis.components.base import Block, Component, LabelledCard
 from trellis.components.props import prop
 from trellis.exceptions import ValidationError
 
@@ -47,7 +47,7 @@ class Label(Component, LabelledCard):
     change = EventListener()
     select = EventListener()
     SIGNATURE = """value, *, num_top_classes, label, every, inputs, show_label, container, scale, min_width, visible,
-        elem_id, elem_classes, render, key, preserved_by_key, color, show_heading"""
+        elem_id, elem_classes, render, key, preserved_by_key, color, show_heading, buttons"""
 
     value: dict[str, float] | str | float | Callable[..., Any] | None = prop(default=None, kw_only=False)
     """A dict of class → confidence (shown as bars under the top class), or a single class; a callable is called when
@@ -58,6 +58,22 @@ class Label(Component, LabelledCard):
     """A CSS colour for the confidence bars (and for the class's text when it has no confidences)."""
     show_heading: bool = True
     """Whether the top class is shown as a heading above the confidence bars."""
+    buttons: list[Any] | None = None
+    """Gradio's custom corner buttons (gr.Button instances, taken out of the layout); sent to the browser, which
+    does not draw them yet."""
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        for button in self.buttons or ():
+            if isinstance(button, Block):
+                button.unrender()  # shown in this component's corner, not in the layout
+
+    @override
+    def get_props(self) -> dict[str, Any]:
+        props = super().get_props()
+        if self.buttons is not None:
+            props["buttons"] = [{**b.get_props(), "id": b._id} if isinstance(b, Block) else b for b in self.buttons]
+        return props
 
     @override
     def preprocess(self, payload: Any) -> Any:

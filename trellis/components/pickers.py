@@ -29,6 +29,8 @@ class ColorPicker(TextValue, LabelledInput, Changes, Focusable):
     """A colour, as a CSS colour string such as ``#ff8800``."""
 
     submit = EventListener()
+    release = EventListener()
+    """Fires when the user lets go of the picker's colour area or hue strip after dragging."""
     SIGNATURE = """value, *, label, info, every, inputs, show_label, container, scale, min_width, interactive, visible,
         elem_id, elem_classes, render, key, preserved_by_key"""
 

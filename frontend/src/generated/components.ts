@@ -900,6 +900,11 @@ export interface LabelProps extends CommonProps {
 	color?: string | null;
 	/** Whether the top class is shown as a heading above the confidence bars. */
 	show_heading: boolean;
+	/**
+	 * Gradio's custom corner buttons (gr.Button instances, taken out of the layout); sent to the browser, which
+	 * does not draw them yet.
+	 */
+	buttons?: unknown[] | null;
 }
 
 /** Props of `Markdown` (`markdown`). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toHex, typedColor } from "./color";
+import { enteredColor, formatColor, hexToHsv, hsvToHex, toHex, typedColor } from "./color";
 
 describe("toHex", () => {
 	it("normalizes hex forms to #rrggbb", () => {
@@ -30,5 +30,37 @@ describe("typedColor", () => {
 		expect(typedColor(" #FF8800 ")).toBe("#FF8800");
 		expect(typedColor("rgb(1, 2, 3)")).toBe("rgb(1, 2, 3)");
 		expect(typedColor("nope")).toBeNull();
+	});
+});
+
+describe("hsv", () => {
+	it("converts both ways", () => {
+		expect(hsvToHex({ h: 0, s: 1, v: 1 })).toBe("#ff0000");
+		expect(hsvToHex({ h: 120, s: 1, v: 1 })).toBe("#00ff00");
+		expect(hsvToHex({ h: 240, s: 0.5, v: 0.5 })).toBe("#404080");
+		expect(hsvToHex({ h: 200, s: 0, v: 1 })).toBe("#ffffff");
+		const { h, s, v } = hexToHsv("#ff8800");
+		expect([Math.round(h), s, v]).toEqual([32, 1, 1]);
+		expect(hexToHsv("#000000")).toEqual({ h: 0, s: 0, v: 0 });
+		expect(hsvToHex(hexToHsv("#9a7a56"))).toBe("#9a7a56");
+	});
+});
+
+describe("formatColor", () => {
+	it("writes a colour as hex, rgb() or hsl(), as the picker's modes", () => {
+		expect(formatColor("#ff8800", "hex")).toBe("#ff8800");
+		expect(formatColor("#ff8800", "rgb")).toBe("rgb(255, 136, 0)");
+		expect(formatColor("#ff8800", "hsl")).toBe("hsl(32, 100%, 50%)");
+		expect(formatColor("#808080", "hsl")).toBe("hsl(0, 0%, 50%)");
+	});
+});
+
+describe("enteredColor", () => {
+	it("stores a hex for known colours and the text for others", () => {
+		const resolve = (text: string) => (text === "red" ? "#ff0000" : null);
+		expect(enteredColor("red", resolve)).toBe("#ff0000");
+		expect(enteredColor("123456")).toBe("#123456");
+		expect(enteredColor("rgb(1, 2, 3)")).toBe("#010203");
+		expect(enteredColor("nope", resolve)).toBe("nope");
 	});
 });

@@ -60,3 +60,63 @@ export function typedColor(text: string, resolve?: (text: string) => string | nu
 	if (toHex(typed, resolve) === null) return null;
 	return /^[0-9a-f]+$/i.test(typed) ? `#${typed.toLowerCase()}` : typed;
 }
+
+/** A colour as hue (0–360), saturation and value (each 0–1). */
+export interface Hsv {
+	h: number;
+	s: number;
+	v: number;
+}
+
+function rgbOf(hex: string): [number, number, number] {
+	return [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
+}
+
+/** "#rrggbb" of a hue/saturation/value colour. */
+export function hsvToHex({ h, s, v }: Hsv): string {
+	const f = (n: number): number => {
+		const k = (n + (((h % 360) + 360) % 360) / 60) % 6;
+		return v - v * s * Math.max(0, Math.min(k, 4 - k, 1));
+	};
+	return `#${[f(5), f(3), f(1)].map((c) => hex2(Math.round(c * 255))).join("")}`;
+}
+
+/** Hue, saturation and value of a "#rrggbb" colour (hue 0 for greys). */
+export function hexToHsv(hex: string): Hsv {
+	const [r, g, b] = rgbOf(hex).map((c) => c / 255);
+	const max = Math.max(r, g, b);
+	const d = max - Math.min(r, g, b);
+	let h = 0;
+	if (d > 0) {
+		if (max === r) h = ((g - b) / d) % 6;
+		else if (max === g) h = (b - r) / d + 2;
+		else h = (r - g) / d + 4;
+		h = (h * 60 + 360) % 360;
+	}
+	return { h, s: max === 0 ? 0 : d / max, v: max };
+}
+
+export type ColorMode = "hex" | "rgb" | "hsl";
+
+/** A "#rrggbb" colour written as the picker's text box shows it in each mode. */
+export function formatColor(hex: string, mode: ColorMode): string {
+	const [r, g, b] = rgbOf(hex);
+	if (mode === "hex") return hex;
+	if (mode === "rgb") return `rgb(${r}, ${g}, ${b})`;
+	const [rf, gf, bf] = [r / 255, g / 255, b / 255];
+	const max = Math.max(rf, gf, bf);
+	const min = Math.min(rf, gf, bf);
+	const l = (max + min) / 2;
+	const d = max - min;
+	const s = d === 0 ? 0 : d / (1 - Math.abs(2 * l - 1));
+	const { h } = hexToHsv(hex);
+	return `hsl(${Math.round(h)}, ${Math.round(s * 100)}%, ${Math.round(l * 100)}%)`;
+}
+
+/**
+ * The value to store for text typed in the picker's box: "#rrggbb" for any colour the browser
+ * understands (a name, rgb(), hsl(), bare hex digits), else the text as typed, as Gradio does.
+ */
+export function enteredColor(text: string, resolve?: (text: string) => string | null): string {
+	return toHex(text, resolve) ?? text;
+}

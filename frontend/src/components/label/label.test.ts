@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { confidencesOf, headingOf } from "./label";
+import { confidencesOf, hasConfidences, headingOf, percentOf } from "./label";
 
 describe("the Label value", () => {
 	it("reads the heading of a dict, a bare label, or none", () => {
@@ -17,5 +17,20 @@ describe("the Label value", () => {
 			{ label: "2", confidence: 0 },
 		]);
 		expect(confidencesOf("cat")).toEqual([]);
+	});
+});
+
+describe("the Label rows", () => {
+	it("tells a dict of confidences from a bare class", () => {
+		expect(hasConfidences({ label: "cat", confidences: [{ label: "cat", confidence: 1 }] })).toBe(true);
+		expect(hasConfidences({ label: "cat", confidences: null })).toBe(false);
+		expect(hasConfidences("cat")).toBe(false);
+	});
+
+	it("prints whole percentages, as Gradio", () => {
+		expect(percentOf(0.7)).toBe(70);
+		expect(percentOf(0.704)).toBe(70);
+		expect(percentOf(0.005)).toBe(1);
+		expect(percentOf(1)).toBe(100);
 	});
 });

@@ -17,6 +17,16 @@ export function headingOf(value: unknown): unknown {
 	return typeof value === "string" || typeof value === "number" ? value : null;
 }
 
+/** Whether the value comes with a list of confidences (a dict of classes, not a bare class). */
+export function hasConfidences(value: unknown): boolean {
+	return isRecord(value) && Array.isArray(value.confidences);
+}
+
+/** A confidence as the whole percentage Gradio prints (0.704 → 70). */
+export function percentOf(confidence: number): number {
+	return Math.round(confidence * 100);
+}
+
 /** One bar per confidence, in the order given (empty when the value has none). */
 export function confidencesOf(value: unknown): Confidence[] {
 	if (!isRecord(value) || !Array.isArray(value.confidences)) return [];
