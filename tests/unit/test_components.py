@@ -595,3 +595,16 @@ def test_waveform_options_is_gradios_dataclass_and_reaches_the_audio_player() ->
     audio = gr.Audio(waveform_options=options, render=False)
     assert audio.waveform_options["waveform_color"] == "#01C6FF"
     assert audio.waveform_options["skip_length"] == 2
+
+
+def test_a_component_without_its_container_splits_the_form_as_in_gradio() -> None:
+    with gr.Blocks() as demo:
+        gr.Textbox(show_label=False)
+        gr.Textbox(label="Boxed", container=False)
+        gr.Number(show_label=False)
+        gr.Textbox(label="Labelled")
+    # Gradio 6.31's layout for the same app: form[1], 2 on its own, form[3, 4].
+    assert demo.get_config_file()["layout"] == {
+        "id": 0,
+        "children": [{"id": 5, "children": [{"id": 1}]}, {"id": 2}, {"id": 6, "children": [{"id": 3}, {"id": 4}]}],
+    }

@@ -455,6 +455,9 @@ class FormComponent(Component, register=False):
 
     @override
     def expected_parent(self) -> type[BlockContext] | None:
+        # As Gradio: one drawn without its container (container=False) stands alone, splitting the run.
+        if getattr(self, "container", None) is False:
+            return None
         form = registry.get("form")
         return form if issubclass(form, BlockContext) else None
 
