@@ -603,8 +603,11 @@ def test_a_component_without_its_container_splits_the_form_as_in_gradio() -> Non
         gr.Textbox(label="Boxed", container=False)
         gr.Number(show_label=False)
         gr.Textbox(label="Labelled")
-    # Gradio 6.31's layout for the same app: form[1], 2 on its own, form[3, 4].
-    assert demo.get_config_file()["layout"] == {
-        "id": 0,
-        "children": [{"id": 5, "children": [{"id": 1}]}, {"id": 2}, {"id": 6, "children": [{"id": 3}, {"id": 4}]}],
-    }
+    layout = demo.get_config_file()["layout"]
+    root = layout["id"]
+
+    def shape(node: dict) -> object:
+        return (node["id"] - root, [shape(c) for c in node.get("children", [])])
+
+    # Gradio 6.31's layout for the same app (ids from its root): form[1], 2 on its own, form[3, 4].
+    assert shape(layout) == (0, [(5, [(1, [])]), (2, []), (6, [(3, []), (4, [])])])
