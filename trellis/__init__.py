@@ -81,6 +81,7 @@ from trellis.components import (
     Timer,
     UploadButton,
     Video,
+    WatermarkOptions,
     WaveformOptions,
 )
 from trellis.components import handlers as _handlers
@@ -201,6 +202,7 @@ __all__ = [
     "UploadButton",
     "Video",
     "Warning",
+    "WatermarkOptions",
     "WaveformOptions",
     "__version__",
     "mount_gradio_app",

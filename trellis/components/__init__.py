@@ -64,6 +64,7 @@ from trellis.components.text import TextArea as TextArea
 from trellis.components.text import Textbox as Textbox
 from trellis.components.timer import Timer as Timer
 from trellis.components.video import Video as Video
+from trellis.components.watermark import WatermarkOptions as WatermarkOptions
 from trellis.components.waveform import WaveformOptions as WaveformOptions
 
 Json = JSON

@@ -61,6 +61,22 @@ def save_bytes(data: bytes, name: str) -> str:
     return str(target)
 
 
+def save_file(source: str | os.PathLike[str], name: str) -> str:
+    """Move the file ``source`` to ``<cache>/<sha256 of its bytes>/<name>`` and return that path."""
+    digest = hashlib.sha256()
+    with open(source, "rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    directory = default_cache_dir() / digest.hexdigest()
+    target = directory / clean_filename(name)
+    if target.exists():
+        os.unlink(source)
+    else:
+        directory.mkdir(parents=True, exist_ok=True)
+        os.replace(source, target)
+    return str(target)
+
+
 def url_filedata(url: str) -> dict[str, Any]:
     name = url.split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1] or "file"
     return {
@@ -274,6 +290,93 @@ def image_output(value: Any, format: str) -> dict[str, Any]:
         raise ValueError(
             f"An image output takes a numpy array, a PIL image, a path or a URL, got {type(value).__name__}"
         ) from None
+
+
+# -- watermarks ----------------------------------------------------------------------------
+
+#: Cached files that are already watermarked (a returned ``gr.Image(value, watermark=...)`` is
+#: watermarked when it is made), so that an output never stamps them a second time.
+_WATERMARKED: dict[str, None] = {}
+_MAX_WATERMARKED = 1024
+
+
+def mark_watermarked(path: str) -> None:
+    """Remember that the file at ``path`` carries its watermark already."""
+    _WATERMARKED[path] = None
+    while len(_WATERMARKED) > _MAX_WATERMARKED:
+        del _WATERMARKED[next(iter(_WATERMARKED))]
+
+
+def is_watermarked(value: Any) -> bool:
+    """Whether ``value`` (a path or a FileData) is a file that :func:`mark_watermarked` noted."""
+    path = value.get("path") if isinstance(value, dict) else value
+    return isinstance(path, (str, os.PathLike)) and os.fspath(path) in _WATERMARKED
+
+
+def _open_any_image(value: Any, what: str) -> PILImage.Image:
+    """A PIL image from a path, a PIL image or a numpy array."""
+    from PIL import Image, UnidentifiedImageError
+
+    if isinstance(value, (str, os.PathLike)):
+        try:
+            image: PILImage.Image = Image.open(os.fspath(value))
+            image.load()
+        except (UnidentifiedImageError, OSError) as exc:
+            raise ValueError(f"Cannot read {os.path.basename(os.fspath(value))!r} as {what}.") from exc
+        return image
+    return to_pil(value)
+
+
+def add_watermark(base: Any, mark: Any, position: Any, padding: int = 10) -> PILImage.Image:
+    """``base`` (a path, a PIL image or an array) with the image ``mark`` pasted over it, at its own size.
+
+    ``position`` is a corner ("top-left", "top-right", "bottom-left", "bottom-right"; ``padding`` pixels in from
+    both edges) or the ``(x, y)`` of the mark's top-left pixel. A mark that would not fit inside the image goes
+    to the bottom-right corner, as in Gradio. The mark's transparency is kept; the result has ``base``'s mode.
+    """
+    image = _open_any_image(base, "an image")
+    stamp = _open_any_image(mark, "a watermark").convert("RGBA")
+    width, height = image.size
+    w, h = stamp.size
+    corners = {
+        "top-left": (padding, padding),
+        "top-right": (width - w - padding, padding),
+        "bottom-left": (padding, height - h - padding),
+        "bottom-right": (width - w - padding, height - h - padding),
+    }
+    x, y = corners[position] if isinstance(position, str) else (int(position[0]), int(position[1]))
+    if x < 0 or y < 0 or x + w > width or y + h > height:
+        x, y = corners["bottom-right"]
+    mode = image.mode
+    canvas = image.convert("RGBA")
+    canvas.paste(stamp, (x, y), mask=stamp)
+    return canvas.convert(mode) if mode != "RGBA" else canvas
+
+
+def watermarked_image(value: Any, mark: Any, position: Any, format: str) -> dict[str, Any] | None:
+    """FileData of ``value`` watermarked and saved as ``format``, or None when the image is not watermarked.
+
+    SVG and GIF files (vector and animated images), URLs and files already watermarked are left as they are
+    (a warning says so for SVG and GIF, as Gradio warns for SVG).
+    """
+    if mark is None or is_watermarked(value):
+        return None
+    source = value.get("path") if isinstance(value, dict) else value
+    if isinstance(source, (str, os.PathLike)):
+        if is_url(source):
+            return None
+        if Path(os.fspath(source)).suffix.lower() in (".svg", ".gif"):
+            from trellis.runtime import Warning as warn
+
+            warn("Watermarking SVG and GIF images is not supported: no watermark is applied.")
+            return None
+    elif not is_image_value(source):
+        return None
+    extension = (format or "webp").lower().lstrip(".")
+    encoded = encode_image(add_watermark(source, mark, position), extension)
+    saved = save_bytes(encoded, f"image.{extension}")
+    mark_watermarked(saved)
+    return make_filedata(saved, f"image.{extension}")
 
 
 # -- props shared by the media components --------------------------------------------------

@@ -10,6 +10,7 @@ from trellis.blocks.events import EventListener
 from trellis.components import _media as media
 from trellis.components.base import Changes, Editable
 from trellis.components.props import prop
+from trellis.components.watermark import WatermarkOptions, watermark_options
 
 SAMPLE_IMAGE_URL = "https://raw.githubusercontent.com/gradio-app/gradio/main/test/test_files/bus.png"
 
@@ -30,13 +31,15 @@ class Image(
     ``image_mode`` (a PIL mode such as ``"RGB"``, ``"RGBA"`` or ``"L"``; ``None`` keeps the file's own)
     is applied to every upload. Arrays and PIL images that the function returns are saved in
     ``format`` (``"webp"`` by default); returned paths and URLs are sent as they are.
+
+    With ``watermark``, every image it shows is stamped with the watermark image and saved in ``format``.
     """
 
     select = EventListener()
     stream = EventListener()
     SIGNATURE = """value, *, format, height, width, image_mode, sources, type, label, every, inputs, show_label, buttons,
         container, scale, min_width, interactive, visible, streaming, elem_id, elem_classes, render, key,
-        preserved_by_key, webcam_options, placeholder"""
+        preserved_by_key, webcam_options, placeholder, watermark, alt_text"""
     DEFAULT_BUTTONS = ("download", "share", "fullscreen")
     DEFAULT_SOURCES = ("upload", "webcam", "clipboard")
     STREAM_SOURCE = "webcam"
@@ -46,6 +49,30 @@ class Image(
     """The image shown: a numpy array, a PIL image, a path or a URL; a callable is called when the page loads."""
     placeholder: str | None = None
     """Gradio's text for the empty upload area; sent to the browser, which shows its own prompt for now."""
+    watermark: Any = prop(default=None, sent_as="dict[str, Any]")
+    """An image pasted, at its own size, over every image this component shows: a ``gr.WatermarkOptions``
+    (the image and a corner, 10 pixels in from both edges, or an ``(x, y)``; bottom-right by default), or the
+    image alone (a path, a PIL image or a numpy array). SVG and GIF images are shown without it."""
+    alt_text: str | None = None
+    """The image's text for screen readers (None: the image is decorative, its ``alt`` empty)."""
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        self.watermark = watermark_options(self.watermark)
+
+    @override
+    def get_props(self) -> dict[str, Any]:
+        props = super().get_props()
+        props["watermark"] = self.watermark.to_dict()
+        return props
+
+    @override
+    def _init_value(self) -> None:
+        super()._init_value()
+        if self.watermark.watermark is not None and media.is_watermarked(self.value):
+            # A returned gr.Image(value, watermark=...) sends its value watermarked already: the
+            # output it updates may have no watermark of its own.
+            self.initial_value = self.value
 
     @override
     def preprocess(self, payload: Any) -> Any:
@@ -57,4 +84,6 @@ class Image(
     def postprocess(self, value: Any) -> Any:
         if value is None:
             return None
-        return media.image_output(value, self.format)
+        options: WatermarkOptions = self.watermark
+        marked = media.watermarked_image(value, options.watermark, options.position, self.format)
+        return marked if marked is not None else media.image_output(value, self.format)

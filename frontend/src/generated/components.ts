@@ -793,6 +793,14 @@ export interface ImageProps extends CommonProps {
 	show_label: boolean;
 	/** Gradio's text for the empty upload area; sent to the browser, which shows its own prompt for now. */
 	placeholder?: string | null;
+	/**
+	 * An image pasted, at its own size, over every image this component shows: a ``gr.WatermarkOptions``
+	 * (the image and a corner, 10 pixels in from both edges, or an ``(x, y)``; bottom-right by default), or the
+	 * image alone (a path, a PIL image or a numpy array). SVG and GIF images are shown without it.
+	 */
+	watermark: Record<string, unknown>;
+	/** The image's text for screen readers (None: the image is decorative, its ``alt`` empty). */
+	alt_text?: string | null;
 }
 
 /** Props of `ImageSlider` (`imageslider`). */
@@ -1406,6 +1414,19 @@ export interface VideoProps extends CommonProps {
 	 * which records sound either way for now.
 	 */
 	include_audio?: boolean | null;
+	/**
+	 * An image overlaid, at its own size, on every video this component returns: a ``gr.WatermarkOptions``
+	 * (a PNG or JPEG path and a corner, 5 pixels in from both edges, or an ``(x, y)``; bottom-right by default)
+	 * or the path alone. Needs ffmpeg.
+	 */
+	watermark: Record<string, unknown>;
+	/**
+	 * Captions shown over the video: an SRT, VTT or JSON file, or a list of {"text", "timestamp": [start, end]}
+	 * (seconds); sent as the FileData of a WebVTT file.
+	 */
+	subtitles?: Record<string, unknown> | null;
+	/** Where playback starts, in seconds; the browser updates it as the video plays. */
+	playback_position: number;
 }
 
 /** Each type string's props interface. */
