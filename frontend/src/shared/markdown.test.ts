@@ -78,6 +78,16 @@ describe("renderMarkdown", () => {
 		expect(dom(renderMarkdown("```\nx\n```", { codeCopyButtons: true })).querySelector("button.code-copy")).not.toBeNull();
 	});
 
+	it("draws the copy button as an icon in the block's corner, ahead of the code, as Gradio's", () => {
+		const block = dom(renderMarkdown("```\nx\n```", { codeCopyButtons: true })).querySelector(".code-block")!;
+		const button = block.firstElementChild!;
+		expect(button.matches("button.code-copy")).toBe(true);
+		expect(button.getAttribute("aria-label")).toBe("Copy code");
+		expect(button.textContent).toBe("");
+		expect(button.querySelectorAll("svg")).toHaveLength(2);
+		expect(block.lastElementChild!.tagName).toBe("PRE");
+	});
+
 	it("gives links rel=noopener noreferrer and opens external links in a new tab", () => {
 		const root = dom(renderMarkdown("[ext](https://example.org/a) [local](/page) [anchor](#sec)"));
 		const [ext, local, anchor] = [...root.querySelectorAll("a")];

@@ -257,6 +257,14 @@ export function escapeAllowedTags(html: string, allow: boolean | string[] | null
 	});
 }
 
+/** The code blocks' copy button: two overlapping sheets, then a tick once copied (see MarkdownContent). */
+const COPY_ICON =
+	'<svg class="copy-icon" viewBox="0 0 15 15" width="15" height="15" fill="none" stroke="currentColor" stroke-width="0.9" aria-hidden="true">' +
+	'<rect x="4.1" y="4.1" width="9" height="9" rx="0.9"/><path d="M1.35 8.6V2.25a0.9 0.9 0 0 1 0.9-0.9H8.6"/></svg>';
+const COPIED_ICON =
+	'<svg class="copied-icon" viewBox="0 0 17 17" width="17" height="17" fill="none" stroke="currentColor" stroke-width="1.3" aria-hidden="true">' +
+	'<path d="M3.2 9.05l3.2 3.2 7.4-7.45"/></svg>';
+
 const renderer: MarkedExtension["renderer"] = {
 	html({ text }: Tokens.HTML | Tokens.Tag) {
 		return escapeAllowedTags(text, state.options.allowTags);
@@ -269,9 +277,9 @@ const renderer: MarkedExtension["renderer"] = {
 		const source = text.replace(/\n$/, "");
 		const body = highlighter && language ? highlighter.highlight(source, language) : escapeHtml(source);
 		const copy = state.options.codeCopyButtons
-			? `<button type="button" class="code-copy corner-button" aria-label="Copy code">Copy</button>`
+			? `<button type="button" class="code-copy" aria-label="Copy code" title="Copy">${COPY_ICON}${COPIED_ICON}</button>`
 			: "";
-		return `<div class="code-block"><pre><code class="${cls}">${body}\n</code></pre>${copy}</div>\n`;
+		return `<div class="code-block">${copy}<pre><code class="${cls}">${body}\n</code></pre></div>\n`;
 	},
 	heading({ tokens, depth }: Tokens.Heading) {
 		const inner = this.parser.parseInline(tokens);
