@@ -103,7 +103,7 @@ def test_chatbot_code_and_label_show_their_label_as_a_corner_badge(page: Page, s
     for block in (chat_b, code_b, label_b):
         expect(badge(block)).to_have_count(0)
     # Code's badge takes its own line: the code starts under it.
-    code = code_a.locator(".frame")
+    code = code_a.get_by_test_id("code-scroller")
     assert offset(code, code_a)["y"] >= offset(badge(code_a), code_a)["h"]
     # Label's heading clears the badge that floats over it.
     assert offset(label_a.get_by_test_id("label-output-value"), label_a)["y"] >= 11
