@@ -31,6 +31,7 @@ from trellis._filedata import (
 from trellis.blocks.events import EventListener
 from trellis.components.base import Block, Component, LabelledCard
 from trellis.components.props import prop
+from trellis.components.watermark import watermark_options
 from trellis.exceptions import ValidationError
 
 if TYPE_CHECKING:
@@ -434,6 +435,34 @@ class OneFile(MediaCard, register=False):
     @override
     def flag(self, payload: Any) -> str:
         return str(payload.get("path", "")) if isinstance(payload, dict) else ""
+
+
+class Watermarked(Component, register=False):
+    """A component that puts a watermark image over the media it shows (Image pastes it, Video overlays it)."""
+
+    watermark: Any = prop(default=None, sent_as="dict[str, Any]")
+    """An image put, at its own size, over every image or video this component shows: a ``gr.WatermarkOptions``
+    (the image and a corner, or the ``(x, y)`` of its top-left pixel; bottom-right by default) or the image alone.
+    An Image takes a path, a PIL image or a numpy array and keeps it 10 pixels in from both edges (SVG and GIF
+    images are shown without it); a Video takes a PNG or JPEG path, 5 pixels in, and needs ffmpeg."""
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        self.watermark = watermark_options(self.watermark)
+
+    @override
+    def get_props(self) -> dict[str, Any]:
+        props = super().get_props()
+        props["watermark"] = self.watermark.to_dict()
+        return props
+
+    @override
+    def _init_value(self) -> None:
+        super()._init_value()
+        if self.watermark.watermark is not None and is_watermarked(self.value):
+            # A returned gr.Image/gr.Video(value, watermark=...) sends its value watermarked already:
+            # the output it updates may have no watermark of its own.
+            self.initial_value = self.value
 
 
 class Uploads(Block, register=False):

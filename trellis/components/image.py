@@ -10,7 +10,7 @@ from trellis.blocks.events import EventListener
 from trellis.components import _media as media
 from trellis.components.base import Changes, Editable
 from trellis.components.props import prop
-from trellis.components.watermark import WatermarkOptions, watermark_options
+from trellis.components.watermark import WatermarkOptions
 
 SAMPLE_IMAGE_URL = "https://raw.githubusercontent.com/gradio-app/gradio/main/test/test_files/bus.png"
 
@@ -25,6 +25,7 @@ class Image(
     media.Webcam,
     Changes,
     media.Uploads,
+    media.Watermarked,
 ):
     """An image; the function receives it as a numpy array, a PIL image or a file path (``type``).
 
@@ -48,31 +49,10 @@ class Image(
     value: Any = prop(default=None, kw_only=False)
     """The image shown: a numpy array, a PIL image, a path or a URL; a callable is called when the page loads."""
     placeholder: str | None = None
-    """Gradio's text for the empty upload area; sent to the browser, which shows its own prompt for now."""
-    watermark: Any = prop(default=None, sent_as="dict[str, Any]")
-    """An image pasted, at its own size, over every image this component shows: a ``gr.WatermarkOptions``
-    (the image and a corner, 10 pixels in from both edges, or an ``(x, y)``; bottom-right by default), or the
-    image alone (a path, a PIL image or a numpy array). SVG and GIF images are shown without it."""
+    """The empty upload area's text instead of "Drop Image Here - or - Click to Upload": a first line starting with
+    ``#`` is a heading, the other lines are shown under it."""
     alt_text: str | None = None
     """The image's text for screen readers (None: the image is decorative, its ``alt`` empty)."""
-
-    def __post_init__(self) -> None:
-        super().__post_init__()
-        self.watermark = watermark_options(self.watermark)
-
-    @override
-    def get_props(self) -> dict[str, Any]:
-        props = super().get_props()
-        props["watermark"] = self.watermark.to_dict()
-        return props
-
-    @override
-    def _init_value(self) -> None:
-        super()._init_value()
-        if self.watermark.watermark is not None and media.is_watermarked(self.value):
-            # A returned gr.Image(value, watermark=...) sends its value watermarked already: the
-            # output it updates may have no watermark of its own.
-            self.initial_value = self.value
 
     @override
     def preprocess(self, payload: Any) -> Any:

@@ -17,13 +17,21 @@ from trellis.blocks.events import EventListener
 from trellis.components import _media as media
 from trellis.components.base import Changes, Editable
 from trellis.components.props import prop
-from trellis.components.watermark import WatermarkOptions, watermark_options
+from trellis.components.watermark import WatermarkOptions
 
 SAMPLE_VIDEO_URL = "https://github.com/gradio-app/gradio/raw/main/gradio/media_assets/videos/world.mp4"
 
 
 class Video(
-    media.MediaComponent, Editable, media.Sized, media.Webcam, media.Played, Changes, media.Uploads, media.Records
+    media.MediaComponent,
+    Editable,
+    media.Sized,
+    media.Webcam,
+    media.Played,
+    Changes,
+    media.Uploads,
+    media.Records,
+    media.Watermarked,
 ):
     """A video file, sent as one FileData (as in Gradio 6).
 
@@ -51,10 +59,6 @@ class Video(
     """Whether webcam recordings keep their sound (None: when "upload" is among the sources); sent to the browser,
     which records sound either way for now."""
 
-    watermark: Any = prop(default=None, sent_as="dict[str, Any]")
-    """An image overlaid, at its own size, on every video this component returns: a ``gr.WatermarkOptions``
-    (a PNG or JPEG path and a corner, 5 pixels in from both edges, or an ``(x, y)``; bottom-right by default)
-    or the path alone. Needs ffmpeg."""
     subtitles: Any = prop(default=None, sent_as="dict[str, Any] | None")
     """Captions shown over the video: an SRT, VTT or JSON file, or a list of {"text", "timestamp": [start, end]}
     (seconds); sent as the FileData of a WebVTT file."""
@@ -65,21 +69,7 @@ class Video(
         super().__post_init__()
         if self.include_audio is None:
             self.include_audio = "upload" in self._source_list()
-        self.watermark = watermark_options(self.watermark)
         self.subtitles = subtitles_filedata(self.subtitles)
-
-    @override
-    def get_props(self) -> dict[str, Any]:
-        props = super().get_props()
-        props["watermark"] = self.watermark.to_dict()
-        return props
-
-    @override
-    def _init_value(self) -> None:
-        super()._init_value()
-        if self.watermark.watermark is not None and media.is_watermarked(self.value):
-            # A returned gr.Video(value, watermark=...) sends its value watermarked already.
-            self.initial_value = self.value
 
     @override
     def preprocess(self, payload: Any) -> Any:

@@ -749,6 +749,25 @@ export interface ImageProps extends CommonProps {
 	visible: boolean | "hidden";
 	/** Props kept from the previous render when a block with the same key is re-rendered. */
 	preserved_by_key: string[];
+	/** Icon buttons in the corner: "download", "share", "fullscreen"... (None: the component's usual set). */
+	buttons?: string[] | null;
+	/** Its width relative to its siblings in a Row (2 is twice as wide as 1; None or 0: its natural width). */
+	scale?: number | null;
+	/** Its minimum width in pixels; a Row wraps rather than squeeze it narrower. */
+	min_width?: number | null;
+	/** Whether the component sits in a padded card with a border (False: drawn bare, without its label). */
+	container: boolean;
+	/** The text in the component's label badge, also used as its name in the API docs. */
+	label?: string | null;
+	/** Whether the label badge is shown (None: shown, unless the component is drawn without its card). */
+	show_label: boolean;
+	/**
+	 * An image put, at its own size, over every image or video this component shows: a ``gr.WatermarkOptions``
+	 * (the image and a corner, or the ``(x, y)`` of its top-left pixel; bottom-right by default) or the image alone.
+	 * An Image takes a path, a PIL image or a numpy array and keeps it 10 pixels in from both edges (SVG and GIF
+	 * images are shown without it); a Video takes a PNG or JPEG path, 5 pixels in, and needs ffmpeg.
+	 */
+	watermark: Record<string, unknown>;
 	/**
 	 * Where the user may take the value from: "upload" a file, record with the "webcam" or "microphone",
 	 * paste from the "clipboard" (None: each the component offers).
@@ -779,26 +798,11 @@ export interface ImageProps extends CommonProps {
 	format: string;
 	/** True: the user can edit it; False: read-only; None: editable only if it is an input of some listener. */
 	interactive?: boolean | null;
-	/** Icon buttons in the corner: "download", "share", "fullscreen"... (None: the component's usual set). */
-	buttons?: string[] | null;
-	/** Its width relative to its siblings in a Row (2 is twice as wide as 1; None or 0: its natural width). */
-	scale?: number | null;
-	/** Its minimum width in pixels; a Row wraps rather than squeeze it narrower. */
-	min_width?: number | null;
-	/** Whether the component sits in a padded card with a border (False: drawn bare, without its label). */
-	container: boolean;
-	/** The text in the component's label badge, also used as its name in the API docs. */
-	label?: string | null;
-	/** Whether the label badge is shown (None: shown, unless the component is drawn without its card). */
-	show_label: boolean;
-	/** Gradio's text for the empty upload area; sent to the browser, which shows its own prompt for now. */
-	placeholder?: string | null;
 	/**
-	 * An image pasted, at its own size, over every image this component shows: a ``gr.WatermarkOptions``
-	 * (the image and a corner, 10 pixels in from both edges, or an ``(x, y)``; bottom-right by default), or the
-	 * image alone (a path, a PIL image or a numpy array). SVG and GIF images are shown without it.
+	 * The empty upload area's text instead of "Drop Image Here - or - Click to Upload": a first line starting with
+	 * ``#`` is a heading, the other lines are shown under it.
 	 */
-	watermark: Record<string, unknown>;
+	placeholder?: string | null;
 	/** The image's text for screen readers (None: the image is decorative, its ``alt`` empty). */
 	alt_text?: string | null;
 }
@@ -1370,6 +1374,25 @@ export interface VideoProps extends CommonProps {
 	visible: boolean | "hidden";
 	/** Props kept from the previous render when a block with the same key is re-rendered. */
 	preserved_by_key: string[];
+	/** Icon buttons in the corner: "download", "share", "fullscreen"... (None: the component's usual set). */
+	buttons?: string[] | null;
+	/** Its width relative to its siblings in a Row (2 is twice as wide as 1; None or 0: its natural width). */
+	scale?: number | null;
+	/** Its minimum width in pixels; a Row wraps rather than squeeze it narrower. */
+	min_width?: number | null;
+	/** Whether the component sits in a padded card with a border (False: drawn bare, without its label). */
+	container: boolean;
+	/** The text in the component's label badge, also used as its name in the API docs. */
+	label?: string | null;
+	/** Whether the label badge is shown (None: shown, unless the component is drawn without its card). */
+	show_label: boolean;
+	/**
+	 * An image put, at its own size, over every image or video this component shows: a ``gr.WatermarkOptions``
+	 * (the image and a corner, or the ``(x, y)`` of its top-left pixel; bottom-right by default) or the image alone.
+	 * An Image takes a path, a PIL image or a numpy array and keeps it 10 pixels in from both edges (SVG and GIF
+	 * images are shown without it); a Video takes a PNG or JPEG path, 5 pixels in, and needs ffmpeg.
+	 */
+	watermark: Record<string, unknown>;
 	/** Start playing as soon as a value is shown, and each time it changes. */
 	autoplay: boolean;
 	/** Play again from the start on reaching the end. */
@@ -1395,18 +1418,6 @@ export interface VideoProps extends CommonProps {
 	width?: number | string | null;
 	/** True: the user can edit it; False: read-only; None: editable only if it is an input of some listener. */
 	interactive?: boolean | null;
-	/** Icon buttons in the corner: "download", "share", "fullscreen"... (None: the component's usual set). */
-	buttons?: string[] | null;
-	/** Its width relative to its siblings in a Row (2 is twice as wide as 1; None or 0: its natural width). */
-	scale?: number | null;
-	/** Its minimum width in pixels; a Row wraps rather than squeeze it narrower. */
-	min_width?: number | null;
-	/** Whether the component sits in a padded card with a border (False: drawn bare, without its label). */
-	container: boolean;
-	/** The text in the component's label badge, also used as its name in the API docs. */
-	label?: string | null;
-	/** Whether the label badge is shown (None: shown, unless the component is drawn without its card). */
-	show_label: boolean;
 	/** Gradio's file type for returned videos (it converts them); sent to the browser, the files stay as they are. */
 	format?: string | null;
 	/**
@@ -1414,12 +1425,6 @@ export interface VideoProps extends CommonProps {
 	 * which records sound either way for now.
 	 */
 	include_audio?: boolean | null;
-	/**
-	 * An image overlaid, at its own size, on every video this component returns: a ``gr.WatermarkOptions``
-	 * (a PNG or JPEG path and a corner, 5 pixels in from both edges, or an ``(x, y)``; bottom-right by default)
-	 * or the path alone. Needs ffmpeg.
-	 */
-	watermark: Record<string, unknown>;
 	/**
 	 * Captions shown over the video: an SRT, VTT or JSON file, or a list of {"text", "timestamp": [start, end]}
 	 * (seconds); sent as the FileData of a WebVTT file.

@@ -39,6 +39,10 @@ describe("file data", () => {
 		expect(formatSize(1536)).toBe("1.5 KB");
 		expect(formatSize(20 * 1024 * 1024)).toBe("20 MB");
 		expect(formatSize(null)).toBe("");
+		// Gradio's file list: one decimal everywhere, the next unit only past 1024.
+		expect(formatSize(466, true)).toBe("466.0 B");
+		expect(formatSize(1024, true)).toBe("1024.0 B");
+		expect(formatSize(32051, true)).toBe("31.3 KB");
 	});
 	it("names files by orig_name, else the path's last part", () => {
 		expect(fileName(a)).toBe("notes.txt");

@@ -33,17 +33,20 @@ export function accepts(file: { name: string; type: string }, accept: string | u
 	});
 }
 
-/** A byte count for people: "512 B", "1.5 KB", "12 MB". */
-export function formatSize(bytes: unknown): string {
+/**
+ * A byte count for people: "512 B", "1.5 KB", "12 MB". With `fileList`, as Gradio's file list writes
+ * sizes: one decimal in every unit and a unit changed only past 1024 ("466.0 B", "1024.0 B", "31.3 KB").
+ */
+export function formatSize(bytes: unknown, fileList = false): string {
 	if (typeof bytes !== "number" || !Number.isFinite(bytes) || bytes < 0) return "";
 	const units = ["B", "KB", "MB", "GB", "TB"];
 	let value = bytes;
 	let unit = 0;
-	while (value >= 1024 && unit < units.length - 1) {
+	while ((fileList ? value > 1024 : value >= 1024) && unit < units.length - 1) {
 		value /= 1024;
 		unit += 1;
 	}
-	const digits = unit === 0 || value >= 10 ? 0 : 1;
+	const digits = fileList ? 1 : unit === 0 || value >= 10 ? 0 : 1;
 	return `${value.toFixed(digits)} ${units[unit]}`;
 }
 
