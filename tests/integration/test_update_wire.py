@@ -37,6 +37,18 @@ def url(serve_blocks: Any) -> str:
             yield gr.update(value="a", interactive=False)
             yield gr.update(interactive=True, value="b")
 
+        with gr.Column(visible=False) as column:
+            shown = gr.Textbox()
+
+        def reveal(x: str) -> Any:
+            # A dict return, the layout block first: its slot must not shift the others (blocks_form's pattern).
+            return {column: gr.Column(visible=True), shown: "shown " + x}
+
+        def not_an_update(x: str) -> Any:
+            return "text", "x"
+
+        gr.Button().click(reveal, text, [column, shown], api_name="reveal")
+        gr.Button().click(not_an_update, text, [column, shown], api_name="not_an_update")
         gr.Button().click(choices, text, dropdown, api_name="choices")
         gr.Button().click(props, text, text, api_name="props")
         gr.Button().click(instance, text, text, api_name="instance")
@@ -93,3 +105,16 @@ def test_a_prop_the_component_does_not_take_is_an_error(url: str, make_client: A
     with pytest.raises(AppError) as info:
         make_client(url).predict("q", api_name="/misspelt")
     assert info.value.message == "Textbox.__init__() got an unexpected keyword argument 'lable'"
+
+
+def test_a_layout_output_gets_its_own_update(url: str, make_client: Any) -> None:
+    # Gradio answers one entry per output, layout blocks included: the Column's update, then the value.
+    assert _sent(url, "reveal") == [{"visible": True, "__type__": "update"}, "shown q"]
+    # The official client leaves out the layout block (it is not part of the API) and keeps the value.
+    assert make_client(url).predict("q", api_name="/reveal") == "shown q"
+
+
+def test_a_layout_output_refuses_a_plain_value(url: str, make_client: Any) -> None:
+    with pytest.raises(AppError) as info:
+        make_client(url).predict("q", api_name="/not_an_update")
+    assert "Column is a layout block" in info.value.message

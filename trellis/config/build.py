@@ -85,7 +85,8 @@ class EndpointInfo:
     dep: Dependency
     plan: FunctionPlan
     inputs: tuple[Component, ...]
-    outputs: tuple[Component, ...]
+    outputs: tuple[Block, ...]
+    """Every output, layout blocks (a Column made visible) included, in the listener's order."""
     state_input_positions: tuple[int, ...]
     state_output_positions: tuple[int, ...]
     concurrency_key: str
@@ -247,9 +248,10 @@ def endpoint_info(endpoint: EndpointInfo) -> dict[str, Any]:
             }
         )
     returns = []
-    for comp in endpoint.outputs:
-        if comp.skip_api:
+    for block in endpoint.outputs:
+        if block.skip_api or not isinstance(block, Component):
             continue
+        comp = block
         schema = comp.api_info_as_output()
         returns.append(
             {
@@ -268,9 +270,10 @@ def endpoint_info(endpoint: EndpointInfo) -> dict[str, Any]:
     }
 
 
-def _resolve_dependency_blocks(dep: Dependency) -> tuple[tuple[Component, ...], tuple[Component, ...]]:
+def _resolve_dependency_blocks(dep: Dependency) -> tuple[tuple[Component, ...], tuple[Block, ...]]:
+    # Outputs keep layout blocks: the config lists them, so the answer has one entry per output (an update).
     inputs = tuple(b for b in dep.inputs if isinstance(b, Component))
-    outputs = tuple(b for b in dep.outputs if isinstance(b, Component))
+    outputs = tuple(b for b in dep.outputs if isinstance(b, Block))
     return inputs, outputs
 
 

@@ -176,6 +176,9 @@ class Runner:
             if not postprocess:
                 data.append(value if value is not _SKIP else {"__type__": "update"})
                 continue
+            if not isinstance(component, Component):
+                data.append(_layout_update(component, value))
+                continue
             data.append(self._post(component, value, ctx))
         return Outcome(data, changed)
 
@@ -351,7 +354,7 @@ class Runner:
 
     async def _finish_off_loop(self, endpoint: EndpointInfo, result: Any, ctx: CallContext) -> Outcome:
         """``finish`` on the event loop, or in a worker thread when outputs are files (saved and copied)."""
-        if any(c.data_model_is_file or c.holds_files for c in endpoint.outputs):
+        if any(isinstance(c, Component) and (c.data_model_is_file or c.holds_files) for c in endpoint.outputs):
             return await anyio.to_thread.run_sync(self.finish, endpoint, result, ctx)
         return self.finish(endpoint, result, ctx)
 
@@ -453,6 +456,21 @@ def _instance_update(instance: Block) -> dict[str, Any]:
         update["value"] = getattr(instance, "initial_value", explicit["value"])
     update["__type__"] = "update"
     return update
+
+
+def _layout_update(block: Block, value: Any) -> dict[str, Any]:
+    """What a layout output (a Column, Row, Tab...) is sent: only an update of its props, as in Gradio."""
+    if value is _SKIP:
+        return {"__type__": "update"}
+    if isinstance(value, Block):
+        value = _instance_update(value)
+    if not is_update(value):
+        raise ValueError(
+            f"{type(block).__name__} is a layout block: as an output it takes an update such as "
+            f"gr.{type(block).__name__}(visible=True), got {type(value).__name__}."
+        )
+    check_update_props(type(block), (k for k in value if k != "__type__"))
+    return _jsonable_props(ordered_update(value))
 
 
 def _jsonable_props(update: dict[str, Any]) -> dict[str, Any]:
