@@ -611,3 +611,14 @@ def test_a_component_without_its_container_splits_the_form_as_in_gradio() -> Non
 
     # Gradio 6.31's layout for the same app (ids from its root): form[1], 2 on its own, form[3, 4].
     assert shape(layout) == (0, [(5, [(1, [])]), (2, []), (6, [(3, []), (4, [])])])
+
+
+def test_randomized_slider_values_keep_the_steps_decimals() -> None:
+    # Gradio rounds the drawn value to the step's decimals: the page shows 13.8, never 13.799999999999997.
+    slider = gr.Slider(minimum=-10.2, maximum=15, randomize=True, render=False)
+    assert slider.step == 0.1
+    for _ in range(300):
+        value = slider.get_random_value()
+        assert -10.2 <= value <= 15
+        assert value == round(value, 1)
+        assert len(repr(value).split(".")[-1]) <= 1

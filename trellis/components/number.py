@@ -176,10 +176,12 @@ class Slider(FormComponent, LabelledInput, Changes):
             self.initial_value = self.minimum
 
     def get_random_value(self) -> float:
-        """A random step between ``minimum`` and ``maximum``."""
+        """A random step between ``minimum`` and ``maximum``, rounded to the step's decimals (no "-7.79999999")."""
         step = self.step or 0  # set by __post_init__
         steps = int((self.maximum - self.minimum) / step) if step else 0
-        return self.minimum + step * random.randint(0, max(steps, 0))
+        value = self.minimum + step * random.randint(0, max(steps, 0))
+        decimals = max(str(step)[::-1].find("."), 0)
+        return round(value, decimals) if decimals else value
 
     @override
     def preprocess(self, payload: Any) -> Any:
