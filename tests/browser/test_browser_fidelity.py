@@ -716,3 +716,50 @@ def test_the_flag_button_says_saving_then_comes_back(page: Page, serve: Serve, t
     expect(page.get_by_role("button", name="Flag")).to_be_enabled()
     rows = (tmp_path / "flags" / "dataset1.csv").read_text().splitlines()
     assert len(rows) == 2 and "hello" in rows[1] and "HELLO" in rows[1]
+
+
+def test_html_is_inset_by_the_block_padding_as_in_gradio(page: Page, serve: Serve) -> None:
+    """Gradio 6.31 always insets gr.HTML's content by the block padding (10px 12px), 16px at the top under
+    its label badge; ``padding=True`` pads the card too, which shows only with ``container=True``.
+    Offsets of the content from its block, measured on Gradio at 1280px."""
+    cases = {
+        "a": ({}, (12, 10)),
+        "b": ({"padding": True}, (12, 10)),
+        "c": ({"container": True}, (13, 11)),
+        "d": ({"container": True, "padding": True}, (25, 21)),
+        "e": ({"container": True, "label": "Lab", "show_label": True}, (13, 17)),
+    }
+    with gr.Blocks() as demo:
+        for key, (kwargs, _) in cases.items():
+            gr.HTML(f"<div id='{key}' style='height:20px'>{key}</div>", **kwargs)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(serve(demo))
+    for key, (_, (dx, dy)) in cases.items():
+        content = page.locator(f"#{key}")
+        expect(content).to_be_visible()
+        offset = content.evaluate(
+            "e => { const a = e.getBoundingClientRect(), b = e.closest('[data-testid=html], .block')"
+            ".getBoundingClientRect(); return [Math.round(a.x - b.x), Math.round(a.y - b.y)] }"
+        )
+        assert offset == [dx, dy], key
+
+
+def test_image_placeholder_replaces_the_drop_text(page: Page, serve: Serve) -> None:
+    """Gradio 6.31 shows an Image's ``placeholder`` in the empty upload area instead of "Drop Image Here":
+    a first line starting with "#" as a 22px heading, the rest as 16px text under it."""
+    with gr.Blocks() as demo:
+        a = gr.Image(placeholder="# Upload your photo\nPNG or JPEG, up to 5 MB")
+        b = gr.Image(placeholder="Just one line")
+        c = gr.Image()
+        out = gr.Textbox()
+        gr.Button().click(lambda *x: "", [a, b, c], out)
+    page.goto(serve(demo))
+    zones = page.get_by_test_id("image-dropzone")
+    expect(zones).to_have_count(3)
+    expect(zones.nth(0)).to_contain_text("Upload your photo")
+    expect(zones.nth(0)).not_to_contain_text("Drop Image Here")
+    heading = zones.nth(0).get_by_text("Upload your photo")
+    assert heading.evaluate("e => getComputedStyle(e).fontSize") == "22px"
+    assert zones.nth(0).get_by_text("PNG or JPEG").evaluate("e => getComputedStyle(e).fontSize") == "16px"
+    expect(zones.nth(1)).to_have_text("Just one line")
+    expect(zones.nth(2)).to_contain_text("Drop Image Here")

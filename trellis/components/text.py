@@ -11,14 +11,17 @@ from typing_extensions import override
 from trellis.blocks.events import EventListener
 from trellis.components.base import (
     Block,
+    CORNER_BUTTONS_WIRE,
     Changes,
     Component,
+    CornerButtons,
     Editable,
     Focusable,
     FormComponent,
     LabelledCard,
     LabelledInput,
     Scalar,
+    corner_buttons_wire,
 )
 from trellis.components.props import prop
 from trellis.exceptions import ValidationError
@@ -73,22 +76,24 @@ class TextEntry(Changes, Focusable, register=False):
     """Extra HTML attributes for the input element (autocorrect, spellcheck, ...)."""
 
 
-class _CopyButton(Block, register=False):
+class _CopyButton(CornerButtons, register=False):
     """The copy button of a text component, and its Gradio 5 spelling."""
 
-    buttons: list[Literal["copy"]] | None = prop(default=None, sent_as="list[Literal['copy']]")
-    """Icon buttons in the corner of the component: "copy" copies the text."""
+    buttons: list[str | Block] | None = prop(default=None, sent_as=CORNER_BUTTONS_WIRE)
+    """Buttons in the corner of the component, shown with its label: "copy" copies the text; a gr.Button is taken out
+    of the layout and drawn as a small text button after it, firing the Button's click listeners (None: none)."""
     show_copy_button: bool | None = prop(default=None, wire=False)
     """Gradio 5 spelling of ``buttons=["copy"]``."""
 
     def __post_init__(self) -> None:
+        if not self.buttons and self.show_copy_button:
+            self.buttons = ["copy"]
         super().__post_init__()
-        self.buttons = list(self.buttons or (["copy"] if self.show_copy_button else []))
 
     def explicit_props(self) -> dict[str, Any]:
         update = super().explicit_props()
         if "show_copy_button" in getattr(self, "_explicit", {}):
-            update["buttons"] = self.buttons
+            update["buttons"] = corner_buttons_wire(self.buttons or [])
         return update
 
 
@@ -176,7 +181,13 @@ class Markdown(TextValue, LabelledCard, _CopyButton, defaults={"container": Fals
         return "# Hello!"
 
 
-class HTML(Component, LabelledCard, Changes, defaults={"show_label": False, "container": False, "min_width": None}):
+class HTML(
+    Component,
+    LabelledCard,
+    Changes,
+    CornerButtons,
+    defaults={"show_label": False, "container": False, "min_width": None},
+):
     """Raw HTML, sanitised in the browser unless the app opts out."""
 
     click = EventListener()
@@ -202,7 +213,7 @@ class HTML(Component, LabelledCard, Changes, defaults={"show_label": False, "con
     max_height: int | None = None
     """The most the component grows to in pixels before its content scrolls."""
     padding: bool = False
-    """Add padding around the HTML."""
+    """Pad the card as well (seen with ``container=True``); the HTML itself is always inset by the block padding."""
     autoscroll: bool = False
     """Scroll to the bottom of the content whenever it changes (streaming output)."""
     sanitize_html: bool = True
@@ -235,6 +246,7 @@ class HTML(Component, LabelledCard, Changes, defaults={"show_label": False, "con
         container: bool = False,
         padding: bool = False,
         autoscroll: bool = False,
+        buttons: list[str | Block] | None = None,
         sanitize_html: bool = True,
         **props: Any,
     ) -> None:
@@ -257,12 +269,13 @@ class HTML(Component, LabelledCard, Changes, defaults={"show_label": False, "con
         return "<p>Hello</p>"
 
 
-class Code(TextValue, LabelledCard, Editable, Changes, Focusable):
+class Code(TextValue, LabelledCard, Editable, Changes, Focusable, CornerButtons):
     """Source code with syntax highlighting."""
 
     SIGNATURE = """value, language, *, every, inputs, lines, max_lines, label, interactive, show_label, container, scale,
         min_width, visible, elem_id, elem_classes, render, key, preserved_by_key, wrap_lines, show_line_numbers,
         autocomplete, buttons"""
+    DEFAULT_BUTTONS = None  # the browser shows both icons
 
     value: str | tuple[str] | Callable[..., Any] | None = prop(default=None, kw_only=False)
     """The code shown, or a (file path,) tuple to show a file's text; a callable is called when the page loads."""
@@ -278,8 +291,9 @@ class Code(TextValue, LabelledCard, Editable, Changes, Focusable):
     """Show line numbers in the gutter."""
     autocomplete: bool = False
     """Gradio's completion suggestions while typing; sent to the browser, which offers none yet."""
-    buttons: list[str] | None = None
-    """Icon buttons in the corner: "copy" and "download" (None: only "copy")."""
+    buttons: list[str | Block] | None = prop(default=None, sent_as=CORNER_BUTTONS_WIRE)
+    """Buttons in the corner: "copy" and "download" (file.<extension>) icons, and gr.Button instances, taken out of the
+    layout and drawn as small text buttons after the icons, firing the Button's click listeners (None: both icons)."""
 
     #: The values ``language`` may take (Gradio's list; ``None`` is plain text).
     languages: ClassVar[list[str | None]] = [

@@ -95,8 +95,12 @@ export interface AnnotatedimageProps extends CommonProps {
 	 * and URLs are sent as they are.
 	 */
 	format: string;
-	/** Icon buttons in the corner: "download", "share", "fullscreen"... (None: the component's usual set). */
-	buttons?: string[] | null;
+	/**
+	 * Buttons in the top-right corner: the names of the component's icon buttons, and gr.Button instances, taken
+	 * out of the layout and drawn as small text buttons at the end of the strip that fire the Button's click
+	 * listeners (None: the component's usual icon buttons).
+	 */
+	buttons?: (string | Record<string, unknown>)[] | null;
 	/** Its width relative to its siblings in a Row (2 is twice as wide as 1; None or 0: its natural width). */
 	scale?: number | null;
 	/** Its minimum width in pixels; a Row wraps rather than squeeze it narrower. */
@@ -139,8 +143,12 @@ export interface AudioProps extends CommonProps {
 	streaming: boolean;
 	/** True: the user can edit it; False: read-only; None: editable only if it is an input of some listener. */
 	interactive?: boolean | null;
-	/** Icon buttons in the corner: "download", "share", "fullscreen"... (None: the component's usual set). */
-	buttons?: string[] | null;
+	/**
+	 * Buttons in the top-right corner: the names of the component's icon buttons, and gr.Button instances, taken
+	 * out of the layout and drawn as small text buttons at the end of the strip that fire the Button's click
+	 * listeners (None: the component's usual icon buttons).
+	 */
+	buttons?: (string | Record<string, unknown>)[] | null;
 	/** Its width relative to its siblings in a Row (2 is twice as wide as 1; None or 0: its natural width). */
 	scale?: number | null;
 	/** Its minimum width in pixels; a Row wraps rather than squeeze it narrower. */
@@ -223,6 +231,12 @@ export interface ChatbotProps extends CommonProps {
 	visible: boolean | "hidden";
 	/** Props kept from the previous render when a block with the same key is re-rendered. */
 	preserved_by_key: string[];
+	/**
+	 * Buttons: "share" and "copy_all" (the conversation) icons in the corner, "copy" under each message, and gr.Button
+	 * instances, taken out of the layout and drawn as small text buttons at the end of the corner strip, firing the
+	 * Button's click listeners (None: all three icons).
+	 */
+	buttons?: (string | Record<string, unknown>)[] | null;
 	/** Height of the display area: pixels, or a CSS length such as "50vh" (None: its natural height). */
 	height?: number | string | null;
 	/** The height it grows to before it scrolls: pixels or a CSS length. */
@@ -252,8 +266,6 @@ export interface ChatbotProps extends CommonProps {
 	latex_delimiters: (Record<string, string | boolean>)[];
 	/** Lay the messages out right to left. */
 	rtl: boolean;
-	/** Icon buttons in the corner: "share", "copy" (each message), "copy_all" (the conversation) (None: all three). */
-	buttons: unknown[];
 	/** Text added to what the copy buttons copy. */
 	watermark?: string | null;
 	/** Pictures shown next to the messages: (user's, assistant's), each a file path, a URL or None. */
@@ -297,6 +309,11 @@ export interface CheckboxProps extends CommonProps {
 	visible: boolean | "hidden";
 	/** Props kept from the previous render when a block with the same key is re-rendered. */
 	preserved_by_key: string[];
+	/**
+	 * gr.Button instances shown in the top-right corner: each is taken out of the layout and drawn as a small text
+	 * button that fires the Button's click listeners (None: none).
+	 */
+	buttons?: (string | Record<string, unknown>)[] | null;
 	/** True: the user can edit it; False: read-only; None: editable only if it is an input of some listener. */
 	interactive?: boolean | null;
 	/** Its width relative to its siblings in a Row (2 is twice as wide as 1; None or 0: its natural width). */
@@ -311,8 +328,6 @@ export interface CheckboxProps extends CommonProps {
 	label?: string | null;
 	/** Whether the label badge is shown (None: shown, unless the component is drawn without its card). */
 	show_label: boolean;
-	/** Gradio's corner buttons; sent to the browser, which draws none for a Checkbox yet. */
-	buttons?: string[] | null;
 }
 
 /** Props of `CheckboxGroup` (`checkboxgroup`). */
@@ -325,6 +340,11 @@ export interface CheckboxgroupProps extends CommonProps {
 	visible: boolean | "hidden";
 	/** Props kept from the previous render when a block with the same key is re-rendered. */
 	preserved_by_key: string[];
+	/**
+	 * gr.Button instances shown in the top-right corner, with the label: each is taken out of the layout and drawn as
+	 * a small text button that fires the Button's click listeners (None: none).
+	 */
+	buttons?: (string | Record<string, unknown>)[] | null;
 	/** True: the user can edit it; False: read-only; None: editable only if it is an input of some listener. */
 	interactive?: boolean | null;
 	/** Its width relative to its siblings in a Row (2 is twice as wide as 1; None or 0: its natural width). */
@@ -343,8 +363,6 @@ export interface CheckboxgroupProps extends CommonProps {
 	choices: [string, unknown][];
 	/** What the function receives for a selected choice: its value, or its position in ``choices``. */
 	type: "value" | "index";
-	/** Gradio's corner buttons; sent to the browser, which draws none for this component yet. */
-	buttons?: string[] | null;
 	/** Show a box above the others that checks or unchecks them all. */
 	show_select_all: boolean;
 }
@@ -359,6 +377,11 @@ export interface CodeProps extends CommonProps {
 	visible: boolean | "hidden";
 	/** Props kept from the previous render when a block with the same key is re-rendered. */
 	preserved_by_key: string[];
+	/**
+	 * Buttons in the corner: "copy" and "download" (file.<extension>) icons, and gr.Button instances, taken out of the
+	 * layout and drawn as small text buttons after the icons, firing the Button's click listeners (None: both icons).
+	 */
+	buttons?: (string | Record<string, unknown>)[] | null;
 	/** True: the user can edit it; False: read-only; None: editable only if it is an input of some listener. */
 	interactive?: boolean | null;
 	/** Its width relative to its siblings in a Row (2 is twice as wide as 1; None or 0: its natural width). */
@@ -383,8 +406,6 @@ export interface CodeProps extends CommonProps {
 	show_line_numbers: boolean;
 	/** Gradio's completion suggestions while typing; sent to the browser, which offers none yet. */
 	autocomplete: boolean;
-	/** Icon buttons in the corner: "copy" and "download" (None: only "copy"). */
-	buttons?: string[] | null;
 }
 
 /** Props of `ColorPicker` (`colorpicker`). */
@@ -488,6 +509,11 @@ export interface DatetimeProps extends CommonProps {
 	visible: boolean | "hidden";
 	/** Props kept from the previous render when a block with the same key is re-rendered. */
 	preserved_by_key: string[];
+	/**
+	 * gr.Button instances shown in the top-right corner, with the label: each is taken out of the layout and drawn as
+	 * a small text button that fires the Button's click listeners (None: none).
+	 */
+	buttons?: (string | Record<string, unknown>)[] | null;
 	/** True: the user can edit it; False: read-only; None: editable only if it is an input of some listener. */
 	interactive?: boolean | null;
 	/** Its width relative to its siblings in a Row (2 is twice as wide as 1; None or 0: its natural width). */
@@ -506,8 +532,6 @@ export interface DatetimeProps extends CommonProps {
 	type: "timestamp" | "datetime" | "string";
 	/** The IANA time zone (such as "Europe/Paris") values are read and shown in (None: the server's local time). */
 	timezone?: string | null;
-	/** Gradio's corner buttons; sent to the browser, which draws none for a DateTime yet. */
-	buttons?: string[] | null;
 }
 
 /** Props of `DownloadButton` (`downloadbutton`). */
@@ -546,6 +570,11 @@ export interface DropdownProps extends CommonProps {
 	visible: boolean | "hidden";
 	/** Props kept from the previous render when a block with the same key is re-rendered. */
 	preserved_by_key: string[];
+	/**
+	 * gr.Button instances shown in the top-right corner, with the label: each is taken out of the layout and drawn as
+	 * a small text button that fires the Button's click listeners (None: none).
+	 */
+	buttons?: (string | Record<string, unknown>)[] | null;
 	/** True: the user can edit it; False: read-only; None: editable only if it is an input of some listener. */
 	interactive?: boolean | null;
 	/** Its width relative to its siblings in a Row (2 is twice as wide as 1; None or 0: its natural width). */
@@ -564,8 +593,6 @@ export interface DropdownProps extends CommonProps {
 	choices: [string, unknown][];
 	/** What the function receives for a selected choice: its value, or its position in ``choices``. */
 	type: "value" | "index";
-	/** Gradio's corner buttons; sent to the browser, which draws none for this component yet. */
-	buttons?: string[] | null;
 	/** Let the user pick several choices; the value is then a list. */
 	multiselect?: boolean | null;
 	/** Accept typed text that is not one of the choices as the value. */
@@ -590,8 +617,12 @@ export interface FileProps extends CommonProps {
 	interactive?: boolean | null;
 	/** Height of the display area: pixels, or a CSS length such as "50vh" (None: its natural height). */
 	height?: number | string | null;
-	/** Icon buttons in the corner: "download", "share", "fullscreen"... (None: the component's usual set). */
-	buttons?: string[] | null;
+	/**
+	 * Buttons in the top-right corner: the names of the component's icon buttons, and gr.Button instances, taken
+	 * out of the layout and drawn as small text buttons at the end of the strip that fire the Button's click
+	 * listeners (None: the component's usual icon buttons).
+	 */
+	buttons?: (string | Record<string, unknown>)[] | null;
 	/** Its width relative to its siblings in a Row (2 is twice as wide as 1; None or 0: its natural width). */
 	scale?: number | null;
 	/** Its minimum width in pixels; a Row wraps rather than squeeze it narrower. */
@@ -657,8 +688,12 @@ export interface GalleryProps extends CommonProps {
 	format: string;
 	/** True: the user can edit it; False: read-only; None: editable only if it is an input of some listener. */
 	interactive?: boolean | null;
-	/** Icon buttons in the corner: "download", "share", "fullscreen"... (None: the component's usual set). */
-	buttons?: string[] | null;
+	/**
+	 * Buttons in the top-right corner: the names of the component's icon buttons, and gr.Button instances, taken
+	 * out of the layout and drawn as small text buttons at the end of the strip that fire the Button's click
+	 * listeners (None: the component's usual icon buttons).
+	 */
+	buttons?: (string | Record<string, unknown>)[] | null;
 	/** Its width relative to its siblings in a Row (2 is twice as wide as 1; None or 0: its natural width). */
 	scale?: number | null;
 	/** Its minimum width in pixels; a Row wraps rather than squeeze it narrower. */
@@ -707,6 +742,12 @@ export interface HtmlProps extends CommonProps {
 	visible: boolean | "hidden";
 	/** Props kept from the previous render when a block with the same key is re-rendered. */
 	preserved_by_key: string[];
+	/**
+	 * Buttons in the top-right corner: the names of the component's icon buttons, and gr.Button instances, taken
+	 * out of the layout and drawn as small text buttons at the end of the strip that fire the Button's click
+	 * listeners (None: the component's usual icon buttons).
+	 */
+	buttons?: (string | Record<string, unknown>)[] | null;
 	/** Its width relative to its siblings in a Row (2 is twice as wide as 1; None or 0: its natural width). */
 	scale?: number | null;
 	/** Its minimum width in pixels; a Row wraps rather than squeeze it narrower. */
@@ -729,7 +770,7 @@ export interface HtmlProps extends CommonProps {
 	min_height?: number | null;
 	/** The most the component grows to in pixels before its content scrolls. */
 	max_height?: number | null;
-	/** Add padding around the HTML. */
+	/** Pad the card as well (seen with ``container=True``); the HTML itself is always inset by the block padding. */
 	padding: boolean;
 	/** Scroll to the bottom of the content whenever it changes (streaming output). */
 	autoscroll: boolean;
@@ -749,8 +790,12 @@ export interface ImageProps extends CommonProps {
 	visible: boolean | "hidden";
 	/** Props kept from the previous render when a block with the same key is re-rendered. */
 	preserved_by_key: string[];
-	/** Icon buttons in the corner: "download", "share", "fullscreen"... (None: the component's usual set). */
-	buttons?: string[] | null;
+	/**
+	 * Buttons in the top-right corner: the names of the component's icon buttons, and gr.Button instances, taken
+	 * out of the layout and drawn as small text buttons at the end of the strip that fire the Button's click
+	 * listeners (None: the component's usual icon buttons).
+	 */
+	buttons?: (string | Record<string, unknown>)[] | null;
 	/** Its width relative to its siblings in a Row (2 is twice as wide as 1; None or 0: its natural width). */
 	scale?: number | null;
 	/** Its minimum width in pixels; a Row wraps rather than squeeze it narrower. */
@@ -832,8 +877,12 @@ export interface ImagesliderProps extends CommonProps {
 	format: string;
 	/** True: the user can edit it; False: read-only; None: editable only if it is an input of some listener. */
 	interactive?: boolean | null;
-	/** Icon buttons in the corner: "download", "share", "fullscreen"... (None: the component's usual set). */
-	buttons?: string[] | null;
+	/**
+	 * Buttons in the top-right corner: the names of the component's icon buttons, and gr.Button instances, taken
+	 * out of the layout and drawn as small text buttons at the end of the strip that fire the Button's click
+	 * listeners (None: the component's usual icon buttons).
+	 */
+	buttons?: (string | Record<string, unknown>)[] | null;
 	/** Its width relative to its siblings in a Row (2 is twice as wide as 1; None or 0: its natural width). */
 	scale?: number | null;
 	/** Its minimum width in pixels; a Row wraps rather than squeeze it narrower. */
@@ -862,6 +911,11 @@ export interface JsonProps extends CommonProps {
 	visible: boolean | "hidden";
 	/** Props kept from the previous render when a block with the same key is re-rendered. */
 	preserved_by_key: string[];
+	/**
+	 * Buttons in the corner: "copy" copies the JSON text; a gr.Button is taken out of the layout and drawn as a small
+	 * text button after it, firing the Button's click listeners (None: the copy button).
+	 */
+	buttons?: (string | Record<string, unknown>)[] | null;
 	/** Height of the display area: pixels, or a CSS length such as "50vh" (None: its natural height). */
 	height?: number | string | null;
 	/** The height it grows to before it scrolls: pixels or a CSS length. */
@@ -882,8 +936,6 @@ export interface JsonProps extends CommonProps {
 	open: boolean;
 	/** Show each list item's index next to it. */
 	show_indices: boolean;
-	/** Icon buttons in the corner: "copy" copies the JSON text (None: the copy button). */
-	buttons?: string[] | null;
 }
 
 /** Props of `Label` (`label`). */
@@ -896,6 +948,11 @@ export interface LabelProps extends CommonProps {
 	visible: boolean | "hidden";
 	/** Props kept from the previous render when a block with the same key is re-rendered. */
 	preserved_by_key: string[];
+	/**
+	 * gr.Button instances shown in the top-right corner: each is taken out of the layout and drawn as a small text
+	 * button that fires the Button's click listeners (None: none; a Label has no icon buttons).
+	 */
+	buttons?: (string | Record<string, unknown>)[] | null;
 	/** Its width relative to its siblings in a Row (2 is twice as wide as 1; None or 0: its natural width). */
 	scale?: number | null;
 	/** Its minimum width in pixels; a Row wraps rather than squeeze it narrower. */
@@ -912,11 +969,6 @@ export interface LabelProps extends CommonProps {
 	color?: string | null;
 	/** Whether the top class is shown as a heading above the confidence bars. */
 	show_heading: boolean;
-	/**
-	 * Gradio's custom corner buttons (gr.Button instances, taken out of the layout); sent to the browser, which
-	 * does not draw them yet.
-	 */
-	buttons?: unknown[] | null;
 }
 
 /** Props of `Markdown` (`markdown`). */
@@ -929,8 +981,11 @@ export interface MarkdownProps extends CommonProps {
 	visible: boolean | "hidden";
 	/** Props kept from the previous render when a block with the same key is re-rendered. */
 	preserved_by_key: string[];
-	/** Icon buttons in the corner of the component: "copy" copies the text. */
-	buttons: "copy"[];
+	/**
+	 * Buttons in the corner of the component, shown with its label: "copy" copies the text; a gr.Button is taken out
+	 * of the layout and drawn as a small text button after it, firing the Button's click listeners (None: none).
+	 */
+	buttons?: (string | Record<string, unknown>)[] | null;
 	/** Its width relative to its siblings in a Row (2 is twice as wide as 1; None or 0: its natural width). */
 	scale?: number | null;
 	/** Its minimum width in pixels; a Row wraps rather than squeeze it narrower. */
@@ -971,6 +1026,11 @@ export interface Model3dProps extends CommonProps {
 	visible: boolean | "hidden";
 	/** Props kept from the previous render when a block with the same key is re-rendered. */
 	preserved_by_key: string[];
+	/**
+	 * gr.Button instances shown in the corner strip of a model being viewed: each is taken out of the layout and
+	 * drawn as a small text button that fires the Button's click listeners (None: none).
+	 */
+	buttons?: (string | Record<string, unknown>)[] | null;
 	/** True: the user can edit it; False: read-only; None: editable only if it is an input of some listener. */
 	interactive?: boolean | null;
 	/** Height of the display area: pixels, or a CSS length such as "50vh" (None: its natural height). */
@@ -995,11 +1055,6 @@ export interface Model3dProps extends CommonProps {
 	zoom_speed: number;
 	/** How fast right-dragging moves the view (larger: faster). */
 	pan_speed: number;
-	/**
-	 * Extra toolbar buttons: Buttons (taken out of the layout, sent with their id) or icon names; sent to the
-	 * browser, which does not draw them yet.
-	 */
-	buttons: (string | Record<string, unknown>)[];
 }
 
 /** Props of `MultimodalTextbox` (`multimodaltextbox`). */
@@ -1066,6 +1121,11 @@ export interface NumberProps extends CommonProps {
 	visible: boolean | "hidden";
 	/** Props kept from the previous render when a block with the same key is re-rendered. */
 	preserved_by_key: string[];
+	/**
+	 * gr.Button instances shown in the top-right corner, with the label: each is taken out of the layout and drawn as
+	 * a small text button that fires the Button's click listeners (None: none).
+	 */
+	buttons?: (string | Record<string, unknown>)[] | null;
 	/** True: the user can edit it; False: read-only; None: editable only if it is an input of some listener. */
 	interactive?: boolean | null;
 	/** Its width relative to its siblings in a Row (2 is twice as wide as 1; None or 0: its natural width). */
@@ -1082,8 +1142,6 @@ export interface NumberProps extends CommonProps {
 	show_label: boolean;
 	/** Grey hint text shown while the field is empty. */
 	placeholder?: string | null;
-	/** Gradio's corner buttons; sent to the browser, which draws none for a Number yet. */
-	buttons?: string[] | null;
 	/** Decimal places the value is rounded to (0: an int; None: not rounded). */
 	precision?: number | null;
 	/** The smallest value accepted; the browser's arrows stop there and a smaller input is refused. */
@@ -1104,6 +1162,11 @@ export interface RadioProps extends CommonProps {
 	visible: boolean | "hidden";
 	/** Props kept from the previous render when a block with the same key is re-rendered. */
 	preserved_by_key: string[];
+	/**
+	 * gr.Button instances shown in the top-right corner, with the label: each is taken out of the layout and drawn as
+	 * a small text button that fires the Button's click listeners (None: none).
+	 */
+	buttons?: (string | Record<string, unknown>)[] | null;
 	/** True: the user can edit it; False: read-only; None: editable only if it is an input of some listener. */
 	interactive?: boolean | null;
 	/** Its width relative to its siblings in a Row (2 is twice as wide as 1; None or 0: its natural width). */
@@ -1122,8 +1185,6 @@ export interface RadioProps extends CommonProps {
 	choices: [string, unknown][];
 	/** What the function receives for a selected choice: its value, or its position in ``choices``. */
 	type: "value" | "index";
-	/** Gradio's corner buttons; sent to the browser, which draws none for this component yet. */
-	buttons?: string[] | null;
 	/** Lay the choices out right to left. */
 	rtl: boolean;
 }
@@ -1273,8 +1334,11 @@ export interface TextboxProps extends CommonProps {
 	visible: boolean | "hidden";
 	/** Props kept from the previous render when a block with the same key is re-rendered. */
 	preserved_by_key: string[];
-	/** Icon buttons in the corner of the component: "copy" copies the text. */
-	buttons: "copy"[];
+	/**
+	 * Buttons in the corner of the component, shown with its label: "copy" copies the text; a gr.Button is taken out
+	 * of the layout and drawn as a small text button after it, firing the Button's click listeners (None: none).
+	 */
+	buttons?: (string | Record<string, unknown>)[] | null;
 	/** Rows of the text area (1: a single-line input; Enter submits). */
 	lines: number;
 	/** Grey hint text shown while the box is empty. */
@@ -1374,8 +1438,12 @@ export interface VideoProps extends CommonProps {
 	visible: boolean | "hidden";
 	/** Props kept from the previous render when a block with the same key is re-rendered. */
 	preserved_by_key: string[];
-	/** Icon buttons in the corner: "download", "share", "fullscreen"... (None: the component's usual set). */
-	buttons?: string[] | null;
+	/**
+	 * Buttons in the top-right corner: the names of the component's icon buttons, and gr.Button instances, taken
+	 * out of the layout and drawn as small text buttons at the end of the strip that fire the Button's click
+	 * listeners (None: the component's usual icon buttons).
+	 */
+	buttons?: (string | Record<string, unknown>)[] | null;
 	/** Its width relative to its siblings in a Row (2 is twice as wide as 1; None or 0: its natural width). */
 	scale?: number | null;
 	/** Its minimum width in pixels; a Row wraps rather than squeeze it narrower. */
