@@ -104,6 +104,19 @@ class Blocks(BlockContext, register=False):
             self.dependencies.append(dep)
         return dep
 
+    def clear(self) -> Blocks:
+        """Empty the app of its components and listeners, keeping its settings (Gradio's ``Blocks.clear``).
+
+        ``with demo.clear():`` then builds it anew.
+        """
+        with self._lock:
+            self.children = []
+            self.dependencies = []
+            self._api_names = set()
+            self.examples_handlers = []
+            self._value_loaders_attached = False
+        return self
+
     def render(self) -> Blocks:
         """Add this app's components and listeners to the app being defined (e.g. inside a Tab)."""
         container = context.current_container()
