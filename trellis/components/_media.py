@@ -29,7 +29,7 @@ from trellis._filedata import (
     sample_file_payload,
 )
 from trellis.blocks.events import EventListener
-from trellis.components.base import Block, Component, LabelledCard
+from trellis.components.base import Block, Component, CornerButtons, LabelledCard
 from trellis.components.props import prop
 from trellis.components.watermark import watermark_options
 from trellis.exceptions import ValidationError
@@ -392,20 +392,6 @@ def webcam_options_dict(options: Any) -> dict[str, Any]:
     if isinstance(options, dict):
         return {**DEFAULT_WEBCAM_OPTIONS, **options}
     return {name: getattr(options, name, default) for name, default in DEFAULT_WEBCAM_OPTIONS.items()}
-
-
-class CornerButtons(Block, register=False):
-    """The icon buttons in a component's corner; each class names its usual set."""
-
-    #: The buttons shown when ``buttons`` is None.
-    DEFAULT_BUTTONS: ClassVar[tuple[str, ...]] = ()
-
-    buttons: list[str] | None = None
-    """Icon buttons in the corner: "download", "share", "fullscreen"... (None: the component's usual set)."""
-
-    def __post_init__(self) -> None:
-        super().__post_init__()
-        self.buttons = list(self.DEFAULT_BUTTONS if self.buttons is None else self.buttons)
 
 
 class MediaCard(Component, LabelledCard, register=False):

@@ -511,6 +511,69 @@ class Editable(Block, register=False):
     """True: the user can edit it; False: read-only; None: editable only if it is an input of some listener."""
 
 
+#: What a ``buttons`` list is sent as: icon-button names, and each custom Button as its props plus ``id``.
+CORNER_BUTTONS_WIRE = "list[str | dict[str, Any]] | None"
+
+
+class CornerButtons(Block, register=False):
+    """The buttons in a component's top-right corner strip: its icon buttons, named, and Gradio 6's custom buttons.
+
+    A ``gr.Button`` in ``buttons`` is taken out of the layout (it appears nowhere else) and sent in
+    the component's props as its own props plus its ``"id"``; the browser draws it as a small text
+    button at the end of the corner strip, and clicking it fires the Button's ``click`` listeners,
+    which keep the Button's id as their target. Each class names its usual icon buttons in
+    ``DEFAULT_BUTTONS`` (``None``: the prop stays ``None`` and the browser picks them).
+    """
+
+    #: The buttons when ``buttons`` is None (None: leave it None).
+    DEFAULT_BUTTONS: ClassVar[tuple[str, ...] | None] = ()
+
+    buttons: list[str | Block] | None = prop(default=None, sent_as=CORNER_BUTTONS_WIRE)
+    """Buttons in the top-right corner: the names of the component's icon buttons, and gr.Button instances, taken
+    out of the layout and drawn as small text buttons at the end of the strip that fire the Button's click
+    listeners (None: the component's usual icon buttons)."""
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        if self.buttons is None:
+            self.buttons = None if self.DEFAULT_BUTTONS is None else list(self.DEFAULT_BUTTONS)
+        else:
+            self.buttons = corner_buttons(self.buttons, type(self).__name__)
+
+    @override
+    def get_props(self) -> dict[str, Any]:
+        props = super().get_props()
+        if self.buttons is not None:
+            props["buttons"] = corner_buttons_wire(self.buttons)
+        return props
+
+    @override
+    def explicit_props(self) -> dict[str, Any]:
+        update = super().explicit_props()
+        if isinstance(update.get("buttons"), list):
+            update["buttons"] = corner_buttons_wire(update["buttons"])
+        return update
+
+
+def corner_buttons(buttons: Any, owner: str) -> list[str | Block]:
+    """A ``buttons`` list checked (names and gr.Button instances), its Buttons taken out of the layout, as Gradio."""
+    if isinstance(buttons, (str, Block)):
+        buttons = [buttons]
+    checked: list[str | Block] = []
+    for button in buttons:
+        if isinstance(button, Block) and isinstance(button, registry.get("button")):
+            button.unrender()  # drawn in the component's corner, not in the layout
+        elif not isinstance(button, str):
+            raise TypeError(f"{owner} buttons must be button names or gr.Button instances, got {button!r}")
+        checked.append(button)
+    return checked
+
+
+def corner_buttons_wire(buttons: list[Any]) -> list[Any]:
+    """The ``buttons`` prop as sent: names as they are, each Button as its props plus ``"id"``."""
+    return [{**b.get_props(), "id": b._id} if isinstance(b, Block) else b for b in buttons]
+
+
 class LabelledCard(Labelled, Boxed, Scaled, register=False):
     """The props of a component shown with a label, in a card, sized in a Row."""
 

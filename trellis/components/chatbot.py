@@ -31,7 +31,7 @@ from trellis._filedata import FILEDATA_SCHEMA, is_file_payload
 from trellis.blocks.events import EventListener
 from trellis.components import _media as media
 from trellis.components import registry
-from trellis.components.base import Component, LabelledCard
+from trellis.components.base import CORNER_BUTTONS_WIRE, Block, Component, CornerButtons, LabelledCard
 from trellis.components.display import HeightBounded
 from trellis.components.props import prop
 from trellis.exceptions import Error
@@ -198,7 +198,7 @@ FORMAT_ERROR = (
 )
 
 
-class Chatbot(Component, LabelledCard, HeightBounded, defaults={"height": 400}):
+class Chatbot(Component, LabelledCard, HeightBounded, CornerButtons, defaults={"height": 400}):
     """A conversation: a list of messages (see the module docstring for the formats)."""
 
     change = EventListener()
@@ -220,6 +220,7 @@ class Chatbot(Component, LabelledCard, HeightBounded, defaults={"height": 400}):
         latex_delimiters, rtl, buttons, watermark, avatar_images, sanitize_html, render_markdown, feedback_options,
         feedback_value, line_breaks, layout, placeholder, examples, allow_file_downloads, group_consecutive_messages,
         allow_tags, reasoning_tags, like_user_message, type"""
+    DEFAULT_BUTTONS = ("share", "copy", "copy_all")
 
     value: list[Any] | Callable[..., Any] | None = prop(default=None, kw_only=False)
     """The conversation: a list of messages (role/content dicts or ChatMessage); a callable is called when the page
@@ -235,8 +236,10 @@ class Chatbot(Component, LabelledCard, HeightBounded, defaults={"height": 400}):
     """Delimiters of LaTeX math, each {"left": ..., "right": ..., "display": bool} (None: only $$...$$)."""
     rtl: bool = False
     """Lay the messages out right to left."""
-    buttons: list[Any] | None = prop(default=None, sent_as="list[Any]")
-    """Icon buttons in the corner: "share", "copy" (each message), "copy_all" (the conversation) (None: all three)."""
+    buttons: list[str | Block] | None = prop(default=None, sent_as=CORNER_BUTTONS_WIRE)
+    """Buttons: "share" and "copy_all" (the conversation) icons in the corner, "copy" under each message, and gr.Button
+    instances, taken out of the layout and drawn as small text buttons at the end of the corner strip, firing the
+    Button's click listeners (None: all three icons)."""
     watermark: str | None = None
     """Text added to what the copy buttons copy."""
     avatar_images: tuple[str | Path | None, str | Path | None] | list[dict[str, Any] | None] | None = prop(
@@ -286,7 +289,6 @@ class Chatbot(Component, LabelledCard, HeightBounded, defaults={"height": 400}):
             raise ValueError(f"Chatbot layout must be 'panel' or 'bubble', got {self.layout!r}")
         if self.latex_delimiters is None:
             self.latex_delimiters = [{"left": "$$", "right": "$$", "display": True}]
-        self.buttons = list(self.buttons) if self.buttons is not None else ["share", "copy", "copy_all"]
         self.feedback_options = list(self.feedback_options) if self.feedback_options is not None else None
         self.feedback_value = list(self.feedback_value) if self.feedback_value is not None else None
         self.allow_tags = self.allow_tags if self.allow_tags else False

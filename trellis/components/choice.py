@@ -8,7 +8,16 @@ from typing import Any, Literal, cast
 from typing_extensions import override
 
 from trellis.blocks.events import EventListener
-from trellis.components.base import Changes, Focusable, FormComponent, LabelledInput, Scalar
+from trellis.components.base import (
+    CORNER_BUTTONS_WIRE,
+    Block,
+    Changes,
+    CornerButtons,
+    Focusable,
+    FormComponent,
+    LabelledInput,
+    Scalar,
+)
 from trellis.components.props import prop
 from trellis.exceptions import ValidationError
 
@@ -38,10 +47,11 @@ def normalize_choices(choices: Choices) -> list[tuple[str, Any]]:
     return out
 
 
-class _ChoiceComponent(FormComponent, LabelledInput, Changes, register=False):
+class _ChoiceComponent(FormComponent, LabelledInput, Changes, CornerButtons, register=False):
     """Props, events and checks shared by CheckboxGroup, Radio and Dropdown."""
 
     select = EventListener()
+    DEFAULT_BUTTONS = None
 
     choices: Choices = prop(default=None, kw_only=False, sent_as="list[tuple[str, Any]]")
     """The options: each a value, or a (label shown, value) pair; kept as (label, value) pairs."""
@@ -49,8 +59,9 @@ class _ChoiceComponent(FormComponent, LabelledInput, Changes, register=False):
     """The selected choice(s), by value; a callable is called when the page loads to produce it."""
     type: Literal["value", "index"] = "value"
     """What the function receives for a selected choice: its value, or its position in ``choices``."""
-    buttons: list[str] | None = None
-    """Gradio's corner buttons; sent to the browser, which draws none for this component yet."""
+    buttons: list[str | Block] | None = prop(default=None, sent_as=CORNER_BUTTONS_WIRE)
+    """gr.Button instances shown in the top-right corner, with the label: each is taken out of the layout and drawn as
+    a small text button that fires the Button's click listeners (None: none)."""
 
     def __post_init__(self) -> None:
         super().__post_init__()
@@ -74,19 +85,21 @@ class _ChoiceComponent(FormComponent, LabelledInput, Changes, register=False):
         return values[0] if values else None
 
 
-class Checkbox(FormComponent, Scalar, LabelledInput, Changes):
+class Checkbox(FormComponent, Scalar, LabelledInput, Changes, CornerButtons):
     """A single true/false box."""
 
     select = EventListener()
     JSON_TYPE = "boolean"
     PYTHON_TYPE = bool
+    DEFAULT_BUTTONS = None
     SIGNATURE = """value, *, label, info, every, inputs, show_label, container, scale, min_width, interactive, visible,
         elem_id, elem_classes, render, key, preserved_by_key, buttons"""
 
     value: bool | Callable[..., Any] | None = prop(default=False, kw_only=False)
     """Whether the box is checked; a callable is called when the page loads to produce it."""
-    buttons: list[str] | None = None
-    """Gradio's corner buttons; sent to the browser, which draws none for a Checkbox yet."""
+    buttons: list[str | Block] | None = prop(default=None, sent_as=CORNER_BUTTONS_WIRE)
+    """gr.Button instances shown in the top-right corner: each is taken out of the layout and drawn as a small text
+    button that fires the Button's click listeners (None: none)."""
 
     def __post_init__(self) -> None:
         super().__post_init__()

@@ -10,7 +10,7 @@ from typing_extensions import override
 
 from trellis.blocks.events import EventListener
 from trellis.components._media import Tall
-from trellis.components.base import Block, Component, LabelledCard
+from trellis.components.base import CORNER_BUTTONS_WIRE, Block, Component, CornerButtons, LabelledCard
 from trellis.components.props import prop
 from trellis.exceptions import ValidationError
 
@@ -39,7 +39,7 @@ def jsonable(value: Any) -> Any:
     return str(value)
 
 
-class Label(Component, LabelledCard):
+class Label(Component, LabelledCard, CornerButtons):
     """The top class of a classifier, with confidence bars for the others."""
 
     #: The key of a payload's confidence list (``{"label": ..., "confidences": [...]}``).
@@ -48,6 +48,7 @@ class Label(Component, LabelledCard):
     select = EventListener()
     SIGNATURE = """value, *, num_top_classes, label, every, inputs, show_label, container, scale, min_width, visible,
         elem_id, elem_classes, render, key, preserved_by_key, color, show_heading, buttons"""
+    DEFAULT_BUTTONS = None
 
     value: dict[str, float] | str | float | Callable[..., Any] | None = prop(default=None, kw_only=False)
     """A dict of class → confidence (shown as bars under the top class), or a single class; a callable is called when
@@ -58,22 +59,9 @@ class Label(Component, LabelledCard):
     """A CSS colour for the confidence bars (and for the class's text when it has no confidences)."""
     show_heading: bool = True
     """Whether the top class is shown as a heading above the confidence bars."""
-    buttons: list[Any] | None = None
-    """Gradio's custom corner buttons (gr.Button instances, taken out of the layout); sent to the browser, which
-    does not draw them yet."""
-
-    def __post_init__(self) -> None:
-        super().__post_init__()
-        for button in self.buttons or ():
-            if isinstance(button, Block):
-                button.unrender()  # shown in this component's corner, not in the layout
-
-    @override
-    def get_props(self) -> dict[str, Any]:
-        props = super().get_props()
-        if self.buttons is not None:
-            props["buttons"] = [{**b.get_props(), "id": b._id} if isinstance(b, Block) else b for b in self.buttons]
-        return props
+    buttons: list[str | Block] | None = prop(default=None, sent_as=CORNER_BUTTONS_WIRE)
+    """gr.Button instances shown in the top-right corner: each is taken out of the layout and drawn as a small text
+    button that fires the Button's click listeners (None: none; a Label has no icon buttons)."""
 
     @override
     def preprocess(self, payload: Any) -> Any:
@@ -159,12 +147,13 @@ class HeightBounded(Tall, register=False):
     """The least height it takes, even when nearly empty: pixels or a CSS length."""
 
 
-class JSON(Component, LabelledCard, HeightBounded, defaults={"max_height": 500}):
+class JSON(Component, LabelledCard, HeightBounded, CornerButtons, defaults={"max_height": 500}):
     """A collapsible view of any JSON value."""
 
     change = EventListener()
     SIGNATURE = """value, *, label, every, inputs, show_label, container, scale, min_width, visible, elem_id,
         elem_classes, render, key, preserved_by_key, open, show_indices, height, max_height, min_height, buttons"""
+    DEFAULT_BUTTONS = None  # the browser shows the copy button
 
     value: Any = prop(default=None, kw_only=False)
     """Any JSON value (a string is parsed as JSON when it can be); a callable is called when the page loads."""
@@ -172,8 +161,9 @@ class JSON(Component, LabelledCard, HeightBounded, defaults={"max_height": 500})
     """Whether every level of the value is expanded when shown (False: the first two levels)."""
     show_indices: bool = False
     """Show each list item's index next to it."""
-    buttons: list[str] | None = None
-    """Icon buttons in the corner: "copy" copies the JSON text (None: the copy button)."""
+    buttons: list[str | Block] | None = prop(default=None, sent_as=CORNER_BUTTONS_WIRE)
+    """Buttons in the corner: "copy" copies the JSON text; a gr.Button is taken out of the layout and drawn as a small
+    text button after it, firing the Button's click listeners (None: the copy button)."""
 
     @override
     def preprocess(self, payload: Any) -> Any:

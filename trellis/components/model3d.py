@@ -15,7 +15,7 @@ from typing_extensions import override
 
 from trellis.blocks.events import EventListener
 from trellis.components import _media as media
-from trellis.components.base import Block, Editable
+from trellis.components.base import CORNER_BUTTONS_WIRE, Block, CornerButtons, Editable
 from trellis.components.props import prop
 from trellis.exceptions import ValidationError
 
@@ -41,7 +41,7 @@ def _payload_name(payload: dict[str, Any]) -> str:
     return str(payload.get("orig_name") or path)
 
 
-class Model3D(media.OneFile, media.Tall, Editable):
+class Model3D(media.OneFile, media.Tall, Editable, CornerButtons):
     """A 3D model; the function receives the file's path (``str``) and may return a path, a URL or FileData.
 
     ``camera_position`` is ``(alpha, beta, radius)``, each optional: alpha is the camera's longitude
@@ -72,9 +72,9 @@ class Model3D(media.OneFile, media.Tall, Editable):
     """How fast the mouse wheel zooms (larger: faster)."""
     pan_speed: float = 1
     """How fast right-dragging moves the view (larger: faster)."""
-    buttons: list[str | Block] | None = prop(default=None, sent_as="list[str | dict[str, Any]]")
-    """Extra toolbar buttons: Buttons (taken out of the layout, sent with their id) or icon names; sent to the
-    browser, which does not draw them yet."""
+    buttons: list[str | Block] | None = prop(default=None, sent_as=CORNER_BUTTONS_WIRE)
+    """gr.Button instances shown in the corner strip of a model being viewed: each is taken out of the layout and
+    drawn as a small text button that fires the Button's click listeners (None: none)."""
 
     def __post_init__(self) -> None:
         super().__post_init__()
@@ -82,17 +82,6 @@ class Model3D(media.OneFile, media.Tall, Editable):
             raise ValueError(f"Model3D display_mode must be one of {DISPLAY_MODES} or None, got {self.display_mode!r}")
         self.clear_color = _clear_color(self.clear_color)
         self.camera_position = _camera_position(self.camera_position)
-        self.buttons = list(self.buttons or ())
-        for button in self.buttons:
-            if isinstance(button, Block):
-                button.unrender()  # shown in this component's toolbar, not in the layout
-
-    @override
-    def get_props(self) -> dict[str, Any]:
-        props = super().get_props()
-        buttons = self.buttons or []
-        props["buttons"] = [{**b.get_props(), "id": b._id} if isinstance(b, Block) else b for b in buttons]
-        return props
 
     @override
     def preprocess(self, payload: Any) -> str | None:

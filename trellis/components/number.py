@@ -10,7 +10,15 @@ from typing import Any
 from typing_extensions import override
 
 from trellis.blocks.events import EventListener
-from trellis.components.base import Changes, Focusable, FormComponent, LabelledInput
+from trellis.components.base import (
+    CORNER_BUTTONS_WIRE,
+    Block,
+    Changes,
+    CornerButtons,
+    Focusable,
+    FormComponent,
+    LabelledInput,
+)
 from trellis.components.props import prop
 from trellis.exceptions import ValidationError
 
@@ -91,7 +99,7 @@ def postprocess_number(value: Any, precision: int | None, component: str) -> Any
     return round_to_precision(value, precision, component)
 
 
-class Number(FormComponent, LabelledInput, Changes, Focusable):
+class Number(FormComponent, LabelledInput, Changes, Focusable, CornerButtons):
     """A numeric field; ``precision=0`` gives ints."""
 
     submit = EventListener()
@@ -103,8 +111,9 @@ class Number(FormComponent, LabelledInput, Changes, Focusable):
     """The number shown; a callable is called when the page loads to produce it."""
     placeholder: str | None = None
     """Grey hint text shown while the field is empty."""
-    buttons: list[str] | None = None
-    """Gradio's corner buttons; sent to the browser, which draws none for a Number yet."""
+    buttons: list[str | Block] | None = prop(default=None, sent_as=CORNER_BUTTONS_WIRE)
+    """gr.Button instances shown in the top-right corner, with the label: each is taken out of the layout and drawn as
+    a small text button that fires the Button's click listeners (None: none)."""
     precision: int | None = None
     """Decimal places the value is rounded to (0: an int; None: not rounded)."""
     minimum: float | None = None
@@ -113,10 +122,6 @@ class Number(FormComponent, LabelledInput, Changes, Focusable):
     """The largest value accepted; the browser's arrows stop there and a larger input is refused."""
     step: float = 1
     """How much the field's arrows (and arrow keys) change the value by."""
-
-    def __post_init__(self) -> None:
-        super().__post_init__()
-        self.buttons = list(self.buttons or [])
 
     @override
     def preprocess(self, payload: Any) -> Any:

@@ -11,7 +11,10 @@ from typing_extensions import override
 
 from trellis.blocks.events import EventListener
 from trellis.components.base import (
+    CORNER_BUTTONS_WIRE,
+    Block,
     Changes,
+    CornerButtons,
     Editable,
     Focusable,
     FormComponent,
@@ -46,11 +49,12 @@ _RELATIVE = re.compile(r"^now\s*(?:(?P<sign>[+-])\s*(?P<amount>\d+(?:\.\d+)?)\s*
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
 
 
-class DateTime(FormComponent, Labelled, Informed, Scaled, Editable):
+class DateTime(FormComponent, Labelled, Informed, Scaled, Editable, CornerButtons):
     """A date (and time) picker; the function gets a timestamp, a datetime or a string."""
 
     change = EventListener()
     submit = EventListener()
+    DEFAULT_BUTTONS = None
 
     value: float | str | dt.datetime | None = prop(default=None, kw_only=False)
     """The moment shown: a timestamp, a datetime or text such as "2024-01-31 12:00:00" or "now - 1h"."""
@@ -60,8 +64,9 @@ class DateTime(FormComponent, Labelled, Informed, Scaled, Editable):
     """What the function receives: a Unix timestamp, a datetime object or the formatted text."""
     timezone: str | None = None
     """The IANA time zone (such as "Europe/Paris") values are read and shown in (None: the server's local time)."""
-    buttons: list[str] | None = None
-    """Gradio's corner buttons; sent to the browser, which draws none for a DateTime yet."""
+    buttons: list[str | Block] | None = prop(default=None, sent_as=CORNER_BUTTONS_WIRE)
+    """gr.Button instances shown in the top-right corner, with the label: each is taken out of the layout and drawn as
+    a small text button that fires the Button's click listeners (None: none)."""
 
     def __init__(  # Gradio's DateTime takes no ``inputs``, which Component declares for every component
         self,
@@ -83,7 +88,7 @@ class DateTime(FormComponent, Labelled, Informed, Scaled, Editable):
         render: bool = True,
         key: int | str | tuple[int | str, ...] | None = None,
         preserved_by_key: list[str] | str | None = "value",
-        buttons: list[str] | None = None,
+        buttons: list[str | Block] | None = None,
     ) -> None:
         self._init_props(**{name: arg for name, arg in locals().items() if name != "self"})
 

@@ -10,8 +10,8 @@ from typing_extensions import override
 
 from trellis.blocks.events import EventListener
 from trellis.components.base import (
-    Block,
     CORNER_BUTTONS_WIRE,
+    Block,
     Changes,
     Component,
     CornerButtons,
