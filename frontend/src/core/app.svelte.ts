@@ -4,6 +4,7 @@ import { applyEditsInPlace, reconcile, type Edit } from "../api/diff";
 import { QueueClient } from "../api/queue";
 import { withDefaults } from "../components/defaults";
 import { historyKey, outputValue, type Run, RunHistory } from "./runs.svelte";
+import { customButtonTarget } from "../shared/customButtons";
 import { scrollToNode } from "../shared/nodeId";
 import type {
 	AppConfig,
@@ -150,10 +151,16 @@ export class AppState {
 	/**
 	 * The dispatch function handed to one component. As in Gradio's page, its "error" event (data: the
 	 * message) shows an error toast, and so does its "share" event: sharing to a Hugging Face Spaces
-	 * discussion works only on Spaces, and Trellis always behaves as off Spaces.
+	 * discussion works only on Spaces, and Trellis always behaves as off Spaces. A click on one of its
+	 * custom corner buttons (a gr.Button given in its `buttons`) fires that Button's "click" listeners.
 	 */
 	dispatcher(id: number): Dispatch {
 		return (event, data) => {
+			const button = customButtonTarget(event, data);
+			if (button !== null) {
+				this.trigger(button, "click");
+				return;
+			}
 			if (event === "error") this.toast("error", "Error", String(data));
 			else if (event === "share") this.toast("error", "Error", SHARE_UNAVAILABLE);
 			this.trigger(id, event, data);

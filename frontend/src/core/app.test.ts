@@ -95,6 +95,15 @@ describe("AppState component errors", () => {
 	});
 });
 
+describe("AppState custom corner buttons", () => {
+	it("a click on a component's custom button fires that Button's click listeners, not the component's", () => {
+		const app = new AppState(config, "http://host");
+		const trigger = vi.spyOn(app, "trigger").mockImplementation(() => undefined);
+		app.dispatcher(3)("custom_button_click", { id: 2 });
+		expect(trigger.mock.calls).toEqual([[2, "click"]]);
+	});
+});
+
 describe("interactive=None, as Gradio's page decides it", () => {
 	const inputs = new Set([1]);
 	const outputs = new Set([1, 2]);
