@@ -85,3 +85,12 @@ def test_anything_but_names_and_buttons_is_refused() -> None:
         box = gr.Textbox(render=False)
         with pytest.raises(TypeError, match="Number buttons must be button names or gr.Button instances"):
             gr.Number(buttons=[box])
+
+
+def test_a_markdown_leaves_a_button_in_the_layout() -> None:
+    # Gradio 6.31's Markdown draws only "copy": a gr.Button given to it stays an ordinary button in the layout.
+    with gr.Blocks() as demo:
+        button = gr.Button("a")
+        markdown = gr.Markdown("x", buttons=[button])
+    layout = demo.config["layout"]
+    assert [c["id"] for c in layout["children"]] == [button._id, markdown._id]

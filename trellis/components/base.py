@@ -527,6 +527,8 @@ class CornerButtons(Block, register=False):
 
     #: The buttons when ``buttons`` is None (None: leave it None).
     DEFAULT_BUTTONS: ClassVar[tuple[str, ...] | None] = ()
+    #: Whether gr.Button instances go in the corner (Gradio's Markdown leaves them in the layout).
+    CUSTOM_BUTTONS: ClassVar[bool] = True
 
     buttons: list[str | Block] | None = prop(default=None, sent_as=CORNER_BUTTONS_WIRE)
     """Buttons in the top-right corner: the names of the component's icon buttons, and gr.Button instances, taken
@@ -538,7 +540,7 @@ class CornerButtons(Block, register=False):
         if self.buttons is None:
             self.buttons = None if self.DEFAULT_BUTTONS is None else list(self.DEFAULT_BUTTONS)
         else:
-            self.buttons = corner_buttons(self.buttons, type(self).__name__)
+            self.buttons = corner_buttons(self.buttons, type(self).__name__, custom=self.CUSTOM_BUTTONS)
 
     @override
     def get_props(self) -> dict[str, Any]:
@@ -555,13 +557,17 @@ class CornerButtons(Block, register=False):
         return update
 
 
-def corner_buttons(buttons: Any, owner: str) -> list[str | Block]:
+def corner_buttons(buttons: Any, owner: str, custom: bool = True) -> list[str | Block]:
     """A ``buttons`` list checked (names and gr.Button instances), its Buttons taken out of the layout, as Gradio."""
     if isinstance(buttons, (str, Block)):
         buttons = [buttons]
     checked: list[str | Block] = []
     for button in buttons:
         if isinstance(button, Block) and isinstance(button, registry.get("button")):
+            if not custom:
+                # Gradio leaves such a Button where it was made (an ordinary button in the layout).
+                checked.append(button)
+                continue
             button.unrender()  # drawn in the component's corner, not in the layout
         elif not isinstance(button, str):
             raise TypeError(f"{owner} buttons must be button names or gr.Button instances, got {button!r}")

@@ -139,6 +139,8 @@ class TextArea(Textbox, register=False, type_name="textbox", defaults={"lines": 
 class Markdown(TextValue, LabelledCard, _CopyButton, defaults={"container": False, "min_width": None}):
     """Rendered Markdown (GFM, code, LaTeX)."""
 
+    CUSTOM_BUTTONS = False  # as in Gradio: only "copy" is drawn; a gr.Button stays in the layout
+
     change = EventListener()
     copy = EventListener()
     SIGNATURE = """value, *, label, every, inputs, show_label, scale, min_width, rtl, latex_delimiters, visible, elem_id,
