@@ -201,6 +201,22 @@ def test_the_footer_shows_gradios_links_and_runs_after_a_run(page: Page, serve: 
     assert footer_texts(page) == ["Runs", "Use via API", "Built with Trellis", "Settings"]
 
 
+def test_a_load_listener_is_not_saved_as_a_run(page: Page, serve: Serve) -> None:
+    # Gradio 6.31's page keeps no run for the app's own load listeners: "Runs" appears only after a
+    # listener the user triggered has run.
+    with gr.Blocks() as demo:
+        shown = gr.Textbox(label="shown")
+        typed = gr.Textbox(label="typed")
+        demo.load(lambda: "loaded", None, shown)
+        typed.change(lambda x: x, typed, shown)
+    page.goto(serve(demo))
+    expect(page.get_by_label("shown")).to_have_value("loaded")
+    assert footer_texts(page) == ["Use via API", "Built with Trellis", "Settings"]
+    page.get_by_label("typed").fill("abc")
+    expect(page.get_by_label("shown")).to_have_value("abc")
+    expect(page.get_by_test_id("footer").get_by_role("button", name="Runs")).to_be_visible()
+
+
 @pytest.mark.parametrize(
     ("links", "shown"),
     [(["api"], ["Use via API"]), (["settings", "gradio"], ["Built with Trellis", "Settings"]), ([], [])],

@@ -317,8 +317,11 @@ export class AppState {
 		if (dep.show_progress !== "hidden") this.setStatus(dep, { status: "pending", startedAt: performance.now() });
 		const started = Date.now();
 		const sent = inputs;
-		const record = (outputs: unknown[] | null, error: string | null) =>
-			this.runs.record(dep, sent, outputs, error, started);
+		// As Gradio's page, the app's own load listeners are not saved as runs.
+		const fromLoad = triggerId === this.config.layout.id;
+		const record = (outputs: unknown[] | null, error: string | null) => {
+			if (!fromLoad) this.runs.record(dep, sent, outputs, error, started);
+		};
 		if (!dep.queue) {
 			// Tracked like a queued event, so that trigger_mode (once / always_last) holds for direct calls too.
 			const running = this.running.get(dep.id) ?? new Set<string>();
