@@ -554,13 +554,19 @@ def test_media_corner_buttons_are_one_strip_flush_with_the_corner(page: Page, se
 
 
 def test_the_examples_table_is_gradios_separated_table(page: Page, serve: Serve) -> None:
-    """Gradio 6.31's examples table: cells 2px apart (no rules between rows), 10px inside its card."""
+    """Gradio 6.31's examples table: cells 2px apart (no rules between rows), flush with its card (the first
+    cell 3px from the card's corner: its 1px border and the 2px spacing)."""
     demo = gr.Interface(lambda a, b: a, ["number", "text"], "text", examples=[[1, "x"], [2, "y"]])
     page.goto(serve(demo))
     table = page.locator("table").first
     expect(table).to_be_visible()
     style = table.evaluate("t => { const s = getComputedStyle(t); return [s.borderCollapse, s.paddingTop] }")
-    assert style == ["separate", "10px"]
+    assert style == ["separate", "0px"]
+    offset = table.evaluate(
+        "t => { const c = t.querySelector('th').getBoundingClientRect(), w = t.parentElement.getBoundingClientRect();"
+        " return [Math.round(c.x - w.x), Math.round(c.y - w.y)] }"
+    )
+    assert offset == [3, 3]
     rows = table.locator("tbody tr")
     first, second = _box(page, rows.nth(0)), _box(page, rows.nth(1))
     assert round(second["y"] - (first["y"] + first["height"])) == 2
