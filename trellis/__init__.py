@@ -104,11 +104,16 @@ _handlers.install_fetcher(_guarded_fetch)
 _LAZY = {
     "mount_gradio_app": ("trellis.blocks.mount", "mount_gradio_app"),
     "FileData": ("trellis.data_classes", "FileData"),
+    "get_audio": ("trellis.media", "get_audio"),
+    "get_file": ("trellis.media", "get_file"),
+    "get_image": ("trellis.media", "get_image"),
+    "get_model3d": ("trellis.media", "get_model3d"),
+    "get_video": ("trellis.media", "get_video"),
 }
 
 
-#: Submodules read as attributes (``gr.routes.App``), imported on first use: they load the web server.
-_LAZY_MODULES = ("routes",)
+#: Submodules read as attributes (``gr.routes.App``, ``gr.media.get_image``), imported on first use.
+_LAZY_MODULES = ("media", "routes")
 
 
 def __getattr__(name: str) -> Any:
@@ -205,6 +210,11 @@ __all__ = [
     "WatermarkOptions",
     "WaveformOptions",
     "__version__",
+    "get_audio",
+    "get_file",
+    "get_image",
+    "get_model3d",
+    "get_video",
     "mount_gradio_app",
     "on",
     "skip",

@@ -21,7 +21,8 @@ PACKAGE_DIR = pathlib.Path(__file__).resolve().parents[2] / "trellis"
 #: placed here (``test_every_module_has_a_layer``).
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     # Leaf modules: shared types, the wire format's shapes, the error hierarchy, the FileData dicts,
-    # what a running function can ask for (gr.Request, gr.Progress), themes (CSS variables the config reads).
+    # what a running function can ask for (gr.Request, gr.Progress), themes (CSS variables the config reads),
+    # the sample files of gr.media.
     # They import nothing from the layers above.
     (
         "leaf",
@@ -35,6 +36,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "trellis.data_classes",
             "trellis.runtime",
             "trellis.utils",
+            "trellis.media",
             "trellis.themes.*",
         ),
     ),

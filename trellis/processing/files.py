@@ -22,6 +22,7 @@ from urllib.parse import quote
 
 from trellis._filedata import clean_filename, default_cache_dir, is_file_payload
 from trellis.exceptions import Error
+from trellis.media import MEDIA_ROOT
 from trellis.processing import fetch as _fetch
 
 _CHUNK = 1 << 20
@@ -115,10 +116,15 @@ class FileCache:
         return any(_within(path, root) for root in self.allowed_paths)
 
     def may_cache_output(self, path: Path) -> bool:
-        """Outputs may come from the cache, allowed paths, the working directory or the temp dir."""
+        """Outputs may come from the cache, allowed paths, the working directory or the temp dir.
+
+        Also from Trellis's own sample files (``trellis.media``, public by nature), wherever Trellis
+        is installed: Gradio's demos return them without listing their folder in ``allowed_paths``.
+        """
         if self.is_blocked(path):
             return False
-        if self.in_cache(path) or any(_within(path, root) for root in [*self.allowed_paths, *self.static_paths]):
+        roots = [*self.allowed_paths, *self.static_paths, _resolve(MEDIA_ROOT)]
+        if self.in_cache(path) or any(_within(path, root) for root in roots):
             return True
         cwd = _resolve(os.getcwd())
         if _within(path, cwd):
