@@ -769,3 +769,30 @@ def test_image_placeholder_replaces_the_drop_text(page: Page, serve: Serve) -> N
     assert zones.nth(0).get_by_text("PNG or JPEG").evaluate("e => getComputedStyle(e).fontSize") == "16px"
     expect(zones.nth(1)).to_have_text("Just one line")
     expect(zones.nth(2)).to_contain_text("Drop Image Here")
+
+
+def test_gallery_fit_columns_rows_and_height_as_in_gradio(page: Page, serve: Serve, tmp_path: Path) -> None:
+    """Gradio 6.31 at 1000px: two images with columns=4 fill the row as two 339px columns (fit_columns, the
+    default) or keep four 166px columns with fit_columns=False; rows=2 keeps the square thumbnails; a gallery
+    with height=400 is 400px tall, borders included."""
+    from tests.browser.conftest import write_png
+
+    a = str(write_png(tmp_path / "a.png", (200, 150), (200, 30, 30)))
+    b = str(write_png(tmp_path / "b.png", (100, 100), (30, 200, 30)))
+    with gr.Blocks() as demo:
+        gr.Gallery([a, b, a, b], label="rows2", columns=2, rows=2, height=400)
+        gr.Gallery([a, b], label="fit", columns=4)
+        gr.Gallery([a, b], label="nofit", columns=4, fit_columns=False)
+    page.set_viewport_size({"width": 1000, "height": 900})
+    page.goto(serve(demo))
+    blocks = page.get_by_test_id("gallery")
+    expect(blocks).to_have_count(3)
+    assert round(_box(page, blocks.nth(0))["height"]) == 400
+    expected = {0: (339, 4), 1: (339, 2), 2: (166, 2)}
+    for index, (size, count) in expected.items():
+        thumbs = blocks.nth(index).get_by_test_id("gallery-item")
+        expect(thumbs).to_have_count(count)
+        box = _box(page, thumbs.first)
+        assert round(box["width"]) == size and round(box["height"]) == size, index
+    second_row = _box(page, blocks.nth(0).get_by_test_id("gallery-item").nth(2))
+    assert round(second_row["y"] - _box(page, blocks.nth(0))["y"]) == 356

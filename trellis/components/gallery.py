@@ -74,7 +74,7 @@ class Gallery(
     columns: int | list[int] | None = 2
     """Items per row (a list, Gradio's count per screen width, is read as its largest entry)."""
     rows: int | list[int] | None = None
-    """Gradio's rows shown before scrolling; sent to the browser, which sizes the grid by ``height`` for now."""
+    """Rows of the grid, each at least 100 pixels tall and sharing the gallery's height (a list: its largest entry)."""
     allow_preview: bool = True
     """Clicking an item opens it large, with arrows to the others."""
     preview: bool | None = None
@@ -84,7 +84,7 @@ class Gallery(
     object_fit: Literal["contain", "cover", "fill", "none", "scale-down"] | None = None
     """How each thumbnail fills its cell, as CSS object-fit (None: "cover")."""
     fit_columns: bool = True
-    """Gradio's "fewer items than columns: widen them"; sent to the browser, which keeps the column width for now."""
+    """With fewer items than ``columns``, use one column per item so they fill the width (False: keep the columns)."""
 
     # -- input -------------------------------------------------------------------------
     @override
