@@ -796,3 +796,20 @@ def test_gallery_fit_columns_rows_and_height_as_in_gradio(page: Page, serve: Ser
         assert round(box["width"]) == size and round(box["height"]) == size, index
     second_row = _box(page, blocks.nth(0).get_by_test_id("gallery-item").nth(2))
     assert round(second_row["y"] - _box(page, blocks.nth(0))["y"]) == 356
+
+
+def test_an_empty_gallery_waiting_for_uploads_is_labelled_file(page: Page, serve: Serve, tmp_path: Path) -> None:
+    """Gradio 6.31 labels an unlabelled, editable, empty gallery as its upload area ("File", file icon);
+    an output gallery or one holding images keeps "Gallery"."""
+    from tests.browser.conftest import write_png
+
+    a = str(write_png(tmp_path / "a.png", (20, 20), (200, 30, 30)))
+    with gr.Blocks() as demo:
+        empty = gr.Gallery()
+        filled = gr.Gallery([a], interactive=True)
+        out = gr.Gallery()
+        gr.Button().click(lambda x, y: x, [empty, filled], out)
+    page.goto(serve(demo))
+    labels = page.get_by_test_id("block-label")
+    expect(labels).to_have_count(3)
+    assert labels.all_inner_texts() == ["File", "Gallery", "Gallery"]
