@@ -209,7 +209,8 @@ class HTML(
     js_on_load: str | None = None
     """JavaScript run once after the first render, with ``element``, ``props`` and ``trigger(event)`` in scope."""
     apply_default_css: bool = True
-    """Style links, images, tables and code in the HTML like the rest of the page."""
+    """Give the HTML Gradio's document look (paragraphs, headings, lists, tables, links, form fields and buttons
+    styled from the theme); False leaves only the page's reset."""
     min_height: int | None = None
     """The least height of the component in pixels."""
     max_height: int | None = None
