@@ -83,6 +83,7 @@ from trellis.components import (
     Video,
     WatermarkOptions,
     WaveformOptions,
+    WebcamOptions,
 )
 from trellis.components import handlers as _handlers
 from trellis.exceptions import Error
@@ -209,6 +210,7 @@ __all__ = [
     "Warning",
     "WatermarkOptions",
     "WaveformOptions",
+    "WebcamOptions",
     "__version__",
     "get_audio",
     "get_file",

@@ -7,6 +7,7 @@ Each name is re-exported as ``from ... import X as X``; ``tests/unit/test_import
 from __future__ import annotations
 
 from trellis.components import registry
+from trellis.components._media import WebcamOptions as WebcamOptions
 from trellis.components.annotated_image import AnnotatedImage as AnnotatedImage
 from trellis.components.audio import Audio as Audio
 from trellis.components.base import Block as Block

@@ -10,6 +10,7 @@ the end of this module (:class:`MediaComponent`, :class:`Sized`, :class:`Capture
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import mimetypes
 import os
@@ -385,6 +386,17 @@ def watermarked_image(value: Any, mark: Any, position: Any, format: str) -> dict
 DEFAULT_WEBCAM_OPTIONS: dict[str, Any] = {"mirror": True, "constraints": None}
 
 
+@dataclasses.dataclass
+class WebcamOptions:
+    """``gr.WebcamOptions``: the ``webcam_options`` of Image and Video (Gradio's dataclass, with its defaults)."""
+
+    mirror: bool = True
+    """Show the preview flipped left to right, as a mirror, and take pictures (not recordings) flipped the same way."""
+    constraints: dict[str, Any] | None = None
+    """Media constraints handed to the browser's ``getUserMedia``: ``{"video": {...}, "audio": {...}}``, e.g.
+    ``{"video": {"width": 320, "height": 240, "facingMode": "user"}}`` (None: an ideal 1920x1440 picture)."""
+
+
 def webcam_options_dict(options: Any) -> dict[str, Any]:
     """Webcam options as a JSON prop, from ``None``, a dict or an object with ``mirror``/``constraints``."""
     if options is None:
@@ -552,8 +564,9 @@ class Webcam(Captured, register=False):
     """Props of a media input that may be recorded with the webcam."""
 
     webcam_options: Any = prop(default=None, sent_as="dict[str, Any]")
-    """The webcam's settings: a dict or ``WebcamOptions`` with ``mirror`` (flip the preview) and ``constraints``
-    (media constraints: resolution, front or rear camera...); sent to the browser, which does not apply them yet."""
+    """The webcam's settings: a dict or ``WebcamOptions`` with ``mirror`` (flip the preview and the pictures taken;
+    True by default) and ``constraints`` (the ``getUserMedia`` media constraints: resolution, front or rear
+    camera...; its ``video`` part also applies to a camera chosen in the device list)."""
 
     def __post_init__(self) -> None:
         super().__post_init__()

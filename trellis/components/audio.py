@@ -63,9 +63,11 @@ class Audio(
     """The player's settings (a dict or an object with these attributes), sent with Gradio's defaults filled in:
     ``skip_length`` (the percent of the clip a skip button moves, 5), ``waveform_color`` and
     ``waveform_progress_color`` (the waveform's bars before and after the playhead; None: the theme's);
-    ``trim_region_color``, ``show_recording_waveform`` and ``sample_rate`` are sent but not used yet."""
+    ``show_recording_waveform`` (draw the microphone's level while recording, else show the elapsed time next to
+    the buttons; True) and ``sample_rate`` (the rate, Hz, recordings are resampled to before they are sent,
+    44100); ``trim_region_color`` is sent but not used yet."""
     recording: bool = False
-    """Gradio's "start recording at once"; sent to the browser, which waits for the record button for now."""
+    """Start recording as soon as the microphone source is shown (the browser opens the microphone at once)."""
     subtitles: str | os.PathLike[str] | list[dict[str, Any]] | None = None
     """Captions shown while it plays: an SRT, VTT or JSON file, or a list of {"text", "timestamp": [start, end]}."""
     playback_position: float = 0

@@ -56,8 +56,8 @@ class Video(
     format: str | None = None
     """Gradio's file type for returned videos (it converts them); sent to the browser, the files stay as they are."""
     include_audio: bool | None = None
-    """Whether webcam recordings keep their sound (None: when "upload" is among the sources); sent to the browser,
-    which records sound either way for now."""
+    """Whether webcam recordings keep their sound (None: when "upload" is among the sources); without it the
+    microphone is not opened and the recording has no audio track."""
 
     subtitles: Any = prop(default=None, sent_as="dict[str, Any] | None")
     """Captions shown over the video: an SRT, VTT or JSON file, or a list of {"text", "timestamp": [start, end]}

@@ -172,10 +172,12 @@ export interface AudioProps extends CommonProps {
 	 * The player's settings (a dict or an object with these attributes), sent with Gradio's defaults filled in:
 	 * ``skip_length`` (the percent of the clip a skip button moves, 5), ``waveform_color`` and
 	 * ``waveform_progress_color`` (the waveform's bars before and after the playhead; None: the theme's);
-	 * ``trim_region_color``, ``show_recording_waveform`` and ``sample_rate`` are sent but not used yet.
+	 * ``show_recording_waveform`` (draw the microphone's level while recording, else show the elapsed time next to
+	 * the buttons; True) and ``sample_rate`` (the rate, Hz, recordings are resampled to before they are sent,
+	 * 44100); ``trim_region_color`` is sent but not used yet.
 	 */
 	waveform_options?: Record<string, unknown> | null;
-	/** Gradio's "start recording at once"; sent to the browser, which waits for the record button for now. */
+	/** Start recording as soon as the microphone source is shown (the browser opens the microphone at once). */
 	recording: boolean;
 	/** Captions shown while it plays: an SRT, VTT or JSON file, or a list of {"text", "timestamp": [start, end]}. */
 	subtitles?: string | unknown | Record<string, unknown>[] | null;
@@ -706,7 +708,7 @@ export interface GalleryProps extends CommonProps {
 	show_label: boolean;
 	/** Items per row (a list, Gradio's count per screen width, is read as its largest entry). */
 	columns?: number | number[] | null;
-	/** Gradio's rows shown before scrolling; sent to the browser, which sizes the grid by ``height`` for now. */
+	/** Rows of the grid, each at least 100 pixels tall and sharing the gallery's height (a list: its largest entry). */
 	rows?: number | number[] | null;
 	/** Clicking an item opens it large, with arrows to the others. */
 	allow_preview: boolean;
@@ -716,7 +718,7 @@ export interface GalleryProps extends CommonProps {
 	selected_index?: number | null;
 	/** How each thumbnail fills its cell, as CSS object-fit (None: "cover"). */
 	object_fit?: "contain" | "cover" | "fill" | "none" | "scale-down" | null;
-	/** Gradio's "fewer items than columns: widen them"; sent to the browser, which keeps the column width for now. */
+	/** With fewer items than ``columns``, use one column per item so they fill the width (False: keep the columns). */
 	fit_columns: boolean;
 }
 
@@ -764,7 +766,10 @@ export interface HtmlProps extends CommonProps {
 	css_template?: string | null;
 	/** JavaScript run once after the first render, with ``element``, ``props`` and ``trigger(event)`` in scope. */
 	js_on_load?: string | null;
-	/** Style links, images, tables and code in the HTML like the rest of the page. */
+	/**
+	 * Give the HTML Gradio's document look (paragraphs, headings, lists, tables, links, form fields and buttons
+	 * styled from the theme); False leaves only the page's reset.
+	 */
 	apply_default_css: boolean;
 	/** The least height of the component in pixels. */
 	min_height?: number | null;
@@ -824,8 +829,9 @@ export interface ImageProps extends CommonProps {
 	 */
 	streaming: boolean;
 	/**
-	 * The webcam's settings: a dict or ``WebcamOptions`` with ``mirror`` (flip the preview) and ``constraints``
-	 * (media constraints: resolution, front or rear camera...); sent to the browser, which does not apply them yet.
+	 * The webcam's settings: a dict or ``WebcamOptions`` with ``mirror`` (flip the preview and the pictures taken;
+	 * True by default) and ``constraints`` (the ``getUserMedia`` media constraints: resolution, front or rear
+	 * camera...; its ``video`` part also applies to a camera chosen in the device list).
 	 */
 	webcam_options: Record<string, unknown>;
 	/** What the function receives for an image: a numpy array, a PIL image, or the path of the file. */
@@ -1476,8 +1482,9 @@ export interface VideoProps extends CommonProps {
 	 */
 	streaming: boolean;
 	/**
-	 * The webcam's settings: a dict or ``WebcamOptions`` with ``mirror`` (flip the preview) and ``constraints``
-	 * (media constraints: resolution, front or rear camera...); sent to the browser, which does not apply them yet.
+	 * The webcam's settings: a dict or ``WebcamOptions`` with ``mirror`` (flip the preview and the pictures taken;
+	 * True by default) and ``constraints`` (the ``getUserMedia`` media constraints: resolution, front or rear
+	 * camera...; its ``video`` part also applies to a camera chosen in the device list).
 	 */
 	webcam_options: Record<string, unknown>;
 	/** Height of the display area: pixels, or a CSS length such as "50vh" (None: its natural height). */
@@ -1489,8 +1496,8 @@ export interface VideoProps extends CommonProps {
 	/** Gradio's file type for returned videos (it converts them); sent to the browser, the files stay as they are. */
 	format?: string | null;
 	/**
-	 * Whether webcam recordings keep their sound (None: when "upload" is among the sources); sent to the browser,
-	 * which records sound either way for now.
+	 * Whether webcam recordings keep their sound (None: when "upload" is among the sources); without it the
+	 * microphone is not opened and the recording has no audio track.
 	 */
 	include_audio?: boolean | null;
 	/**

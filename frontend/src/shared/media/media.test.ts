@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { extensionFor, formatTime, pickMimeType, recordingName } from "./media";
+import { extensionFor, formatTime, pickMimeType, recordingName, webcamOptions } from "./media";
+import { webcamConstraints } from "./recorder.svelte";
 
 describe("formatTime", () => {
 	it("formats minutes and seconds", () => {
@@ -32,5 +33,34 @@ describe("recording", () => {
 		expect(extensionFor("audio/ogg", "bin")).toBe("ogg");
 		expect(extensionFor("", "webm")).toBe("webm");
 		expect(recordingName("audio", "webm", new Date(2026, 10, 22, 15, 1, 2))).toBe("audio-20261122-150102.webm");
+	});
+});
+
+describe("webcamOptions", () => {
+	it("mirrors by default and keeps an object of constraints", () => {
+		expect(webcamOptions(null)).toEqual({ mirror: true, constraints: null });
+		expect(webcamOptions({ mirror: false, constraints: { video: { width: 320 } } })).toEqual({
+			mirror: false,
+			constraints: { video: { width: 320 } },
+		});
+		expect(webcamOptions({ mirror: "yes", constraints: "bad" })).toEqual({ mirror: true, constraints: null });
+	});
+});
+
+describe("webcamConstraints", () => {
+	it("asks for Gradio's ideal 1920x1440 picture, and sound only when included", () => {
+		expect(webcamConstraints(null, false)(null)).toEqual({
+			video: { width: { ideal: 1920 }, height: { ideal: 1440 } },
+			audio: false,
+		});
+		expect(webcamConstraints(null, true)(null).audio).toBe(true);
+	});
+	it("uses the app's constraints, also for a chosen camera", () => {
+		const given = { video: { width: 320, height: 240 }, audio: { echoCancellation: false } };
+		expect(webcamConstraints(given, true)(null)).toEqual(given);
+		expect(webcamConstraints(given, false)("cam2")).toEqual({
+			video: { deviceId: { exact: "cam2" }, width: 320, height: 240 },
+			audio: false,
+		});
 	});
 });

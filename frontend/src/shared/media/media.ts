@@ -65,3 +65,13 @@ export function showStream(stream: MediaStream | null): Attachment<HTMLVideoElem
 		void video.play().catch(() => {});
 	};
 }
+
+/** `webcam_options` (a dict from the server) as the webcam reads it: `mirror` (default true) and `constraints`. */
+export function webcamOptions(options: unknown): { mirror: boolean; constraints: MediaStreamConstraints | null } {
+	const given = options && typeof options === "object" ? (options as Record<string, unknown>) : {};
+	const constraints = given.constraints;
+	return {
+		mirror: given.mirror !== false,
+		constraints: constraints && typeof constraints === "object" ? (constraints as MediaStreamConstraints) : null,
+	};
+}

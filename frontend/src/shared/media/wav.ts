@@ -37,10 +37,23 @@ export function encodeWav(channels: Float32Array[], sampleRate: number): ArrayBu
 	return buffer;
 }
 
-/** The recording decoded and re-encoded as WAV (the original file when the browser cannot decode it). */
-export async function recordingAsWav(file: File): Promise<File> {
+/**
+ * The recording decoded and re-encoded as WAV (the original file when the browser cannot decode it),
+ * resampled to `sampleRate` when given (as Gradio decodes it in an OfflineAudioContext at that rate).
+ */
+export async function recordingAsWav(file: File, sampleRate?: number): Promise<File> {
 	const Ctx = audioContextClass();
 	if (!Ctx) return file;
+	const Offline = globalThis.OfflineAudioContext;
+	if (sampleRate && Offline) {
+		try {
+			const decoded = await new Offline(1, 1, sampleRate).decodeAudioData(await file.arrayBuffer());
+			const name = file.name.replace(/\.[^.]*$/, "") + ".wav";
+			return new File([encodeWav(channelsOf(decoded), decoded.sampleRate)], name, { type: "audio/wav" });
+		} catch {
+			/* decoded below at the device's rate */
+		}
+	}
 	const context = new Ctx();
 	try {
 		const decoded = await context.decodeAudioData(await file.arrayBuffer());
