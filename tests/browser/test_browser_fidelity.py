@@ -813,3 +813,23 @@ def test_an_empty_gallery_waiting_for_uploads_is_labelled_file(page: Page, serve
     labels = page.get_by_test_id("block-label")
     expect(labels).to_have_count(3)
     assert labels.all_inner_texts() == ["File", "Gallery", "Gallery"]
+
+
+def test_the_source_bar_stays_under_a_value(page: Page, serve: Serve, tmp_path: Path) -> None:
+    """Gradio 6.31 keeps an editable Image's source bar under its value (at the same place as under the
+    empty drop zone); choosing the webcam clears the value and shows the webcam's area."""
+    from tests.browser.conftest import write_png
+
+    a = str(write_png(tmp_path / "a.png", (200, 150), (200, 30, 30)))
+    with gr.Blocks() as demo:
+        image = gr.Image(a, label="img")
+        out = gr.Textbox(label="out")
+        image.clear(lambda: "cleared", None, out)
+        gr.Button().click(lambda x: "", image, out)
+    page.goto(serve(demo))
+    expect(page.get_by_test_id("image-preview")).to_be_visible()
+    expect(page.get_by_test_id("image-source-upload")).to_be_visible()
+    page.get_by_test_id("image-source-webcam").click()
+    expect(page.get_by_test_id("image-preview")).to_have_count(0)
+    expect(page.get_by_text("Click to Access Webcam")).to_be_visible()
+    expect(page.get_by_label("out")).to_have_value("cleared")
