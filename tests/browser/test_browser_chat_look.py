@@ -472,6 +472,25 @@ def test_example_cards_are_gradios(page: Page, serve: Serve, tmp_path: Path) -> 
     expect(cards.nth(2).get_by_role("status")).to_have_text("+2")
 
 
+def test_a_multimodal_text_example_shows_gradios_aa_chip(page: Page, serve: Serve, tmp_path: Path) -> None:
+    """Gradio 6.31's multimodal ChatInterface marks a text-only example with an "Aa" chip (a 32px bordered
+    box) above its text; an example with files shows their previews."""
+    sound = tmp_path / "tune.wav"
+    sound.write_bytes(b"RIFF")
+    demo = gr.ChatInterface(
+        lambda m, h: "ok", multimodal=True, examples=[{"text": "hello"}, {"text": "hola", "files": [str(sound)]}]
+    )
+    page.goto(serve(demo))
+    cards = page.get_by_test_id("chatbot-example")
+    expect(cards).to_have_count(2)
+    chip = cards.first.get_by_text("Aa", exact=True)
+    expect(chip).to_be_visible()
+    box = cards.first.locator(".kind").bounding_box()
+    assert box is not None and (box["width"], box["height"]) == (32, 32)
+    expect(cards.nth(1).get_by_text("Aa", exact=True)).to_have_count(0)
+    expect(cards.nth(1).get_by_label("File: tune.wav")).to_be_visible()
+
+
 def test_an_empty_code_output_is_a_box_with_a_faint_icon(page: Page, serve: Serve) -> None:
     with gr.Blocks() as demo:
         button = gr.Button("Show")

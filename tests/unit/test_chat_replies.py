@@ -149,3 +149,19 @@ def test_a_clicked_example_is_sent_as_the_textbox_would_send_it() -> None:
     assert clicked_example(value, multimodal=False) == "hi"
     assert clicked_example(value, multimodal=True) == {"text": "hi", "files": ["/a.png", "/b.png"]}
     assert clicked_example(None, multimodal=True) == {"files": []}
+
+
+def test_a_multimodal_example_without_files_gets_gradios_text_marker() -> None:
+    # Gradio 6.31's ChatInterface(multimodal=True) gives a text-only example an icon whose mime_type is
+    # "text" (its page draws it as "Aa"); one with files, or a text chat's example, gets none.
+    messages = example_messages(["hi", {"text": "pic", "files": ["a.png"]}], None, None, multimodal=True)
+    assert messages[0]["icon"] == {
+        "path": "",
+        "url": None,
+        "orig_name": None,
+        "mime_type": "text",
+        "meta": {"_type": "gradio.FileData"},
+    }
+    assert "icon" not in messages[1]
+    assert "icon" not in example_messages(["hi"], None, None)[0]
+    assert example_messages(["hi"], None, ["i.png"], multimodal=True)[0]["icon"] == "i.png"

@@ -31,10 +31,23 @@ def examples_use_additional_inputs(examples: list[Any] | None, additional: list[
     return False
 
 
+#: The icon Gradio gives a multimodal example without files: a marker its page draws as "Aa".
+TEXT_EXAMPLE_ICON = {
+    "path": "",
+    "url": None,
+    "orig_name": None,
+    "mime_type": "text",
+    "meta": {"_type": "gradio.FileData"},
+}
+
+
 def example_messages(
-    examples: list[Any] | None, labels: list[str] | None, icons: list[str] | None
+    examples: list[Any] | None, labels: list[str] | None, icons: list[str] | None, multimodal: bool = False
 ) -> list[ExampleMessage]:
-    """The chatbot's ``examples`` prop: text, files, and the label and icon to show instead."""
+    """The chatbot's ``examples`` prop: text, files, and the label and icon to show instead.
+
+    As in Gradio, a multimodal chat's example without files gets its icon or, without one, the text marker.
+    """
     messages: list[ExampleMessage] = []
     for index, example in enumerate(examples or []):
         if isinstance(example, list):
@@ -47,7 +60,9 @@ def example_messages(
             message["files"] = list(example.get("files") or [])
         if labels:
             message["display_text"] = labels[index]
-        if icons:
+        if multimodal and not message.get("files"):
+            message["icon"] = icons[index] if icons else dict(TEXT_EXAMPLE_ICON)
+        elif icons:
             message["icon"] = icons[index]
         messages.append(message)
     return messages

@@ -112,7 +112,7 @@ class ChatInterface(ChatWiring, register=False):
         self.examples_handler = None
         self.accordion_params = accordion_params(additional_inputs_accordion)
         self._additional_inputs_in_examples = examples_use_additional_inputs(examples, self.additional_inputs)
-        self.examples_messages = example_messages(examples, example_labels, example_icons)
+        self.examples_messages = example_messages(examples, example_labels, example_icons, multimodal)
         mode = os.environ.get("GRADIO_CHAT_FLAGGING_MODE", "never") if flagging_mode is None else flagging_mode
         if not is_flagging_mode(mode) or mode == "auto":
             raise InvalidConfigError(f"ChatInterface flagging_mode must be 'never' or 'manual', got {mode!r}")
