@@ -293,7 +293,9 @@ class Code(TextValue, LabelledCard, Editable, Changes, Focusable, CornerButtons)
     show_line_numbers: bool = True
     """Show line numbers in the gutter."""
     autocomplete: bool = False
-    """Gradio's completion suggestions while typing; sent to the browser, which offers none yet."""
+    """Suggest completions while typing in the editable editor, as Gradio's does: for Python its builtins and statement
+    snippets, for JavaScript/TypeScript its keywords and snippets, and the names the code itself defines (none in
+    strings, comments or after "."; other languages get none). Arrows pick, Enter or Tab accept, Escape closes."""
     buttons: list[str | Block] | None = prop(default=None, sent_as=CORNER_BUTTONS_WIRE)
     """Buttons in the corner: "copy" and "download" (file.<extension>) icons, and gr.Button instances, taken out of the
     layout and drawn as small text buttons after the icons, firing the Button's click listeners (None: both icons)."""

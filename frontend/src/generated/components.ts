@@ -406,7 +406,11 @@ export interface CodeProps extends CommonProps {
 	wrap_lines: boolean;
 	/** Show line numbers in the gutter. */
 	show_line_numbers: boolean;
-	/** Gradio's completion suggestions while typing; sent to the browser, which offers none yet. */
+	/**
+	 * Suggest completions while typing in the editable editor, as Gradio's does: for Python its builtins and statement
+	 * snippets, for JavaScript/TypeScript its keywords and snippets, and the names the code itself defines (none in
+	 * strings, comments or after "."; other languages get none). Arrows pick, Enter or Tab accept, Escape closes.
+	 */
 	autocomplete: boolean;
 }
 
