@@ -58,14 +58,17 @@ class Audio(
     """File type that returned samples and files, and uploads received as paths, are converted to (None: WAV for
     samples, files left as they are)."""
     editable: bool = True
-    """Gradio's trimming tools for a recorded or uploaded clip; sent to the browser, which has none yet."""
+    """Gradio's editing tools at the right of an input's player, once it holds a clip: scissors show a region
+    (a quarter to half of the clip, draggable by its body and edges) with Trim and Cancel; Trim uploads the
+    region as a new WAV (at ``waveform_options.sample_rate``) that becomes the value, firing ``change``; the
+    undo arrow puts back the clip before the last trim. Outputs have no tools."""
     waveform_options: Any = prop(default=None, sent_as="dict[str, Any] | None")
     """The player's settings (a dict or an object with these attributes), sent with Gradio's defaults filled in:
     ``skip_length`` (the percent of the clip a skip button moves, 5), ``waveform_color`` and
     ``waveform_progress_color`` (the waveform's bars before and after the playhead; None: the theme's);
     ``show_recording_waveform`` (draw the microphone's level while recording, else show the elapsed time next to
     the buttons; True) and ``sample_rate`` (the rate, Hz, recordings are resampled to before they are sent,
-    44100); ``trim_region_color`` is sent but not used yet."""
+    44100); ``trim_region_color`` (the trim region's border and, at 20%, its fill; None: the theme's accent)."""
     recording: bool = False
     """Start recording as soon as the microphone source is shown (the browser opens the microphone at once)."""
     subtitles: str | os.PathLike[str] | list[dict[str, Any]] | None = None

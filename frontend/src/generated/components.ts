@@ -166,7 +166,12 @@ export interface AudioProps extends CommonProps {
 	 * samples, files left as they are).
 	 */
 	format?: "wav" | "mp3" | null;
-	/** Gradio's trimming tools for a recorded or uploaded clip; sent to the browser, which has none yet. */
+	/**
+	 * Gradio's editing tools at the right of an input's player, once it holds a clip: scissors show a region
+	 * (a quarter to half of the clip, draggable by its body and edges) with Trim and Cancel; Trim uploads the
+	 * region as a new WAV (at ``waveform_options.sample_rate``) that becomes the value, firing ``change``; the
+	 * undo arrow puts back the clip before the last trim. Outputs have no tools.
+	 */
 	editable: boolean;
 	/**
 	 * The player's settings (a dict or an object with these attributes), sent with Gradio's defaults filled in:
@@ -174,7 +179,7 @@ export interface AudioProps extends CommonProps {
 	 * ``waveform_progress_color`` (the waveform's bars before and after the playhead; None: the theme's);
 	 * ``show_recording_waveform`` (draw the microphone's level while recording, else show the elapsed time next to
 	 * the buttons; True) and ``sample_rate`` (the rate, Hz, recordings are resampled to before they are sent,
-	 * 44100); ``trim_region_color`` is sent but not used yet.
+	 * 44100); ``trim_region_color`` (the trim region's border and, at 20%, its fill; None: the theme's accent).
 	 */
 	waveform_options?: Record<string, unknown> | null;
 	/** Start recording as soon as the microphone source is shown (the browser opens the microphone at once). */
@@ -409,7 +414,8 @@ export interface CodeProps extends CommonProps {
 	/**
 	 * Suggest completions while typing in the editable editor, as Gradio's does: for Python its builtins and statement
 	 * snippets, for JavaScript/TypeScript its keywords and snippets, and the names the code itself defines (none in
-	 * strings, comments or after "."; other languages get none). Arrows pick, Enter or Tab accept, Escape closes.
+	 * strings, comments or after "."). Arrows pick, Enter or Tab accept, Escape closes, Ctrl+Space opens the list.
+	 * Other languages get none here (Gradio also completes HTML tags, CSS properties and shell/C/C++ keywords).
 	 */
 	autocomplete: boolean;
 }
