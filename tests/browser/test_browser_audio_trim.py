@@ -223,3 +223,23 @@ def test_trimmed_file_is_wav_at_the_sample_rate(page: Page, serve: Serve, tmp_pa
     assert path.stat().st_size == 44144
     with wave.open(str(path)) as trimmed:
         assert (trimmed.getframerate(), trimmed.getnchannels(), trimmed.getnframes()) == (44100, 1, 22050)
+
+
+def test_playback_loops_inside_the_region_while_trimming(page: Page, serve: Serve, tmp_path: Path) -> None:
+    """Gradio: in trim mode, play runs on from the playhead and, past the region's end (1 s here), jumps
+    back to its start (0.5 s) and goes on looping there."""
+    page.goto(serve(_app(_tone(tmp_path / "tone.wav"))))
+    clip = _block(page, "Clip")
+    expect(clip.get_by_test_id("audio-waveform").locator("canvas")).to_be_visible()
+    clip.get_by_label("Trim audio to selection").click()
+    audio = clip.get_by_test_id("audio-element")
+    audio.evaluate(
+        """a => { a.dataset.looped = ''; let last = 0;
+        a.addEventListener('timeupdate', () => {
+          if (last >= 0.9 && a.currentTime >= 0.45 && a.currentTime < 0.8) a.dataset.looped = 'yes';
+          last = a.currentTime; }); }"""
+    )
+    clip.get_by_role("button", name="Play", exact=True).click()
+    expect(audio).to_have_attribute("data-looped", "yes")
+    assert audio.evaluate("a => !a.paused && !a.ended && a.currentTime < 1.05")
+    clip.get_by_role("button", name="Pause", exact=True).click()
