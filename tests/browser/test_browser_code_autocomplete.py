@@ -52,6 +52,11 @@ def rows(page: Page) -> list[str]:
     )
 
 
+def expect_rows(page: Page, expected: list[str]) -> None:
+    expect(page.get_by_test_id("code-completions").get_by_role("option")).to_have_count(len(expected))
+    assert rows(page) == expected
+
+
 def test_typing_imp_offers_import_and_enter_writes_the_snippet(page: Page, serve: Serve) -> None:
     page.goto(serve(editors_app()))
     editor = page.locator("#py textarea")
@@ -74,6 +79,8 @@ def test_typing_imp_offers_import_and_enter_writes_the_snippet(page: Page, serve
     expect(options.first.locator(".matched")).to_have_text("imp")
     expect(options.nth(4).locator(".matched")).to_have_text("Imp")
     # Gradio: Enter writes the snippet "import module" with "module" selected
+    # Gradio's list takes Enter/Tab only 75ms after it shows (data-ready says so here)
+    expect(popup).to_have_attribute("data-ready", "true")
     page.keyboard.press("Enter")
     expect(popup).to_have_count(0)
     expect(editor).to_have_value("import module")
@@ -181,7 +188,9 @@ def test_keys_pick_close_and_filter(page: Page, serve: Serve) -> None:
     expect(popup).to_have_count(0)
     # a word the code defines; Tab accepts
     page.keyboard.type("foobar = 1\nfoo")
+    expect(options).to_have_count(5)
     assert rows(page)[0] == "foobar"
+    expect(popup).to_have_attribute("data-ready", "true")
     page.keyboard.press("Tab")
     expect(editor).to_have_value("foobar = 1\nfoobar")
     # a click on a row accepts it; moving the cursor closes the list
@@ -199,11 +208,12 @@ def test_snippet_fields_and_javascript(page: Page, serve: Serve) -> None:
     editor = page.locator("#py textarea")
     editor.click()
     page.keyboard.type("de")
+    expect(page.get_by_test_id("code-completions")).to_have_attribute("data-ready", "true")
     page.keyboard.press("Enter")
     # Gradio: "def name(params):" and an indented body line, "name" selected; Tab goes to params, then the body
     expect(editor).to_have_value("def name(params):\n  ")
     page.keyboard.type("fn")
-    assert rows(page) == ["fn", "FileNotFoundError"]
+    expect_rows(page, ["fn", "FileNotFoundError"])
     page.keyboard.press("Tab")
     page.keyboard.type("a")
     page.keyboard.press("Tab")
@@ -212,9 +222,10 @@ def test_snippet_fields_and_javascript(page: Page, serve: Serve) -> None:
     js = page.locator("#js textarea")
     js.click()
     page.keyboard.type("f")
-    assert rows(page) == ["false", "finally", "for [loop]", "for [of loop]", "function [definition]"]
+    expect_rows(page, ["false", "finally", "for [loop]", "for [of loop]", "function [definition]"])
     page.keyboard.press("ArrowDown")
     page.keyboard.press("ArrowDown")
+    expect(page.get_by_test_id("code-completions")).to_have_attribute("data-ready", "true")
     page.keyboard.press("Enter")
     expect(js).to_have_value("for (let index = 0; index < bound; index++) {\n  \n}")
     # nothing in strings or after "."
@@ -241,3 +252,17 @@ def test_nothing_without_autocomplete_or_for_other_languages(page: Page, serve: 
     expect(page.get_by_test_id("code-completions")).to_have_count(0)
     expect(page.locator("#off textarea")).to_have_value("impp")
     expect(page.locator("#md textarea")).to_have_value("hello\nhe")
+
+
+def test_list_opens_above_when_it_does_not_fit_below(page: Page, serve: Serve) -> None:
+    page.set_viewport_size({"width": 1000, "height": 200})
+    page.goto(serve(editors_app()))
+    page.locator("#py textarea").click()
+    page.keyboard.type("a1\nb1\nc1\nd1\ne1\ni")
+    listbox = page.get_by_test_id("code-completions").get_by_role("listbox")
+    expect(listbox).to_have_attribute("aria-label", "Completions")
+    line = box(page.locator("#py .line").nth(5))
+    # Gradio in a 200px-high page: the 120px list ends 2px below the line's top (the glyph's top), at 133.78
+    expect(page.get_by_test_id("code-completions")).to_have_attribute("data-ready", "true")
+    rect = box(listbox)
+    assert near(rect["y"] + rect["height"], line["y"] + 2, 0.1) and rect["height"] == 120

@@ -295,7 +295,8 @@ class Code(TextValue, LabelledCard, Editable, Changes, Focusable, CornerButtons)
     autocomplete: bool = False
     """Suggest completions while typing in the editable editor, as Gradio's does: for Python its builtins and statement
     snippets, for JavaScript/TypeScript its keywords and snippets, and the names the code itself defines (none in
-    strings, comments or after "."; other languages get none). Arrows pick, Enter or Tab accept, Escape closes."""
+    strings, comments or after "."). Arrows pick, Enter or Tab accept, Escape closes, Ctrl+Space opens the list.
+    Other languages get none here (Gradio also completes HTML tags, CSS properties and shell/C/C++ keywords)."""
     buttons: list[str | Block] | None = prop(default=None, sent_as=CORNER_BUTTONS_WIRE)
     """Buttons in the corner: "copy" and "download" (file.<extension>) icons, and gr.Button instances, taken out of the
     layout and drawn as small text buttons after the icons, firing the Button's click listeners (None: both icons)."""
