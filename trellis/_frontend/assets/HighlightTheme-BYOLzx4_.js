@@ -1,1 +1,0 @@
-import"./disclose-version-UBG7gsv3.js";function e(e){}export{e as t};

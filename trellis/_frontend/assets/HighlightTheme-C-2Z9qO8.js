@@ -1,0 +1,1 @@
+import"./disclose-version-BOif1YMP.js";function e(e){}export{e as t};

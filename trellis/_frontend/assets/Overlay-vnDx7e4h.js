@@ -1,1 +1,0 @@
-import{A as e,H as t,M as n,ft as r,p as i,q as a,x as o}from"./disclose-version-UBG7gsv3.js";var s=n(`<div class="overlay svelte-u14wh1"><!></div>`);function c(n,c){var l=s(),u=a(l);o(u,()=>c.children),r(l),t(()=>{i(l,`role`,c.label?`toolbar`:void 0),i(l,`aria-label`,c.label)}),e(n,l)}export{c as t};

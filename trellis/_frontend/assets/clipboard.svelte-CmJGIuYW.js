@@ -1,1 +1,0 @@
-import{$ as e,R as t,tt as n}from"./disclose-version-UBG7gsv3.js";var r=1500,i=class{#e=n(!1);get copied(){return t(this.#e)}set copied(t){e(this.#e,t,!0)}#t;copy=async e=>{await navigator.clipboard?.writeText(e),this.flash()};flash(){this.copied=!0,clearTimeout(this.#t),this.#t=setTimeout(()=>this.copied=!1,r)}};export{i as t};
