@@ -52,12 +52,25 @@ class Running:
         )
 
 
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @contextmanager
 def run_trellis(args: list[str], tmp_path: Path, env: dict[str, str], cwd: Path | None = None) -> Iterator[Running]:
     log_dir = tmp_path / f"logs-{time.monotonic_ns()}"
     log_dir.mkdir()
     with open(log_dir / "stdout.txt", "wb") as out, open(log_dir / "stderr.txt", "wb") as err:
-        proc = subprocess.Popen(trellis_command(*args), stdout=out, stderr=err, env=env, cwd=cwd or tmp_path)
+        proc = subprocess.Popen(
+            trellis_command(*args),
+            stdout=out,
+            stderr=err,
+            env=env,
+            cwd=cwd or tmp_path,
+            # A test run started in the background of a shell without job control has SIGINT ignored, and
+            # children inherit that: give the CLI the default disposition a terminal's Ctrl+C would meet.
+            preexec_fn=_default_sigint,
+        )
     running = Running(proc, log_dir)
     try:
         yield running
