@@ -63,7 +63,9 @@ def box(locator: Any) -> dict[str, float]:
 
 
 def block_height(page: Page, elem_id: str) -> float:
-    return float(page.evaluate(f"() => document.getElementById('{elem_id}').getBoundingClientRect().height"))
+    block = page.locator(f"#{elem_id}")
+    expect(block).to_be_visible()  # waits for the app to render it
+    return box(block)["height"]
 
 
 def test_webcam_waits_for_a_click_then_shows_a_mirrored_preview(media_page: Page, serve: Serve) -> None:
@@ -227,9 +229,9 @@ def test_microphone_looks_as_gradio_and_recording_true_starts_at_once(media_page
     page.goto(serve(demo))
 
     idle_block = page.locator("#idle")
-    assert abs(block_height(page, "idle") - 83.8) < 0.6  # Gradio: 83.8
     record = idle_block.get_by_test_id("audio-record")
-    expect(record).to_have_text("Record")
+    expect(record).to_have_text("Record")  # the app has rendered: measure it
+    assert abs(block_height(page, "idle") - 83.8) < 0.6  # Gradio: 83.8
     rect = box(record)
     assert abs(rect["width"] - 88.9) < 0.6 and rect["height"] == 32  # Gradio: 88.9x32
     dot = record.locator(".dot")
