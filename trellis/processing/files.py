@@ -37,6 +37,10 @@ def _resolve(path: str | os.PathLike[str]) -> Path:
     return Path(os.path.realpath(os.path.abspath(os.fspath(path))))
 
 
+#: Trellis's own sample files, resolved once (outputs may come from there; see ``may_cache_output``).
+_MEDIA_ROOT = _resolve(MEDIA_ROOT)
+
+
 def _within(path: Path, root: Path) -> bool:
     return path == root or root in path.parents
 
@@ -123,7 +127,7 @@ class FileCache:
         """
         if self.is_blocked(path):
             return False
-        roots = [*self.allowed_paths, *self.static_paths, _resolve(MEDIA_ROOT)]
+        roots = [*self.allowed_paths, *self.static_paths, _MEDIA_ROOT]
         if self.in_cache(path) or any(_within(path, root) for root in roots):
             return True
         cwd = _resolve(os.getcwd())
