@@ -69,6 +69,7 @@ export const registry = {
 	code: lazy(() => import("./code/Index.svelte")),
 	colorpicker: lazy(() => import("./colorpicker/Index.svelte")),
 	column: eager(Column),
+	dataframe: lazy(() => import("./dataframe/Index.svelte")),
 	dataset: lazy(() => import("./dataset/Index.svelte")),
 	datetime: lazy(() => import("./datetime/Index.svelte")),
 	downloadbutton: lazy(() => import("./downloadbutton/Index.svelte")),
