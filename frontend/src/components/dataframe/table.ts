@@ -1,0 +1,208 @@
+// The Dataframe's pure helpers: reading the payload, the row source the view draws windows from,
+// sorting, searching, cell text, cell parsing on edit and the CSV the copy button puts on the clipboard.
+
+/** A column's datatype, as the server sends it. */
+export type Datatype = "str" | "number" | "bool" | "date" | "markdown" | "html" | "image" | "auto";
+
+/** Gradio's DataframeData: the value of a Dataframe. */
+export interface TableValue {
+	headers: unknown[];
+	data: unknown[][];
+	metadata?: { display_value?: unknown[][] | null; styling?: unknown[][] | null; [key: string]: unknown } | null;
+}
+
+/** The table as the view reads it. */
+export interface Table {
+	headers: string[];
+	rows: unknown[][];
+	/** Per cell, the text shown instead of the value (a pandas Styler's formats), or null. */
+	display: unknown[][] | null;
+	/** Per cell, CSS declarations (a pandas Styler's styles), or null. */
+	styling: unknown[][] | null;
+}
+
+/** Where the view gets its rows from: the whole table in the page now, windows from the server later. */
+export interface RowSource {
+	/** How many rows there are. */
+	readonly count: number;
+	/** Rows `start` (inclusive) to `end` (exclusive), as their index in the source and their cells. */
+	rows(start: number, end: number): { index: number; cells: unknown[] }[];
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+	return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** The table a value holds; headers fall back to `fallbackHeaders` (the `headers` prop). */
+export function readTable(value: unknown, fallbackHeaders: readonly string[] | null | undefined): Table {
+	let headers: string[] = (fallbackHeaders ?? []).map(String);
+	let rows: unknown[][] = [];
+	let display: unknown[][] | null = null;
+	let styling: unknown[][] | null = null;
+	if (isRecord(value)) {
+		if (Array.isArray(value.headers)) headers = value.headers.map((h) => (h === null || h === undefined ? "" : String(h)));
+		if (Array.isArray(value.data)) rows = value.data.map((row) => (Array.isArray(row) ? row : [row]));
+		const meta = value.metadata;
+		if (isRecord(meta)) {
+			if (Array.isArray(meta.display_value)) display = meta.display_value as unknown[][];
+			if (Array.isArray(meta.styling)) styling = meta.styling as unknown[][];
+		}
+	} else if (Array.isArray(value)) {
+		rows = value.map((row) => (Array.isArray(row) ? row : [row]));
+	}
+	// A table with no rows is kept as no rows (Gradio sends `[]`; `[[]]` is one empty row of nothing).
+	if (rows.length === 1 && rows[0].length === 0) rows = [];
+	const width = Math.max(headers.length, ...rows.slice(0, 1).map((r) => r.length));
+	while (headers.length < width) headers.push(String(headers.length + 1));
+	return { headers, rows, display, styling };
+}
+
+/** Each column's datatype from the `datatype` prop (one for all, or one per column). */
+export function columnTypes(datatype: unknown, columns: number): Datatype[] {
+	const known = ["str", "number", "bool", "date", "markdown", "html", "image"];
+	const one = (d: unknown): Datatype => (typeof d === "string" && known.includes(d) ? (d as Datatype) : "str");
+	if (Array.isArray(datatype)) return Array.from({ length: columns }, (_, i) => one(datatype[i]));
+	return Array.from({ length: columns }, () => one(datatype));
+}
+
+/** A cell as text: what is shown, searched, copied and measured (null shows as empty). */
+export function cellText(value: unknown): string {
+	if (value === null || value === undefined) return "";
+	if (typeof value === "number" && Number.isNaN(value)) return "NaN";
+	if (typeof value === "object") return JSON.stringify(value);
+	return String(value);
+}
+
+/** `text` cut to `max` characters with an ellipsis (Gradio's `max_chars`), or whole. */
+export function truncate(text: string, max: number | null | undefined): string {
+	if (typeof max !== "number" || max <= 0 || text.length <= max) return text;
+	return `${text.slice(0, max)}...`;
+}
+
+/** Whether a cell counts as checked in a "bool" column. */
+export function isTrue(value: unknown): boolean {
+	if (typeof value === "string") return value.trim().toLowerCase() === "true";
+	return value === true || value === 1;
+}
+
+/** Parse what the user typed into a cell of `datatype`: numbers become numbers when they read as one. */
+export function parseCell(text: string, datatype: Datatype): unknown {
+	if (datatype === "number") {
+		const trimmed = text.trim();
+		if (trimmed !== "" && /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(trimmed)) return Number(trimmed);
+		return text;
+	}
+	if (datatype === "bool") return isTrue(text);
+	return text;
+}
+
+/** Sort direction of a column. */
+export type SortDirection = "asc" | "desc";
+
+/** Compare two cells of one column: numbers as numbers, nulls last, else as text (natural order). */
+export function compareCells(a: unknown, b: unknown, datatype: Datatype = "str"): number {
+	const empty = (v: unknown): boolean => v === null || v === undefined || v === "";
+	if (empty(a) || empty(b)) return empty(a) === empty(b) ? 0 : empty(a) ? 1 : -1;
+	if (datatype === "number" || (typeof a === "number" && typeof b === "number")) {
+		const x = Number(a);
+		const y = Number(b);
+		if (!Number.isNaN(x) && !Number.isNaN(y)) return x - y;
+	}
+	if (datatype === "bool") return Number(isTrue(a)) - Number(isTrue(b));
+	return cellText(a).localeCompare(cellText(b), undefined, { numeric: true, sensitivity: "base" });
+}
+
+/** Row indices of `rows`, sorted by `column` (stable; `direction` null keeps the order). */
+export function sortedOrder(
+	rows: readonly unknown[][],
+	column: number | null,
+	direction: SortDirection | null,
+	datatype: Datatype = "str",
+): number[] {
+	const order = rows.map((_, i) => i);
+	if (column === null || direction === null) return order;
+	const sign = direction === "asc" ? 1 : -1;
+	return order.sort((i, j) => sign * compareCells(rows[i][column], rows[j][column], datatype) || i - j);
+}
+
+/** The indices in `order` whose row has a cell containing `query` (case-insensitive; empty: all). */
+export function filterOrder(rows: readonly unknown[][], order: number[], query: string): number[] {
+	const needle = query.trim().toLowerCase();
+	if (!needle) return order;
+	return order.filter((i) => rows[i].some((cell) => cellText(cell).toLowerCase().includes(needle)));
+}
+
+/** A row source over rows held in the page, seen through `order` (sorted and filtered indices). */
+export function localSource(rows: readonly unknown[][], order: readonly number[]): RowSource {
+	return {
+		count: order.length,
+		rows(start, end) {
+			const out: { index: number; cells: unknown[] }[] = [];
+			for (let k = Math.max(0, start); k < Math.min(end, order.length); k++) {
+				out.push({ index: order[k], cells: rows[order[k]] });
+			}
+			return out;
+		},
+	};
+}
+
+/** One CSV field, quoted when it holds a comma, a quote or a line break. */
+function csvField(value: unknown): string {
+	const text = cellText(value);
+	return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** The table as CSV: the header row, then each row (what the copy button puts on the clipboard). */
+export function toCsv(headers: readonly string[], rows: readonly unknown[][]): string {
+	return [headers, ...rows].map((row) => row.map(csvField).join(",")).join("\n");
+}
+
+/** The widest cell text of each column: one sizing row that gives the columns their widths (with the headers). */
+export function sizingRow(headers: readonly string[], rows: readonly unknown[][], sample = 200): string[] {
+	const widest = headers.map(() => "");
+	const step = rows.length > sample ? rows.length / sample : 1;
+	for (let k = 0; k < Math.min(rows.length, sample); k++) {
+		const row = rows[Math.floor(k * step)];
+		for (let c = 0; c < widest.length; c++) {
+			const text = cellText(row[c]);
+			if (text.length > widest[c].length) widest[c] = text;
+		}
+	}
+	return widest;
+}
+
+/** The rows to draw for a scroll position: the first and one-past-last index, with `overscan` rows around. */
+export function visibleWindow(
+	scrollTop: number,
+	viewportHeight: number,
+	rowHeight: number,
+	count: number,
+	overscan = 10,
+): { start: number; end: number } {
+	const first = Math.floor(Math.max(0, scrollTop) / rowHeight);
+	const shown = Math.ceil(Math.max(viewportHeight, rowHeight) / rowHeight) + 1;
+	return { start: Math.max(0, first - overscan), end: Math.min(count, first + shown + overscan) };
+}
+
+/** A column width prop as CSS (numbers are pixels). */
+export function widthCss(width: unknown): string | undefined {
+	if (typeof width === "number") return `${width}px`;
+	if (typeof width === "string" && width.trim()) return /^\d+(\.\d+)?$/.test(width.trim()) ? `${width.trim()}px` : width;
+	return undefined;
+}
+
+/** An empty row of `columns` cells, as a new row gets them. */
+export function emptyRow(columns: number): string[] {
+	return Array.from({ length: columns }, () => "");
+}
+
+/** Whether `count` may change by `delta` within `limits` ([min, max], either null for no limit). */
+export function withinLimits(count: number, delta: number, limits: readonly (number | null)[] | null | undefined): boolean {
+	const next = count + delta;
+	if (next < 0) return false;
+	if (!limits) return delta > 0 || next >= 1;
+	const [min, max] = limits;
+	if (delta < 0 && typeof min === "number" && next < min) return false;
+	if (delta > 0 && typeof max === "number" && next > max) return false;
+	return delta > 0 || next >= 1 || (typeof min === "number" && next >= min);
+}
