@@ -623,7 +623,8 @@ def test_the_login_page_is_gradios_themed_form(page: Page, serve: Serve) -> None
 
 def test_an_audio_player_is_gradios_waveform_with_corner_buttons(page: Page, serve: Serve, tmp_path: Path) -> None:
     """Gradio 6.31's loaded Audio: download/share in the corner strip (no file name line), the player 12px
-    inside the block, a 58px waveform of 2px grey (#9ca3af) bars every 5px, times in 14px text."""
+    inside the block, a 58px waveform strip (bars of 2px grey (#9ca3af) every 5px on its top 50px, as
+    Gradio's canvas), times in 14px text."""
     import math
     import struct
     import wave
@@ -645,7 +646,9 @@ def test_an_audio_player_is_gradios_waveform_with_corner_buttons(page: Page, ser
     assert abs((strip["x"] + strip["width"]) - (block["x"] + block["width"] - 1)) <= 1.5
     expect(page.get_by_text("tone.wav", exact=True)).to_have_count(0)
     canvas = page.locator("canvas").first
-    assert round(_box(page, canvas)["height"]) == 58
+    assert round(_box(page, canvas)["height"]) == 50
+    times = _box(page, page.get_by_test_id("audio-time"))
+    assert abs(times["y"] - (_box(page, canvas)["y"] + 58 + 4)) <= 1  # 8px under the bars, 4px padding
     page.wait_for_function(
         """c => { const g = c.getContext('2d'); const d = g.getImageData(0, 0, c.width, c.height).data;
            for (let i = 0; i < d.length; i += 4) if (d[i] === 156 && d[i + 1] === 163 && d[i + 2] === 175) return true;
