@@ -29,7 +29,9 @@ class _Arranged(Block, register=False):
     variant: Literal["default", "panel", "compact"] = "default"
     """Its look: "panel" draws the children on a shaded panel; "compact" joins them without gaps."""
     show_progress: bool = False
-    """Gradio's progress animation over the whole layout while an event runs; sent, but not drawn by the browser."""
+    """Accepted and sent, and changes nothing, as in Gradio 6.31: whatever its value, a layout that is an
+    event's output shows a pulsing accent border round itself while the event runs (none when the event's
+    ``show_progress`` is "hidden" or "minimal"), and the error badge over itself if the event fails."""
 
 
 class _Titled(Block, register=False):
