@@ -391,7 +391,8 @@ class WebcamOptions:
     """``gr.WebcamOptions``: the ``webcam_options`` of Image and Video (Gradio's dataclass, with its defaults)."""
 
     mirror: bool = True
-    """Show the preview flipped left to right, as a mirror, and take pictures (not recordings) flipped the same way."""
+    """Show the preview flipped left to right, as a mirror, and take pictures flipped the same way; a Video whose only
+    source is the webcam also gets its recordings flipped (by ffmpeg, on the server), as in Gradio."""
     constraints: dict[str, Any] | None = None
     """Media constraints handed to the browser's ``getUserMedia``: ``{"video": {...}, "audio": {...}}``, e.g.
     ``{"video": {"width": 320, "height": 240, "facingMode": "user"}}`` (None: an ideal 1920x1440 picture)."""
@@ -564,9 +565,10 @@ class Webcam(Captured, register=False):
     """Props of a media input that may be recorded with the webcam."""
 
     webcam_options: Any = prop(default=None, sent_as="dict[str, Any]")
-    """The webcam's settings: a dict or ``WebcamOptions`` with ``mirror`` (flip the preview and the pictures taken;
-    True by default) and ``constraints`` (the ``getUserMedia`` media constraints: resolution, front or rear
-    camera...; its ``video`` part also applies to a camera chosen in the device list)."""
+    """The webcam's settings: a dict or ``WebcamOptions`` with ``mirror`` (flip the preview and the pictures taken, and
+    the recordings of a webcam-only Video, with ffmpeg on the server; True by default) and ``constraints`` (the
+    ``getUserMedia`` media constraints: resolution, front or rear camera...; its ``video`` part also applies to a
+    camera chosen in the device list)."""
 
     def __post_init__(self) -> None:
         super().__post_init__()

@@ -839,9 +839,10 @@ export interface ImageProps extends CommonProps {
 	 */
 	streaming: boolean;
 	/**
-	 * The webcam's settings: a dict or ``WebcamOptions`` with ``mirror`` (flip the preview and the pictures taken;
-	 * True by default) and ``constraints`` (the ``getUserMedia`` media constraints: resolution, front or rear
-	 * camera...; its ``video`` part also applies to a camera chosen in the device list).
+	 * The webcam's settings: a dict or ``WebcamOptions`` with ``mirror`` (flip the preview and the pictures taken, and
+	 * the recordings of a webcam-only Video, with ffmpeg on the server; True by default) and ``constraints`` (the
+	 * ``getUserMedia`` media constraints: resolution, front or rear camera...; its ``video`` part also applies to a
+	 * camera chosen in the device list).
 	 */
 	webcam_options: Record<string, unknown>;
 	/** What the function receives for an image: a numpy array, a PIL image, or the path of the file. */
@@ -1492,9 +1493,10 @@ export interface VideoProps extends CommonProps {
 	 */
 	streaming: boolean;
 	/**
-	 * The webcam's settings: a dict or ``WebcamOptions`` with ``mirror`` (flip the preview and the pictures taken;
-	 * True by default) and ``constraints`` (the ``getUserMedia`` media constraints: resolution, front or rear
-	 * camera...; its ``video`` part also applies to a camera chosen in the device list).
+	 * The webcam's settings: a dict or ``WebcamOptions`` with ``mirror`` (flip the preview and the pictures taken, and
+	 * the recordings of a webcam-only Video, with ffmpeg on the server; True by default) and ``constraints`` (the
+	 * ``getUserMedia`` media constraints: resolution, front or rear camera...; its ``video`` part also applies to a
+	 * camera chosen in the device list).
 	 */
 	webcam_options: Record<string, unknown>;
 	/** Height of the display area: pixels, or a CSS length such as "50vh" (None: its natural height). */
@@ -1503,11 +1505,16 @@ export interface VideoProps extends CommonProps {
 	width?: number | string | null;
 	/** True: the user can edit it; False: read-only; None: editable only if it is an input of some listener. */
 	interactive?: boolean | null;
-	/** Gradio's file type for returned videos (it converts them); sent to the browser, the files stay as they are. */
+	/**
+	 * File extension videos are converted to, with ffmpeg (e.g. "mp4", "webm", "avi"): returned videos and uploaded
+	 * ones whose extension differs are re-encoded as ``<name>.<format>`` (None: no conversion). Without ffmpeg on the
+	 * PATH, a video that needs converting fails with an error.
+	 */
 	format?: string | null;
 	/**
-	 * Whether webcam recordings keep their sound (None: when "upload" is among the sources); without it the
-	 * microphone is not opened and the recording has no audio track.
+	 * Whether videos keep their sound (None: when "upload" is among the sources). Without it the webcam records
+	 * without opening the microphone, and ffmpeg removes the sound of what the function receives (a video uploaded
+	 * with sound is handed over as ``muted_<name>``; an error without ffmpeg).
 	 */
 	include_audio?: boolean | null;
 	/**

@@ -1,0 +1,89 @@
+"""Video's ffmpeg steps through a real server and the official gradio_client, as in Gradio 6.31.
+
+A webcam-only input with mirroring on hands the function a flipped, silent ``muted_<name>_flip.mp4``; an output
+with ``format="mp4"`` converts what the function returns; a returned .avi is made a playable mp4.
+ffmpeg is needed: skipped without it, except in CI (``CI`` set), where these tests fail.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+from gradio_client import handle_file
+from PIL import Image as PILImage
+
+import trellis as gr
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _needs_ffmpeg() -> None:
+    if shutil.which("ffmpeg") and shutil.which("ffprobe"):
+        return
+    if os.environ.get("CI"):
+        pytest.fail("ffmpeg and ffprobe must be installed in CI (scripts/test installs Debian's ffmpeg)")
+    pytest.skip("ffmpeg is not installed")
+
+
+def ffmpeg(*arguments: str) -> None:
+    subprocess.run(["ffmpeg", "-nostdin", "-y", "-loglevel", "error", *arguments], check=True)
+
+
+def streams(path: str | Path) -> list[tuple[str, str]]:
+    command = ["ffprobe", "-v", "error", "-show_streams", "-print_format", "json", str(path)]
+    out = subprocess.run(command, capture_output=True, check=True).stdout
+    return [(s["codec_type"], s["codec_name"]) for s in json.loads(out)["streams"]]
+
+
+@pytest.fixture(scope="module")
+def clips(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("clips")
+    split = folder / "split.mp4"  # left half red, right half blue
+    halves = "color=red:s=32x32:d=0.4[l];color=blue:s=32x32:d=0.4[r];[l][r]hstack"
+    ffmpeg(
+        "-f", "lavfi", "-i", halves, "-f", "lavfi", "-i", "sine=d=0.4", "-pix_fmt", "yuv420p", "-shortest", str(split)
+    )
+    avi = folder / "clip.avi"
+    ffmpeg("-f", "lavfi", "-i", "testsrc=s=64x48:d=0.4", "-c:v", "mpeg4", str(avi))
+    return {"split": split, "avi": avi}
+
+
+@pytest.fixture(scope="module")
+def url(serve_blocks: Any, clips: dict[str, Path]) -> str:
+    with gr.Blocks() as demo:
+        webcam = gr.Video(sources=["webcam"])
+        out = gr.Video()
+        name = gr.Textbox()
+        gr.Button().click(lambda v: (v, Path(v).name), webcam, [out, name], api_name="webcam")
+        text = gr.Textbox()
+        gr.Button().click(lambda _: str(clips["avi"]), text, gr.Video(), api_name="avi")
+        gr.Button().click(lambda _: str(clips["split"]), text, gr.Video(format="webm"), api_name="webm")
+    return serve_blocks(demo, allowed_paths=[str(clips["avi"].parent)])
+
+
+def test_a_webcam_only_recording_reaches_the_function_flipped_and_silent(
+    url: str, make_client: Any, clips: dict[str, Path], tmp_path: Path
+) -> None:
+    video, name = make_client(url).predict(handle_file(str(clips["split"])), api_name="/webcam")
+    assert name == "muted_split_flip.mp4" and streams(video) == [("video", "h264")]
+    png = tmp_path / "frame.png"
+    ffmpeg("-i", video, "-frames:v", "1", str(png))
+    frame = PILImage.open(png).convert("RGB")
+    left, right = frame.getpixel((4, 16)), frame.getpixel((60, 16))
+    assert isinstance(left, tuple) and isinstance(right, tuple)
+    assert left[2] > 200 and left[0] < 60 and right[0] > 200 and right[2] < 60  # blue now left, red right
+
+
+def test_a_returned_avi_comes_back_as_a_playable_mp4(url: str, make_client: Any) -> None:
+    video = make_client(url).predict("x", api_name="/avi")
+    assert Path(video).name == "clip.mp4" and streams(video) == [("video", "h264")]
+
+
+def test_format_converts_a_returned_video(url: str, make_client: Any) -> None:
+    video = make_client(url).predict("x", api_name="/webm")
+    assert Path(video).name == "split.webm" and streams(video) == [("video", "vp9"), ("audio", "opus")]
