@@ -10,9 +10,7 @@ from __future__ import annotations
 import pytest
 
 #: conformance test module → why it is expected to fail for now.
-EXPECTED_FAILURES: dict[str, str] = {
-    "test_dataframe": "Dataframe component: not covered by an open issue yet",
-}
+EXPECTED_FAILURES: dict[str, str] = {}
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -96,6 +96,7 @@ API_COMPONENTS: dict[str, Any] = {
     "checkboxgroup": lambda: gr.CheckboxGroup(["a", "b"], render=False),
     "code": lambda: gr.Code(render=False),
     "colorpicker": lambda: gr.ColorPicker(render=False),
+    "dataframe": lambda: gr.Dataframe(render=False),
     "datetime": lambda: gr.DateTime(render=False),
     "datetime_date_only": lambda: gr.DateTime(include_time=False, render=False),
     "dropdown": lambda: gr.Dropdown(["a", "b"], render=False),

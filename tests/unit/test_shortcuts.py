@@ -61,10 +61,12 @@ def test_templates_are_sent_as_their_base_with_gradios_props(name: str, block_ty
 
 
 def test_a_pending_shortcut_names_the_missing_component() -> None:
-    with pytest.raises(NotImplementedError, match=r"'numpy' makes a gr\.Numpy, which Trellis does not have yet"):
-        gr.Interface(lambda x: x, "numpy", "text")
-    with pytest.raises(NotImplementedError, match=r"gr\.Dataframe"):
-        component("data_frame")
+    with pytest.raises(
+        NotImplementedError, match=r"'imageeditor' makes a gr\.ImageEditor, which Trellis does not have yet"
+    ):
+        gr.Interface(lambda x: x, "imageeditor", "text")
+    with pytest.raises(NotImplementedError, match=r"gr\.LinePlot"):
+        component("line_plot")
 
 
 @pytest.mark.parametrize("name", GRADIO_REFUSES)

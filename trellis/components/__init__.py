@@ -29,6 +29,10 @@ from trellis.components.choice import Checkbox as Checkbox
 from trellis.components.choice import CheckboxGroup as CheckboxGroup
 from trellis.components.choice import Dropdown as Dropdown
 from trellis.components.choice import Radio as Radio
+from trellis.components.dataframe import Dataframe as Dataframe
+from trellis.components.dataframe import List as List
+from trellis.components.dataframe import Matrix as Matrix
+from trellis.components.dataframe import Numpy as Numpy
 from trellis.components.dataset import Dataset as Dataset
 from trellis.components.display import JSON as JSON
 from trellis.components.display import Label as Label
@@ -72,6 +76,7 @@ Json = JSON
 Html = HTML
 Text = Textbox
 
+DataFrame = Dataframe
 Checkboxgroup = CheckboxGroup
 Annotatedimage = AnnotatedImage
 
@@ -90,6 +95,7 @@ SHORTCUTS: dict[str, type[_Component]] = {
     "clearbutton": ClearButton,
     "code": Code,
     "colorpicker": ColorPicker,
+    "dataframe": Dataframe,
     "dataset": Dataset,
     "datetime": DateTime,
     "downloadbutton": DownloadButton,
@@ -103,11 +109,14 @@ SHORTCUTS: dict[str, type[_Component]] = {
     "imageslider": ImageSlider,
     "json": JSON,
     "label": Label,
+    "list": List,
     "markdown": Markdown,
+    "matrix": Matrix,
     "microphone": Microphone,
     "model3d": Model3D,
     "multimodaltextbox": MultimodalTextbox,
     "number": Number,
+    "numpy": Numpy,
     "playablevideo": PlayableVideo,
     "radio": Radio,
     "slider": Slider,
@@ -123,7 +132,6 @@ SHORTCUTS: dict[str, type[_Component]] = {
 #: Shortcuts Gradio accepts for components Trellis does not have yet: name → Gradio's class.
 PENDING_SHORTCUTS: dict[str, str] = {
     "barplot": "BarPlot",
-    "dataframe": "Dataframe",
     "deeplinkbutton": "DeepLinkButton",
     "dialogue": "Dialogue",
     "fallback": "Fallback",
@@ -133,11 +141,8 @@ PENDING_SHORTCUTS: dict[str, str] = {
     "imageeditor": "ImageEditor",
     "imagemask": "ImageMask",
     "lineplot": "LinePlot",
-    "list": "List",
-    "matrix": "Matrix",
     "nativeplot": "NativePlot",
     "navbar": "Navbar",
-    "numpy": "Numpy",
     "paint": "Paint",
     "paramviewer": "ParamViewer",
     "plot": "Plot",
