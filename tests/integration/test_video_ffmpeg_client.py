@@ -11,14 +11,18 @@ import json
 import os
 import shutil
 import subprocess
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from gradio_client import handle_file
+from gradio_client.exceptions import AppError
 from PIL import Image as PILImage
 
 import trellis as gr
+from trellis._filedata import default_cache_dir
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -87,3 +91,32 @@ def test_a_returned_avi_comes_back_as_a_playable_mp4(url: str, make_client: Any)
 def test_format_converts_a_returned_video(url: str, make_client: Any) -> None:
     video = make_client(url).predict("x", api_name="/webm")
     assert Path(video).name == "split.webm" and streams(video) == [("video", "vp9"), ("audio", "opus")]
+
+
+@pytest.fixture(scope="module")
+def outside() -> Iterator[Path]:
+    """A folder outside the temp dir and the working directory: only the app's allowed_paths let it out."""
+    base = Path("/var/tmp") if Path("/var/tmp").is_dir() else Path.home()
+    folder = Path(tempfile.mkdtemp(dir=base, prefix="trellis-video-"))
+    ffmpeg("-f", "lavfi", "-i", "testsrc=s=64x48:d=0.4", "-c:v", "mpeg4", str(folder / "far.avi"))
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_the_apps_allowed_and_blocked_paths_decide_which_returned_videos_are_converted(
+    serve_blocks: Any, make_client: Any, outside: Path, clips: dict[str, Path], tmp_path: Path
+) -> None:
+    blocked = tmp_path / "private"
+    blocked.mkdir()
+    shutil.copy(clips["avi"], blocked / "secret.avi")
+    with gr.Blocks() as demo:
+        text = gr.Textbox()
+        gr.Button().click(lambda _: str(outside / "far.avi"), text, gr.Video(), api_name="far")
+        gr.Button().click(lambda _: str(blocked / "secret.avi"), text, gr.Video(), api_name="secret")
+    url = serve_blocks(demo, allowed_paths=[str(outside)], blocked_paths=[str(blocked)])
+    client = make_client(url)
+    far = client.predict("", api_name="/far")
+    assert Path(far).name == "far.mp4" and streams(far) == [("video", "h264")]  # allowed by the app: converted
+    with pytest.raises(AppError):  # blocked by the app: neither converted nor served
+        client.predict("", api_name="/secret")
+    assert not any(p.name == "secret.mp4" for p in default_cache_dir().rglob("*"))

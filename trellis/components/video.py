@@ -163,9 +163,8 @@ class Video(
             video = download_video(video)
         elif not may_read_output(video):
             logger.warning(
-                "The returned video %s is sent as it is, not checked, converted or watermarked: it is outside the "
-                "places a converted copy may come from (the cache, the working directory, the temp dir, "
-                "GRADIO_ALLOWED_PATHS).",
+                "The returned video %s is sent as it is, not checked, converted or watermarked: the app does not "
+                "let outputs come from there (its allowed_paths and blocked_paths decide).",
                 video,
             )
             return None
@@ -367,17 +366,20 @@ def _env_paths(name: str) -> list[str]:
 def may_read_output(path: str) -> bool:
     """Whether a returned local video may be read to store a converted or watermarked copy of it in the cache.
 
-    The copy would be served from the cache whatever the source was, so (as Gradio checks the source first) only
-    files the output step accepts in any app are read: in the cache, the temp dir, the working directory (not its
-    hidden folders), Trellis's sample media or ``GRADIO_ALLOWED_PATHS``, and not in ``GRADIO_BLOCKED_PATHS``. The
-    ``allowed_paths`` and ``blocked_paths`` given to ``launch()`` are not known here: a video found only through them
-    is sent as it is, and the output step judges it.
+    The copy is served from the cache whatever the source was, so (as Gradio checks the source first) the
+    source is read only if the app's rules let it be an output: its ``allowed_paths`` and ``blocked_paths``,
+    handed down by the runner. Called outside an app (a direct ``postprocess``), the rules any app applies:
+    the cache, the temp dir, the working directory (not its hidden folders), Trellis's sample media or
+    ``GRADIO_ALLOWED_PATHS``, and never ``GRADIO_BLOCKED_PATHS``.
     """
     from trellis.media import MEDIA_ROOT
 
     resolved = Path(os.path.realpath(path))
     if any(_within(resolved, blocked) for blocked in _env_paths("GRADIO_BLOCKED_PATHS")):
         return False
+    ruled = handlers.output_readable(str(resolved))
+    if ruled is not None:
+        return ruled
     roots: list[str | os.PathLike[str]] = [default_cache_dir(), tempfile.gettempdir(), MEDIA_ROOT]
     roots += _env_paths("GRADIO_ALLOWED_PATHS")
     if any(_within(resolved, root) for root in roots):

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import contextvars
 import dataclasses
+import os
 import threading
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import anyio
@@ -18,6 +20,7 @@ import anyio.to_thread
 
 from trellis._filedata import contains_file
 from trellis.blocks.updates import check_update_props, is_update, ordered_update
+from trellis.components import handlers
 from trellis.components.base import Block, Component
 from trellis.components.display import jsonable
 from trellis.components.state import State
@@ -81,6 +84,13 @@ class Runner:
             for target, event in e.dep.targets
             if event == "change" and isinstance(app.blocks.get(target), State)
         }
+
+    def _output_rule(self, path: str) -> bool:
+        """Whether the app lets the local file ``path`` be an output (its allowed and blocked paths)."""
+        try:
+            return self.files.may_cache_output(Path(os.path.realpath(path)))
+        except (OSError, ValueError):
+            return False
 
     # -- inputs ------------------------------------------------------------------
     def prepare(self, endpoint: EndpointInfo, data: list[Any], ctx: CallContext) -> list[Any]:
@@ -211,7 +221,8 @@ class Runner:
             open_stream = getattr(component, "open_stream", None)
             if open_stream is not None:
                 return self._stream_chunk(component, open_stream, value, ctx)
-        payload = component.postprocess(value)
+        with handlers.reading_outputs_with(self._output_rule):
+            payload = component.postprocess(value)
         if component.data_model_is_file or component.payload_has_files(payload):
             payload = self.files.prepare_output(payload, ctx.root, session_hash=ctx.session.hash)
         return payload
