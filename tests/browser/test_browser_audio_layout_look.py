@@ -227,3 +227,77 @@ def test_layout_output_shows_progress_border(page: Page, serve: Serve) -> None:
     release.set()
     expect(page.locator("#col_true [data-testid=status-error]")).to_be_visible()
     expect(page.locator("#col_true > [data-testid=layout-progress]")).to_have_count(0)
+
+
+def test_accordion_and_tab_heights_alignment_and_wrapping(page: Page, serve: Serve) -> None:
+    """Gradio 6.31 at 1280px: Accordion(height=100) content 1190x100 at (13, 38.6) in the accordion, scrolling
+    (scrollHeight 265); max_height=200 over one textbox: the content keeps its 89.6px; max_height=150 over three:
+    150px, scrolling. Tab(height=120): a 120px panel, scrolling. Right-aligned tabs sit at the bar's right end
+    in their order (One, Two, Four | Right, Right2; Right2's right edge on the Tabs' right edge), the first with
+    a 24px rule before it. overflow_behavior="wrap" with 30 tabs: a 96px tab list of 32px lines, "Tab number
+    10" starting the second line, no "More tabs" button; the default "menu" keeps one line and the button."""
+    with gr.Blocks() as demo:
+        with gr.Accordion("Fixed", height=100, elem_id="acc_h"):
+            for i in range(3):
+                gr.Textbox(label=f"h{i}")
+        with gr.Accordion("Max short", max_height=200, elem_id="acc_ms"):
+            gr.Textbox(label="ms")
+        with gr.Accordion("Max tall", max_height=150, elem_id="acc_mt"):
+            for i in range(3):
+                gr.Textbox(label=f"mt{i}")
+        with gr.Tabs(elem_id="tabs1"):
+            with gr.Tab("One", height=120, elem_id="t1"):
+                for i in range(3):
+                    gr.Textbox(label=f"t1{i}")
+            with gr.Tab("Two"):
+                gr.Textbox(label="t2")
+            with gr.Tab("Right", alignment="right", elem_id="t3"):
+                gr.Textbox(label="t3")
+            with gr.Tab("Four"):
+                gr.Textbox(label="t4")
+            with gr.Tab("Right2", alignment="right", elem_id="t5", render_children=True):
+                gr.Textbox(label="t5")
+        with gr.Tabs(elem_id="tabs2", overflow_behavior="wrap"):
+            for i in range(30):
+                with gr.Tab(f"Tab number {i}"):
+                    gr.Textbox(label=f"w{i}")
+        with gr.Tabs(elem_id="tabs3"):
+            for i in range(30):
+                with gr.Tab(f"Tab number {i}"):
+                    gr.Textbox(label=f"m{i}")
+    page.goto(serve(demo))
+    expect(page.locator("#tabs3 [aria-label='More tabs']")).to_be_visible()
+
+    content = "[role=region]"
+    fixed = geometry(page, "acc_h", content)
+    near(fixed["rect"], [13, 38.6, 1190, 100])
+    scroll = "e => [e.scrollHeight, getComputedStyle(e).overflowY]"
+    height, overflow = page.locator(f"#acc_h {content}").evaluate(scroll)
+    assert height > 200 and overflow == "auto"
+    near(geometry(page, "acc_ms", content)["rect"][2:], [1190, 89.6])
+    near(geometry(page, "acc_mt", content)["rect"][2:], [1190, 150])
+    assert page.locator(f"#acc_mt {content}").evaluate(scroll)[0] > 200
+
+    panel = page.locator("#t1")
+    panel_box = panel.bounding_box()
+    assert panel_box and round(panel_box["height"]) == 120
+    assert panel.evaluate(scroll)[0] > 200
+
+    tabs = page.locator("#tabs1").bounding_box()
+    assert tabs
+    names = page.locator("#tabs1 [role=tab]").all_inner_texts()
+    assert [n.strip() for n in names] == ["One", "Two", "Four", "Right", "Right2"]
+    right2 = page.locator("#t5-button").bounding_box()
+    right = page.locator("#t3-button").bounding_box()
+    assert right2 and right
+    assert abs(right2["x"] + right2["width"] - (tabs["x"] + tabs["width"])) <= 1
+    assert abs(right["x"] + right["width"] - right2["x"]) <= 1
+    rule = page.locator("#t3-button").evaluate("e => getComputedStyle(e, '::before').height")
+    assert rule == "24px"
+
+    tablist = page.locator("#tabs2 [role=tablist]").bounding_box()
+    assert tablist and round(tablist["height"]) == 96
+    tenth = page.locator("#tabs2 [role=tab]", has_text="Tab number 10").bounding_box()
+    assert tenth
+    near([tenth["x"] - tablist["x"], tenth["y"] - tablist["y"], tenth["height"]], [0, 32, 32])
+    expect(page.locator("#tabs2 [aria-label='More tabs']")).to_have_count(0)

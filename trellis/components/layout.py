@@ -102,27 +102,54 @@ class Form(_Layout, Scaled, defaults={"scale": 0, "min_width": 0}):
         super().add_child(child)
 
 
+class _ScrollsContent(Block, register=False):
+    """The height props of a container whose content scrolls."""
+
+    height: int | str | None = None
+    """The content's height: pixels, or a CSS length such as "50vh"; taller content scrolls (None: as tall as its
+    content)."""
+    max_height: int | str | None = None
+    """The most height the content takes (pixels or a CSS length); taller content scrolls, shorter content keeps its
+    own height."""
+
+
 class Tabs(_Layout):
     """A set of tabs; ``selected`` is the id or index of the open tab."""
 
     change = EventListener()
     select = EventListener()
-    SIGNATURE = "*, selected, visible, elem_id, elem_classes, render, key, preserved_by_key"
+    SIGNATURE = "*, selected, overflow_behavior, visible, elem_id, elem_classes, render, key, preserved_by_key"
 
     selected: int | str | None = None
     """The tab open when the page loads: a Tab's ``id``, or its index (None: the first tab the user may open)."""
+    overflow_behavior: Literal["menu", "wrap"] = "menu"
+    """What happens to the tabs that do not fit on one line: "menu" puts them in a "More tabs" menu at the end of the
+    bar, "wrap" wraps them onto more lines."""
 
 
-class Tab(_Layout, _Titled, _Grown, type_name="tabitem"):
+class Tab(_Layout, _Titled, _Grown, _ScrollsContent, type_name="tabitem"):
     """One tab; consecutive tabs outside a ``Tabs`` get one created around them."""
 
     select = EventListener()
-    SIGNATURE = "label, visible, interactive, *, id, elem_id, elem_classes, scale, render, key, preserved_by_key"
+    SIGNATURE = """label, visible, interactive, *, id, alignment, elem_id, elem_classes, scale, height, max_height,
+        render, key, preserved_by_key, render_children"""
 
     interactive: bool = True
     """False greys the tab out: the user cannot open it."""
     id: int | str | None = None
     """An id for the tab, by which ``Tabs(selected=...)`` and updates open it."""
+    alignment: Literal["left", "right"] = "left"
+    """The side of the tab bar its button sits on: the right-aligned tabs are grouped at the bar's right end, in
+    their order."""
+    render_children: bool = False
+    """Gradio's switch to render an inactive tab's children hidden in the page; Trellis always does (so its media
+    loads before the tab opens), whatever its value."""
+
+    @override
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        if self.alignment not in ("left", "right"):
+            raise ValueError("The `alignment` parameter must be either 'left' or 'right'.")
 
     @override
     def expected_parent(self) -> type[BlockContext] | None:
@@ -132,10 +159,12 @@ class Tab(_Layout, _Titled, _Grown, type_name="tabitem"):
 TabItem = Tab
 
 
-class Accordion(_Layout, _Collapsible, _Grown):
+class Accordion(_Layout, _Collapsible, _Grown, _ScrollsContent):
     """A collapsible box with a label."""
 
-    SIGNATURE = "label, *, open, visible, elem_id, elem_classes, render, key, preserved_by_key, scale"
+    SIGNATURE = (
+        "label, *, open, height, max_height, visible, elem_id, elem_classes, render, key, preserved_by_key, scale"
+    )
 
 
 class Sidebar(_Layout, _Collapsible):

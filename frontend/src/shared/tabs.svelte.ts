@@ -14,6 +14,8 @@ export interface TabRegistration {
 	readonly visible: boolean;
 	readonly interactive: boolean;
 	readonly elemId: string | null;
+	/** The side of the bar its button sits on (`alignment`). */
+	readonly alignment: "left" | "right";
 	/** Fire the TabItem's own `select` event. */
 	onSelect(data: { index: number; value: string; selected: true }): void;
 }
