@@ -187,3 +187,107 @@ def test_the_volume_button_swaps_the_fullscreen_button_for_a_slider(page: Page, 
     expect(slider).to_be_visible()
     button.click()
     expect(slider).to_have_count(0)
+
+
+def input_app(path: str) -> gr.Blocks:
+    with gr.Blocks() as demo:
+        inp = gr.Video(value=path, label="In video", elem_id="in")
+        changes = gr.Number(label="Changes", value=0, elem_id="changes")
+        inp.change(lambda n: n + 1, changes, changes)
+        gr.Button("Go").click(lambda v: v, inp, None)
+    return demo
+
+
+def test_an_input_has_gradios_undo_and_trim_corner_buttons(page: Page, serve: Serve, tmp_path: Path) -> None:
+    page.goto(serve(input_app(clip(tmp_path)), allowed_paths=[str(tmp_path)]))
+    block = page.locator("#in")
+    ready(block.get_by_test_id("video-player"))
+    undo, trim, clear = (block.get_by_test_id(f"video-{n}") for n in ("undo", "trim", "clear"))
+    expect(undo).to_be_disabled()  # Gradio: disabled until a trim, at half opacity
+    assert undo.evaluate("e => getComputedStyle(e).opacity") == "0.5"
+    expect(undo).to_have_attribute("aria-label", "Reset video to initial value")
+    expect(trim).to_have_attribute("aria-label", "Trim video to selection")
+    # Gradio: undo, trim and clear in that order (no download on an input), 18 px each at x 1179/1203/1227.
+    assert [box(b)["x"] for b in (undo, trim, clear)] == [1179, 1203, 1227]
+    assert [box(b)["height"] for b in (undo, trim, clear)] == [18, 18, 18]
+    expect(block.get_by_test_id("video-download")).to_have_count(0)
+
+
+def test_the_trim_bar_has_gradios_frames_handles_and_buttons(page: Page, serve: Serve, tmp_path: Path) -> None:
+    page.goto(serve(input_app(clip(tmp_path)), allowed_paths=[str(tmp_path)]))
+    block = page.locator("#in")
+    player = block.get_by_test_id("video-player")
+    ready(player)
+    height = box(block)["height"]
+    block.get_by_test_id("video-trim").click()
+    bar = block.get_by_test_id("video-trim-bar")
+    expect(bar.locator("img")).to_have_count(10)  # Gradio: ten frames
+    bar.scroll_into_view_if_needed()
+    assert box(block)["height"] == height + 92  # Gradio: 724.9 -> 816.9
+    frames = [box(img) for img in bar.locator("img").all()]
+    assert {(f["width"], f["height"]) for f in frames} == {(83.8, 48)}  # Gradio: 83.8x48, 837.7 px in all
+    b = box(block)
+    assert frames[0]["x"] - b["x"] == pytest.approx(189.2, abs=0.1)  # centred: Gradio's first frame at x=221.2
+    start, end = block.get_by_test_id("video-trim-start"), block.get_by_test_id("video-trim-end")
+    s, e = box(start), box(end)
+    assert (s["x"], s["width"], s["height"]) == (frames[0]["x"], 3, 48)
+    assert e["x"] == pytest.approx(frames[-1]["x"] + frames[-1]["width"], abs=0.15)
+    assert start.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(249, 115, 22)"
+    length = block.get_by_test_id("video-trim-length")
+    expect(length).to_have_text("0:03")
+    assert length.evaluate("e => getComputedStyle(e).color") == "rgb(249, 115, 22)"
+    apply, cancel = block.get_by_test_id("video-trim-apply"), block.get_by_test_id("video-trim-cancel")
+    expect(apply).to_have_text("Trim")
+    expect(cancel).to_have_text("Cancel")
+    for button in (apply, cancel):
+        assert box(button)["height"] == 20  # Gradio: 20 px bordered text buttons, 12px bold grey
+        assert button.evaluate("e => getComputedStyle(e).fontSize") == "12px"
+        assert button.evaluate("e => getComputedStyle(e).color") == "rgb(187, 187, 194)"
+    assert box(cancel)["x"] + box(cancel)["width"] == b["x"] + b["width"] - 9  # Gradio: 8 px in, inside the border
+
+    # Dragging the start handle 150 px in shows that frame (Gradio: 17.9 % -> 0.537 s, "0:02" left).
+    page.mouse.move(s["x"] + 1, s["y"] + 20)
+    page.mouse.down()
+    page.mouse.move(s["x"] + 151, s["y"] + 20, steps=5)
+    page.mouse.up()
+    expect(length).to_have_text("0:02")
+    assert player.evaluate("v => v.currentTime") == pytest.approx(0.537, abs=0.02)
+    # An arrow key moves a handle by a second.
+    end.focus()
+    page.keyboard.press("ArrowLeft")
+    expect(end).to_have_attribute("aria-valuenow", "2")
+    cancel.click()
+    expect(bar).to_have_count(0)
+
+
+def test_trim_cuts_the_selected_range_and_undo_restores_the_upload(page: Page, serve: Serve, tmp_path: Path) -> None:
+    page.goto(serve(input_app(clip(tmp_path)), allowed_paths=[str(tmp_path)]))
+    block = page.locator("#in")
+    player = block.get_by_test_id("video-player")
+    ready(player)
+    original = player.get_attribute("src")
+    assert original is not None
+    block.get_by_test_id("video-trim").click()
+    start, end = block.get_by_test_id("video-trim-start"), block.get_by_test_id("video-trim-end")
+    start.focus()
+    page.keyboard.press("ArrowRight")  # 1 s
+    end.focus()
+    page.keyboard.press("ArrowLeft")  # 2 s
+    expect(block.get_by_test_id("video-trim-length")).to_have_text("0:01")
+    block.get_by_test_id("video-trim-apply").click()
+    expect(block.get_by_test_id("video-trimming")).to_be_visible()  # the player is dimmed while it records
+    expect(player).not_to_have_attribute("src", original, timeout=20_000)
+    expect(block.get_by_test_id("video-trim-bar")).to_have_count(0)
+    page.wait_for_function(
+        "() => { const v = document.querySelector('#in video'); return Number.isFinite(v.duration) && v.duration > 0 }"
+    )
+    # The cut holds the selected second (recorded as it plays, so within a few frames of it).
+    assert player.evaluate("v => v.duration") == pytest.approx(1.0, abs=0.2)
+    expect(block.get_by_test_id("video-time")).to_have_text("0:00 / 0:01")
+    expect(page.locator("#changes input")).to_have_value("1")
+    undo = block.get_by_test_id("video-undo")
+    expect(undo).to_be_enabled()
+    undo.click()
+    expect(player).to_have_attribute("src", original)
+    expect(undo).to_be_disabled()
+    expect(page.locator("#changes input")).to_have_value("2")
