@@ -9,8 +9,9 @@ getComputedStyle on its page. Positions are relative to the Audio block's top-le
 - The controls: volume button 20x20 at (19, 139.4) whose glyph spans 18.3x13.6 from (19.8, 142.6); speed
   button 20 high at (49, 139.4), replaced by an 80x4 volume slider at (49, 147.4) while the volume is open;
   skip back 24x32 at (558, 133.4) with a 24px icon at y 137.4 whose glyph spans 20.1x12.8 from (559.9, 143);
-  play 32x32 at (592, 133.4), glyph 18.7x24 from (598.7, 137.4) (pause: 16x21.3 from (600, 138.7)); skip forward at (634, 133.4), glyph from (636, 143); the edit tools' reset and
-  trim buttons 20x20 at (1157, 139.4) and (1183, 139.4), the reset glyph 16.7x15 from (1157.8, 141.9).
+  play 32x32 at (592, 133.4), glyph 18.7x24 from (598.7, 137.4) (pause: 16x21.3 from (600, 138.7)); skip
+  forward at (634, 133.4), glyph from (636, 143); the edit tools' reset and trim buttons 20x20 at
+  (1157, 139.4) and (1183, 139.4), the reset glyph 16.7x15 from (1157.8, 141.9).
 - Audio(sources=["microphone"]) with no value: an 18x18 Clear button at (1195, 3) in the corner. Clicking
   it fires the component's clear and input events (not change); the value stays None.
 - A Column or Row written by a running event: a 2px rgb(249, 115, 22) border over the whole layout (its
