@@ -99,7 +99,7 @@ export function parseCell(text: string, datatype: Datatype): unknown {
 /** Sort direction of a column. */
 export type SortDirection = "asc" | "desc";
 
-/** Compare two cells of one column: numbers as numbers, nulls last, else as text (natural order). */
+/** Compare two cells of one column: numbers as numbers, empty cells last, else as text (natural order). */
 export function compareCells(a: unknown, b: unknown, datatype: Datatype = "str"): number {
 	const empty = (v: unknown): boolean => v === null || v === undefined || v === "";
 	if (empty(a) || empty(b)) return empty(a) === empty(b) ? 0 : empty(a) ? 1 : -1;
@@ -122,7 +122,14 @@ export function sortedOrder(
 	const order = rows.map((_, i) => i);
 	if (column === null || direction === null) return order;
 	const sign = direction === "asc" ? 1 : -1;
-	return order.sort((i, j) => sign * compareCells(rows[i][column], rows[j][column], datatype) || i - j);
+	const empty = (v: unknown): boolean => v === null || v === undefined || v === "";
+	return order.sort((i, j) => {
+		const a = rows[i][column];
+		const b = rows[j][column];
+		// empty cells stay last whichever way the column is sorted
+		if (empty(a) || empty(b)) return Number(empty(a)) - Number(empty(b)) || i - j;
+		return sign * compareCells(a, b, datatype) || i - j;
+	});
 }
 
 /** The indices in `order` whose row has a cell containing `query` (case-insensitive; empty: all). */

@@ -95,7 +95,23 @@ export type Preview =
 	| { kind: "html"; html: string }
 	| { kind: "code"; text: string }
 	| { kind: "json"; text: string }
-	| { kind: "multimodal"; text: string; images: string[]; files: string[] };
+	| { kind: "multimodal"; text: string; images: string[]; files: string[] }
+	| { kind: "table"; rows: string[][]; moreColumns: boolean; moreRows: boolean };
+
+/** A Dataframe sample shows this many of its rows and columns (then "…" for more columns). */
+export const TABLE_SHOWN = 3;
+
+/** The first rows and columns of a Dataframe sample (a list of rows, or `{data}`) as text. */
+function tablePreview(value: unknown): Preview | null {
+	const data = value && typeof value === "object" && !Array.isArray(value) ? (value as { data?: unknown }).data : value;
+	if (!Array.isArray(data) || !data.length) return null;
+	const rows = data.map((row) => (Array.isArray(row) ? row : [row]));
+	const columns = Math.max(...rows.map((row) => row.length));
+	const shown = rows
+		.slice(0, TABLE_SHOWN)
+		.map((row) => row.slice(0, TABLE_SHOWN).map((cell) => (cell === null || cell === undefined ? "" : String(cell))));
+	return { kind: "table", rows: shown, moreColumns: columns > TABLE_SHOWN, moreRows: rows.length > TABLE_SHOWN };
+}
 
 /** Text samples longer than this are cut, with "..." after them. */
 export const TEXT_LIMIT = 60;
@@ -196,6 +212,8 @@ export function preview(value: unknown, component: string | null | undefined, ro
 			}
 			return { kind: "multimodal", text: typeof v.text === "string" ? v.text : "", images, files };
 		}
+		case "dataframe":
+			return tablePreview(value) ?? text();
 		case "textbox":
 		case "text": {
 			const full = cellText(value, component);
