@@ -11,7 +11,8 @@ getComputedStyle on its page. Positions are relative to the Audio block's top-le
   skip back 24x32 at (558, 133.4) with a 24px icon at y 137.4 whose glyph spans 20.1x12.8 from (559.9, 143);
   play 32x32 at (592, 133.4), glyph 18.7x24 from (598.7, 137.4) (pause: 16x21.3 from (600, 138.7)); skip
   forward at (634, 133.4), glyph from (636, 143); the edit tools' reset and trim buttons 20x20 at
-  (1157, 139.4) and (1183, 139.4), the reset glyph 16.7x15 from (1157.8, 141.9).
+  (1157, 139.4) and (1183, 139.4), the reset glyph 16.7x15 from (1157.8, 141.9). At volume 0.3 the speaker
+  glyph spans 15.8x13.6 from (20.7, 142.6), muted 16.7x13.6.
 - Audio(sources=["microphone"]) with no value: an 18x18 Clear button at (1195, 3) in the corner. Clicking
   it fires the component's clear and input events (not change); the value stays None.
 - A Column or Row written by a running event: a 2px rgb(249, 115, 22) border over the whole layout (its
@@ -142,6 +143,14 @@ def test_audio_player_waveform_and_controls(page: Page, serve: Serve, tmp_path: 
     page.locator("#out [data-testid=audio-volume]").click()
     expect(page.locator("#out [data-testid=audio-volume-slider]")).to_be_visible()
     near(geometry(page, "out", "[data-testid=audio-volume-slider]")["rect"], [49, 147.4, 80, 4])
+    # Lower volumes: Gradio's low (0.3) and muted (0) speakers, their glyphs from x 20.7.
+    for level, glyph in (("0.3", [20.7, 142.6, 15.8, 13.6]), ("0", [20.7, 142.6, 16.7, 13.6])):
+        page.locator("#out [data-testid=audio-volume-slider]").fill(level)
+        page.wait_for_function(
+            "v => document.querySelector('#out [data-testid=audio-volume] svg').dataset.icon === v",
+            arg="mute" if level == "0" else "volume-low",
+        )
+        near(geometry(page, "out", "[data-testid=audio-volume]")["glyph"], glyph)
 
     # Playing: the pause glyph as Gradio's.
     page.locator("#inp [data-testid=audio-play]").click()
