@@ -108,6 +108,7 @@ API_COMPONENTS: dict[str, Any] = {
     "json": lambda: gr.JSON(render=False),
     "label": lambda: gr.Label(render=False),
     "markdown": lambda: gr.Markdown(render=False),
+    "plot": lambda: gr.Plot(render=False),
     "number": lambda: gr.Number(render=False),
     "number_int": lambda: gr.Number(precision=0, render=False),
     "radio": lambda: gr.Radio(["a", "b"], render=False),
@@ -128,9 +129,16 @@ def test_every_registered_api_component_is_covered_by_the_contract_tests() -> No
     assert with_api == covered
 
 
+#: Components whose example payload is None, as in Gradio (its API docs show no example for them).
+NO_EXAMPLE_PAYLOAD = {"plot"}
+
+
 @pytest.mark.parametrize("name", sorted(API_COMPONENTS))
 def test_example_payload_fits_api_info(name: str) -> None:
     component = API_COMPONENTS[name]()
+    if name in NO_EXAMPLE_PAYLOAD:
+        assert component.example_payload() is None
+        return
     assert fits(component.example_payload(), component.api_info())
 
 

@@ -56,6 +56,7 @@ from trellis.components.multimodal_textbox import MultimodalTextbox as Multimoda
 from trellis.components.number import Number as Number
 from trellis.components.number import Slider as Slider
 from trellis.components.pickers import ColorPicker as ColorPicker
+from trellis.components.plot import Plot as Plot
 from trellis.components.pickers import DateTime as DateTime
 from trellis.components.state import State as State
 from trellis.components.templates import Files as Files
@@ -118,6 +119,7 @@ SHORTCUTS: dict[str, type[_Component]] = {
     "number": Number,
     "numpy": Numpy,
     "playablevideo": PlayableVideo,
+    "plot": Plot,
     "radio": Radio,
     "slider": Slider,
     "state": State,
@@ -145,7 +147,6 @@ PENDING_SHORTCUTS: dict[str, str] = {
     "navbar": "Navbar",
     "paint": "Paint",
     "paramviewer": "ParamViewer",
-    "plot": "Plot",
     "scatterplot": "ScatterPlot",
     "simpledropdown": "SimpleDropdown",
     "simpleimage": "SimpleImage",
