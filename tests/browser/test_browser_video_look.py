@@ -189,9 +189,9 @@ def test_the_volume_button_swaps_the_fullscreen_button_for_a_slider(page: Page, 
     expect(slider).to_have_count(0)
 
 
-def input_app(path: str) -> gr.Blocks:
+def input_app(path: str, **kwargs: Any) -> gr.Blocks:
     with gr.Blocks() as demo:
-        inp = gr.Video(value=path, label="In video", elem_id="in")
+        inp = gr.Video(value=path, label="In video", elem_id="in", **kwargs)
         changes = gr.Number(label="Changes", value=0, elem_id="changes")
         inp.change(lambda n: n + 1, changes, changes)
         gr.Button("Go").click(lambda v: v, inp, None)
@@ -199,7 +199,9 @@ def input_app(path: str) -> gr.Blocks:
 
 
 def test_an_input_has_gradios_undo_and_trim_corner_buttons(page: Page, serve: Serve, tmp_path: Path) -> None:
-    page.goto(serve(input_app(clip(tmp_path)), allowed_paths=[str(tmp_path)]))
+    # Gradio shows no download or share button on an input, even when `buttons` asks for them.
+    app = input_app(clip(tmp_path), buttons=["download", "share"])
+    page.goto(serve(app, allowed_paths=[str(tmp_path)]))
     block = page.locator("#in")
     ready(block.get_by_test_id("video-player"))
     undo, trim, clear = (block.get_by_test_id(f"video-{n}") for n in ("undo", "trim", "clear"))
@@ -211,6 +213,7 @@ def test_an_input_has_gradios_undo_and_trim_corner_buttons(page: Page, serve: Se
     assert [box(b)["x"] for b in (undo, trim, clear)] == [1179, 1203, 1227]
     assert [box(b)["height"] for b in (undo, trim, clear)] == [18, 18, 18]
     expect(block.get_by_test_id("video-download")).to_have_count(0)
+    expect(block.get_by_test_id("video-share")).to_have_count(0)
 
 
 def test_the_trim_bar_has_gradios_frames_handles_and_buttons(page: Page, serve: Serve, tmp_path: Path) -> None:
@@ -291,3 +294,20 @@ def test_trim_cuts_the_selected_range_and_undo_restores_the_upload(page: Page, s
     expect(player).to_have_attribute("src", original)
     expect(undo).to_be_disabled()
     expect(page.locator("#changes input")).to_have_value("2")
+
+
+def test_the_trim_bar_fits_a_phone(page: Page, serve: Serve, tmp_path: Path) -> None:
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(serve(input_app(clip(tmp_path)), allowed_paths=[str(tmp_path)]) + "?__theme=dark")
+    block = page.locator("#in")
+    ready(block.get_by_test_id("video-player"))
+    block.get_by_test_id("video-trim").click()
+    bar = block.get_by_test_id("video-trim-bar")
+    expect(bar.locator("img")).to_have_count(10)
+    # Gradio at 390 px: the ten frames shrink to 30.8 px, 308 px in all, 8 px in from the block's sides.
+    frames = [box(img) for img in bar.locator("img").all()]
+    assert {f["width"] for f in frames} == {30.8}
+    assert frames[0]["x"] == 41 and frames[-1]["x"] + frames[-1]["width"] == pytest.approx(349, abs=0.15)
+    assert bar.locator("img").first.evaluate("e => getComputedStyle(e).borderTopColor") == "rgb(63, 63, 70)"
+    tint = block.locator("[data-testid=video-trim-bar] .selected")
+    assert tint.evaluate("e => getComputedStyle(e).backgroundColor") == "rgba(230, 103, 40, 0.25)"
