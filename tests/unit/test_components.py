@@ -117,6 +117,7 @@ API_COMPONENTS: dict[str, Any] = {
     "timer": lambda: gr.Timer(render=False),
     "chatbot": lambda: gr.Chatbot(render=False),
     "multimodaltextbox": lambda: gr.MultimodalTextbox(render=False),
+    "nativeplot": lambda: gr.LinePlot(x="a", y="b", render=False),
     "browserstate": lambda: gr.BrowserState(render=False),
     # As in Gradio, a Dataset is an API component: it takes and sends the index of a sample.
     "dataset": lambda: gr.Dataset(components=["text"], samples=[["a"]], render=False),

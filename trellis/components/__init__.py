@@ -53,6 +53,10 @@ from trellis.components.layout import TabItem as TabItem
 from trellis.components.layout import Tabs as Tabs
 from trellis.components.model3d import Model3D as Model3D
 from trellis.components.multimodal_textbox import MultimodalTextbox as MultimodalTextbox
+from trellis.components.native_plot import BarPlot as BarPlot
+from trellis.components.native_plot import LinePlot as LinePlot
+from trellis.components.native_plot import NativePlot as NativePlot
+from trellis.components.native_plot import ScatterPlot as ScatterPlot
 from trellis.components.number import Number as Number
 from trellis.components.number import Slider as Slider
 from trellis.components.pickers import ColorPicker as ColorPicker
@@ -88,6 +92,7 @@ Annotatedimage = AnnotatedImage
 SHORTCUTS: dict[str, type[_Component]] = {
     "annotatedimage": AnnotatedImage,
     "audio": Audio,
+    "barplot": BarPlot,
     "browserstate": BrowserState,
     "button": Button,
     "chatbot": Chatbot,
@@ -110,17 +115,20 @@ SHORTCUTS: dict[str, type[_Component]] = {
     "imageslider": ImageSlider,
     "json": JSON,
     "label": Label,
+    "lineplot": LinePlot,
     "list": List,
     "markdown": Markdown,
     "matrix": Matrix,
     "microphone": Microphone,
     "model3d": Model3D,
     "multimodaltextbox": MultimodalTextbox,
+    "nativeplot": NativePlot,
     "number": Number,
     "numpy": Numpy,
     "playablevideo": PlayableVideo,
     "plot": Plot,
     "radio": Radio,
+    "scatterplot": ScatterPlot,
     "slider": Slider,
     "state": State,
     "text": Textbox,
@@ -133,7 +141,6 @@ SHORTCUTS: dict[str, type[_Component]] = {
 
 #: Shortcuts Gradio accepts for components Trellis does not have yet: name → Gradio's class.
 PENDING_SHORTCUTS: dict[str, str] = {
-    "barplot": "BarPlot",
     "deeplinkbutton": "DeepLinkButton",
     "dialogue": "Dialogue",
     "fallback": "Fallback",
@@ -142,12 +149,9 @@ PENDING_SHORTCUTS: dict[str, str] = {
     "highlightedtext": "HighlightedText",
     "imageeditor": "ImageEditor",
     "imagemask": "ImageMask",
-    "lineplot": "LinePlot",
-    "nativeplot": "NativePlot",
     "navbar": "Navbar",
     "paint": "Paint",
     "paramviewer": "ParamViewer",
-    "scatterplot": "ScatterPlot",
     "simpledropdown": "SimpleDropdown",
     "simpleimage": "SimpleImage",
     "simpletextbox": "SimpleTextbox",

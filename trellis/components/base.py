@@ -86,6 +86,9 @@ class Block(_Declared):
     """
 
     block_type: ClassVar[str] = "block"
+    #: Its name in the config's props and in the API docs ("Lineplot"): its type string, unless the
+    #: class is drawn by another type's view (Gradio's line, scatter and bar plots are "nativeplot"s).
+    component_name: ClassVar[str] = "block"
     skip_api: ClassVar[bool] = True
     #: Its event names, in order: written by ``__init_subclass__`` from the ``EventListener`` attributes
     #: the class and its bases declare (``click = EventListener()``); a class may still set the tuple.
@@ -113,6 +116,7 @@ class Block(_Declared):
     def __init_subclass__(
         cls,
         type_name: str | None = None,
+        name: str | None = None,
         register: bool = True,
         defaults: Mapping[str, Any] | None = None,
         **kwargs: Any,
@@ -128,6 +132,7 @@ class Block(_Declared):
         if "__init__" in cls.__dict__:
             cls.__init__ = _record_explicit_args(cls.__dict__["__init__"])  # type: ignore[method-assign]
         cls.block_type = type_name or cls.__name__.lower()
+        cls.component_name = name or cls.block_type
         cls._prop_names = _wire_names(cls)
         cls.EVENTS = _events(cls)
         for event in cls.EVENTS:
@@ -186,7 +191,7 @@ class Block(_Declared):
         initial = self.config_value()
         if initial is not None:
             props["value"] = initial
-        props["name"] = self.block_type
+        props["name"] = self.component_name
         props["_selectable"] = bool(getattr(self, "_selectable", False))
         return props
 

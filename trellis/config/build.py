@@ -243,7 +243,7 @@ def endpoint_info(endpoint: EndpointInfo) -> dict[str, Any]:
                 "parameter_default": default,
                 "type": schema,
                 "python_type": _python_type(schema, "additional_description"),
-                "component": comp.block_type[:1].upper() + comp.block_type[1:],
+                "component": comp.component_name[:1].upper() + comp.component_name[1:],
                 "example_input": comp.example_payload(),
             }
         )
@@ -258,7 +258,7 @@ def endpoint_info(endpoint: EndpointInfo) -> dict[str, Any]:
                 "label": getattr(comp, "label", None) or f"value_{comp._id}",
                 "type": schema,
                 "python_type": _python_type(schema, "description"),
-                "component": comp.block_type[:1].upper() + comp.block_type[1:],
+                "component": comp.component_name[:1].upper() + comp.component_name[1:],
             }
         )
     description = dep.api_description or ""

@@ -86,6 +86,7 @@ export const registry = {
 	markdown: lazy(() => import("./markdown/Index.svelte")),
 	model3d: lazy(() => import("./model3d/Index.svelte")),
 	multimodaltextbox: lazy(() => import("./multimodaltextbox/Index.svelte")),
+	nativeplot: lazy(() => import("./nativeplot/Index.svelte")),
 	number: eager(NumberInput),
 	radio: lazy(() => import("./radio/Index.svelte")),
 	row: eager(Row),
