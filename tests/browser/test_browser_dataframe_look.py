@@ -148,6 +148,15 @@ def test_100k_rows_are_virtualised(page: Page, serve: Serve) -> None:
     last = box(block.get_by_test_id("cell-99999-9"))
     vp = box(viewport)
     assert last["y"] + last["h"] <= vp["y"] + vp["h"] + 1
+    # Gradio: once scrolled, a 32px accent "↑" button 16px inside the table's bottom-right corner.
+    up = block.get_by_role("button", name="Scroll to top")
+    expect(up).to_be_visible()
+    b = box(up)
+    assert (b["w"], b["h"]) == (32, 32)
+    assert b["x"] + b["w"] == pytest.approx(vp["x"] + vp["w"] + 1 - 16, abs=1.5)
+    up.click()
+    expect(block.get_by_test_id("cell-0-0")).to_have_text("0")
+    expect(up).to_have_count(0)
 
 
 def edit_app() -> gr.Blocks:
@@ -268,11 +277,20 @@ def test_sort_from_the_header_menu(page: Page, serve: Serve) -> None:
     page.goto(serve(demo))
     block = page.locator("#sorted")
     header = block.get_by_test_id("header-1")
+    expect(header).to_be_visible()
+    width = box(header)["w"]
+    # Gradio sorts from the ⋮ menu only: a click on the header leaves the order.
+    header.click()
+    rows = block.locator("[role=row]")
+    expect(rows.first.locator("[role=gridcell]").first).to_have_text("Alice")
     header.hover()
     header.get_by_role("button", name="Open cell menu").click()
     page.get_by_role("menuitem", name="Sort descending").click()
-    rows = block.locator("[role=row]")
     expect(rows.first.locator("[role=gridcell]").first).to_have_text("Carol")
+    # A 13px arrow marks the sorted column, which keeps its width.
+    expect(header.get_by_label("Sorted descending")).to_be_visible()
+    assert box(header.locator(".sort-indicator svg"))["w"] == 13
+    assert box(header)["w"] == pytest.approx(width, abs=0.5)
     expect(rows.last.locator("[role=gridcell]").first).to_have_text("Dave")
     header.hover()
     header.get_by_role("button", name="Open cell menu").click()
