@@ -311,3 +311,20 @@ def test_the_trim_bar_fits_a_phone(page: Page, serve: Serve, tmp_path: Path) -> 
     assert bar.locator("img").first.evaluate("e => getComputedStyle(e).borderTopColor") == "rgb(63, 63, 70)"
     tint = block.locator("[data-testid=video-trim-bar] .selected")
     assert tint.evaluate("e => getComputedStyle(e).backgroundColor") == "rgba(230, 103, 40, 0.25)"
+
+
+def test_a_webcam_input_plays_its_video_mirrored(page: Page, serve: Serve, tmp_path: Path) -> None:
+    # Gradio: with the webcam as the chosen source, the picture (not the control bar) is mirrored
+    # unless webcam_options.mirror is False; an output is never mirrored.
+    path = clip(tmp_path)
+    with gr.Blocks() as demo:
+        cam = gr.Video(value=path, sources=["webcam"], elem_id="cam")
+        plain = gr.Video(value=path, sources=["webcam"], webcam_options=gr.WebcamOptions(mirror=False), elem_id="plain")
+        out = gr.Video(value=path, interactive=False, elem_id="out")
+        gr.Button("Go").click(lambda a, b: a, [cam, plain], out)
+    page.goto(serve(demo, allowed_paths=[str(tmp_path)]))
+    transform = "e => getComputedStyle(e).transform"
+    expect(page.locator("#cam video")).to_have_css("transform", "matrix(-1, 0, 0, 1, 0, 0)")
+    assert page.locator("#cam").get_by_test_id("video-controls").evaluate(transform) == "none"
+    assert page.locator("#plain video").evaluate(transform) == "none"
+    assert page.locator("#out video").evaluate(transform) == "none"
