@@ -88,6 +88,7 @@ export const registry = {
 	multimodaltextbox: lazy(() => import("./multimodaltextbox/Index.svelte")),
 	nativeplot: lazy(() => import("./nativeplot/Index.svelte")),
 	number: eager(NumberInput),
+	plot: lazy(() => import("./plot/Index.svelte")),
 	radio: lazy(() => import("./radio/Index.svelte")),
 	row: eager(Row),
 	sidebar: lazy(() => import("./sidebar/Index.svelte")),
