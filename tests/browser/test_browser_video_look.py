@@ -285,7 +285,7 @@ def test_trim_cuts_the_selected_range_and_undo_restores_the_upload(page: Page, s
         "() => { const v = document.querySelector('#in video'); return Number.isFinite(v.duration) && v.duration > 0 }"
     )
     # The cut holds the selected second (recorded as it plays, so within a few frames of it).
-    assert player.evaluate("v => v.duration") == pytest.approx(1.0, abs=0.2)
+    assert player.evaluate("v => v.duration") == pytest.approx(1.0, abs=0.15)
     expect(block.get_by_test_id("video-time")).to_have_text("0:00 / 0:01")
     expect(page.locator("#changes input")).to_have_value("1")
     undo = block.get_by_test_id("video-undo")

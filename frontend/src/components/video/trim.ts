@@ -108,18 +108,39 @@ export async function recordRange(url: string, range: Range): Promise<File> {
 			if (e.data.size > 0) chunks.push(e.data);
 		};
 		const stopped = once(recorder, "stop", 3_600_000);
-		await video.play();
+		// Recording from the moment playback starts, and stopping as soon as the last frame before the
+		// end has been shown (a frame callback, where the browser has one), keeps the cut within a frame
+		// or two of the range.
+		const started = once(video, "playing");
+		const playing = video.play();
+		await started;
 		recorder.start();
+		await playing;
 		await new Promise<void>((resolve) => {
+			const frames = video as HTMLVideoElement & {
+				requestVideoFrameCallback?: (cb: (now: number, meta: { mediaTime: number }) => void) => number;
+			};
+			let last = range.start;
+			let step = 0;
+			const done = (time: number): boolean => video.ended || time + step / 2 >= range.end;
+			if (frames.requestVideoFrameCallback) {
+				const onFrame = (_now: number, meta: { mediaTime: number }): void => {
+					step = Math.max(0, meta.mediaTime - last);
+					last = meta.mediaTime;
+					if (done(meta.mediaTime)) resolve();
+					else frames.requestVideoFrameCallback?.(onFrame);
+				};
+				frames.requestVideoFrameCallback(onFrame);
+			}
 			const check = (): void => {
-				if (video.currentTime >= range.end || video.ended) resolve();
+				if (done(video.currentTime)) resolve();
 				else requestAnimationFrame(check);
 			};
 			check();
 			video.addEventListener("ended", () => resolve(), { once: true });
 		});
-		video.pause();
 		recorder.stop();
+		video.pause();
 		await stopped;
 		for (const track of stream.getTracks()) track.stop();
 		const type = (recorder.mimeType || mimeType || "video/webm").split(";")[0];
