@@ -319,6 +319,34 @@ def test_search_box_filters_rows(page: Page, serve: Serve) -> None:
     expect(rows).to_have_count(4)
 
 
+def test_column_filter_from_the_header_menu(page: Page, serve: Serve) -> None:
+    pytest.importorskip("pandas")
+    with gr.Blocks() as demo:
+        gr.Dataframe(frame(), datatype=["str", "number", "number", "bool"], elem_id="filtered")
+    page.goto(serve(demo))
+    block = page.locator("#filtered")
+    header = block.get_by_test_id("header-1")
+    header.hover()
+    header.get_by_role("button", name="Open cell menu").click()
+    page.get_by_role("menuitem", name="Filter", exact=True).click()
+    dialog = page.get_by_role("dialog", name="Filter column")
+    # Gradio: a 300px dialog in the middle of the window, over a dimmed page.
+    expect(dialog).to_be_visible()
+    d = box(dialog)
+    assert d["w"] == 300
+    assert d["x"] == pytest.approx((1280 - 300) / 2, abs=1)
+    dialog.get_by_label("Condition").select_option(">")
+    dialog.get_by_placeholder("Type a value").fill("25")
+    dialog.get_by_role("button", name="Apply filter").click()
+    rows = block.locator("[role=row]")
+    expect(rows).to_have_count(2)
+    expect(rows.first.locator("[role=gridcell]").first).to_have_text("Alice")
+    header.hover()
+    header.get_by_role("button", name="Open cell menu").click()
+    page.get_by_role("menuitem", name="Clear filters").click()
+    expect(rows).to_have_count(4)
+
+
 def test_untouched_empty_input_sends_gradios_value(page: Page, serve: Serve) -> None:
     pytest.importorskip("pandas")
     with gr.Blocks() as demo:

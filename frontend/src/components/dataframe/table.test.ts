@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
 import {
+	applyFilters,
 	cellText,
 	columnTypes,
 	compareCells,
 	filterOrder,
 	localSource,
 	parseCell,
+	passesFilter,
 	readTable,
 	sizingRow,
 	sortedOrder,
@@ -107,5 +109,19 @@ describe("layout helpers", () => {
 describe("copy", () => {
 	it("writes CSV with quoted fields where needed", () => {
 		expect(toCsv(["a", "b"], [["x,y", 'say "hi"'], [1, null]])).toBe('a,b\n"x,y","say ""hi"""\n1,');
+	});
+});
+
+describe("column filters", () => {
+	it("compares as text or as numbers", () => {
+		const f = (type: "string" | "number", condition: string, value = "") => ({ column: 0, type, condition, value });
+		expect(passesFilter("Alice", f("string", "Contains", "li"))).toBe(true);
+		expect(passesFilter("Alice", f("string", "Starts with", "al"))).toBe(true);
+		expect(passesFilter("Alice", f("string", "Is not", "alice"))).toBe(false);
+		expect(passesFilter("", f("string", "Is empty"))).toBe(true);
+		expect(passesFilter(30, f("number", ">", "25"))).toBe(true);
+		expect(passesFilter(19, f("number", "≥", "25"))).toBe(false);
+		expect(passesFilter("x", f("number", "=", "1"))).toBe(false);
+		expect(applyFilters([[1], [5], [9]], [0, 1, 2], [f("number", "<", "6")])).toEqual([0, 1]);
 	});
 });

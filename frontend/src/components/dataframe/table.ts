@@ -213,3 +213,70 @@ export function withinLimits(count: number, delta: number, limits: readonly (num
 	if (delta > 0 && typeof max === "number" && next > max) return false;
 	return delta > 0 || next >= 1 || (typeof min === "number" && next >= min);
 }
+
+/** How a column filter compares: as text or as numbers. */
+export type FilterType = "string" | "number";
+/** The conditions of a column filter, by how it compares. */
+export const FILTER_CONDITIONS: Record<FilterType, string[]> = {
+	string: ["Contains", "Does not contain", "Starts with", "Ends with", "Is", "Is not", "Is empty", "Is not empty"],
+	number: ["=", "≠", ">", "<", "≥", "≤", "Is empty", "Is not empty"],
+};
+/** A column filter from the header menu. */
+export interface ColumnFilter {
+	column: number;
+	type: FilterType;
+	condition: string;
+	value: string;
+}
+
+/** Whether a cell passes a column filter. */
+export function passesFilter(cell: unknown, filter: ColumnFilter): boolean {
+	const text = cellText(cell);
+	if (filter.condition === "Is empty") return text.trim() === "";
+	if (filter.condition === "Is not empty") return text.trim() !== "";
+	if (filter.type === "number") {
+		const a = Number(text);
+		const b = Number(filter.value);
+		if (text.trim() === "" || Number.isNaN(a) || Number.isNaN(b)) return false;
+		switch (filter.condition) {
+			case "=":
+				return a === b;
+			case "≠":
+				return a !== b;
+			case ">":
+				return a > b;
+			case "<":
+				return a < b;
+			case "≥":
+				return a >= b;
+			case "≤":
+				return a <= b;
+			default:
+				return true;
+		}
+	}
+	const cellLower = text.toLowerCase();
+	const value = filter.value.toLowerCase();
+	switch (filter.condition) {
+		case "Contains":
+			return cellLower.includes(value);
+		case "Does not contain":
+			return !cellLower.includes(value);
+		case "Starts with":
+			return cellLower.startsWith(value);
+		case "Ends with":
+			return cellLower.endsWith(value);
+		case "Is":
+			return cellLower === value;
+		case "Is not":
+			return cellLower !== value;
+		default:
+			return true;
+	}
+}
+
+/** The indices in `order` whose rows pass every filter. */
+export function applyFilters(rows: readonly unknown[][], order: number[], filters: readonly ColumnFilter[]): number[] {
+	if (!filters.length) return order;
+	return order.filter((i) => filters.every((f) => passesFilter(rows[i][f.column], f)));
+}
