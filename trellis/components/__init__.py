@@ -40,6 +40,7 @@ from trellis.components.file import DownloadButton as DownloadButton
 from trellis.components.file import File as File
 from trellis.components.file import UploadButton as UploadButton
 from trellis.components.gallery import Gallery as Gallery
+from trellis.components.highlighted_text import HighlightedText as HighlightedText
 from trellis.components.image import Image as Image
 from trellis.components.image_slider import ImageSlider as ImageSlider
 from trellis.components.layout import Accordion as Accordion
@@ -59,6 +60,7 @@ from trellis.components.native_plot import NativePlot as NativePlot
 from trellis.components.native_plot import ScatterPlot as ScatterPlot
 from trellis.components.number import Number as Number
 from trellis.components.number import Slider as Slider
+from trellis.components.param_viewer import ParamViewer as ParamViewer
 from trellis.components.pickers import ColorPicker as ColorPicker
 from trellis.components.plot import Plot as Plot
 from trellis.components.pickers import DateTime as DateTime
@@ -84,6 +86,8 @@ Text = Textbox
 DataFrame = Dataframe
 Checkboxgroup = CheckboxGroup
 Annotatedimage = AnnotatedImage
+Highlightedtext = HighlightedText
+Highlight = HighlightedText
 
 #: ``Interface(inputs="text")`` shortcuts: every name Gradio 6.31 accepts, with underscores left out
 #: (``"playable_video"`` is ``"playablevideo"``), and the class each makes. Gradio takes a component's
@@ -110,6 +114,8 @@ SHORTCUTS: dict[str, type[_Component]] = {
     "file": File,
     "files": Files,
     "gallery": Gallery,
+    "highlight": HighlightedText,
+    "highlightedtext": HighlightedText,
     "html": HTML,
     "image": Image,
     "imageslider": ImageSlider,
@@ -124,6 +130,7 @@ SHORTCUTS: dict[str, type[_Component]] = {
     "multimodaltextbox": MultimodalTextbox,
     "nativeplot": NativePlot,
     "number": Number,
+    "paramviewer": ParamViewer,
     "numpy": Numpy,
     "playablevideo": PlayableVideo,
     "plot": Plot,
@@ -145,13 +152,10 @@ PENDING_SHORTCUTS: dict[str, str] = {
     "dialogue": "Dialogue",
     "fallback": "Fallback",
     "fileexplorer": "FileExplorer",
-    "highlight": "HighlightedText",
-    "highlightedtext": "HighlightedText",
     "imageeditor": "ImageEditor",
     "imagemask": "ImageMask",
     "navbar": "Navbar",
     "paint": "Paint",
-    "paramviewer": "ParamViewer",
     "simpledropdown": "SimpleDropdown",
     "simpleimage": "SimpleImage",
     "simpletextbox": "SimpleTextbox",

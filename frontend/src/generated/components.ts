@@ -13,6 +13,7 @@ export const COMPONENT_TYPES = [
 	"code",
 	"colorpicker",
 	"column",
+	"dataframe",
 	"dataset",
 	"datetime",
 	"downloadbutton",
@@ -21,6 +22,7 @@ export const COMPONENT_TYPES = [
 	"form",
 	"gallery",
 	"group",
+	"highlightedtext",
 	"html",
 	"image",
 	"imageslider",
@@ -29,7 +31,10 @@ export const COMPONENT_TYPES = [
 	"markdown",
 	"model3d",
 	"multimodaltextbox",
+	"nativeplot",
 	"number",
+	"paramviewer",
+	"plot",
 	"radio",
 	"row",
 	"sidebar",
@@ -65,6 +70,16 @@ export interface AccordionProps extends CommonProps {
 	visible: boolean | "hidden";
 	/** Props kept from the previous render when a block with the same key is re-rendered. */
 	preserved_by_key: string[];
+	/**
+	 * The content's height: pixels, or a CSS length such as "50vh"; taller content scrolls (None: as tall as its
+	 * content).
+	 */
+	height?: number | string | null;
+	/**
+	 * The most height the content takes (pixels or a CSS length); taller content scrolls, shorter content keeps its
+	 * own height.
+	 */
+	max_height?: number | string | null;
 	/**
 	 * How much it grows next to its siblings: 1 or more fills the free space in that proportion (None: its natural
 	 * size).
@@ -462,8 +477,84 @@ export interface ColumnProps extends CommonProps {
 	min_width?: number | null;
 	/** Its look: "panel" draws the children on a shaded panel; "compact" joins them without gaps. */
 	variant: "default" | "panel" | "compact";
-	/** Gradio's progress animation over the whole layout while an event runs; sent, but not drawn by the browser. */
+	/**
+	 * Accepted and sent, and changes nothing, as in Gradio 6.31: whatever its value, a layout that is an
+	 * event's output shows a pulsing accent border round itself while the event runs (none when the event's
+	 * ``show_progress`` is "hidden" or "minimal"), and the error badge over itself if the event fails.
+	 */
 	show_progress: boolean;
+}
+
+/** Props of `Dataframe` (`dataframe`). */
+export interface DataframeProps extends CommonProps {
+	/** An HTML id for the block's wrapper, for custom CSS and JS. */
+	elem_id?: string | null;
+	/** HTML classes added to the block's wrapper, for custom CSS. */
+	elem_classes: string[];
+	/** False removes the block from the page; "hidden" keeps it in the page but not shown. */
+	visible: boolean | "hidden";
+	/** Props kept from the previous render when a block with the same key is re-rendered. */
+	preserved_by_key: string[];
+	/** True: the user can edit it; False: read-only; None: editable only if it is an input of some listener. */
+	interactive?: boolean | null;
+	/** Its width relative to its siblings in a Row (2 is twice as wide as 1; None or 0: its natural width). */
+	scale?: number | null;
+	/** Its minimum width in pixels; a Row wraps rather than squeeze it narrower. */
+	min_width?: number | null;
+	/** The text in the component's label badge, also used as its name in the API docs. */
+	label?: string | null;
+	/** Whether the label badge is shown (None: shown, unless the component is drawn without its card). */
+	show_label: boolean;
+	/** Column names, used when the value has none (None: "1", "2", ...). */
+	headers?: string[] | null;
+	/**
+	 * How many rows an empty table shows (None: 3); sent as (count, "dynamic"), or the (count, "fixed"|"dynamic")
+	 * pair given.
+	 */
+	row_count: [number, string];
+	/** The fewest and most rows the user can leave by adding and deleting rows (None on a side: no limit). */
+	row_limits?: [number | null, number | null] | null;
+	/** Deprecated name of ``column_count`` (sent as the same pair). */
+	col_count: [number, string];
+	/**
+	 * How many columns an empty table shows (None: as many as ``headers``, else 3); a (count, "fixed") pair stops the
+	 * user adding or deleting columns.
+	 */
+	column_count: [number, string];
+	/** The fewest and most columns the user can leave by adding and deleting columns (None on a side: no limit). */
+	column_limits?: [number | null, number | null] | null;
+	/**
+	 * How cells are shown and edited, for the whole table or per column: "str", "number", "bool" (checkboxes), "date",
+	 * "markdown", "html", "image"; "auto" picks each column's from the value's dtypes.
+	 */
+	datatype: "str" | "number" | "bool" | "date" | "markdown" | "html" | "image" | "auto" | ("str" | "number" | "bool" | "date" | "markdown" | "html" | "image" | "auto")[];
+	/** What the function receives: "pandas", "numpy", "array" (a list of rows) or "polars". */
+	type: "pandas" | "numpy" | "array" | "polars";
+	/** Delimiters of LaTeX in "markdown" cells (None: display math between $$; [] turns LaTeX off). */
+	latex_delimiters?: (Record<string, string | boolean>)[] | null;
+	/** The table's height before it scrolls: pixels or a CSS length. */
+	max_height: number | string;
+	/** Wrap long cell text onto several lines (False: one line per cell, columns as wide as their text). */
+	wrap: boolean;
+	/** In "markdown" cells, a single newline breaks the line (as on GitHub). */
+	line_breaks: boolean;
+	/** Each column's width: pixels (a number or "100px") or a percentage ("20%") of the table's width. */
+	column_widths?: (string | number)[] | null;
+	/** The icon buttons in the corner: "fullscreen" and "copy" (the table as CSV) (None: both). */
+	buttons?: ("fullscreen" | "copy")[] | null;
+	/** Show each row's number in a first column. */
+	show_row_numbers: boolean;
+	/**
+	 * Cut cell text to this many characters (an ellipsis shows the cut; the full text shows when the cell is
+	 * selected).
+	 */
+	max_chars?: number | null;
+	/** A search box over the table ("search"), or a search box and per-column filters ("filter"). */
+	show_search: "none" | "search" | "filter";
+	/** Keep this many columns on the left in view when the table scrolls sideways. */
+	pinned_columns?: number | null;
+	/** Indices of columns the user cannot edit (the columns also become fixed: none can be added or deleted). */
+	static_columns?: number[] | null;
 }
 
 /** Props of `Dataset` (`dataset`). */
@@ -742,6 +833,52 @@ export interface GroupProps extends CommonProps {
 	visible: boolean | "hidden";
 	/** Props kept from the previous render when a block with the same key is re-rendered. */
 	preserved_by_key: string[];
+}
+
+/** Props of `HighlightedText` (`highlightedtext`). */
+export interface HighlightedtextProps extends CommonProps {
+	/** An HTML id for the block's wrapper, for custom CSS and JS. */
+	elem_id?: string | null;
+	/** HTML classes added to the block's wrapper, for custom CSS. */
+	elem_classes: string[];
+	/** False removes the block from the page; "hidden" keeps it in the page but not shown. */
+	visible: boolean | "hidden";
+	/** Props kept from the previous render when a block with the same key is re-rendered. */
+	preserved_by_key: string[];
+	/**
+	 * gr.Button instances shown in the top-right corner: each is taken out of the layout and drawn as a small text
+	 * button that fires the Button's click listeners.
+	 */
+	buttons?: (string | Record<string, unknown>)[] | null;
+	/** True: the user can edit it; False: read-only; None: editable only if it is an input of some listener. */
+	interactive?: boolean | null;
+	/** Its width relative to its siblings in a Row (2 is twice as wide as 1; None or 0: its natural width). */
+	scale?: number | null;
+	/** Its minimum width in pixels; a Row wraps rather than squeeze it narrower. */
+	min_width?: number | null;
+	/** Whether the component sits in a padded card with a border (False: drawn bare, without its label). */
+	container: boolean;
+	/** The text in the component's label badge, also used as its name in the API docs. */
+	label?: string | null;
+	/** Whether the label badge is shown (None: shown, unless the component is drawn without its card). */
+	show_label: boolean;
+	/**
+	 * Colours of categories: a colour name of the palette ("red", "green"...) or any CSS colour ("#ff8800");
+	 * other categories get the palette's colours in turn.
+	 */
+	color_map?: Record<string, string> | null;
+	/** Show the categories once above the text (hovering one dims the others) instead of on each span. */
+	show_legend: boolean;
+	/** Show each span's category after it (only without the legend). */
+	show_inline_category: boolean;
+	/** Merge neighbouring spans of the same category into one. */
+	combine_adjacent: boolean;
+	/** The text put between spans merged by combine_adjacent. */
+	adjacent_separator: string;
+	/** Keep the whitespace around each span's text (False: strip it). */
+	show_whitespaces: boolean;
+	/** Lay the text out right to left. */
+	rtl: boolean;
 }
 
 /** Props of `HTML` (`html`). */
@@ -1128,6 +1265,80 @@ export interface MultimodaltextboxProps extends CommonProps {
 	max_plain_text_length: number;
 }
 
+/** Props of `NativePlot` (`nativeplot`). */
+export interface NativeplotProps extends CommonProps {
+	/** An HTML id for the block's wrapper, for custom CSS and JS. */
+	elem_id?: string | null;
+	/** HTML classes added to the block's wrapper, for custom CSS. */
+	elem_classes: string[];
+	/** False removes the block from the page; "hidden" keeps it in the page but not shown. */
+	visible: boolean | "hidden";
+	/** Props kept from the previous render when a block with the same key is re-rendered. */
+	preserved_by_key: string[];
+	/**
+	 * Buttons over the chart: "fullscreen", "export" (download the current view as a PNG) and gr.Button instances,
+	 * taken out of the layout and drawn as small text buttons that fire their click listeners (None: none).
+	 */
+	buttons?: (string | Record<string, unknown>)[] | null;
+	/** Its width relative to its siblings in a Row (2 is twice as wide as 1; None or 0: its natural width). */
+	scale?: number | null;
+	/** Its minimum width in pixels; a Row wraps rather than squeeze it narrower. */
+	min_width?: number | null;
+	/** Whether the component sits in a padded card with a border (False: drawn bare, without its label). */
+	container: boolean;
+	/** The text in the component's label badge, also used as its name in the API docs. */
+	label?: string | null;
+	/** Whether the label badge is shown (None: shown, unless the component is drawn without its card). */
+	show_label: boolean;
+	/** The column on the x axis: numbers, datetimes or text/categories. */
+	x?: string | null;
+	/** The column on the y axis (numbers). */
+	y?: string | null;
+	/** A column of text/categories: one series (colour) per value. */
+	color?: string | null;
+	/** The title over the chart. */
+	title?: string | null;
+	/** The x axis's title (None: the x column's name). */
+	x_title?: string | null;
+	/** The y axis's title (None: the y column's name). */
+	y_title?: string | null;
+	/** The colour legend's title (None: the color column's name). */
+	color_title?: string | null;
+	/** Group x values into bins: a bin width for numbers, or a duration such as "1h", "15m", "10s", "1d" for dates. */
+	x_bin?: string | number | null;
+	/** How the y values of one bin or category are combined: "sum", "mean", "median", "min", "max" or "count". */
+	y_aggregate?: "sum" | "mean" | "median" | "min" | "max" | "count" | null;
+	/** Colours of the series: series value → CSS colour name or code. */
+	color_map?: Record<string, string> | null;
+	/** The series shown in the legend (None: all). */
+	colors_in_legend?: string[] | null;
+	/** The x axis's [min, max] (either may be None; timestamps in milliseconds for dates). */
+	x_lim?: (number | null)[] | null;
+	/** The y axis's [min, max] (either may be None). */
+	y_lim?: (number | null)[] | null;
+	/** The x axis labels' angle, in degrees clockwise. */
+	x_label_angle: number;
+	/** The y axis labels' angle, in degrees clockwise. */
+	y_label_angle: number;
+	/** A d3 format for the x axis labels (".2e", "~g"...; None: Vega-Lite's). */
+	x_axis_format?: string | null;
+	/** A d3 format for the y axis labels (None: Vega-Lite's). */
+	y_axis_format?: string | null;
+	/** Whether the x axis labels are shown. */
+	x_axis_labels_visible: boolean | "hidden";
+	/** A caption under the chart. */
+	caption?: string | null;
+	/** The order of text/category x values: by "x" or "y" ("-" for descending) or the values in a list's order. */
+	sort?: "x" | "y" | "-x" | "-y" | string[] | null;
+	/**
+	 * What hovering a point shows: "axis" (its x, y and colour), "all" (every column), "none", or the axis values and
+	 * the listed columns.
+	 */
+	tooltip: "axis" | "none" | "all" | string[];
+	/** The chart's height in pixels (None: Gradio's default). */
+	height?: number | null;
+}
+
 /** Props of `Number` (`number`). */
 export interface NumberProps extends CommonProps {
 	/** An HTML id for the block's wrapper, for custom CSS and JS. */
@@ -1167,6 +1378,53 @@ export interface NumberProps extends CommonProps {
 	maximum?: number | null;
 	/** How much the field's arrows (and arrow keys) change the value by. */
 	step: number;
+}
+
+/** Props of `ParamViewer` (`paramviewer`). */
+export interface ParamviewerProps extends CommonProps {
+	/** Props kept from the previous render when a block with the same key is re-rendered. */
+	preserved_by_key: string[];
+	/** The language of the types and defaults. */
+	language: "python" | "typescript";
+	/** Words made links (to "#h-<word>") wherever they appear in the types and defaults. */
+	linkify?: string[] | null;
+	/** The title above the rows, next to a button that opens or closes every row (None: no title). */
+	header?: string | null;
+	/** Give each row an id ("param-<name>", or "param-<prefix>-<name>" with a string) and a link to it on hover. */
+	anchor_links: boolean | string;
+	/** The height the rows scroll within (pixels or a CSS length; None: no limit). */
+	max_height?: number | string | null;
+}
+
+/** Props of `Plot` (`plot`). */
+export interface PlotProps extends CommonProps {
+	/** An HTML id for the block's wrapper, for custom CSS and JS. */
+	elem_id?: string | null;
+	/** HTML classes added to the block's wrapper, for custom CSS. */
+	elem_classes: string[];
+	/** False removes the block from the page; "hidden" keeps it in the page but not shown. */
+	visible: boolean | "hidden";
+	/** Props kept from the previous render when a block with the same key is re-rendered. */
+	preserved_by_key: string[];
+	/**
+	 * gr.Button instances shown in the top-right corner: each is taken out of the layout and drawn as a small text
+	 * button that fires the Button's click listeners (None: none).
+	 */
+	buttons?: (string | Record<string, unknown>)[] | null;
+	/** Its width relative to its siblings in a Row (2 is twice as wide as 1; None or 0: its natural width). */
+	scale?: number | null;
+	/** Its minimum width in pixels; a Row wraps rather than squeeze it narrower. */
+	min_width?: number | null;
+	/** Whether the component sits in a padded card with a border (False: drawn bare, without its label). */
+	container: boolean;
+	/** The text in the component's label badge, also used as its name in the API docs. */
+	label?: string | null;
+	/** Whether the label badge is shown (None: shown, unless the component is drawn without its card). */
+	show_label: boolean;
+	/** The image format a matplotlib figure is sent in ("webp", "png", "jpg", "svg"...). */
+	format: string;
+	/** The installed bokeh's version, whose BokehJS the browser loads to draw a bokeh figure (None: not installed). */
+	bokeh_version?: string | null;
 }
 
 /** Props of `Radio` (`radio`). */
@@ -1223,7 +1481,11 @@ export interface RowProps extends CommonProps {
 	scale?: number | null;
 	/** Its look: "panel" draws the children on a shaded panel; "compact" joins them without gaps. */
 	variant: "default" | "panel" | "compact";
-	/** Gradio's progress animation over the whole layout while an event runs; sent, but not drawn by the browser. */
+	/**
+	 * Accepted and sent, and changes nothing, as in Gradio 6.31: whatever its value, a layout that is an
+	 * event's output shows a pulsing accent border round itself while the event runs (none when the event's
+	 * ``show_progress`` is "hidden" or "minimal"), and the error badge over itself if the event fails.
+	 */
 	show_progress: boolean;
 	/** The row's height: pixels, or a CSS length such as "50vh" (None: as tall as its children). */
 	height?: number | string | null;
@@ -1315,6 +1577,16 @@ export interface TabitemProps extends CommonProps {
 	/** Props kept from the previous render when a block with the same key is re-rendered. */
 	preserved_by_key: string[];
 	/**
+	 * The content's height: pixels, or a CSS length such as "50vh"; taller content scrolls (None: as tall as its
+	 * content).
+	 */
+	height?: number | string | null;
+	/**
+	 * The most height the content takes (pixels or a CSS length); taller content scrolls, shorter content keeps its
+	 * own height.
+	 */
+	max_height?: number | string | null;
+	/**
 	 * How much it grows next to its siblings: 1 or more fills the free space in that proportion (None: its natural
 	 * size).
 	 */
@@ -1325,6 +1597,16 @@ export interface TabitemProps extends CommonProps {
 	interactive: boolean;
 	/** An id for the tab, by which ``Tabs(selected=...)`` and updates open it. */
 	id?: number | string | null;
+	/**
+	 * The side of the tab bar its button sits on: the right-aligned tabs are grouped at the bar's right end, in
+	 * their order.
+	 */
+	alignment: "left" | "right";
+	/**
+	 * Gradio's switch to render an inactive tab's children hidden in the page; Trellis always does (so its media
+	 * loads before the tab opens), whatever its value.
+	 */
+	render_children: boolean;
 }
 
 /** Props of `Tabs` (`tabs`). */
@@ -1339,6 +1621,11 @@ export interface TabsProps extends CommonProps {
 	preserved_by_key: string[];
 	/** The tab open when the page loads: a Tab's ``id``, or its index (None: the first tab the user may open). */
 	selected?: number | string | null;
+	/**
+	 * What happens to the tabs that do not fit on one line: "menu" puts them in a "More tabs" menu at the end of the
+	 * bar, "wrap" wraps them onto more lines.
+	 */
+	overflow_behavior: "menu" | "wrap";
 }
 
 /** Props of `Textbox` (`textbox`). */
@@ -1539,6 +1826,7 @@ export interface PropsByType {
 	code: CodeProps;
 	colorpicker: ColorpickerProps;
 	column: ColumnProps;
+	dataframe: DataframeProps;
 	dataset: DatasetProps;
 	datetime: DatetimeProps;
 	downloadbutton: DownloadbuttonProps;
@@ -1547,6 +1835,7 @@ export interface PropsByType {
 	form: FormProps;
 	gallery: GalleryProps;
 	group: GroupProps;
+	highlightedtext: HighlightedtextProps;
 	html: HtmlProps;
 	image: ImageProps;
 	imageslider: ImagesliderProps;
@@ -1555,7 +1844,10 @@ export interface PropsByType {
 	markdown: MarkdownProps;
 	model3d: Model3dProps;
 	multimodaltextbox: MultimodaltextboxProps;
+	nativeplot: NativeplotProps;
 	number: NumberProps;
+	paramviewer: ParamviewerProps;
+	plot: PlotProps;
 	radio: RadioProps;
 	row: RowProps;
 	sidebar: SidebarProps;

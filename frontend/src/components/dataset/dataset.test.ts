@@ -80,6 +80,9 @@ describe("current sample", () => {
 });
 
 describe("preview", () => {
+	it("draws nothing for a HighlightedText sample, as Gradio (it has no preview for it)", () => {
+		expect(preview([{ token: "a", class_or_confidence: "X" }], "highlightedtext", "")).toEqual({ kind: "empty" });
+	});
 	const root = "http://app";
 	const file = (path: string, extra: Record<string, unknown> = {}) => ({ path, url: `${root}/gradio_api/file=${path}`, ...extra });
 	it("shows images and videos as thumbnails", () => {

@@ -96,6 +96,7 @@ export type Preview =
 	| { kind: "code"; text: string }
 	| { kind: "json"; text: string }
 	| { kind: "multimodal"; text: string; images: string[]; files: string[] }
+	| { kind: "empty" }
 	| { kind: "table"; rows: string[][]; moreColumns: boolean; moreRows: boolean };
 
 /** A Dataframe sample shows this many of its rows and columns (then "…" for more columns). */
@@ -214,6 +215,8 @@ export function preview(value: unknown, component: string | null | undefined, ro
 		}
 		case "dataframe":
 			return tablePreview(value) ?? text();
+		case "highlightedtext":
+			return { kind: "empty" }; // Gradio draws nothing for a HighlightedText sample
 		case "textbox":
 		case "text": {
 			const full = cellText(value, component);
