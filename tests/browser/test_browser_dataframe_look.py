@@ -67,6 +67,10 @@ def test_static_table_geometry_and_colours(page: Page, serve: Serve) -> None:
     assert box(header, block)["y"] == pytest.approx(37, abs=0.5)
     assert box(header)["h"] == pytest.approx(37, abs=0.5)
     expect(header).to_have_css("font-weight", "700")
+    # Columns share the width by their widest cell (Gradio: 331.8, 218.6, 331.8, 331.8).
+    widths = [box(block.get_by_test_id(f"header-{c}"))["w"] for c in range(4)]
+    assert widths == pytest.approx([331.8, 218.6, 331.8, 331.8], abs=1)
+    assert box(block.get_by_test_id("cell-0-1"))["w"] == pytest.approx(218.6, abs=1)
     assert box(first, block)["y"] == pytest.approx(78, abs=0.5)
     assert box(first)["h"] == pytest.approx(37, abs=0.5)
     second = block.get_by_test_id("cell-1-0")
