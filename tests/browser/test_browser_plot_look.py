@@ -131,3 +131,27 @@ def test_figure_from_an_event_and_libraries_loaded_only_when_needed(page: Page, 
     expect(page.locator("#plot .vega-embed canvas")).to_be_visible()
     expect(page.locator("#plot .main-svg")).to_have_count(0)
     expect(page.locator("#changes input")).to_have_value("2")
+
+
+def test_bokeh_figure_drawn_with_the_servers_bokehjs(page: Page, serve: Serve) -> None:
+    pytest.importorskip("bokeh")
+    from bokeh.plotting import figure
+
+    fig = figure(title="squares", width=400, height=300)
+    fig.line([1, 2, 3], [1, 4, 9])
+    with gr.Blocks() as demo:
+        gr.Plot(fig, label="Bokeh", elem_id="bk")
+    scripts: list[str] = []
+    page.on("response", lambda response: scripts.append(response.url) if response.ok else None)
+    page.goto(serve(demo))
+    # BokehJS draws the figure in its shadow root; its root element takes the figure's 400x300 size, centred
+    # in the card (as Gradio's centred bokeh box).
+    root = page.locator("#bk [data-testid=bokeh] > div").first
+    expect(root).to_be_visible()
+    page.wait_for_function(
+        "() => document.querySelector('#bk [data-testid=bokeh] > div')?.getBoundingClientRect().height >= 300"
+    )
+    x, _, width, height = _box(page, "#bk", "[data-testid=bokeh] > div")
+    assert (width, height) == (400, 300)
+    assert abs(x + width / 2 - 1216 / 2) <= 1
+    assert [url for url in scripts if url.endswith("/gradio_api/bokeh/bokeh.min.js")]

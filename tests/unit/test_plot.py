@@ -186,3 +186,55 @@ def test_bokeh_version_is_left_out_without_bokeh() -> None:
         assert "bokeh_version" not in gr.Plot(render=False).get_props()
     else:
         pytest.skip("bokeh is installed")
+
+
+# -- BokehJS served from the installed bokeh package ----------------------------------------------------
+
+
+def _client(tmp_path: Any, monkeypatch: pytest.MonkeyPatch, bokeh_dir: Any) -> Any:
+    from starlette.testclient import TestClient
+
+    from trellis.routes import App
+    from trellis.server import frontend
+
+    monkeypatch.setattr(frontend, "bokeh_js_dir", lambda: bokeh_dir)
+    with gr.Blocks() as demo:
+        gr.Plot()
+    return TestClient(App.create_app(demo))
+
+
+def test_bokeh_scripts_are_served_from_the_bokeh_package(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "bokeh.min.js").write_text("/* core */")
+    (tmp_path / "bokeh-widgets.min.js").write_text("/* widgets */")
+    (tmp_path / "compiler.js").write_text("/* not BokehJS */")
+    (tmp_path / "lib").mkdir()
+    (tmp_path / "lib" / "bokeh.min.js").write_text("/* nested */")
+    with _client(tmp_path, monkeypatch, tmp_path) as client:
+        response = client.get("/gradio_api/bokeh/bokeh.min.js")
+        assert response.status_code == 200
+        assert response.text == "/* core */"
+        assert response.headers["content-type"].startswith("text/javascript")
+        assert client.get("/gradio_api/bokeh/bokeh-widgets.min.js").text == "/* widgets */"
+        # Only BokehJS's own scripts, only in that folder.
+        assert client.get("/gradio_api/bokeh/compiler.js").status_code == 404
+        assert client.get("/gradio_api/bokeh/bokeh-tables.min.js").status_code == 404
+        assert client.get("/gradio_api/bokeh/lib%2Fbokeh.min.js").status_code == 404
+        assert client.get("/gradio_api/bokeh/..%2F..%2Fbokeh.min.js").status_code == 404
+
+
+def test_no_bokeh_scripts_without_bokeh(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    with _client(tmp_path, monkeypatch, None) as client:
+        assert client.get("/gradio_api/bokeh/bokeh.min.js").status_code == 404
+
+
+def test_bokeh_js_dir_is_the_installed_packages() -> None:
+    from trellis.server import frontend
+
+    folder = frontend.bokeh_js_dir()
+    try:
+        import bokeh
+    except ImportError:
+        assert folder is None
+    else:
+        assert folder is not None and (folder / "bokeh.min.js").is_file()
+        assert str(folder).startswith(str(__import__("pathlib").Path(bokeh.__file__).parent))

@@ -8,8 +8,11 @@ precompressed ``.br``/``.gz`` twins written at build time, sent when the browser
 from __future__ import annotations
 
 import functools
+import importlib.util
 import json
 import mimetypes
+import re
+from pathlib import Path
 from typing import Any
 
 from starlette.requests import Request
@@ -127,3 +130,37 @@ def clear_caches() -> None:
     font_manifest.cache_clear()
     entry_tags.cache_clear()
     component_tags.cache_clear()
+
+
+#: BokehJS's script names, as the bokeh package ships them under ``bokeh/server/static/js``.
+_BOKEH_SCRIPT = re.compile(r"bokeh(-[a-z0-9]+)?(\.min)?\.js")
+
+
+@functools.cache
+def bokeh_js_dir() -> Path | None:
+    """The installed bokeh package's BokehJS folder (found without importing bokeh), or None."""
+    try:
+        spec = importlib.util.find_spec("bokeh")
+    except (ImportError, ValueError):
+        return None
+    for location in (spec.submodule_search_locations or []) if spec else []:
+        folder = Path(location) / "server" / "static" / "js"
+        if folder.is_dir():
+            return folder
+    return None
+
+
+async def serve_bokeh(request: Request) -> Response:
+    """``GET /gradio_api/bokeh/{name}``: a BokehJS script of the installed bokeh.
+
+    gr.Plot draws bokeh figures with the BokehJS of the version that made them. Only that folder's
+    ``bokeh*.js`` files are served, and only when bokeh is installed.
+    """
+    name = request.path_params["name"]
+    folder = bokeh_js_dir()
+    if folder is None or not _BOKEH_SCRIPT.fullmatch(name):
+        return error(404, "Not Found")
+    path = folder / name
+    if not path.is_file():
+        return error(404, "Not Found")
+    return FileResponse(path, media_type="text/javascript; charset=utf-8", headers={"Cache-Control": "max-age=3600"})

@@ -269,4 +269,5 @@ def routes(state: ServerState) -> list[BaseRoute]:
         Route("/favicon.ico", favicon, methods=["GET"]),
         Route("/manifest.json", manifest, methods=["GET"]),
         Route("/assets/{path:path}", frontend.serve_asset, methods=["GET", "HEAD"]),
+        Route(P + "/bokeh/{name}", frontend.serve_bokeh, methods=["GET", "HEAD"]),
     ]

@@ -7,12 +7,12 @@ declare global {
 	}
 }
 
-/** BokehJS's scripts, in the order they must run: the core first, then its extensions. */
-export const BOKEH_SCRIPTS = ["bokeh", "bokeh-gl", "bokeh-widgets", "bokeh-tables", "bokeh-mathjax", "bokeh-api"];
+/** BokehJS's scripts, as Gradio loads them: the core first, then its extensions. */
+export const BOKEH_SCRIPTS = ["bokeh", "bokeh-widgets", "bokeh-tables", "bokeh-gl", "bokeh-api"];
 
-/** Where the server serves a BokehJS script (relative to the page, as the app's other routes). */
-export function bokehScriptUrl(name: string): string {
-	return `gradio_api/bokeh/${name}.min.js`;
+/** Where the app at `root` serves a BokehJS script. */
+export function bokehScriptUrl(root: string, name: string): string {
+	return `${root}/gradio_api/bokeh/${name}.min.js`;
 }
 
 function loadScript(src: string): Promise<void> {
@@ -28,19 +28,19 @@ function loadScript(src: string): Promise<void> {
 
 let loading: Promise<void> | undefined;
 
-/** Loads BokehJS (once): the core, then its extensions. */
-export function loadBokeh(): Promise<void> {
-	loading ??= loadScript(bokehScriptUrl(BOKEH_SCRIPTS[0])).then(() =>
-		Promise.all(BOKEH_SCRIPTS.slice(1).map((name) => loadScript(bokehScriptUrl(name)))).then(() => undefined),
+/** Loads BokehJS (once) from the app at `root`: the core, then its extensions. */
+export function loadBokeh(root: string): Promise<void> {
+	loading ??= loadScript(bokehScriptUrl(root, BOKEH_SCRIPTS[0])).then(() =>
+		Promise.all(BOKEH_SCRIPTS.slice(1).map((name) => loadScript(bokehScriptUrl(root, name)))).then(() => undefined),
 	);
 	loading.catch(() => (loading = undefined));
 	return loading;
 }
 
 /** Draws a bokeh json_item into `element`; fails when the server has no bokeh (`version` null) or BokehJS fails. */
-export async function embedBokeh(element: HTMLElement, item: unknown, version: string | null): Promise<void> {
+export async function embedBokeh(element: HTMLElement, item: unknown, version: string | null, root: string): Promise<void> {
 	if (!version) throw new Error("bokeh is not installed on the server");
-	await loadBokeh();
+	await loadBokeh(root);
 	if (!window.Bokeh) throw new Error("BokehJS did not load");
 	await window.Bokeh.embed.embed_item(item, element);
 }
