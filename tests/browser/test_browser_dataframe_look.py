@@ -93,6 +93,14 @@ def test_static_table_geometry_and_colours(page: Page, serve: Serve) -> None:
     assert box(copy)["w"] == pytest.approx(24, abs=0.5)
     assert box(copy, block)["x"] == pytest.approx(1164, abs=1)
     expect(block.get_by_role("button", name="Fullscreen")).to_be_visible()
+    # Gradio copies the rows as CSV, without the header row.
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    copy.click()
+    expect(block.get_by_role("button", name="Copied table data")).to_be_visible()
+    assert (
+        page.evaluate("navigator.clipboard.readText()")
+        == "Alice,30,1.5,true\nBob,25,22.25,false\nCarol,41,3,true\nDave,19,4.75,false"
+    )
 
 
 def test_styler_display_and_cell_styles(page: Page, serve: Serve) -> None:

@@ -109,6 +109,7 @@ describe("layout helpers", () => {
 describe("copy", () => {
 	it("writes CSV with quoted fields where needed", () => {
 		expect(toCsv(["a", "b"], [["x,y", 'say "hi"'], [1, null]])).toBe('a,b\n"x,y","say ""hi"""\n1,');
+		expect(toCsv(null, [[1, true]])).toBe("1,true");
 	});
 });
 

@@ -159,9 +159,12 @@ function csvField(value: unknown): string {
 	return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** The table as CSV: the header row, then each row (what the copy button puts on the clipboard). */
-export function toCsv(headers: readonly string[], rows: readonly unknown[][]): string {
-	return [headers, ...rows].map((row) => row.map(csvField).join(",")).join("\n");
+/**
+ * The table as CSV: the header row (when given), then each row. The copy button copies the rows
+ * alone, as Gradio's does.
+ */
+export function toCsv(headers: readonly string[] | null, rows: readonly unknown[][]): string {
+	return [...(headers ? [headers] : []), ...rows].map((row) => row.map(csvField).join(",")).join("\n");
 }
 
 /** The widest cell text of each column: one sizing row that gives the columns their widths (with the headers). */
