@@ -303,3 +303,33 @@ def test_an_example_sample_is_an_empty_cell(page: Page, serve: Serve) -> None:
     assert box(sample)["w"] == pytest.approx(2, abs=0.5)
     assert box(sample)["h"] == pytest.approx(2, abs=0.5)
     expect(sample).to_have_text("")
+
+
+def test_selecting_text_in_an_editable_span_labels_it(page: Page, serve: Serve) -> None:
+    page.goto(serve(app()))
+    block = page.locator("#h4")
+    text = block.locator(".text").nth(5)  # " jumps"
+    expect(text).to_have_text(" jumps")
+    area = text.bounding_box()
+    assert area is not None
+    page.mouse.move(area["x"] + area["width"] * 0.35, area["y"] + area["height"] / 2)
+    page.mouse.down()
+    page.mouse.move(area["x"] + area["width"] - 1, area["y"] + area["height"] / 2, steps=5)
+    page.mouse.up()
+    # Gradio 6.31: the selection becomes a span of its own labelled "label", its badge shown (not opened).
+    expect(block.locator(".label")).to_have_text(["adj", "adj", "noun", "label", "verb"])
+    expect(block.locator("input.label-input")).to_have_count(0)
+    expect(block.locator(".text").nth(5)).to_have_text(" ju")
+    expect(block.locator(".text").nth(6)).to_have_text("mps")
+
+
+def test_rtl_puts_the_label_and_text_on_the_right(page: Page, serve: Serve) -> None:
+    with gr.Blocks() as demo:
+        gr.HighlightedText([("مرحبا", "A"), (" بالعالم", None)], label="RTL", rtl=True, elem_id="r1")
+    page.goto(serve(demo))
+    block = page.locator("#r1")
+    expect(block.locator(".token")).to_have_count(2)
+    # Gradio 6.31 (1280px window): the badge-label at x=1160.1 of the 1216px block, the first span at 1132.3.
+    assert near(box(block.locator("[data-testid=block-label]"), block)["x"], 1160.1)
+    assert near(box(block.locator(".token").nth(0), block)["x"], 1132.3)
+    assert near(box(block.locator(".token").nth(1), block)["x"], 1088.5)
