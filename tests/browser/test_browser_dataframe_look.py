@@ -209,8 +209,19 @@ def test_select_sends_gradios_payload(page: Page, serve: Serve) -> None:
             {"index": [1, 1], "value": 25, "row_value": ["Bob", 25, 22.25, False], "col_value": [30, 25, 41, 19]}
         )
     )
-    # The selected cell gets Gradio's 2px accent outline.
+    # The selected cell gets Gradio's 2px accent outline, and its tabs: "Select column" 20x12 centred
+    # 11px above the cell (Gradio: at x 464.1, y 363 for a cell at 364.8, 374, 218.6 wide).
     assert css(cell, "box-shadow").startswith("rgb(249, 115, 22) 0px 0px 0px 2px inset")
+    tab = cell.get_by_role("button", name="Select column")
+    t = box(tab, cell)
+    assert (t["w"], t["h"]) == (20, 12)
+    assert t["y"] == pytest.approx(-11, abs=0.5)
+    assert t["x"] + 10 == pytest.approx(box(cell)["w"] / 2, abs=0.5)
+    # Picking the column outlines all its cells, and sends no event.
+    tab.click()
+    for r in range(4):
+        expect(block.get_by_test_id(f"cell-{r}-1")).to_have_attribute("aria-selected", "true")
+    expect(block.get_by_test_id("cell-1-0")).to_have_attribute("aria-selected", "false")
 
 
 def test_editing_a_cell_reaches_python(page: Page, serve: Serve) -> None:
