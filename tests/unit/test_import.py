@@ -103,8 +103,18 @@ def test_unknown_attribute_raises_attribute_error() -> None:
     assert str(info.value) == "module 'trellis' has no attribute 'no_such_name'"
 
 
-#: Names ``gradio.components`` has but ``gradio`` does not: the bases, the Form wrapper, an alias and chat types.
-_COMPONENTS_ONLY = {"Block", "BlockContext", "FormComponent", "Form", "Html", "MetadataDict", "OptionDict"}
+#: Names ``gradio.components`` has but ``gradio`` does not: the bases, the Form wrapper, an alias, chat types and
+#: the native plots' base.
+_COMPONENTS_ONLY = {
+    "Block",
+    "BlockContext",
+    "FormComponent",
+    "Form",
+    "Html",
+    "MetadataDict",
+    "OptionDict",
+    "NativePlot",
+}
 
 
 def test_trellis_exports_every_component_of_trellis_components() -> None:

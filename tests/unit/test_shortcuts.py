@@ -65,8 +65,8 @@ def test_a_pending_shortcut_names_the_missing_component() -> None:
         NotImplementedError, match=r"'imageeditor' makes a gr\.ImageEditor, which Trellis does not have yet"
     ):
         gr.Interface(lambda x: x, "imageeditor", "text")
-    with pytest.raises(NotImplementedError, match=r"gr\.LinePlot"):
-        component("line_plot")
+    with pytest.raises(NotImplementedError, match=r"gr\.ImageEditor"):
+        component("image_editor")
 
 
 @pytest.mark.parametrize("name", GRADIO_REFUSES)

@@ -71,6 +71,7 @@ API_INFO: dict[str, Any] = {
     "required": ["headers", "data"],
     "title": "DataframeData",
     "type": "object",
+    "additional_description": None,
 }
 
 

@@ -215,8 +215,12 @@ def dependency_entry(dep: Dependency, plan: FunctionPlan) -> dict[str, Any]:
     }
 
 
-def _python_type(schema: dict[str, Any], description_key: str) -> dict[str, str]:
-    return {"type": json_schema_to_python_type(schema), "description": str(schema.get(description_key, "") or "")}
+def _python_type(schema: dict[str, Any], description_key: str) -> dict[str, Any]:
+    """The ``python_type`` of a parameter or return: its type, and the schema's description as it stands.
+
+    As in Gradio, a schema's explicit ``None`` stays ``None``; no description at all is ``""``.
+    """
+    return {"type": json_schema_to_python_type(schema), "description": schema.get(description_key, "")}
 
 
 def endpoint_info(endpoint: EndpointInfo) -> dict[str, Any]:
