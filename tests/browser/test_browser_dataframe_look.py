@@ -222,6 +222,11 @@ def test_select_sends_gradios_payload(page: Page, serve: Serve) -> None:
     for r in range(4):
         expect(block.get_by_test_id(f"cell-{r}-1")).to_have_attribute("aria-selected", "true")
     expect(block.get_by_test_id("cell-1-0")).to_have_attribute("aria-selected", "false")
+    # Ctrl+C copies the picked cells.
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.keyboard.press("Control+c")
+    expect(block.get_by_role("button", name="Copied table data")).to_be_visible()
+    assert page.evaluate("navigator.clipboard.readText()") == "30\n25\n41\n19"
 
 
 def test_editing_a_cell_reaches_python(page: Page, serve: Serve) -> None:
