@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseFigure, plotValue, plotlyFigure } from "./plot";
+import { altairSpec, parseFigure, plotValue, plotlyFigure } from "./plot";
 
 describe("plotValue", () => {
 	it("takes Gradio's PlotData and refuses anything else", () => {
@@ -32,5 +32,13 @@ describe("plotlyFigure", () => {
 		expect(plotlyFigure(titled, false).layout.margin).toEqual({ t: 20, autoexpand: true });
 		const high = { data: [], layout: { title: "t", margin: { t: 140 } } };
 		expect(plotlyFigure(high, true).layout.margin).toEqual({ t: 140, autoexpand: true });
+	});
+});
+
+describe("altairSpec", () => {
+	it("drops a brush param, as Gradio's gr.Plot, and keeps the others", () => {
+		const spec = { mark: "point", params: [{ name: "brush", select: "interval" }, { name: "zoom", bind: "scales" }] };
+		expect(altairSpec(spec)).toEqual({ mark: "point", params: [{ name: "zoom", bind: "scales" }] });
+		expect(altairSpec({ mark: "point" })).toEqual({ mark: "point" });
 	});
 });

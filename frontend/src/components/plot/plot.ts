@@ -47,3 +47,10 @@ export function plotlyFigure(
 	layout.margin = margin;
 	return { data, layout, config };
 }
+
+/** An altair spec as Gradio draws it in gr.Plot: a param named "brush" is dropped (gr.Plot takes no selection). */
+export function altairSpec(spec: Record<string, unknown>): Record<string, unknown> {
+	if (!Array.isArray(spec.params)) return spec;
+	const params = spec.params.filter((param: unknown) => (param as { name?: unknown } | null)?.name !== "brush");
+	return { ...spec, params };
+}
