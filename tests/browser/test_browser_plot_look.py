@@ -101,8 +101,8 @@ def test_narrow_matplotlib_image_fits_the_card(page: Page, serve: Serve) -> None
 
 def test_figure_from_an_event_and_libraries_loaded_only_when_needed(page: Page, serve: Serve) -> None:
     def make(kind: str) -> Any:
-        if kind == "plotly":
-            return go.Figure(go.Bar(x=["a", "b"], y=[2, 3]))
+        if kind.startswith("plotly"):
+            return go.Figure(go.Bar(x=["a", "b"], y=[2, 3] if kind == "plotly" else [4, 1]))
         return alt.Chart(alt.Data(values=[{"x": 1, "y": 2}])).mark_point().encode(x="x:Q", y="y:Q")
 
     with gr.Blocks() as demo:
@@ -128,12 +128,21 @@ def test_figure_from_an_event_and_libraries_loaded_only_when_needed(page: Page, 
     expect(page.locator("#changes input")).to_have_value("2")
     assert [url for url in scripts if "plotly" in url]
     assert not [url for url in scripts if "embed" in url or "vega" in url]
+    # A redrawn figure keeps Gradio's 450px height (a responsive plotly figure redrawn in place collapsed).
+    expect(page.locator("#plot [data-testid=plotly]")).to_have_attribute("class", re.compile("js-plotly-plot"))
+    assert _box(page, "#plot")[3] == 452
+    page.locator("#kind textarea").fill("plotly again")
+    page.locator("#draw").click()
+    expect(page.locator("#changes input")).to_have_value("3")
+    expect(page.locator("#plot .main-svg").first).to_be_visible()
+    page.wait_for_function("() => document.querySelector('#plot').getBoundingClientRect().height > 400")
+    assert _box(page, "#plot")[3] == 452
 
     page.locator("#kind textarea").fill("altair")
     page.locator("#draw").click()
     expect(page.locator("#plot .vega-embed canvas")).to_be_visible()
     expect(page.locator("#plot .main-svg")).to_have_count(0)
-    expect(page.locator("#changes input")).to_have_value("3")
+    expect(page.locator("#changes input")).to_have_value("4")
 
 
 def test_bokeh_figure_drawn_with_the_servers_bokehjs(page: Page, serve: Serve) -> None:
