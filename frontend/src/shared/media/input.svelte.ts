@@ -25,7 +25,7 @@ export class MediaInputState {
 	readonly sources: string[] = $derived.by(() =>
 		Array.isArray(this.#props.sources) ? this.#props.sources.map(String) : this.#defaults,
 	);
-	/** The chosen source: always one of `sources`. */
+	/** The chosen source: always one of `sources`; the first of them at load (Gradio opens on it, a webcam too). */
 	source = $state("upload");
 	/** The hidden file input (see FilePicker). */
 	picker: HTMLInputElement | undefined = $state();
@@ -39,6 +39,7 @@ export class MediaInputState {
 		this.kind = kind;
 		this.#component = component;
 		this.#defaults = defaults;
+		this.source = this.sources[0] ?? "upload";
 		this.uploader = new Uploader({
 			enabled: () => this.interactive,
 			send: (files, onProgress) => component().ctx.upload(files, onProgress),
