@@ -183,7 +183,9 @@ class Blocks(BlockContext, register=False):
         if self._value_loaders_attached:
             return
         self._value_loaders_attached = True
-        for block in list(self.all_blocks().values()):
+        # In the order the components were made (as Gradio's, whose components are rendered as they are made;
+        # an Interface's States too), so the loaders' API names are Gradio's.
+        for block in sorted(self.all_blocks().values(), key=lambda b: b._id):
             fn = getattr(block, "load_fn", None)
             if fn is None:
                 continue

@@ -37,6 +37,40 @@ def _components(spec: ComponentSpec | Sequence[ComponentSpec] | None) -> list[Co
 logger = logging.getLogger(__name__)
 
 
+def _pair_states(
+    fn: Callable[..., Any],
+    spec: ComponentSpec | Sequence[ComponentSpec] | None,
+    main_inputs: list[Component],
+    inputs: list[Component],
+    outputs: list[Component],
+) -> None:
+    """Make the State input and the State output one State, as Gradio's Interface does.
+
+    An Interface keeps state as exactly one State input and one State output, the same component (the
+    function gets the value and returns the next one); a ``"state"`` shortcut starts from the default of
+    the function's parameter in its place. Anything else is refused, as in Gradio.
+    """
+    at_in = [i for i, c in enumerate(inputs) if isinstance(c, State)]
+    at_out = [i for i, c in enumerate(outputs) if isinstance(c, State)]
+    if not at_in and not at_out:
+        return
+    if len(at_in) != 1 or len(at_out) != 1:
+        raise InvalidConfigError("If using 'state', there must be exactly one state input and one state output.")
+    index = at_in[0]
+    specs = [spec] if isinstance(spec, (str, Component)) else list(spec or [])
+    if index < len(specs) and specs[index] == "state":
+        try:
+            parameters = list(inspect.signature(fn).parameters.values())
+        except (TypeError, ValueError):
+            parameters = []
+        default = parameters[index].default if index < len(parameters) else inspect.Parameter.empty
+        state = State(None if default is inspect.Parameter.empty else default, render=False)
+        inputs[index] = state
+        if index < len(main_inputs):
+            main_inputs[index] = state
+    outputs[at_out[0]] = inputs[index]
+
+
 class Interface(Blocks, register=False):
     """An app from one function: inputs on the left, outputs on the right, Submit/Clear/Flag buttons.
 
@@ -109,6 +143,7 @@ class Interface(Blocks, register=False):
         self.main_input_components = _components(inputs)
         self.input_components = self.main_input_components + _components(additional_inputs)
         self.output_components = _components(outputs)
+        _pair_states(fn, inputs, self.main_input_components, self.input_components, self.output_components)
         _default_labels(fn, self.input_components, self.output_components)
         # As in Gradio, inputs keep interactive=None (the page makes an input editable); outputs become read-only.
         for comp in self.output_components:
@@ -224,7 +259,7 @@ class Interface(Blocks, register=False):
                 self.main_dependency.then(None, None, [submit, stop], js=_SHOW_SUBMIT, **swap)
                 stop.click(None, None, None, cancels=[self.main_dependency], api_visibility="private", queue=False)
             if clear is not None:
-                clear.add([c for c in self.input_components + self.output_components if not isinstance(c, State)])
+                clear.add(self.input_components + self.output_components)
                 if input_column is not None:
                     # As Gradio's Interface: Clear also shows the inputs' column (a second listener).
                     clear.click(None, None, [input_column], js=_SHOW_COLUMN, api_visibility="private", queue=False)

@@ -65,13 +65,28 @@ class ClearButton(Button, type_name="button", register=False, defaults={"value":
             self.add(self.components)
 
     def add(self, components: Sequence[Block] | Block) -> ClearButton:
-        """Clear these components too when the button is clicked."""
+        """Clear these components too when the button is clicked.
+
+        As in Gradio, the page empties them all at once (no server call); States, which live on the server,
+        are then set back to their first value by a second listener (undocumented in the API).
+        """
+        from trellis.components.state import State
+
         items = [components] if isinstance(components, Block) else list(components)
         self.cleared.extend(items)
         if context.current_root() is not None:
             values = [_cleared_value(c) for c in items]
             js = "() => " + json.dumps(values if len(values) != 1 else values[0])
             self.click(None, [], items, js=js, api_visibility="private", queue=False)
+            states = [c for c in items if isinstance(c, State)]
+            if states:
+
+                def reset() -> Any:
+                    fresh = [state.fresh_value() for state in states]
+                    return fresh[0] if len(fresh) == 1 else fresh
+
+                reset.__name__ = "lambda"  # Gradio's listener is a lambda: the API names after it stay Gradio's
+                self.click(reset, None, states, api_visibility="undocumented")
         return self
 
 

@@ -27,7 +27,8 @@ class State(Component):
     allow_string_shortcut: ClassVar[bool] = False
 
     value: Any = prop(default=None, kw_only=False)
-    """The initial value, deep-copied for every session; a callable is called to make each session's value."""
+    """The initial value, deep-copied for every session; a callable is called to make each session's value, and
+    again when a page loads."""
     time_to_live: float | None = None
     """Seconds after its last change when a session's value is dropped (None: kept while the session lasts)."""
     delete_callback: Callable[[Any], None] | None = None
@@ -45,9 +46,10 @@ class State(Component):
 
     def __post_init__(self) -> None:
         super().__post_init__()
-        # A callable makes each session's value: it is not a load function of the page.
+        # A callable makes each session's value (an API client's too), and, as in Gradio, the page's load
+        # event calls it again to set the State: that listener takes its place (and its API name) among the
+        # app's endpoints, so the names of the listeners after it are Gradio's.
         self.value_factory: Callable[[], Any] | None = self.load_fn
-        self.load_fn = None
 
     @override
     def fresh_value(self) -> Any:
