@@ -156,7 +156,7 @@ def test_chat_logger_writes_conversation_index_and_feedback(tmp_path: Path) -> N
         ["conversation", "index", "flag", "timestamp"],
         [as_json, "1", "Like"],
         [as_json, "1", "Dislike"],
-        [as_json, "(1, 0)", "Too long"],
+        [as_json, "[1, 0]", "Too long"],  # the index as sent (a list), as Gradio writes it
     ]
 
 

@@ -106,7 +106,7 @@ class _MessageData(EventData):
 
     def __init__(self, target: BlockLike | None, data: Any) -> None:
         super().__init__(target, data)
-        self.index: int | tuple[int, int] = _index(self._get("index"))
+        self.index: int | tuple[int, int] = self._get("index")  # as sent: a list for a table cell, as in Gradio
         self.value: Any = self._get("value")
 
 
@@ -135,10 +135,6 @@ class EditData(_MessageData):
     def __init__(self, target: BlockLike | None, data: Any) -> None:
         super().__init__(target, data)
         self.previous_value: Any = self._get("previous_value")
-
-
-def _index(value: Any) -> Any:
-    return tuple(value) if isinstance(value, list) else value
 
 
 @dataclasses.dataclass(eq=False)
