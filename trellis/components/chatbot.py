@@ -518,7 +518,7 @@ def component_part(component: Component) -> dict[str, Any]:
     if component.block_type == "file" and value is not None and not isinstance(value, list):
         value = [value]
     return {
-        "component": component.block_type,
+        "component": component.component_name,  # "lineplot" for a LinePlot (drawn by the "nativeplot" view), as Gradio
         "value": value,
         "constructor_args": _jsonable_args(args),
         "props": props,
@@ -548,7 +548,7 @@ def _component_part_in(part: dict[str, Any]) -> dict[str, Any]:
         "props": part.get("props") or {},
         "type": "component",
     }
-    cls = registry.get(str(part.get("component", "")).lower())
+    cls = registry.find(str(part.get("component", "")))
     if cls is not None and issubclass(cls, Component):
         try:
             probe = cls(render=False)

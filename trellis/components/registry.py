@@ -44,6 +44,16 @@ def get(type_name: str) -> type[BlockLike]:
     return _registry[type_name]
 
 
+def find(name: str) -> type[BlockLike] | None:
+    """The class a chat message's component name stands for, or None.
+
+    The name is a type string ("nativeplot") or a class's lower-case name ("lineplot", as Gradio names
+    components in messages).
+    """
+    key = name.lower().replace("_", "")
+    return _registry.get(key) or _shortcuts.get(key)
+
+
 def all_types() -> dict[str, type[BlockLike]]:
     """Every registered type string and its class, sorted by name."""
     return dict(sorted(_registry.items()))

@@ -23,7 +23,7 @@ import {
 	withWatermark,
 	type Message,
 } from "./chat";
-import { nodeProps, plotImage, plotKind } from "./parts";
+import { nodeProps, viewType } from "./parts";
 
 const text = (role: string, t: string, metadata: Message["metadata"] = null): Message => ({
 	role,
@@ -289,11 +289,11 @@ describe("components in messages", () => {
 		});
 	});
 
-	it("shows matplotlib plots as images and names the others", () => {
-		expect(plotImage({ type: "matplotlib", plot: "data:image/png;base64,AAAA" })).toBe("data:image/png;base64,AAAA");
-		expect(plotImage({ type: "plotly", plot: "{}" })).toBeNull();
-		expect(plotImage({ type: "matplotlib", plot: "javascript:alert(1)" })).toBeNull();
-		expect(plotKind({ type: "plotly" })).toBe("plotly");
-		expect(plotKind(null)).toBe("interactive");
+	it("draws Gradio's plot names with the native plot view", () => {
+		expect(viewType("LinePlot")).toBe("nativeplot");
+		expect(viewType("scatterplot")).toBe("nativeplot");
+		expect(viewType("barplot")).toBe("nativeplot");
+		expect(viewType("plot")).toBe("plot");
+		expect(viewType("Dataframe")).toBe("dataframe");
 	});
 });

@@ -29,15 +29,9 @@ export function nodeProps(part: ComponentPart, allowDownloads: boolean): Record<
 	return props;
 }
 
-/** A Plot value that is an image (matplotlib figures arrive as data: URLs), else null. */
-export function plotImage(value: unknown): string | null {
-	if (typeof value !== "object" || value === null) return null;
-	const plot = (value as { plot?: unknown }).plot;
-	return typeof plot === "string" && /^data:image\/(png|jpe?g|webp|gif|svg\+xml);base64,/i.test(plot) ? plot : null;
-}
-
-/** What a Plot value is, for the fallback text ("plotly", "altair", …). */
-export function plotKind(value: unknown): string {
-	const kind = typeof value === "object" && value !== null ? (value as { type?: unknown }).type : null;
-	return typeof kind === "string" && kind ? kind : "interactive";
+/** The view that draws a message's component: Gradio names a LinePlot "lineplot" in a message, and
+ * the line, scatter and bar plots are all drawn by the "nativeplot" view. */
+export function viewType(name: string): string {
+	const type = name.toLowerCase();
+	return type === "lineplot" || type === "scatterplot" || type === "barplot" ? "nativeplot" : type;
 }
