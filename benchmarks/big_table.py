@@ -76,6 +76,7 @@ demo.launch()
 #: Whether the text is in a visible element of the page (the first matching element with a box).
 VISIBLE_TEXT = """
 (text) => {
+  if (!document.body) return false;
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     if (!node.nodeValue.includes(text)) continue;
