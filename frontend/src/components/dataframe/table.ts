@@ -187,7 +187,7 @@ export function visibleWindow(
 	viewportHeight: number,
 	rowHeight: number,
 	count: number,
-	overscan = 10,
+	overscan = 4,
 ): { start: number; end: number } {
 	const first = Math.floor(Math.max(0, scrollTop) / rowHeight);
 	const shown = Math.ceil(Math.max(viewportHeight, rowHeight) / rowHeight) + 1;
