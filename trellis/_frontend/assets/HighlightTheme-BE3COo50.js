@@ -1,0 +1,1 @@
+import"./disclose-version-Cn3pbD42.js";function e(e){}export{e as t};

@@ -1,1 +1,0 @@
-import"./disclose-version-BOif1YMP.js";function e(e){}export{e as t};

@@ -1,1 +1,0 @@
-import{C as e,M as t,P as n,W as r,Y as i,mt as a,r as o,v as s,y as c}from"./disclose-version-BOif1YMP.js";var l=n(`<div><!></div>`);function u(n,u){let d=o(u,`sized`,3,!1),f=o(u,`fill`,3,!0);var p=l();let m,h;var g=i(p);e(g,()=>u.children),a(p),r(()=>{m=c(p,1,`stage svelte-1dmfv4k`,null,m,{sized:d(),fill:f()}),h=s(p,``,h,{"min-height":u.minHeight})}),t(n,p)}export{u as t};
