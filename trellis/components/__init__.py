@@ -62,8 +62,8 @@ from trellis.components.number import Number as Number
 from trellis.components.number import Slider as Slider
 from trellis.components.param_viewer import ParamViewer as ParamViewer
 from trellis.components.pickers import ColorPicker as ColorPicker
-from trellis.components.plot import Plot as Plot
 from trellis.components.pickers import DateTime as DateTime
+from trellis.components.plot import Plot as Plot
 from trellis.components.state import State as State
 from trellis.components.templates import Files as Files
 from trellis.components.templates import Mic as Mic
