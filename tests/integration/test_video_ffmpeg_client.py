@@ -7,16 +7,14 @@ ffmpeg is needed: skipped without it, except in CI (``CI`` set), where these tes
 
 from __future__ import annotations
 
-import json
-import os
 import shutil
-import subprocess
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from ffmpeg_tools import ffmpeg, require_ffmpeg, streams
 from gradio_client import handle_file
 from gradio_client.exceptions import AppError
 from PIL import Image as PILImage
@@ -27,21 +25,7 @@ from trellis._filedata import default_cache_dir
 
 @pytest.fixture(scope="module", autouse=True)
 def _needs_ffmpeg() -> None:
-    if shutil.which("ffmpeg") and shutil.which("ffprobe"):
-        return
-    if os.environ.get("CI"):
-        pytest.fail("ffmpeg and ffprobe must be installed in CI (scripts/test installs Debian's ffmpeg)")
-    pytest.skip("ffmpeg is not installed")
-
-
-def ffmpeg(*arguments: str) -> None:
-    subprocess.run(["ffmpeg", "-nostdin", "-y", "-loglevel", "error", *arguments], check=True)
-
-
-def streams(path: str | Path) -> list[tuple[str, str]]:
-    command = ["ffprobe", "-v", "error", "-show_streams", "-print_format", "json", str(path)]
-    out = subprocess.run(command, capture_output=True, check=True).stdout
-    return [(s["codec_type"], s["codec_name"]) for s in json.loads(out)["streams"]]
+    require_ffmpeg()
 
 
 @pytest.fixture(scope="module")

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import IO, Any
 
 import pytest
+from ffmpeg_tools import ffmpeg, require_ffmpeg, streams
 from PIL import Image as PILImage
 
 import trellis as gr
@@ -31,22 +32,7 @@ BLUE = (0, 0, 255)
 
 @pytest.fixture(scope="module", autouse=True)
 def _needs_ffmpeg() -> None:
-    if shutil.which("ffmpeg") and shutil.which("ffprobe"):
-        return
-    if os.environ.get("CI"):
-        pytest.fail("ffmpeg and ffprobe must be installed in CI (scripts/test installs Debian's ffmpeg)")
-    pytest.skip("ffmpeg is not installed")
-
-
-def ffmpeg(*arguments: str) -> None:
-    subprocess.run(["ffmpeg", "-nostdin", "-y", "-loglevel", "error", *arguments], check=True)
-
-
-def streams(path: str | Path) -> list[tuple[str, str]]:
-    """(codec_type, codec_name) of every stream of the file, read by ffprobe."""
-    command = ["ffprobe", "-v", "error", "-show_streams", "-print_format", "json", str(path)]
-    out = subprocess.run(command, capture_output=True, check=True).stdout
-    return [(s["codec_type"], s["codec_name"]) for s in json.loads(out)["streams"]]
+    require_ffmpeg()
 
 
 def video_profile(path: str | Path) -> str:
