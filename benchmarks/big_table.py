@@ -130,7 +130,8 @@ def _browser() -> tuple[Any, Any]:
     return manager, browser
 
 
-def _bytes_counter(page: Any) -> dict[str, int]:
+def _bytes_counter(page: Any) -> tuple[dict[str, int], Any]:
+    """Running totals of the page's bytes on the wire and requests, and the DevTools session counting them."""
     totals = {"bytes": 0, "requests": 0}
     cdp = page.context.new_cdp_session(page)
     cdp.send("Network.enable")
@@ -140,15 +141,13 @@ def _bytes_counter(page: Any) -> dict[str, int]:
         totals["requests"] += 1
 
     cdp.on("Network.loadingFinished", finished)
-    totals["_cdp"] = cdp  # type: ignore[assignment]
-    return totals
+    return totals, cdp
 
 
 def measure_table(browser: Any, url: str, timeout_s: float) -> dict[str, Any]:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    counter = _bytes_counter(page)
-    cdp = counter.pop("_cdp")  # type: ignore[misc]
+    counter, cdp = _bytes_counter(page)
     start = time.perf_counter()
     page.goto(url, wait_until="commit")
     page.wait_for_function(VISIBLE_TEXT, arg="FIRST-ROW", timeout=timeout_s * 1000, polling=50)
@@ -184,8 +183,7 @@ def measure_table(browser: Any, url: str, timeout_s: float) -> dict[str, Any]:
 def measure_plot(browser: Any, url: str, timeout_s: float) -> dict[str, Any]:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    counter = _bytes_counter(page)
-    counter.pop("_cdp")
+    counter, _ = _bytes_counter(page)
     start = time.perf_counter()
     page.goto(url, wait_until="commit")
     page.wait_for_function(

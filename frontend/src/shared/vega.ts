@@ -5,16 +5,22 @@
 /** A Vega-Lite (or Vega) spec, as altair's `to_json()` gives it. */
 export type VegaSpec = Record<string, unknown>;
 
-/** The embedded chart: its Vega view (typed loosely: vega's types stay in the lazy chunk) and a way to drop it. */
+/** A Vega view, typed loosely (vega's own types stay in the lazy chunk); its setters chain. */
+export interface VegaView {
+	signal(name: string, value?: unknown): VegaView;
+	run(): VegaView;
+	runAsync(): Promise<unknown>;
+	data(name: string, values: unknown[]): VegaView;
+	background(color: string): VegaView;
+	toImageURL(type: string, scale?: number): Promise<string>;
+	addEventListener(type: string, handler: (event: unknown, item: unknown) => void): unknown;
+	addSignalListener(name: string, handler: (name: string, value: unknown) => void): unknown;
+	finalize(): void;
+}
+
+/** The embedded chart: its Vega view and a way to drop it. */
 export interface EmbeddedChart {
-	view: {
-		signal(name: string, value?: unknown): unknown;
-		run(): unknown;
-		runAsync(): Promise<unknown>;
-		addEventListener(type: string, handler: (event: unknown, item: unknown) => void): unknown;
-		addSignalListener(name: string, handler: (name: string, value: unknown) => void): unknown;
-		finalize(): void;
-	};
+	view: VegaView;
 	finalize(): void;
 }
 
