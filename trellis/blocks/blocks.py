@@ -13,7 +13,16 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from trellis.blocks import context
-from trellis.blocks.events import DECORATOR, Dependency, _listen, build_dependency
+from trellis.blocks.events import (
+    DECORATOR,
+    ApiVisibility,
+    Dependency,
+    ShowProgress,
+    TriggerMode,
+    _listen,
+    build_dependency,
+    listener_options,
+)
 from trellis.components.base import Block, BlockContext, Component
 from trellis.components.timer import Timer
 from trellis.config.build import CompiledApp, QueueSettings, compile_app
@@ -149,6 +158,7 @@ class Blocks(BlockContext, register=False):
                     "is_cancel",
                     "inputs_as_dict",
                     "input_keys",
+                    "inputs_kwargs",
                 )
             }
             options["trigger_after"] = (
@@ -156,6 +166,10 @@ class Blocks(BlockContext, register=False):
             )
             options["cancels"] = [id_map.get(c, c) for c in dep.cancels]
             inputs: Any = dep.inputs
+            if dep.inputs_kwargs and dep.inputs_as_dict is None:
+                split = len(dep.inputs) - len(dep.inputs_kwargs)
+                inputs = dep.inputs[:split]
+                options["inputs_kwargs"] = dict(zip(dep.inputs_kwargs, dep.inputs[split:], strict=True))
             if dep.inputs_as_dict == "components":
                 inputs = set(dep.inputs)
             elif dep.inputs_as_dict == "keys":
@@ -165,9 +179,45 @@ class Blocks(BlockContext, register=False):
         root.examples_handlers.extend(self.examples_handlers)
         return self
 
-    def load(self, fn: Any = DECORATOR, inputs: Any = None, outputs: Any = None, **kwargs: Any) -> Any:
-        """Run ``fn`` when a browser opens the page."""
-        return _listen(self, [(self._id, "load")], fn, inputs, outputs, **kwargs)
+    def load(
+        block,
+        fn: Callable[..., Any] | Literal["decorator"] | None = DECORATOR,
+        inputs: Any = None,
+        outputs: Any = None,
+        api_name: str | None = None,
+        api_description: str | Literal[False] | None = None,
+        scroll_to_output: bool = False,
+        show_progress: ShowProgress = "full",
+        show_progress_on: Any = None,
+        queue: bool = True,
+        batch: bool = False,
+        max_batch_size: int = 4,
+        preprocess: bool = True,
+        postprocess: bool = True,
+        cancels: Any = None,
+        trigger_mode: TriggerMode | None = None,
+        js: str | Literal[True] | None = None,
+        concurrency_limit: int | Literal["default"] | None = "default",
+        concurrency_id: str | None = None,
+        api_visibility: ApiVisibility = "public",
+        time_limit: float | None = None,
+        stream_every: float = 0.5,
+        key: int | str | tuple[int | str, ...] | None = None,
+        validator: Callable[..., Any] | None = None,
+        inputs_kwargs: dict[str, Any] | None = None,
+    ) -> Any:
+        """Run ``fn`` when a browser opens the page.
+
+        Called without ``fn`` it returns a decorator. The options are every listener's (see
+        :func:`trellis.blocks.events.listener_options`).
+
+        Returns:
+            The :class:`Dependency`, for ``.then()``/``.success()`` chains.
+        """
+        options = listener_options(
+            **{k: v for k, v in locals().items() if k not in ("block", "fn", "inputs", "outputs")}
+        )
+        return _listen(block, [(block._id, "load")], fn, inputs, outputs, **options)
 
     def unload(self, fn: Callable[..., Any]) -> Any:
         """Run ``fn`` when a browser session ends (its tab is closed)."""

@@ -57,9 +57,10 @@ class EventData:
     ``gr.EventData`` (or a subclass such as ``gr.SelectData``).
     """
 
-    def __init__(self, target: BlockLike | None, data: Any) -> None:
+    def __init__(self, target: BlockLike | None, _data: Any) -> None:
         self.target = target
-        self._data = data if data is not None else {}
+        #: The event's whole payload as the browser sent it (Gradio's ``EventData._data``).
+        self._data = _data if _data is not None else {}
 
     def __getattr__(self, name: str) -> Any:
         data = self.__dict__.get("_data") or {}
@@ -172,6 +173,11 @@ class Dependency:
     event_specific_args: list[str] | None = None
     api_description: str | None = None
     validator: Callable[..., Any] | None = None
+    #: The parameter names of the last ``len(inputs_kwargs)`` inputs, whose values are passed by name
+    #: (the listener's ``inputs_kwargs``, as in Gradio).
+    inputs_kwargs: list[str] = dataclasses.field(default_factory=list)
+    #: Identifies the listener across re-runs of ``gr.render`` (as Gradio's listener ``key``).
+    key: int | str | tuple[int | str, ...] | None = None
     is_generator: bool = False
     is_cancel: bool = False
     root: Any = dataclasses.field(default=None, repr=False)
@@ -264,26 +270,55 @@ class EventListener:
 
 
 def on(
-    triggers: Sequence[BoundListener] | BoundListener | None = None,
-    fn: Any = DECORATOR,
+    triggers: Sequence[Any] | Any | None = None,
+    fn: Callable[..., Any] | Literal["decorator"] | None = DECORATOR,
     inputs: Any = None,
     outputs: Any = None,
-    **kwargs: Any,
+    *,
+    inputs_kwargs: dict[str, BlockLike] | None = None,
+    api_visibility: ApiVisibility = "public",
+    api_name: str | None = None,
+    api_description: str | Literal[False] | None = None,
+    scroll_to_output: bool = False,
+    show_progress: ShowProgress = "full",
+    show_progress_on: Any = None,
+    queue: bool = True,
+    batch: bool = False,
+    max_batch_size: int = 4,
+    preprocess: bool = True,
+    postprocess: bool = True,
+    cancels: Any = None,
+    trigger_mode: TriggerMode | None = None,
+    js: str | Literal[True] | None = None,
+    concurrency_limit: int | Literal["default"] | None = "default",
+    concurrency_id: str | None = None,
+    time_limit: float | None = None,
+    stream_every: float = 0.5,
+    key: int | str | tuple[int | str, ...] | None = None,
+    validator: Callable[..., Any] | None = None,
 ) -> Any:
     """Attach one listener to several triggers (``gr.on``).
 
-    With ``triggers=None`` the listener runs when any of its inputs changes.
+    With ``triggers=None`` the listener runs when any of its inputs changes, and when the page loads.
+    Called without ``fn`` it returns a decorator. The options are those of every listener (see
+    :func:`listener_options`): ``inputs_kwargs`` maps parameter names to components whose values are
+    passed by name; ``key`` identifies the listener across ``gr.render`` re-runs.
+
+    Returns:
+        The :class:`Dependency`, for ``.then()``/``.success()`` chains.
     """
+    options = listener_options(**{k: v for k, v in locals().items() if k not in _ON_POSITIONAL})
     root = context.current_root()
     if root is None:
         raise InvalidConfigError("gr.on(...) must be called inside a `with gr.Blocks()` block.")
     if triggers is None:
         # As in Gradio: the inputs' changes, and the page load (so it also runs when the page opens).
-        blocks = _as_block_list(inputs)
+        keyword_blocks = [b for b in (inputs_kwargs or {}).values() if _is_block(b)]  # others: refused below
+        blocks = _as_block_list(inputs) + keyword_blocks
         targets = [(b._id, "change") for b in blocks if "change" in type(b).EVENTS]
         targets.append((root._id, "load"))
     else:
-        if isinstance(triggers, BoundListener):
+        if not isinstance(triggers, (list, tuple)):
             triggers = [triggers]
         targets = []
         for trigger in triggers:
@@ -292,13 +327,69 @@ def on(
             elif isinstance(trigger, Dependency):
                 targets.append((trigger.id, "then"))
             elif inspect.ismethod(trigger) and trigger.__name__ in ("load", "unload") and _is_block(trigger.__self__):
-                targets.append((trigger.__self__._id, trigger.__name__))  # demo.load
+                owner: Any = trigger.__self__
+                targets.append((owner._id, trigger.__name__))  # demo.load
             else:
                 raise InvalidConfigError(f"gr.on triggers must be listeners such as `button.click`, got {trigger!r}")
     if any(event == "stream" for _, event in targets):
-        kwargs.setdefault("connection", "stream")
-    kwargs.setdefault("event_specific_args", [])
-    return _listen(root, targets, fn, inputs, outputs, **kwargs)
+        options["connection"] = "stream"
+    options["event_specific_args"] = []
+    return _listen(root, targets, fn, inputs, outputs, **options)
+
+
+_ON_POSITIONAL = frozenset({"triggers", "fn", "inputs", "outputs"})
+
+
+def listener_options(
+    *,
+    inputs_kwargs: dict[str, BlockLike] | None = None,
+    api_visibility: ApiVisibility = "public",
+    api_name: str | None = None,
+    api_description: str | Literal[False] | None = None,
+    scroll_to_output: bool = False,
+    show_progress: ShowProgress = "full",
+    show_progress_on: Any = None,
+    queue: bool = True,
+    batch: bool = False,
+    max_batch_size: int = 4,
+    preprocess: bool = True,
+    postprocess: bool = True,
+    cancels: Any = None,
+    trigger_mode: TriggerMode | None = None,
+    js: str | Literal[True] | None = None,
+    concurrency_limit: int | Literal["default"] | None = "default",
+    concurrency_id: str | None = None,
+    time_limit: float | None = None,
+    stream_every: float = 0.5,
+    key: int | str | tuple[int | str, ...] | None = None,
+    validator: Callable[..., Any] | None = None,
+) -> dict[str, Any]:
+    """The options of one listener, as Gradio's listeners take them, for :func:`build_dependency`.
+
+    Args:
+        inputs_kwargs: Function parameter names mapped to components whose values are passed by name.
+        api_visibility: "public" (listed in the API docs), "undocumented" (callable, not listed) or "private".
+        api_name: The endpoint's name (``/name``); by default the function's name.
+        api_description: The endpoint's description in the API docs; False shows none.
+        scroll_to_output: Scroll the page to the outputs when the function finishes.
+        show_progress: "full", "minimal" or "hidden" progress on the outputs while it runs.
+        show_progress_on: The components to show the progress on instead of the outputs.
+        queue: False runs it outside the queue.
+        batch: The function takes and returns lists of up to ``max_batch_size`` values.
+        max_batch_size: The most events run together when ``batch`` is True.
+        preprocess: False passes the raw payloads to the function.
+        postprocess: False sends the return values as they are.
+        cancels: Listeners this trigger cancels.
+        trigger_mode: "once", "multiple" or "always_last": what a trigger does while the listener runs.
+        js: JavaScript run in the browser first (its result becomes the inputs).
+        concurrency_limit: How many of these events run at once ("default": the queue's default).
+        concurrency_id: Listeners with the same id share one concurrency limit.
+        time_limit: Seconds a streaming listener may run.
+        stream_every: Seconds between the chunks of a stream.
+        key: Identifies the listener across ``gr.render`` re-runs.
+        validator: A function run first on the same inputs; the main function runs only if it passes.
+    """
+    return dict(locals())
 
 
 def callable_name(fn: Callable[..., Any]) -> str:
@@ -411,7 +502,14 @@ def build_dependency(
     options.pop("every", None)
     if "_js" in options:
         options.setdefault("js", options.pop("_js"))
-    options.pop("key", None)
+    keyword_inputs = options.pop("inputs_kwargs", None) or {}
+    if not isinstance(keyword_inputs, dict) or not all(isinstance(k, str) for k in keyword_inputs):
+        raise InvalidConfigError("inputs_kwargs must map function parameter names to components.")
+    bad = [name for name, block in keyword_inputs.items() if not _is_block(block)]
+    if bad:
+        raise InvalidConfigError(
+            f"All values in `inputs_kwargs` must be components or layout blocks. Invalid keys: {bad}."
+        )
 
     inputs_as_dict: Literal["components", "keys"] | None = None
     input_keys: list[Any] | None = None
@@ -424,6 +522,10 @@ def build_dependency(
             inputs_as_dict = "keys"
             input_keys = list(inputs.keys())
     input_blocks = _as_block_list(inputs)
+    if keyword_inputs:
+        if inputs_as_dict is not None:
+            raise InvalidConfigError("`inputs_kwargs` cannot be used when `inputs` is a set or a dict.")
+        input_blocks.extend(keyword_inputs.values())
     output_blocks = _as_block_list(outputs)
 
     api_name = options.pop("api_name", None)
@@ -493,6 +595,7 @@ def build_dependency(
         api_visibility=visibility,
         inputs_as_dict=inputs_as_dict,
         input_keys=input_keys,
+        inputs_kwargs=list(keyword_inputs),
         cancels=cancel_ids,
         trigger_mode=trigger_mode,
         show_progress=show_progress,

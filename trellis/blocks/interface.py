@@ -393,15 +393,30 @@ class TabbedInterface(Blocks, register=False):
         css: str | None = None,
         js: str | None = None,
         head: str | None = None,
+        tabs_kwargs: dict[str, Any] | None = None,
         **kwargs: Any,
     ) -> None:
+        """Build the tabs.
+
+        Args:
+            interface_list: The Interfaces (or Blocks) shown, one per tab.
+            tab_names: The tabs' labels ("Tab 0", "Tab 1"... by default).
+            title: A heading above the tabs, and the page's title.
+            theme: The app's theme.
+            analytics_enabled: Accepted as Gradio's; Trellis sends no analytics.
+            css: Custom CSS for the page.
+            js: Custom JavaScript run when the page loads.
+            head: Custom HTML put in the page's head.
+            tabs_kwargs: Keyword arguments for the ``gr.Tabs`` holding the tabs (``selected``, ``elem_id``...).
+            kwargs: Not used: Gradio 6.31's TabbedInterface takes no other arguments; older apps may pass some.
+        """
         super().__init__(theme=theme, title=title or "Trellis", css=css, js=js, head=head, mode="tabbed_interface")
         if tab_names is None:
             tab_names = [f"Tab {i}" for i in range(len(interface_list))]
         with self:
             if title:
                 Markdown(f"<h1 style='text-align: center; margin-bottom: 1rem'>{title}</h1>")
-            with Tabs():
+            with Tabs(**(tabs_kwargs or {})):
                 for interface, name in zip(interface_list, tab_names, strict=False):
                     with Tab(label=name):
                         interface.render()

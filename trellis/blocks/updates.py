@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import inspect
-from typing import Any
+from typing import Any, Literal
 
 UPDATE_TYPE = "update"
 
@@ -12,12 +12,30 @@ UPDATE_TYPE = "update"
 _LAST = ("elem_id", "elem_classes", "visible")
 
 
-def update(**props: Any) -> dict[str, Any]:
+def update(
+    elem_id: str | None = None,
+    elem_classes: list[str] | str | None = None,
+    visible: bool | Literal["hidden"] | None = None,
+    **props: Any,
+) -> dict[str, Any]:
     """Return this from a function to change an output's props, e.g. ``gr.update(visible=False)``.
 
-    ``value=`` changes the value too; props that are not given stay as they are.
+    ``value=`` changes the value too; props that are not given (or given as ``None`` for ``elem_id``,
+    ``elem_classes`` and ``visible``, as in Gradio) stay as they are.
+
+    Args:
+        elem_id: A new HTML id for the component's wrapper.
+        elem_classes: New HTML classes for the component's wrapper.
+        visible: True shows it, False removes it from the page, "hidden" keeps it in the page unseen.
+        props: Any other prop of the component, and ``value``.
     """
     props["__type__"] = UPDATE_TYPE
+    if elem_id is not None:
+        props["elem_id"] = elem_id
+    if elem_classes is not None:
+        props["elem_classes"] = elem_classes
+    if visible is not None:
+        props["visible"] = visible
     return props
 
 

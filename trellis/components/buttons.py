@@ -18,6 +18,7 @@ from trellis.components.props import prop
 class Button(Scalar, Scaled, Editable, defaults={"min_width": None, "interactive": True}):
     """A button that triggers ``click`` listeners."""
 
+    change = EventListener()
     click = EventListener()
     skip_api = True
     JSON_TYPE = "string"
@@ -53,10 +54,14 @@ class ClearButton(Button, type_name="button", register=False, defaults={"value":
     is_template: ClassVar[bool] = True
 
     SIGNATURE = """components, *, value, every, inputs, variant, size, icon, link, link_target, visible, interactive,
-        elem_id, elem_classes, render, key, preserved_by_key, scale, min_width"""
+        elem_id, elem_classes, render, key, preserved_by_key, scale, min_width, api_name, api_visibility"""
 
     components: Sequence[Block] | Block | None = prop(default=None, wire=False)
     """The components it clears (more can be added with ``add``)."""
+    api_name: str | None = prop(default=None, wire=False)
+    """The API name of its listeners (by default "js_fn" for the clearing one and "lambda" for resetting States)."""
+    api_visibility: Literal["public", "private", "undocumented"] = prop(default="undocumented", wire=False)
+    """The API visibility of the listener that resets States (the clearing one runs in the browser and is private)."""
 
     def __post_init__(self) -> None:
         super().__post_init__()
@@ -77,7 +82,7 @@ class ClearButton(Button, type_name="button", register=False, defaults={"value":
         if context.current_root() is not None:
             values = [_cleared_value(c) for c in items]
             js = "() => " + json.dumps(values if len(values) != 1 else values[0])
-            self.click(None, [], items, js=js, api_visibility="private", queue=False)
+            self.click(None, [], items, js=js, api_name=self.api_name, api_visibility="private", queue=False)
             states = [c for c in items if isinstance(c, State)]
             if states:
 
@@ -86,7 +91,7 @@ class ClearButton(Button, type_name="button", register=False, defaults={"value":
                     return fresh[0] if len(fresh) == 1 else fresh
 
                 reset.__name__ = "lambda"  # Gradio's listener is a lambda: the API names after it stay Gradio's
-                self.click(reset, None, states, api_visibility="undocumented")
+                self.click(reset, None, states, api_name=self.api_name, api_visibility=self.api_visibility)
         return self
 
 
@@ -99,6 +104,24 @@ class DuplicateButton(
     """Duplicates the Hugging Face Space; elsewhere it is a plain button."""
 
     is_template: ClassVar[bool] = True
+    SIGNATURE = """value, *, every, inputs, variant, size, icon, link, link_target, visible, interactive, elem_id,
+        elem_classes, render, key, preserved_by_key, scale, min_width, _activate"""
+
+    activate_on_create: bool = prop(default=True, alias="_activate", wire=False)
+    """True (made inside a Blocks) attaches the click listener that opens the Space's duplicate page, when the app
+    runs on a Hugging Face Space (as Gradio's ``_activate``)."""
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        if self.activate_on_create and context.current_root() is not None:
+            self.activate()
+
+    def activate(self) -> None:
+        """On a Hugging Face Space (``SYSTEM=spaces``), make a click open the Space's duplicate page in a new tab."""
+        space = os.environ.get("SPACE_ID") if os.environ.get("SYSTEM") == "spaces" else None
+        if space is not None:
+            url = f"https://huggingface.co/spaces/{space}?duplicate=true"
+            self.click(None, js=f"() => {{ window.open({json.dumps(url)}, '_blank') }}")
 
 
 def _cleared_value(block: Block) -> Any:

@@ -145,6 +145,7 @@ class FileButton(Scaled, Editable, register=False, defaults={"min_width": None, 
 class UploadButton(FileHolder, FileButton, defaults={"label": "Upload a File"}):
     """A button that opens the file picker; the chosen file(s) become its value."""
 
+    change = EventListener()
     click = EventListener()
     upload = EventListener()
     SIGNATURE = """label, value, *, every, inputs, variant, visible, size, icon, scale, min_width, interactive, elem_id,
@@ -157,6 +158,7 @@ class UploadButton(FileHolder, FileButton, defaults={"label": "Upload a File"}):
 class DownloadButton(Component, FileButton, defaults={"label": "Download"}):
     """A button that downloads the file in its value when clicked."""
 
+    change = EventListener()
     click = EventListener()
     SIGNATURE = """label, value, *, every, inputs, variant, visible, size, icon, scale, min_width, interactive, elem_id,
         elem_classes, render, key, preserved_by_key"""

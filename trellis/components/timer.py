@@ -17,6 +17,7 @@ class Timer(Scalar):
     Its constructor is Gradio's: only ``value``, ``active`` and ``render``, so it is written by hand.
     """
 
+    change = EventListener()
     tick = EventListener()
     JSON_TYPE = "number"
     PYTHON_TYPE = float

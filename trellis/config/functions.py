@@ -131,8 +131,17 @@ def plan_function(dep: Dependency) -> FunctionPlan:
 
     names: list[str | None] = []
     defaults: list[tuple[bool, Any]] = []
+    keyword_names = dep.inputs_kwargs if dep.inputs_as_dict is None else []
+    n_positional = len(dep.inputs) - len(keyword_names)
+    by_name = dict(signature.parameters) if signature is not None else {}
     for index in range(len(dep.inputs)):
-        if index < len(positional_params):
+        if index >= n_positional:
+            # An ``inputs_kwargs`` input: named after the parameter it fills.
+            name = keyword_names[index - n_positional]
+            names.append(name)
+            param_or_none = by_name.get(name)
+            defaults.append((param_or_none is not None and param_or_none.default is None, None))
+        elif index < len(positional_params):
             param = positional_params[index]
             name = param.name if param.name not in _RESERVED_NAMES else f"param_{index}"
             names.append(name)

@@ -123,27 +123,52 @@ class Runner:
 
     def arguments(self, endpoint: EndpointInfo, values: list[Any], ctx: CallContext) -> list[Any]:
         """Insert gr.Request / gr.Progress / gr.EventData where the function asks for them."""
+        return self.bind(endpoint, values, ctx)[0]
+
+    def bind(self, endpoint: EndpointInfo, values: list[Any], ctx: CallContext) -> tuple[list[Any], dict[str, Any]]:
+        """The function's positional and keyword arguments, with gr.Request / Progress / EventData inserted.
+
+        The values of a listener's ``inputs_kwargs`` (its last inputs) are passed by name, as in Gradio;
+        a special parameter after one of them is then passed by name too.
+        """
         plan = endpoint.plan
+        names = endpoint.dep.inputs_kwargs
+        kwargs: dict[str, Any] = {}
+        if names and endpoint.dep.inputs_as_dict is None:
+            split = len(values) - len(names)
+            kwargs = dict(zip(names, values[split:], strict=False))
+            values = values[:split]
         if not plan.slots or all(slot.kind == "input" for slot in plan.slots):
-            return values
+            return values, kwargs
         args: list[Any] = []
         remaining = iter(values)
+        by_name = False  # once a parameter is filled by name, the later ones are too
         for slot in plan.slots:
             if slot.kind == "input":
+                if slot.name in kwargs:
+                    by_name = True
+                    continue
                 try:
-                    args.append(next(remaining))
+                    value = next(remaining)
                 except StopIteration:
+                    if kwargs:
+                        by_name = True
+                        continue
                     break
             elif slot.kind == "request":
-                args.append(ctx.request)
+                value = ctx.request
             elif slot.kind == "progress":
-                args.append(slot.progress)
+                value = slot.progress
             else:
                 cls = slot.event_data_cls
                 target = self.app.blocks.get(ctx.trigger_id) if ctx.trigger_id is not None else None
-                args.append(cls(target, ctx.event_data) if cls is not None else ctx.event_data)
+                value = cls(target, ctx.event_data) if cls is not None else ctx.event_data
+            if by_name:
+                kwargs[slot.name] = value
+            else:
+                args.append(value)
         args.extend(remaining)
-        return args
+        return args, kwargs
 
     # -- outputs -----------------------------------------------------------------
     def finish(self, endpoint: EndpointInfo, result: Any, ctx: CallContext) -> Outcome:
@@ -295,7 +320,8 @@ class Runner:
             values = self.prepare(endpoint, data, ctx)
             fn = endpoint.plan.fn
             assert fn is not None
-            result = fn(*self.arguments(endpoint, values, ctx))
+            args, kwargs = self.bind(endpoint, values, ctx)
+            result = fn(*args, **kwargs)
             return self.finish(endpoint, result, ctx)
         finally:
             current_reporter.reset(token)
@@ -318,7 +344,8 @@ class Runner:
             token = current_reporter.set(ctx.reporter)
             try:
                 values = await self._prepare_off_loop(endpoint, data, ctx)
-                result = await plan.fn(*self.arguments(endpoint, values, ctx))
+                args, kwargs = self.bind(endpoint, values, ctx)
+                result = await plan.fn(*args, **kwargs)
                 return await self._finish_off_loop(endpoint, result, ctx)
             finally:
                 current_reporter.reset(token)
@@ -388,7 +415,8 @@ class Runner:
             values = self.prepare(endpoint, data, ctx)
             fn = endpoint.plan.fn
             assert fn is not None
-            iterator = fn(*self.arguments(endpoint, values, ctx))
+            args, kwargs = self.bind(endpoint, values, ctx)
+            iterator = fn(*args, **kwargs)
             try:
                 for item in iterator:
                     if ctx.cancelled.is_set():
@@ -429,7 +457,8 @@ class Runner:
             values = await self._prepare_off_loop(endpoint, data, ctx)
             fn = endpoint.plan.fn
             assert fn is not None
-            agen = fn(*self.arguments(endpoint, values, ctx))
+            args, kwargs = self.bind(endpoint, values, ctx)
+            agen = fn(*args, **kwargs)
             try:
                 async for item in agen:
                     last = await self._finish_off_loop(endpoint, item, ctx)
