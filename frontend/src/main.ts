@@ -7,6 +7,7 @@ import { mount } from "svelte";
 import type { AppConfig } from "./api/types";
 import App from "./App.svelte";
 import { applyScheme, schemeOf } from "./core/colorscheme";
+import { initLocale } from "./i18n/i18n.svelte";
 
 declare global {
 	interface Window {
@@ -27,6 +28,8 @@ async function boot(): Promise<void> {
 	const base = new URL(".", location.href).href.replace(/\/$/, "");
 	const config: AppConfig =
 		window.gradio_config ?? (await (await fetch(`${base}/config`, { credentials: "include" })).json());
+	// the page's language first (its strings' table and the app's translations), so that the first paint is in it
+	await initLocale(config.i18n_translations);
 	const target = document.getElementById("trellis-app");
 	if (!target) throw new Error("missing #trellis-app element");
 	target.textContent = "";

@@ -27,6 +27,7 @@ from trellis.components.base import Block, BlockContext, Component
 from trellis.components.timer import Timer
 from trellis.config.build import CompiledApp, QueueSettings, compile_app
 from trellis.exceptions import InvalidConfigError
+from trellis.i18n import I18n
 
 if TYPE_CHECKING:
     from fastapi import FastAPI
@@ -89,6 +90,8 @@ class Blocks(BlockContext, register=False):
         self.local_url: str | None = None
         self.share_url: str | None = None
         self.show_error = False
+        #: The app's translations, from ``launch(i18n=...)`` or ``mount_gradio_app(..., i18n=...)``.
+        self.i18n_instance: I18n | None = None
         self._lock = threading.Lock()
         self._value_loaders_attached = False
         self._init_props(render=False)
@@ -367,6 +370,7 @@ class Blocks(BlockContext, register=False):
         max_body_size: str | int | None = None,
         max_upload_parts: int | None = None,
         max_sessions_per_client: int | None = None,
+        i18n: I18n | None = None,
         **kwargs: Any,
     ) -> tuple[Any, str, str | None]:
         """Start the web server and (for a script) wait until it is stopped with Ctrl+C.
@@ -375,7 +379,8 @@ class Blocks(BlockContext, register=False):
         in ``docs/security.md``: ``allowed_origins`` (pages on other origins that may call the app),
         ``allowed_hosts`` (host names it answers to), ``trusted_proxies``, ``max_header_size``,
         ``max_header_count``, ``max_body_size``, ``max_upload_parts`` and ``max_sessions_per_client``.
-        Every argument named as a server setting is passed on to it by that name.
+        Every argument named as a server setting is passed on to it by that name. ``i18n``: a
+        ``gr.I18n`` whose tables translate the app's ``i18n(...)`` markers in the page.
         """
         arguments = dict(locals())
         from trellis.server.launch import start_server
@@ -385,6 +390,8 @@ class Blocks(BlockContext, register=False):
         if share or (share is None and os.environ.get("GRADIO_SHARE", "").lower() == "true"):
             print("Public share links are not offered by Trellis; the app is served locally only.", file=sys.stderr)
         self.show_error = show_error
+        if i18n is not None:
+            self.i18n_instance = i18n
         settings = LaunchSettings.from_arguments(**setting_arguments(arguments))
         compiled = self.compile()
         self.cache_example_outputs()

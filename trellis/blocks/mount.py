@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from fastapi import FastAPI
 
     from trellis.blocks.blocks import Blocks
+    from trellis.i18n import I18n
 
 
 def mount_gradio_app(
@@ -46,7 +47,7 @@ def mount_gradio_app(
     node_port: int | None = None,
     enable_monitoring: bool | None = None,
     pwa: bool | None = None,
-    i18n: Any = None,
+    i18n: I18n | None = None,
     mcp_server: bool | None = None,
     theme: Any = None,
     css: str | None = None,
@@ -67,9 +68,9 @@ def mount_gradio_app(
 
     Takes Gradio's arguments, in Gradio's order. ``server_name`` and ``server_port`` only serve
     Gradio's server-side rendering, which Trellis does not have; ``ssr_mode``, ``node_*``,
-    ``enable_monitoring``, ``i18n`` and ``mcp_server`` name features Trellis does
+    ``enable_monitoring`` and ``mcp_server`` name features Trellis does
     not have either and warn when set. The page options (``theme``, ``css``, ``js``, ``head``...)
-    apply as in ``launch()``.
+    and ``i18n`` (a ``gr.I18n`` translating the app's text) apply as in ``launch()``.
 
     URLs in the config and file payloads include the mount path, and honour
     ``X-Forwarded-Host``/``X-Forwarded-Proto`` from a trusted proxy. The origin rules and body
@@ -82,7 +83,6 @@ def mount_gradio_app(
         "node_server_name": node_server_name,
         "node_port": node_port,
         "enable_monitoring": enable_monitoring,
-        "i18n": i18n,
         "mcp_server": mcp_server,
     }
     for name, value in unsupported.items():
@@ -92,6 +92,8 @@ def mount_gradio_app(
                 stacklevel=2,
             )
     blocks.show_error = show_error
+    if i18n is not None:
+        blocks.i18n_instance = i18n
     blocks._set_page(theme=theme, css=css, css_paths=css_paths, js=js, head=head, head_paths=head_paths)
     settings = LaunchSettings(
         auth=normalize_auth(auth),

@@ -22,6 +22,7 @@ from trellis.components.base import Block, BlockContext, Component
 from trellis.components.state import State
 from trellis.config.functions import FunctionPlan, plan_function
 from trellis.config.schema import json_schema_to_python_type
+from trellis.i18n import translations_of
 from trellis.themes import ThemeClass, bundled_theme_css, resolve
 
 #: Top-level config keys whose values come straight from the app.
@@ -348,6 +349,7 @@ def compile_app(blocks: AppDefinition) -> CompiledApp:
         "js": blocks.js,
         "head": _with_files(blocks.head, blocks.head_paths),
         "title": blocks.title,
+        "i18n_translations": translations_of(getattr(blocks, "i18n_instance", None)),
         "enable_queue": True,
         "show_error": blocks.show_error,
         "max_file_size": None,

@@ -3,6 +3,7 @@
 import { applyEditsInPlace, reconcile, type Edit } from "../api/diff";
 import { QueueClient } from "../api/queue";
 import { withDefaults } from "../components/defaults";
+import { localizeProp, onLocaleChange } from "../i18n/i18n.svelte";
 import { historyKey, outputValue, type Run, RunHistory } from "./runs.svelte";
 import { customButtonTarget } from "../shared/customButtons";
 import { scrollToNode } from "../shared/nodeId";
@@ -111,6 +112,8 @@ export class AppState {
 	private byTriggerAfter = new Map<number, DependencyConfig[]>();
 	private running = new Map<number, Set<string>>();
 	private queuedLast = new Map<number, Pending>();
+	/** The props shown translated (gr.I18n markers): their text as sent and as last shown, per component. */
+	private translated = new Map<number, Map<string, { sent: unknown; shown: string }>>();
 
 	constructor(config: AppConfig, base: string) {
 		this.config = config;
@@ -125,12 +128,14 @@ export class AppState {
 		for (const component of config.components) {
 			// The value and label the config leaves out, as Gradio's page fills them in ("" for a Textbox).
 			const props = withDefaults(component.type, { ...component.props });
+			for (const key in props) props[key] = this.localize(component.id, component.type, key, props[key]);
 			if (props.interactive === undefined || props.interactive === null) {
 				props.interactive = inferInteractive(component.id, component.props.value, inputs, outputs);
 			}
 			nodes[component.id] = { id: component.id, type: component.type, props };
 		}
 		this.nodes = nodes;
+		onLocaleChange(() => this.relocalize());
 		this.deps = config.dependencies;
 		for (const dep of this.deps) {
 			for (const [target, event] of dep.targets) {
@@ -196,6 +201,36 @@ export class AppState {
 		if (duration !== null && duration > 0) setTimeout(() => this.dismiss(toast.id), duration * 1000);
 	}
 
+	/** Prop `key` of component `id` as shown (gr.I18n markers translated), remembered to translate again. */
+	private localize(id: number, type: string, key: string, value: unknown): unknown {
+		const shown = localizeProp(type, key, value);
+		if (shown === value) {
+			this.translated.get(id)?.delete(key);
+			return value;
+		}
+		const keys = this.translated.get(id) ?? new Map<string, { sent: unknown; shown: string }>();
+		keys.set(key, { sent: value, shown: JSON.stringify(shown) });
+		this.translated.set(id, keys);
+		return shown;
+	}
+
+	/** After a change of language: the translated props the user has not changed since, in the new language. */
+	relocalize(): void {
+		for (const [id, keys] of this.translated) {
+			const node = this.nodes[id];
+			if (!node) continue;
+			for (const [key, entry] of keys) {
+				if (JSON.stringify($state.snapshot(node.props[key])) !== entry.shown) {
+					keys.delete(key);
+					continue;
+				}
+				const shown = localizeProp(node.type, key, entry.sent);
+				entry.shown = JSON.stringify(shown);
+				node.props[key] = shown;
+			}
+		}
+	}
+
 	dismiss(id: number): void {
 		this.toasts = this.toasts.filter((t) => t.id !== id);
 	}
@@ -214,11 +249,11 @@ export class AppState {
 			if (!node || node.type === "state") return;
 			if (isUpdate(value)) {
 				for (const [key, prop] of Object.entries(value)) {
-					if (key !== "__type__") reconcile(node.props, key, prop);
+					if (key !== "__type__") reconcile(node.props, key, this.localize(id, node.type, key, prop));
 				}
 			} else {
 				// In place: an updated list keeps its unchanged items (and their rendering).
-				reconcile(node.props, "value", value);
+				reconcile(node.props, "value", this.localize(id, node.type, "value", value));
 			}
 		});
 	}
