@@ -15,6 +15,8 @@ from typing import Any, ClassVar, Literal, cast
 
 from typing_extensions import override
 
+from trellis._filedata import contains_file
+from trellis._memory import collector_paused
 from trellis.blocks.events import EventListener
 from trellis.components.base import Changes, Component, Editable, Labelled, Scaled
 from trellis.components.props import prop
@@ -151,10 +153,29 @@ def _rows(data: Any) -> list[list[Any]]:
     return [[_cell(v)] for v in rows]
 
 
+def _series_cells(series: Any) -> list[Any]:
+    """One pandas column's cells, JSON-ready: whole numeric columns converted at once, others cell by cell."""
+    kind = getattr(series.dtype, "kind", "O")
+    if kind in "iub" and not series.hasnans:
+        return cast("list[Any]", series.tolist())
+    if kind == "f":
+        import numpy as np
+
+        values = series.to_numpy(dtype=float, na_value=np.nan)
+        cells: list[Any] = values.tolist()
+        for i in np.flatnonzero(~np.isfinite(values)).tolist():
+            cells[i] = None  # NaN and infinities have no JSON
+        return cells
+    return [v if type(v) is str else _cell(v) for v in series.tolist()]
+
+
 def _frame_rows(frame: Any) -> list[list[Any]]:
-    """A pandas DataFrame's cells, row by row, JSON-ready."""
-    split = frame.to_dict(orient="split")
-    return [[_cell(v) for v in row] for row in split["data"]]
+    """A pandas DataFrame's cells, row by row, JSON-ready (built column by column: a million rows in seconds)."""
+    with collector_paused():
+        columns = [_series_cells(frame.iloc[:, j]) for j in range(frame.shape[1])]
+        if not columns:
+            return [[] for _ in range(frame.shape[0])]
+        return [list(row) for row in zip(*columns, strict=True)]
 
 
 def _styler_metadata(styler: Any, hidden: set[int]) -> dict[str, list[Any]]:
@@ -426,9 +447,33 @@ class Dataframe(Component, Labelled, Scaled, Editable, Changes):
             headers = [*headers, *(str(i) for i in range(len(headers) + 1, width + 1))]
         return {"headers": [_cell(h) for h in headers], "data": data, "metadata": self.get_metadata(value)}
 
+    def postprocess_columns(self, value: Any, min_rows: int) -> tuple[list[Any], list[list[Any]]] | None:
+        """A pandas DataFrame of more than ``min_rows`` rows as its headers and cells, column by column.
+
+        JSON-ready; a big table kept on the server is held that way. ``None`` for any other value, or
+        for one with a cell that could be a file.
+        """
+        if not _is_pandas_frame(value) or len(value) <= min_rows or value.shape[1] == 0:
+            return None
+        with collector_paused():
+            columns = [_series_cells(value.iloc[:, j]) for j in range(value.shape[1])]
+        for j, cells in enumerate(columns):
+            if getattr(value.dtypes.iloc[j], "kind", "O") == "O" and any(type(c) is dict for c in cells):
+                return None
+        headers = [_cell(h) for h in value.columns]
+        return headers, columns
+
     @override
     def api_info(self) -> dict[str, Any]:
         return API_INFO
+
+    @override
+    def payload_has_files(self, payload: Any) -> bool:
+        """Only a cell that is an object can be a file: the rows are scanned for those alone (fast for big tables)."""
+        rows = payload.get("data") if isinstance(payload, dict) else None
+        if not isinstance(rows, list):
+            return contains_file(payload)
+        return any(type(cell) is dict and contains_file(cell) for row in rows for cell in row)
 
     @override
     def example_payload(self) -> Any:

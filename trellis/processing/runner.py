@@ -22,11 +22,14 @@ from trellis._filedata import contains_file
 from trellis.blocks.updates import check_update_props, is_update, ordered_update
 from trellis.components import handlers
 from trellis.components.base import Block, Component
+from trellis.components.dataframe import Dataframe
 from trellis.components.display import jsonable
 from trellis.components.state import State
+from trellis.exceptions import ValidationError
 from trellis.processing.files import FileCache
 from trellis.processing.media_stream import MediaStream, MediaStreams, StreamEncoder, stream_path
 from trellis.processing.session import Session
+from trellis.processing.tables import WINDOW_THRESHOLD, column_types, columns_of, window_ref, windowed_payload
 from trellis.runtime import Reporter, Request, current_reporter
 
 if TYPE_CHECKING:
@@ -61,6 +64,8 @@ class CallContext:
     #: Set while a generator runs: streaming outputs then feed a media stream per output.
     generating: bool = False
     streams: dict[int, tuple[StreamEncoder, MediaStream]] = dataclasses.field(default_factory=dict)
+    #: The ids of the Dataframes the page only displays: a big value for one goes to it in windows.
+    table_windows: frozenset[int] = frozenset()
 
 
 @dataclasses.dataclass
@@ -110,6 +115,15 @@ class Runner:
                 values.append(session.get_state(component))
                 continue
             payload = data[index]
+            ref = window_ref(payload) if isinstance(component, Dataframe) else None
+            if ref is not None:
+                table = session.tables.get(ref)
+                if table is None or table.component_id != component._id:
+                    raise ValidationError(
+                        "This table is no longer held by the server (its session expired or a newer value "
+                        "replaced it): reload the page and run the event that showed it again."
+                    )
+                payload = table.payload()
             if dep.preprocess:
                 if contains_file(payload):
                     payload = self.files.check_input(payload)
@@ -237,19 +251,35 @@ class Runner:
                             update[key] = getattr(copy, key, update[key])
             if "value" in update:
                 target = ctx.session.component(component)
-                update["value"] = self._payload(target, update["value"], ctx)
+                windows = update.get("interactive") is not True
+                update["value"] = self._payload(target, update["value"], ctx, windows)
             return _jsonable_props(update)
         return self._payload(ctx.session.component(component), value, ctx)
 
-    def _payload(self, component: Component, value: Any, ctx: CallContext) -> Any:
+    def _payload(self, component: Component, value: Any, ctx: CallContext, windows: bool = True) -> Any:
         if ctx.generating and ctx.run_id is not None and getattr(component, "streaming", False):
             open_stream = getattr(component, "open_stream", None)
             if open_stream is not None:
                 return self._stream_chunk(component, open_stream, value, ctx)
+        # A big table the page only displays stays here; the page gets the rows in view.
+        windowed = (
+            windows
+            and component._id in ctx.table_windows
+            and isinstance(component, Dataframe)
+            and component.interactive is not True  # an editable table needs every row
+        )
+        if windowed:
+            assert isinstance(component, Dataframe)
+            quick = _windowed_value(component, value, ctx.session)
+            if quick is not None:
+                return quick
         with handlers.reading_outputs_with(self._output_rule):
             payload = component.postprocess(value)
         if component.data_model_is_file or component.payload_has_files(payload):
             payload = self.files.prepare_output(payload, ctx.root, session_hash=ctx.session.hash)
+        if windowed:
+            assert isinstance(component, Dataframe)
+            payload = _windowed(component, payload, ctx.session)
         return payload
 
     # -- streamed media outputs -------------------------------------------------------
@@ -486,6 +516,31 @@ class _Skip:
 
 
 _SKIP: Any = _Skip()
+
+
+def _windowed_value(component: Dataframe, value: Any, session: Session) -> Any:
+    """A big pandas value of a displayed table as the page gets it (kept column by column), or ``None``."""
+    table = component.postprocess_columns(value, WINDOW_THRESHOLD)
+    if table is None:
+        return None
+    headers, columns = table
+    stored = session.tables.put(component._id, headers, columns, column_types(component.datatype, len(columns)))
+    return windowed_payload(stored)
+
+
+def _windowed(component: Dataframe, payload: Any, session: Session) -> Any:
+    """A displayed table's payload as the page gets it: whole, or the first rows and a window reference."""
+    if not isinstance(payload, dict):
+        return payload
+    rows = payload.get("data")
+    if not isinstance(rows, list) or len(rows) <= WINDOW_THRESHOLD:
+        return payload
+    headers = list(payload.get("headers") or [])
+    width = len(headers) or (len(rows[0]) if isinstance(rows[0], list) else 0)
+    metadata = payload.get("metadata") if isinstance(payload.get("metadata"), dict) else None
+    columns = columns_of(rows, width)
+    stored = session.tables.put(component._id, headers, columns, column_types(component.datatype, width), metadata)
+    return windowed_payload(stored)
 
 
 def _instance_update(instance: Block) -> dict[str, Any]:

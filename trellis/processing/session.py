@@ -24,6 +24,8 @@ import time
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
+from trellis.processing.tables import TableStore
+
 if TYPE_CHECKING:
     from trellis.components.base import Component
     from trellis.components.state import State
@@ -75,7 +77,18 @@ class SessionRefused(Exception):
 class Session:
     """State values and per-session component copies of one client session."""
 
-    __slots__ = ("_state", "_touched", "client", "closed_at", "components", "ephemeral", "hash", "last_used", "owner")
+    __slots__ = (
+        "_state",
+        "_touched",
+        "client",
+        "closed_at",
+        "components",
+        "ephemeral",
+        "hash",
+        "last_used",
+        "owner",
+        "tables",
+    )
 
     def __init__(self, session_hash: str, owner: str | None = None, client: str = "", ephemeral: bool = False) -> None:
         self.hash = session_hash
@@ -88,6 +101,8 @@ class Session:
         self._state: dict[int, Any] = {}
         self._touched: dict[int, float] = {}
         self.components: dict[int, Component] = {}
+        #: Big tables the page sees in windows (the whole values stay here).
+        self.tables = TableStore()
         self.last_used = time.monotonic()
         self.closed_at: float | None = None
 
@@ -159,6 +174,7 @@ class Session:
             _delete(states.get(key), value)
         self._state.clear()
         self.components.clear()
+        self.tables.clear()
 
 
 _MISSING = object()

@@ -290,6 +290,7 @@ class Queue:
         trigger_id: int | None = None,
         session: Session | None = None,
         direct: bool = False,
+        table_windows: frozenset[int] = frozenset(),
     ) -> Event:
         """Create an event and queue it; its messages go to the session's channel.
 
@@ -312,6 +313,7 @@ class Queue:
             trigger_id=trigger_id,
             root=root,
             run_id=event_id,
+            table_windows=table_windows,
         )
         ctx.reporter = _Reporter(loop, channel, event_id)
         future: asyncio.Future[DirectResult] | None = loop.create_future() if direct else None

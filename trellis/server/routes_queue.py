@@ -89,12 +89,13 @@ def routes(state: ServerState) -> list[BaseRoute]:
             data,
             session.hash,
             state.app_request(request, _visible_hash(session, rest)),
-            event_data=body.get("event_data"),
+            event_data=_event_data(body, session),
             root=state.root(request),
             trigger_id=_trigger_id(body),
             session=session,
             rest=rest,
             direct=direct,
+            table_windows=_table_windows(body),
         )
 
     async def join(request: Request) -> Response:
@@ -257,9 +258,10 @@ def routes(state: ServerState) -> list[BaseRoute]:
         ctx = CallContext(
             session=session,
             request=state.app_request(request, _visible_hash(session, rest=False)),
-            event_data=body.get("event_data"),
+            event_data=_event_data(body, session),
             trigger_id=_trigger_id(body),
             root=state.root(request),
+            table_windows=_table_windows(body),
         )
         start = time.perf_counter()
         try:
@@ -355,6 +357,26 @@ async def _disconnected(request: Request) -> None:
         message = await request.receive()
         if message["type"] == "http.disconnect":
             return
+
+
+def _table_windows(body: dict[str, Any]) -> frozenset[int]:
+    """The Dataframes the page only displays (Trellis's own page names them; the official clients do not)."""
+    ids = body.get("table_windows")
+    if not isinstance(ids, list):
+        return frozenset()
+    return frozenset(i for i in ids[:1000] if isinstance(i, int) and not isinstance(i, bool))
+
+
+def _event_data(body: dict[str, Any], session: Session) -> Any:
+    """The event's data; a cell selected in a windowed table gets its whole column from the server."""
+    data = body.get("event_data")
+    if isinstance(data, dict) and "table" in data:
+        data = dict(data)
+        table = session.tables.get(data.pop("table"))
+        index = data.get("index")
+        if table is not None and isinstance(index, list) and len(index) == 2 and isinstance(index[1], int):
+            data["col_value"] = table.column(index[1])
+    return data
 
 
 def _trigger_id(body: dict[str, Any]) -> int | None:

@@ -50,6 +50,7 @@ export class QueueClient {
 		eventData: unknown,
 		triggerId: number | null,
 		handler: MessageHandler,
+		tableWindows: number[] = [],
 	): Promise<string> {
 		const response = await fetch(this.url("/queue/join"), {
 			method: "POST",
@@ -61,6 +62,7 @@ export class QueueClient {
 				fn_index: fnIndex,
 				trigger_id: triggerId,
 				session_hash: this.sessionHash,
+				...(tableWindows.length ? { table_windows: tableWindows } : {}),
 			}),
 		});
 		const body: JoinAnswer = await response.json().catch(() => ({}));
@@ -86,6 +88,7 @@ export class QueueClient {
 		data: unknown[],
 		eventData: unknown,
 		triggerId: number | null,
+		tableWindows: number[] = [],
 	): Promise<RunAnswer> {
 		const response = await fetch(this.url(`/run/${encodeURIComponent(String(apiName))}`), {
 			method: "POST",
@@ -97,6 +100,7 @@ export class QueueClient {
 				session_hash: this.sessionHash,
 				event_data: eventData ?? null,
 				trigger_id: triggerId,
+				...(tableWindows.length ? { table_windows: tableWindows } : {}),
 			}),
 		});
 		const body = await response.json().catch(() => ({ error: `Request failed (${response.status})` }));

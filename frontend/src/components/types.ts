@@ -13,6 +13,8 @@ export interface ComponentContext {
 	hasListener(event: string): boolean;
 	/** Absolute URL of the app (no trailing slash). */
 	root: string;
+	/** The page's session (it owns what the server keeps for it, such as a big table's rows). */
+	sessionHash: string;
 }
 
 /**

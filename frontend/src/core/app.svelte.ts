@@ -186,6 +186,17 @@ export class AppState {
 		this.trigger(this.config.layout.id, "load");
 	}
 
+	/**
+	 * The outputs of `dep` that are tables shown read-only: the server sends a big value for one in
+	 * windows (the rows in view, the rest fetched as the user scrolls) instead of whole.
+	 */
+	tableWindows(dep: DependencyConfig): number[] {
+		return dep.outputs.filter((id) => {
+			const node = this.nodes[id];
+			return node?.type === "dataframe" && node.props.interactive !== true;
+		});
+	}
+
 	/** Puts a saved run's inputs and outputs back into their components ("Load run"). */
 	loadRun(run: Run): void {
 		for (const { id, value } of [...run.inputs, ...run.outputs]) {
@@ -381,9 +392,16 @@ export class AppState {
 			done(error === null && !cancelled);
 		};
 		try {
-			eventId = await this.queue.submit(dep.id, inputs, eventData, triggerId, (message: QueueMessage) => {
-				current = this.onMessage(dep, message, current, end);
-			});
+			eventId = await this.queue.submit(
+				dep.id,
+				inputs,
+				eventData,
+				triggerId,
+				(message: QueueMessage) => {
+					current = this.onMessage(dep, message, current, end);
+				},
+				this.tableWindows(dep),
+			);
 			// An event may end before its join answers (its messages came first on the open stream and were
 			// delivered inside submit): it must not be counted as running afterwards, or trigger_mode "once"
 			// would drop every later trigger of this listener.
@@ -476,7 +494,7 @@ export class AppState {
 		record: (outputs: unknown[] | null, error: string | null) => void,
 	) {
 		try {
-			const answer = await this.queue.run(dep.api_name, dep.id, inputs, eventData, triggerId);
+			const answer = await this.queue.run(dep.api_name, dep.id, inputs, eventData, triggerId, this.tableWindows(dep));
 			release();
 			if (answer.ok) {
 				const { body } = answer;

@@ -39,7 +39,7 @@ async function setup(value: unknown[], listeners: string[] = [], extra: Record<s
 			dispatch: (event: string, data?: unknown) => events.push([event, data]),
 			layout: { id: 1 },
 			renderChild: createRawSnippet<[LayoutNode]>(() => ({ render: () => "<span></span>" })),
-			ctx: { upload: async () => [], hasListener: (e: string) => listeners.includes(e), root: "http://test" },
+			ctx: { upload: async () => [], hasListener: (e: string) => listeners.includes(e), root: "http://test", sessionHash: "s" },
 		},
 	});
 	flushSync();

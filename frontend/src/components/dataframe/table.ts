@@ -21,12 +21,25 @@ export interface Table {
 	styling: unknown[][] | null;
 }
 
-/** Where the view gets its rows from: the whole table in the page now, windows from the server later. */
+/** A row as the view draws it: its index in the table, its cells and their Styler formats and styles. */
+export interface RowEntry {
+	index: number;
+	cells: unknown[];
+	display: unknown[] | null;
+	styling: unknown[] | null;
+}
+
+/**
+ * Where the view gets its rows from: the whole table in the page (`localSource`), or windows of a big
+ * read-only table fetched from the server (`RemoteTable`).
+ */
 export interface RowSource {
 	/** How many rows there are. */
 	readonly count: number;
-	/** Rows `start` (inclusive) to `end` (exclusive), as their index in the source and their cells. */
-	rows(start: number, end: number): { index: number; cells: unknown[] }[];
+	/** Rows `start` (inclusive) to `end` (exclusive); a row not fetched yet has a negative index and no cells. */
+	rows(start: number, end: number): RowEntry[];
+	/** The index in the table of the row at place `k` of the view, when known. */
+	indexAt(k: number): number | undefined;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -140,16 +153,23 @@ export function filterOrder(rows: readonly unknown[][], order: number[], query: 
 }
 
 /** A row source over rows held in the page, seen through `order` (sorted and filtered indices). */
-export function localSource(rows: readonly unknown[][], order: readonly number[]): RowSource {
+export function localSource(
+	rows: readonly unknown[][],
+	order: readonly number[],
+	display: readonly unknown[][] | null = null,
+	styling: readonly unknown[][] | null = null,
+): RowSource {
 	return {
 		count: order.length,
 		rows(start, end) {
-			const out: { index: number; cells: unknown[] }[] = [];
+			const out: RowEntry[] = [];
 			for (let k = Math.max(0, start); k < Math.min(end, order.length); k++) {
-				out.push({ index: order[k], cells: rows[order[k]] });
+				const i = order[k];
+				out.push({ index: i, cells: rows[i], display: display?.[i] ?? null, styling: styling?.[i] ?? null });
 			}
 			return out;
 		},
+		indexAt: (k) => order[k],
 	};
 }
 
