@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import inspect
+import re
+import warnings
 from collections.abc import Callable
 from typing import Any, ClassVar, Literal
 
 from typing_extensions import override
 
-from trellis.blocks.events import EventListener
+from trellis.blocks.events import BoundListener, EventListener
 from trellis.components.base import (
     CORNER_BUTTONS_WIRE,
     Block,
+    BlockContext,
     Changes,
     Component,
     CornerButtons,
@@ -183,55 +186,144 @@ class Markdown(TextValue, LabelledCard, _CopyButton, defaults={"container": Fals
         return "# Hello!"
 
 
+#: The JavaScript Gradio's HTML runs when the app gives no ``js_on_load``: a click on it fires ``click``.
+HTML_CLICK_JS = "element.addEventListener('click', function() { trigger('click') });"
+
+
+def _server(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """Mark ``fn`` as callable from the browser (Gradio's marker, which the component-server route checks)."""
+    fn._is_server_fn = True  # type: ignore[attr-defined]
+    return fn
+
+
+_SCRIPT_TAG = re.compile(r"<script[\s>]", re.IGNORECASE)
+
+
+def _warn_script(content: Any) -> None:
+    """Warn that a ``<script>`` in an HTML's markup will not run (the browser ignores scripts set as innerHTML)."""
+    if isinstance(content, str) and _SCRIPT_TAG.search(content):
+        warnings.warn(
+            "gr.HTML: this markup holds a <script> tag, which the browser will not run (markup is inserted as "
+            "innerHTML). Load libraries with head='<script src=...></script>' (loaded before js_on_load runs) "
+            "and put code in js_on_load.",
+            UserWarning,
+            stacklevel=3,
+        )
+
+
 class HTML(
+    BlockContext,
     Component,
     LabelledCard,
     Changes,
     CornerButtons,
     defaults={"show_label": False, "container": False, "min_width": None},
 ):
-    """Raw HTML, sanitised in the browser unless the app opts out."""
+    """Arbitrary HTML, or a template filled in the browser from the value and extra props.
 
+    ``html_template`` and ``css_template`` are read first as Handlebars templates (``{{value}}``,
+    ``{{#each value}}...{{/each}}``, ``{{#if flag}}...{{else}}...{{/if}}``), then as JavaScript template
+    literals (``${value.length}``, ``${items.map(i => `<li>${i}</li>`).join('')}``); the names in scope are
+    ``value``, ``label``, ``visible`` and every extra keyword argument of the constructor (``**props``), which
+    ``gr.update(name=...)`` or a returned ``gr.HTML(name=...)`` change later. ``js_on_load`` runs once the HTML
+    is shown, with ``element``, ``props``, ``trigger``, ``server``, ``upload`` and ``watch`` in scope; an event
+    it triggers by a quoted name (``trigger('rated', {stars: 3})``) can be listened to from Python as
+    ``html.rated(fn, ...)``, the data reaching the function as ``gr.EventData``. Inside ``with gr.HTML(...):``
+    the blocks created are drawn where the template says ``@children``. A class deriving from ``gr.HTML`` with
+    its own templates and ``api_info`` is drawn by the same view.
+    """
+
+    EVENTS: ClassVar[tuple[str, ...]] = (
+        "change", "input", "click", "double_click", "submit", "stop", "edit", "clear", "play", "pause", "end",
+        "start_recording", "pause_recording", "stop_recording", "focus", "blur", "upload", "release", "select",
+        "stream", "like", "example_select", "option_select", "load", "key_up", "apply", "delete", "tick", "undo",
+        "retry", "expand", "collapse", "download", "copy",
+    )  # fmt: skip
     click = EventListener()
     double_click = EventListener()
     submit = EventListener()
     stop = EventListener()
     edit = EventListener()
     clear = EventListener()
+    play = EventListener()
+    pause = EventListener()
+    end = EventListener()
+    start_recording = EventListener()
+    pause_recording = EventListener()
+    stop_recording = EventListener()
+    focus = EventListener()
+    blur = EventListener()
+    upload = EventListener()
+    release = EventListener()
     select = EventListener()
+    stream = EventListener()
+    like = EventListener()
+    example_select = EventListener()
+    option_select = EventListener()
+    load = EventListener()
+    key_up = EventListener()
+    apply = EventListener()
+    delete = EventListener()
+    tick = EventListener()
+    undo = EventListener()
+    retry = EventListener()
+    expand = EventListener()
+    collapse = EventListener()
+    download = EventListener()
+    copy = EventListener()
 
-    value: str | Callable[..., Any] | None = prop(default=None, kw_only=False)
-    """The HTML shown, or the value ``html_template`` is filled from; a callable is called when the page loads."""
-    html_template: str | None = None
-    """HTML with JavaScript ``${...}`` placeholders (``${value}``, ``${props.x}``) filled in the browser (None: the value)."""
-    css_template: str | None = None
-    """CSS scoped to this component, with the same placeholders as ``html_template``."""
-    js_on_load: str | None = None
-    """JavaScript run once after the first render, with ``element``, ``props`` and ``trigger(event)`` in scope."""
+    value: Any = prop(default=None, kw_only=False)
+    """What ``${value}`` stands for in the templates (by default the HTML shown), any JSON value; a callable is
+    called when the page loads."""
+    html_template: str = "${value}"
+    """The markup, filled in the browser: Handlebars (``{{value}}`` escaped, ``{{{value}}}`` raw, ``{{#each}}``,
+    ``{{#if}}``, ``{{#unless}}``, ``{{#with}}``) and then a JavaScript template literal (``${...}``). An
+    ``@children`` at its top level is where the blocks created inside ``with gr.HTML(...):`` are drawn."""
+    css_template: str = ""
+    """CSS for this component only, filled like ``html_template``; declarations outside a rule style its root."""
+    js_on_load: str | None = HTML_CLICK_JS
+    """JavaScript run once the HTML is shown (after ``head`` has loaded), with ``element`` (its root element),
+    ``props`` (the value and props: assigning ``props.value`` re-renders it and sends the value to Python),
+    ``trigger(event, data)``, ``server`` (the ``server_functions``, each returning a promise), ``upload(file)``
+    (resolves to ``{path, url}``) and ``watch(names, callback)`` (called after a re-render when those props
+    change from Python). The default fires ``click`` when the HTML is clicked."""
     apply_default_css: bool = True
     """Give the HTML Gradio's document look (paragraphs, headings, lists, tables, links, form fields and buttons
     styled from the theme); False leaves only the page's reset."""
-    min_height: int | None = None
-    """The least height of the component in pixels."""
-    max_height: int | None = None
-    """The most the component grows to in pixels before its content scrolls."""
+    head: str | None = None
+    """Markup put into the page's ``<head>`` before ``js_on_load`` runs (``<script src>``, ``<link>``...); a script
+    with the same ``src``, an inline script with the same text or a link with the same ``href`` is added once
+    however many components ask for it, and ``js_on_load`` waits for the scripts to load."""
+    min_height: int | str | None = None
+    """The least height of the component (pixels, or a CSS length); taller content makes it grow."""
+    max_height: int | str | None = None
+    """The most the component grows to (pixels, or a CSS length) before its content scrolls."""
     padding: bool = False
     """Pad the card as well (seen with ``container=True``); the HTML itself is always inset by the block padding."""
     autoscroll: bool = False
-    """Scroll to the bottom of the content whenever it changes (streaming output)."""
-    sanitize_html: bool = True
-    """Strip scripts and other unsafe HTML before showing it (False: show it as given)."""
-    props: dict[str, Any] | None = None
-    """Extra keyword arguments of the constructor, for the templates and script to read as ``${name}``/``props``."""
+    """Scroll the page (or the scrolling box it is in) to the bottom when the content changes, unless the user
+    has scrolled more than 100px up from it."""
+    sanitize_html: bool = False
+    """Trellis only: strip scripts, event-handler attributes, frames and other unsafe markup before showing it.
+    False (the default, as Gradio's HTML) shows the markup as given."""
+    server_functions: list[Callable[..., Any]] | None = prop(default=None, wire=False)
+    """Python functions the component's JavaScript calls as ``await server.name(arg)``: the argument (a list
+    when several are given) is sent to the server, the function is called with it and its JSON answer resolves
+    the promise. Each is also an attribute of the component, named after the function."""
+    props: dict[str, Any] = prop(default=None, sent_as="dict[str, Any]")
+    """The constructor's extra keyword arguments, in scope by name in the templates and in ``props`` in the
+    script."""
+    component_class_name: str = prop(default="HTML", init=False)
+    """The name of the component's class ("HTML", or an app's class deriving from it), shown in render errors."""
 
-    def __init__(  # Gradio's HTML passes any other keyword argument on to its templates
+    def __init__(  # as Gradio's: any other keyword argument is a prop of the templates
         self,
-        value: str | Callable[..., Any] | None = None,
+        value: Any = None,
         *,
         label: str | None = None,
-        html_template: str | None = None,
-        css_template: str | None = None,
-        js_on_load: str | None = None,
+        html_template: str = "${value}",
+        css_template: str = "",
+        js_on_load: str | None = HTML_CLICK_JS,
         apply_default_css: bool = True,
         every: float | None = None,
         inputs: Any = None,
@@ -244,16 +336,98 @@ class HTML(
         render: bool = True,
         key: int | str | tuple[int | str, ...] | None = None,
         preserved_by_key: list[str] | str | None = "value",
-        min_height: int | None = None,
-        max_height: int | None = None,
+        min_height: int | str | None = None,
+        max_height: int | str | None = None,
         container: bool = False,
         padding: bool = False,
         autoscroll: bool = False,
         buttons: list[str | Block] | None = None,
-        sanitize_html: bool = True,
+        head: str | None = None,
+        server_functions: list[Callable[..., Any]] | None = None,
+        sanitize_html: bool = False,
         **props: Any,
     ) -> None:
-        self._init_props(**{name: arg for name, arg in locals().items() if name != "self"} | {"props": props or None})
+        _warn_script(html_template)
+        self._init_props(**{name: arg for name, arg in locals().items() if name != "self"} | {"props": props})
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        # An app's class deriving from HTML is drawn by the HTML view: its type stays "html", and, as in
+        # Gradio, its props name it by its own lower-case class name.
+        kwargs.setdefault("type_name", "html")
+        kwargs.setdefault("name", cls.__name__.lower())
+        super().__init_subclass__(**kwargs)
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        self.props = dict(self.props or {})
+        self.component_class_name = type(self).__name__
+        # Server functions: the methods the class marks with @server, then the functions given.
+        self.server_fns: list[Callable[..., Any]] = [
+            getattr(self, name)
+            for name in dict.fromkeys(n for klass in reversed(type(self).__mro__) for n in vars(klass))
+            if not name.startswith("_") and getattr(inspect.getattr_static(self, name, None), "_is_server_fn", False)
+        ]
+        for fn in self.server_functions or []:
+            if not callable(fn):
+                raise TypeError(f"gr.HTML server_functions must be functions, got {fn!r}")
+            marked = _server(fn)
+            name = getattr(fn, "__name__", None)
+            if not isinstance(name, str) or not name.isidentifier() or name.startswith("_"):
+                raise ValueError(f"gr.HTML server function {fn!r} needs a public name (a def, not a lambda)")
+            setattr(self, name, marked)
+            self.server_fns.append(marked)
+
+    def __getattr__(self, name: str) -> Any:
+        # As Gradio's: an event the script triggers by a quoted name is a listener of its own (html.rated(fn)).
+        if not name.startswith("__"):
+            js = self.__dict__.get("js_on_load") or ""
+            if re.search(rf"""['"`]{re.escape(name)}['"`]""", js):
+                return BoundListener(self, name)
+        raise AttributeError(
+            f"{type(self).__name__!r} object has no attribute {name!r}; to listen to a custom event, trigger it "
+            f"from js_on_load with its name in quotes (trigger({name!r}))."
+        )
+
+    @override
+    def get_props(self) -> dict[str, Any]:
+        props = super().get_props()
+        names = [getattr(fn, "__name__", "") for fn in self.server_fns]
+        if names:
+            props["server_fns"] = names
+        props["component_class_name"] = props.pop("component_class_name", self.component_class_name)
+        return props
+
+    def listener_props(self, events: set[str]) -> dict[str, Any]:
+        """Props that Gradio's HTML sends for its chat-style events (which of them have listeners)."""
+        return {
+            "_retryable": "retry" in events,
+            "_undoable": "undo" in events,
+            "likeable": "like" in events,
+            "streamable": False,
+        }
+
+    @override
+    def explicit_props(self) -> dict[str, Any]:
+        # A returned gr.HTML(...) (or an app's subclass): the arguments that are no HTML parameter go in "props".
+        sent = super().explicit_props()
+        given = dict(getattr(self, "_explicit", {}))
+        for name in _var_keyword(type(self)):  # an app's class may name its **kwargs anything
+            more = given.pop(name, None)
+            if isinstance(more, dict):
+                given.update(more)
+        update: dict[str, Any] = {}
+        extra: dict[str, Any] = {}
+        for name, arg in given.items():
+            if name in _NOT_UPDATED:
+                continue
+            if name in _HTML_PARAMS:
+                if name in sent:
+                    update[name] = sent[name]
+            else:
+                extra[name] = self.props.get(name, arg)
+        if extra:
+            update["props"] = extra
+        return update
 
     @override
     def preprocess(self, payload: Any) -> Any:
@@ -261,7 +435,8 @@ class HTML(
 
     @override
     def postprocess(self, value: Any) -> Any:
-        return None if value is None else (value if isinstance(value, (str, dict, list)) else str(value))
+        _warn_script(value)
+        return value
 
     @override
     def api_info(self) -> dict[str, Any]:
@@ -270,6 +445,20 @@ class HTML(
     @override
     def example_payload(self) -> Any:
         return "<p>Hello</p>"
+
+
+#: The parameters of HTML's own constructor: any other argument of a returned instance is one of its ``props``.
+_HTML_PARAMS = frozenset(inspect.signature(HTML.__init__).parameters) - {"self", "props"}
+
+
+def _var_keyword(cls: type) -> tuple[str, ...]:
+    """The name of the ``**kwargs`` parameter of ``cls``'s constructor (none, or one)."""
+    params = inspect.signature(cls.__init__).parameters.values()  # type: ignore[misc]
+    return tuple(p.name for p in params if p.kind is inspect.Parameter.VAR_KEYWORD)
+
+
+#: Constructor arguments that are never sent in an update.
+_NOT_UPDATED = frozenset({"self", "value", "render", "key", "every", "inputs", "server_functions"})
 
 
 class Code(TextValue, LabelledCard, Editable, Changes, Focusable, CornerButtons):

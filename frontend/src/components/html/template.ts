@@ -1,11 +1,14 @@
-// html_template / css_template filling and js_on_load for the HTML component. Templates are
-// written by the app's author (they come from the config, like `js=`), and use JavaScript
-// template-literal syntax: `${value}`, `${props.title}`, `${count * 2}`; the extra props are also
-// in scope by name. A template that is not a valid template literal falls back to plain
-// `${path}` / `{{path}}` lookups.
+// Filling gr.HTML's html_template / css_template, as Gradio 6.31 evaluates them: the template is read as
+// a Handlebars template first (handlebars.ts) and its output is then evaluated as a JavaScript template
+// literal, with each of the component's props (`value`, `label`, `visible` and the extra props) a variable of
+// its own name: `${value.length}`, `${items.map(i => `<li>${i}</li>`).join('')}`, `${flag ? 'on' : ''}`.
+// Templates are written by the app's author (they come from the config, like `js=`). An error is thrown as
+// is, for the view to show.
+
+import { compile } from "./handlebars";
 
 type Scope = Record<string, unknown>;
-type Compiled = (...args: unknown[]) => string;
+type Literal = (...args: unknown[]) => string;
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 const RESERVED = new Set(
@@ -13,64 +16,43 @@ const RESERVED = new Set(
 		" ",
 	),
 );
-const cache = new Map<string, Compiled | null>();
+const literals = new Map<string, Literal>();
 
-function compile(template: string, names: string[]): Compiled | null {
-	const key = `${names.join(",")}\u0000${template}`;
-	if (cache.has(key)) return cache.get(key) ?? null;
-	let fn: Compiled | null;
-	try {
-		fn = new Function(...names, `return \`${template}\`;`) as Compiled;
-	} catch {
-		fn = null;
+function literal(body: string, names: string[]): Literal {
+	const key = `${names.join(",")}\u0000${body}`;
+	let fn = literals.get(key);
+	if (!fn) {
+		fn = new Function(...names, `return \`${body}\`;`) as Literal;
+		if (literals.size > 200) literals.clear();
+		literals.set(key, fn);
 	}
-	if (cache.size > 200) cache.clear();
-	cache.set(key, fn);
 	return fn;
 }
 
-function lookup(path: string, scope: Scope): unknown {
-	let current: unknown = scope;
-	for (const part of path.split(".")) {
-		if (current === null || typeof current !== "object") return undefined;
-		current = (current as Record<string, unknown>)[part];
-	}
-	return current;
+/** `template` filled from `scope` (throws the template's error). */
+export function fillTemplate(template: string, scope: Scope): string {
+	const afterHandlebars = compile(template)(scope);
+	const names = Object.keys(scope).filter((n) => IDENTIFIER.test(n) && !RESERVED.has(n));
+	return literal(afterHandlebars, names)(...names.map((n) => scope[n]));
 }
 
-function show(value: unknown): string {
-	if (value === null || value === undefined) return "";
-	return typeof value === "object" ? JSON.stringify(value) : String(value);
+/** A template's parts around its top-level `@children`: [has children, before, after]. */
+export function splitChildren(template: string): [boolean, string, string] {
+	const at = template.indexOf("@children");
+	if (at === -1) return [false, template, ""];
+	const rest = template.slice(at + "@children".length);
+	return [true, template.slice(0, at), rest];
 }
 
-/** Fill `template` from `value` and `props` (any prop is also a variable of its own name). */
-export function fillTemplate(template: string, props: Scope, value: unknown): string {
-	const names = Object.keys(props).filter((n) => IDENTIFIER.test(n) && !RESERVED.has(n) && n !== "value" && n !== "props");
-	const fn = compile(template, ["value", "props", ...names]);
-	if (fn) {
-		try {
-			return fn(value, props, ...names.map((n) => props[n]));
-		} catch (error) {
-			console.error("html_template failed:", error);
-		}
-	}
-	const scope: Scope = { ...props, value, props };
-	return template.replace(/\$\{\s*([\w$.]+)\s*\}|\{\{\s*([\w$.]+)\s*\}\}/g, (_, a?: string, b?: string) =>
-		show(lookup((a ?? b) as string, scope)),
-	);
-}
+/** The names a `js_on_load` script gets, in order. */
+export const SCRIPT_ARGS = ["element", "trigger", "props", "server", "upload", "watch"] as const;
 
-/** Run a `js_on_load` script with `element`, `props` and `trigger(event, data)` in scope. */
-export function runOnLoad(
-	code: string,
-	element: HTMLElement,
-	props: Scope,
-	trigger: (event: string, data?: unknown) => void,
-): void {
+/** Run a `js_on_load` script with `element`, `trigger`, `props`, `server`, `upload` and `watch` in scope. */
+export function runOnLoad(code: string, args: unknown[]): void {
 	try {
-		const fn = new Function("element", "props", "trigger", code) as (...args: unknown[]) => unknown;
-		const result = fn(element, props, trigger);
-		if (result instanceof Promise) result.catch((error) => console.error("js_on_load failed:", error));
+		const fn = new Function(...SCRIPT_ARGS, code) as (...a: unknown[]) => unknown;
+		const result = fn(...args);
+		if (result instanceof Promise) result.catch((error: unknown) => console.error("js_on_load failed:", error));
 	} catch (error) {
 		console.error("js_on_load failed:", error);
 	}
