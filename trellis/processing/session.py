@@ -48,6 +48,11 @@ VALIDATING_PROPS = frozenset(
         "file_count",
         "max_length",
         "samples",
+        "root_dir",
+        "glob",
+        "ignore_glob",
+        "speakers",
+        "separator",
     }
 )
 
@@ -86,6 +91,7 @@ class Session:
         "ephemeral",
         "hash",
         "last_used",
+        "link_props",
         "owner",
         "tables",
     )
@@ -101,6 +107,8 @@ class Session:
         self._state: dict[int, Any] = {}
         self._touched: dict[int, float] = {}
         self.components: dict[int, Component] = {}
+        #: What the session's events sent to or received for each component (props by name), for deep links.
+        self.link_props: dict[int, dict[str, Any]] = {}
         #: Big tables the page sees in windows (the whole values stay here).
         self.tables = TableStore()
         self.last_used = time.monotonic()
