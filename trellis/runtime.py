@@ -150,6 +150,15 @@ class _State:
 _SNAPSHOT = ("headers", "query_params", "cookies", "path_params", "client", "url")
 
 
+class Header(str):
+    """The value of one HTTP header of the request, for a function parameter typed ``gr.Header``.
+
+    The parameter's name names the header, underscores read as hyphens (``x_api_token: gr.Header``
+    receives the ``X-Api-Token`` header); the function gets the header's text, or ``None`` without one.
+    Like ``gr.Request``, such a parameter takes no input component.
+    """
+
+
 class Request:
     """The HTTP request behind an event: headers, client address, query, cookies, session and user.
 

@@ -38,6 +38,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "trellis.utils",
             "trellis.media",
             "trellis.themes.*",
+            "trellis.deploy_space",
         ),
     ),
     # What an app is made of: components (and what they are handed from above, components/handlers.py),
@@ -61,7 +62,8 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("server", ("trellis.server.*",)),
     # Apps: Blocks and its launch(), Interface, ChatInterface, Examples, mount_gradio_app, and
     # gr.routes.App (the ASGI app of one app, for embedding it: App.create_app(blocks)).
-    ("app", ("trellis.blocks.*", "trellis._aliases", "trellis.routes")),
+    # gr.load_chat / gr.load_openapi (apps built from outside services) and the %%blocks notebook magic.
+    ("app", ("trellis.blocks.*", "trellis._aliases", "trellis.routes", "trellis.external", "trellis.ipython_ext")),
     # Entry points: the public package and the command line.
     ("entry", ("trellis", "trellis.cli", "trellis.__main__")),
 )

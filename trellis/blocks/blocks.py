@@ -10,6 +10,7 @@ import time
 import warnings
 import weakref
 from collections.abc import Callable, Sequence
+from types import ModuleType
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from trellis.blocks import context
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
     from fastapi import FastAPI
 
     from trellis.blocks.examples import Examples
+    from trellis.routes import App
     from trellis.server.launch import RunningServer
 
 
@@ -351,11 +353,21 @@ class Blocks(BlockContext, register=False):
         root_path: str | None = None,
         app_kwargs: dict[str, Any] | None = None,
         state_session_capacity: int = 10000,
+        share_server_address: str | None = None,
+        share_server_protocol: Literal["http", "https"] | None = None,
+        share_server_tls_certificate: str | None = None,
         auth_dependency: Callable[..., str | None] | None = None,
         max_file_size: str | int | None = None,
+        enable_monitoring: bool | None = None,
         strict_cors: bool = True,
+        node_server_name: str | None = None,
+        node_port: int | None = None,
+        ssr_mode: bool | None = None,
         pwa: bool | None = None,
         mcp_server: bool | None = None,
+        num_workers: int | None = None,
+        _app: App | None = None,
+        _frontend: bool = True,
         theme: Any = None,
         css: str | None = None,
         css_paths: str | Sequence[str] | None = None,
@@ -379,13 +391,24 @@ class Blocks(BlockContext, register=False):
         in ``docs/security.md``: ``allowed_origins`` (pages on other origins that may call the app),
         ``allowed_hosts`` (host names it answers to), ``trusted_proxies``, ``max_header_size``,
         ``max_header_count``, ``max_body_size``, ``max_upload_parts`` and ``max_sessions_per_client``.
-        Every argument named as a server setting is passed on to it by that name. ``i18n``: a
+        Every argument named as a server setting is passed on to it by that name.
+
+        ``_app`` is a ``gr.routes.App`` to serve the app in (instead of a new one), as Gradio's.
+        Some of Gradio's arguments name features Trellis does not have, and warn once when set:
+        ``share_server_address``, ``share_server_protocol`` and ``share_server_tls_certificate`` only
+        apply to share links, which Trellis does not make; ``ssr_mode=True`` (or ``GRADIO_SSR_MODE``),
+        ``node_server_name`` and ``node_port`` configure Gradio's server-side rendering through Node,
+        and ``num_workers`` the static-file workers that only run with it (Trellis renders in the
+        browser); ``enable_monitoring=True`` asks for Gradio's ``/monitoring`` dashboard, which Trellis
+        does not serve. ``_frontend=False`` turns off Gradio's check that the local URL is reachable,
+        which Trellis does not make, so it changes nothing. ``i18n``: a
         ``gr.I18n`` whose tables translate the app's ``i18n(...)`` markers in the page.
         """
         arguments = dict(locals())
         from trellis.server.launch import start_server
         from trellis.server.settings import LaunchSettings, setting_arguments
 
+        _warn_unsupported_launch_options(arguments)
         self._set_page(theme=theme, css=css, css_paths=css_paths, js=js, head=head, head_paths=head_paths)
         if share or (share is None and os.environ.get("GRADIO_SHARE", "").lower() == "true"):
             print("Public share links are not offered by Trellis; the app is served locally only.", file=sys.stderr)
@@ -398,7 +421,7 @@ class Blocks(BlockContext, register=False):
         from trellis.routes import App
 
         # As Gradio's launch(): the app served is a gr.routes.App (a FastAPI app), returned first.
-        app = App(auth_dependency=settings.auth_dependency, **settings.app_kwargs)
+        app = _app if _app is not None else App(auth_dependency=settings.auth_dependency, **settings.app_kwargs)
         server = self.server = start_server(compiled, settings, app)
         app.blocks = self
         self.server_app = app
@@ -473,9 +496,42 @@ class Blocks(BlockContext, register=False):
         """The app's listeners by id (Gradio's ``demo.fns``)."""
         return {dep.id: dep for dep in self.dependencies}
 
-    def integrate(self, *args: Any, **kwargs: Any) -> None:
-        """Gradio's analytics integrations (Comet, W&B, MLflow): accepted for compatibility, warns and does nothing."""
-        warnings.warn("Blocks.integrate is not supported by Trellis and does nothing.", stacklevel=2)
+    def integrate(
+        self, comet_ml: Any = None, wandb: ModuleType | None = None, mlflow: ModuleType | None = None
+    ) -> None:
+        """Report the running app to an experiment tracker, as Gradio's ``integrate`` (call it after ``launch()``).
+
+        Args:
+            comet_ml: A Comet ``Experiment``: the app's URL is logged to it (``log_text``) and it is ended.
+            wandb: The ``wandb`` module: Gradio logs a panel showing the app's share link; Trellis makes no
+                share links, so it prints that the integration needs ``launch(share=True)``, as Gradio does
+                without one.
+            mlflow: The ``mlflow`` module: likewise, the share link parameter Gradio logs needs a share link.
+
+        Raises:
+            ValueError: ``comet_ml`` given before ``launch()``.
+        """
+        if comet_ml is not None:
+            comet_ml.log_other("Created from", "Gradio")
+            url = self.share_url or self.local_url
+            if not url:
+                raise ValueError("Please run `launch()` first.")
+            comet_ml.log_text(f"gradio: {url}")
+            comet_ml.end()
+        if wandb is not None:
+            if not (hasattr(wandb, "log") and hasattr(wandb, "Html")):
+                raise TypeError("wandb module missing required attributes")
+            if self.share_url is not None:
+                wandb.log({"Gradio panel": wandb.Html(f'<iframe src="{self.share_url}" frameBorder="0"></iframe>')})
+            else:
+                print("The WandB integration requires you to `launch(share=True)` first.")
+        if mlflow is not None:
+            if not hasattr(mlflow, "log_param"):
+                raise TypeError("mlflow module missing required attributes")
+            if self.share_url is not None:
+                mlflow.log_param("Gradio Interface Share Link", self.share_url)
+            else:
+                print("The MLFlow integration requires you to `launch(share=True)` first.")
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.title!r}: {len(self.all_blocks()) - 1} blocks, {len(self.dependencies)} listeners>"
@@ -483,6 +539,33 @@ class Blocks(BlockContext, register=False):
     def children_components(self) -> list[Component]:
         """Every component of the app (layout blocks left out)."""
         return [b for b in self.all_blocks().values() if isinstance(b, Component)]
+
+
+#: The launch() options naming Gradio features Trellis does not have, and why they do not apply.
+_UNSUPPORTED_LAUNCH_OPTIONS = {
+    "share_server_address": "Trellis makes no share links",
+    "share_server_protocol": "Trellis makes no share links",
+    "share_server_tls_certificate": "Trellis makes no share links",
+    "ssr_mode": "Trellis renders the page in the browser (no server-side rendering)",
+    "node_server_name": "Trellis has no server-side rendering through Node",
+    "node_port": "Trellis has no server-side rendering through Node",
+    "num_workers": "Gradio's static-file workers only run with server-side rendering, which Trellis does not have",
+    "enable_monitoring": "Trellis serves no /monitoring dashboard",
+}
+_warned_launch_options: set[str] = set()
+
+
+def _warn_unsupported_launch_options(arguments: dict[str, Any]) -> None:
+    """Warn (once per option) about launch() options that cannot apply to Trellis."""
+    given = dict(arguments)
+    if given.get("ssr_mode") is None and os.environ.get("GRADIO_SSR_MODE", "").lower() == "true":
+        given["ssr_mode"] = True
+    for name, reason in _UNSUPPORTED_LAUNCH_OPTIONS.items():
+        value = given.get(name)
+        if value is None or value is False or name in _warned_launch_options:
+            continue
+        _warned_launch_options.add(name)
+        warnings.warn(f"launch({name}={value!r}) is not applied: {reason}.", stacklevel=3)
 
 
 def _should_block() -> bool:

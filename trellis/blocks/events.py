@@ -138,6 +138,26 @@ class EditData(_MessageData):
         self.previous_value: Any = self._get("previous_value")
 
 
+class _FileEventData(EventData):
+    """Payload of an event about one file: the file, as a ``FileData``."""
+
+    def __init__(self, target: BlockLike | None, data: Any) -> None:
+        super().__init__(target, data)
+        from trellis.data_classes import FileData
+
+        fields = data if isinstance(data, dict) else {}
+        #: The file the event is about (``path``, ``url``, ``orig_name``, ``size``...).
+        self.file: FileData = FileData(**{k: v for k, v in fields.items() if k in FileData.model_fields})
+
+
+class DeletedFileData(_FileEventData):
+    """Payload of a File ``delete`` event: ``file``, the file removed from the component (a ``FileData``)."""
+
+
+class DownloadData(_FileEventData):
+    """Payload of a File ``download`` event: ``file``, the file downloaded (a ``FileData``)."""
+
+
 @dataclasses.dataclass(eq=False)
 class Dependency:
     """One event listener: triggers, the function, its inputs and outputs, and queue options."""

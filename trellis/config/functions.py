@@ -13,9 +13,9 @@ from collections.abc import Callable
 from typing import Any, Literal
 
 from trellis.blocks.events import Dependency, EventData
-from trellis.runtime import Progress, Request
+from trellis.runtime import Header, Progress, Request
 
-SpecialKind = Literal["request", "progress", "event_data"]
+SpecialKind = Literal["request", "progress", "event_data", "header"]
 _RESERVED_NAMES = {"api_name", "fn_index", "result_callbacks"}
 
 
@@ -23,7 +23,7 @@ _RESERVED_NAMES = {"api_name", "fn_index", "result_callbacks"}
 class ParamSlot:
     """One positional slot of the function: an input value or a special object."""
 
-    kind: Literal["input", "request", "progress", "event_data"]
+    kind: Literal["input", "request", "progress", "event_data", "header"]
     name: str
     event_data_cls: type[EventData] | None = None
     progress: Progress | None = None
@@ -70,12 +70,16 @@ def _special_kind(param: inspect.Parameter, hint: Any) -> tuple[SpecialKind | No
             tail = candidate.rsplit(".", 1)[-1]
             if tail == "Request":
                 return "request", None
+            if tail == "Header":
+                return "header", None
             if tail == "Progress":
                 return "progress", Progress()
             continue
         if isinstance(candidate, type):
             if issubclass(candidate, Request):
                 return "request", None
+            if issubclass(candidate, Header):
+                return "header", None
             if issubclass(candidate, EventData):
                 return "event_data", candidate
             if issubclass(candidate, Progress):
@@ -121,6 +125,8 @@ def plan_function(dep: Dependency) -> FunctionPlan:
                 slots.append(ParamSlot("request", param.name))
             elif kind == "progress":
                 slots.append(ParamSlot("progress", param.name, progress=extra))
+            elif kind == "header":
+                slots.append(ParamSlot("header", param.name))
             elif kind == "event_data":
                 slots.append(ParamSlot("event_data", param.name, event_data_cls=extra))
             else:

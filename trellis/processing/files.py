@@ -83,7 +83,7 @@ class FileCache:
         self._pinned: set[Path] = set()
         self.allowed_paths = [_resolve(p) for p in allowed_paths]
         self.blocked_paths = [_resolve(p) for p in blocked_paths]
-        self.static_paths = [_resolve(p) for p in static_paths]
+        self._static_paths = [_resolve(p) for p in static_paths]
         self._seed = secrets.token_bytes(16)
         #: URLs this app handed out (config values, outputs it could not fetch): the file route may proxy these.
         self._known_urls: OrderedDict[str, None] = OrderedDict()
@@ -92,6 +92,17 @@ class FileCache:
         self.examples_dir = _resolve(os.environ.get("GRADIO_EXAMPLES_CACHE", ".gradio/cached_examples"))
 
     # -- rules -------------------------------------------------------------------------
+    @property
+    def static_paths(self) -> list[Path]:
+        """Files served from where they are, never copied: this cache's own and ``gr.set_static_paths``'s."""
+        from trellis.utils import static_paths
+
+        return [*self._static_paths, *static_paths()]
+
+    def is_static(self, path: Path) -> bool:
+        """Whether ``path`` is inside a static path (served in place, as Gradio's ``set_static_paths``)."""
+        return any(_within(path, root) for root in self.static_paths)
+
     def is_blocked(self, path: Path) -> bool:
         """Whether ``path`` is inside one of the app's ``blocked_paths``."""
         return any(_within(path, blocked) for blocked in self.blocked_paths)
@@ -187,8 +198,11 @@ class FileCache:
         return self._place(digest.hexdigest(), name, lambda tmp: tmp.write_bytes(data))
 
     def cache_file(self, source: Path, name: str | None = None) -> Path:
-        """Copy ``source`` into the cache (content-addressed); returns the cached path."""
-        if self.in_cache(source):
+        """Copy ``source`` into the cache (content-addressed); returns the cached path.
+
+        A file inside a static path (``gr.set_static_paths``) is not copied: its own path is returned.
+        """
+        if self.in_cache(source) or (self.is_static(source) and not self.is_blocked(source)):
             return source
         return self._place(self._hash_file(source), name or source.name, lambda tmp: shutil.copyfile(source, tmp))
 

@@ -171,6 +171,10 @@ class Runner:
                     break
             elif slot.kind == "request":
                 value = ctx.request
+            elif slot.kind == "header":
+                # As Gradio: the parameter's name with "-" for "_" names the header; None without one.
+                headers = getattr(ctx.request, "headers", None) or {}
+                value = headers.get(slot.name.replace("_", "-").lower())
             elif slot.kind == "progress":
                 value = slot.progress
             else:

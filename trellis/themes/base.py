@@ -28,6 +28,7 @@ from typing import Any
 from typing_extensions import Self
 
 from trellis._version import GRADIO_COMPAT_VERSION
+from trellis.themes._set import Settable
 from trellis.themes._variables import VARIABLES
 from trellis.themes.utils import colors, fonts, sizes
 from trellis.themes.utils.colors import SHADES, Color
@@ -62,7 +63,7 @@ def css_name(name: str) -> str:
     return "--" + name.replace("_", "-")
 
 
-class ThemeClass:
+class ThemeClass(Settable):
     """What every theme shares: its CSS, ``set()``, and saving and loading (``to_dict``, ``dump``, ``load``)."""
 
     name: str = "theme"
@@ -149,14 +150,8 @@ class ThemeClass:
 
     # -- changing it --------------------------------------------------------------------------------------
 
-    def set(self, **values: Any) -> Self:
-        """Change variables: ``name=value`` sets the light value, ``name_dark=value`` the dark one.
-
-        A value may refer to another variable as ``*name`` (``button_primary_background_fill="*primary_600"``).
-        ``None`` leaves a variable as it is. Where no dark value is set, dark mode uses the light one.
-        As in Gradio, the page backgrounds (``background_fill_primary``, ``background_fill_secondary``
-        and their dark values) go back to the base theme's unless given.
-        """
+    def _apply_set(self, values: dict[str, Any]) -> Self:
+        """What ``set()`` (written with one parameter per variable in ``_set.py``) does with its arguments."""
         for key in RESET_BY_SET:
             if values.get(key) is None:
                 name, dark = (key[: -len(DARK)], True) if key.endswith(DARK) else (key, False)
@@ -204,13 +199,20 @@ class ThemeClass:
         return cls.from_dict(json.loads(Path(path).read_text(encoding="utf-8")))
 
     @classmethod
-    def from_hub(cls, repo_name: str, hf_token: str | None = None) -> Base:
+    def from_hub(cls, repo_name: str, token: str | None = None, *, hf_token: str | None = None) -> Base:
         """A theme published on the Hugging Face Hub (``"owner/name"`` or ``"owner/name@1.0.0"``).
 
-        Fetches the Space's theme file, so it needs the network; without it, ``ConnectionError``.
+        Fetches the Space's theme file, so it needs the network; when the Hub cannot be reached it raises
+        ``ConnectionError`` saying so.
+
+        Args:
+            repo_name: The theme's Space, optionally with ``@version`` (else its newest version).
+            token: A Hugging Face access token, for a private Space.
+            hf_token: The older name of ``token``.
         """
         repo, _, version = repo_name.partition("@")
-        headers = {"Authorization": f"Bearer {hf_token}"} if hf_token else {}
+        token = token or hf_token
+        headers = {"Authorization": f"Bearer {token}"} if token else {}
         try:
             listing = _fetch_json(f"{HUB}/api/spaces/{urllib.parse.quote(repo)}", headers)
             available = {
