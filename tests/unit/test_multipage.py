@@ -234,3 +234,51 @@ def test_shortcuts_make_the_new_components() -> None:
 
     assert SHORTCUTS["navbar"] is gr.Navbar
     assert SHORTCUTS["deeplinkbutton"] is gr.DeepLinkButton
+
+
+def test_interface_deep_link_is_gradios() -> None:
+    demo = gr.Interface(
+        lambda x, y: f"{y}: {x}",
+        [gr.Textbox(label="name"), gr.Radio(["Hello", "Hi"], label="Sal")],
+        gr.Textbox(label="Output"),
+        examples=[["Freddy", "Hello"]],
+        cache_examples=True,
+        api_name="predict",
+        deep_link=True,
+    )
+    config = demo.config
+    button = next(c for c in config["components"] if c["props"].get("value") == "Share via Link")
+    assert button["props"]["interactive"] is False
+    # Gradio 6.31's listeners for the same Interface (api name, visibility, queued, what triggers it).
+    deps = [(d["api_name"], d["api_visibility"], d["queue"], d["trigger_after"]) for d in config["dependencies"]]
+    assert deps == [
+        ("js_fn", "private", False, None),
+        ("lambda", "undocumented", False, None),
+        ("predict", "public", True, None),
+        ("js_fn_1", "private", False, None),
+        ("js_fn_2", "private", False, None),
+        ("lambda_1", "undocumented", False, None),
+        ("Flag", "undocumented", False, None),
+        ("reset", "undocumented", False, None),
+        ("lambda_2", "undocumented", True, 2),
+        ("load_example_input", "undocumented", False, None),
+        ("load_example", "undocumented", True, 9),
+        ("load_example_input_1", "undocumented", False, None),
+        ("load_example_output", "undocumented", True, None),
+        ("lambda_3", "undocumented", True, 10),
+    ]
+    # The button sits before the Flag button, in one Row under the outputs.
+    flag = next(c for c in config["components"] if c["props"].get("value") == "Flag")
+
+    def find_parent(node: dict[str, Any], child: int) -> dict[str, Any] | None:
+        for c in node.get("children", []):
+            if c["id"] == child:
+                return node
+            found = find_parent(c, child)
+            if found is not None:
+                return found
+        return None
+
+    row = find_parent(config["layout"], button["id"])
+    assert row is not None and [c["id"] for c in row["children"]] == [button["id"], flag["id"]]
+    assert gr.Interface(lambda x: x, "text", "text", deep_link=False).config["dependencies"][0]["api_name"] == "lambda"

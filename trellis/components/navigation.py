@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 from typing import Any, ClassVar, Literal
@@ -143,6 +144,29 @@ class DeepLinkButton(Button, type_name="button", register=False):
         self.click(
             lambda: _after_a_second(value), inputs=[], outputs=[self], queue=False, api_visibility="undocumented"
         )
+
+
+def deep_link_button(deep_link: str | DeepLinkButton | bool | None) -> DeepLinkButton | None:
+    """An Interface's ``deep_link``: its button, unrendered and greyed out until the first run (None: none).
+
+    A string is the button's text; True the default button; None the default button on a Hugging Face Space
+    (none elsewhere); False none. Called inside the Interface's ``with`` block, so the button's listeners
+    are the Interface's.
+    """
+    if isinstance(deep_link, DeepLinkButton):
+        deep_link.activate()
+        return deep_link
+    on_space = os.environ.get("SYSTEM") == "spaces"
+    if isinstance(deep_link, str):
+        return DeepLinkButton(value=deep_link, render=False, interactive=False)
+    if deep_link is True or (deep_link is None and on_space):
+        return DeepLinkButton(render=False, interactive=False)
+    return None
+
+
+def enable_link_after(dependency: Any, button: DeepLinkButton) -> None:
+    """Make ``button`` clickable once ``dependency`` has run (an Interface's run, its cached example)."""
+    dependency.then(lambda: DeepLinkButton(interactive=True), None, [button], api_visibility="undocumented")
 
 
 def _after_a_second(value: Any) -> Any:
