@@ -157,6 +157,35 @@ def test_the_pages_own_strings_follow_the_browser_language(browser: Any, serve: 
                 assert not any(name.startswith(("ja-", "ko-", "ru-")) for name in tables_loaded), tables_loaded
 
 
+def test_default_labels_and_recording_follow_the_language_as_in_gradio(browser: Any, serve: Callable[..., str]) -> None:
+    """Gradio 6.31 shows some default labels (Checkbox, Radio, Color Picker, Label...) and the
+    microphone's Record button in the page's language, and others (Slider, Textbox) in English."""
+    from playwright.sync_api import expect
+
+    with gr.Blocks() as demo:
+        gr.Checkbox()
+        gr.Radio(["a", "b"])
+        gr.ColorPicker()
+        gr.Slider()
+        gr.Audio(sources=["microphone"])
+    url = serve(demo)
+    for locale, (checkbox, radio, color, record) in {
+        "en-US": ("Checkbox", "Radio", "Color Picker", "Record"),
+        "de-DE": ("Kontrollkästchen", "Optionsfeld", "Farbwähler", "Aufnehmen"),
+    }.items():
+        with localized(browser, locale) as page:
+            page.goto(url)
+            for text in (checkbox, radio, color):
+                expect(label(page, text).first).to_be_visible()
+            expect(label(page, "Slider")).to_be_visible()
+            expect(page.get_by_test_id("audio-record")).to_have_text(record)
+            if locale == "de-DE":
+                page.get_by_test_id("footer").get_by_text("Einstellungen").click()
+                page.get_by_test_id("settings-language").select_option("en")
+                expect(label(page, "Checkbox").first).to_be_visible()
+                expect(page.get_by_test_id("audio-record")).to_have_text("Record")
+
+
 def test_the_settings_switch_the_language_until_a_reload(browser: Any, serve: Callable[..., str]) -> None:
     from playwright.sync_api import expect
 

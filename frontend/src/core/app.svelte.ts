@@ -3,7 +3,7 @@
 import { applyEditsInPlace, reconcile, type Edit } from "../api/diff";
 import { QueueClient } from "../api/queue";
 import { withDefaults } from "../components/defaults";
-import { localizeProp, onLocaleChange } from "../i18n/i18n.svelte";
+import { defaultLabel, localizeProp, onLocaleChange } from "../i18n/i18n.svelte";
 import { historyKey, outputValue, type Run, RunHistory } from "./runs.svelte";
 import { customButtonTarget } from "../shared/customButtons";
 import { scrollToNode } from "../shared/nodeId";
@@ -128,6 +128,8 @@ export class AppState {
 		for (const component of config.components) {
 			// The value and label the config leaves out, as Gradio's page fills them in ("" for a Textbox).
 			const props = withDefaults(component.type, { ...component.props });
+			// the default label the page filled in: some are shown in the page's language, as Gradio's
+			if (component.props.label == null && typeof props.label === "string") props.label = defaultLabel(props.label);
 			for (const key in props) props[key] = this.localize(component.id, component.type, key, props[key]);
 			if (props.interactive === undefined || props.interactive === null) {
 				props.interactive = inferInteractive(component.id, component.props.value, inputs, outputs);

@@ -99,8 +99,25 @@ export async function initLocale(tables: Record<string, Record<string, string>> 
 // Choice components' values are the choices' values: a marker there stays as it is (only the shown text of a choice is translated).
 const CHOICE_TYPES = new Set(["radio", "dropdown", "checkboxgroup"]);
 
-/** Prop `key` of a `type` component as shown: its gr.I18n markers translated (`value` itself when it has none). */
+/** The default labels the page fills in that Gradio's page shows in its language (others stay English). */
+const PAGE_LABELS = new Set(["Label", "Checkbox", "Checkbox Group", "Color Picker", "Radio", "Annotated Image", "Plot"]);
+
+/** A default label the page fills in, to show as one of its own strings (see PAGE_LABELS). */
+export interface PageText {
+	page: string;
+}
+
+/** `label` as a page string when it is one of PAGE_LABELS (else itself). */
+export function defaultLabel(label: unknown): unknown {
+	return typeof label === "string" && PAGE_LABELS.has(label) ? { page: label } : label;
+}
+
+/**
+ * Prop `key` of a `type` component as shown: its gr.I18n markers translated, a default label (see
+ * defaultLabel) in the page's language (`value` itself when neither).
+ */
 export function localizeProp(type: string, key: string, value: unknown): unknown {
+	if (typeof value === "object" && value !== null && "page" in value) return t((value as PageText).page);
 	if (marked(value)) return key === "value" && CHOICE_TYPES.has(type) ? value : translate(value);
 	if (key === "choices" && Array.isArray(value) && value.some((c) => Array.isArray(c) && marked(c[0]))) {
 		return value.map((c: unknown) => (Array.isArray(c) && marked(c[0]) ? [translate(c[0]), ...c.slice(1)] : c));
