@@ -50,6 +50,7 @@ def i18n_app() -> tuple[gr.Blocks, gr.I18n]:
             gr.Markdown("inside")
         gr.Button(i18n("go")).click(lambda n, f: f"{n}|{f == i18n('apple')}", [name, fruit], out)
         gr.Image(label="pic")
+        gr.Button("relabel").click(lambda: gr.update(label=i18n("more")), None, out)
     return demo, i18n
 
 
@@ -114,6 +115,9 @@ def test_a_translated_choice_keeps_its_marker_as_its_value(browser: Any, serve: 
         page.get_by_role("radio", name="Pomme").check()
         page.get_by_role("button", name="Aller", exact=True).click()
         expect(page.get_by_label("Bonjour")).to_have_value("Ada|True")
+        # a marker in an update is translated too
+        page.get_by_role("button", name="relabel").click()
+        expect(page.get_by_role("textbox", name="Plus")).to_have_value("Ada|True")
 
 
 def test_the_pages_own_strings_follow_the_browser_language(browser: Any, serve: Callable[..., str]) -> None:
