@@ -10,10 +10,13 @@ it), and Debian's Chromium (headless, a fresh context per run) loads it:
   frame times while the table is scrolled from top to bottom (a scroll step per animation frame; the
   95th percentile frame time is the smoothness figure, 16.7 ms being 60 fps).
 - ``plot``: a ``gr.LinePlot`` of 100,000 points. Measured: time from navigation to the line drawn.
+- ``output``: a 1,000,000-row x 10-column DataFrame that the app returns from a load event into a read-only
+  ``gr.Dataframe`` (it only displays it). Measured as ``table``; Trellis also at 100,000 rows, to show that
+  the browser's memory does not grow with the row count (Trellis sends the page only the rows in view).
 
 Writes ``benchmarks/results/big_table.md`` and ``big_table.json`` (ratios Trellis / Gradio from one run).
 
-    python3 benchmarks/big_table.py [--rows 100000] [--runs 3] [--only table|plot]
+    python3 benchmarks/big_table.py [--rows 100000] [--output-rows 1000000] [--runs 3] [--only table|plot|output]
         [--gradio-python /tmp/gradio-venv/bin/python]
 
 Chromium is Debian's (``$TRELLIS_CHROMIUM`` or ``/usr/bin/chromium``); never ``playwright install``.
@@ -59,6 +62,11 @@ with gr.Blocks() as demo:
                  "number", "bool", "str"])
 demo.launch()
 """
+
+OUTPUT_APP = TABLE_APP.replace(
+    """    gr.Dataframe(frame, label="Big table",""",
+    """    table = gr.Dataframe(label="Big table", interactive=False,""",
+).replace("demo.launch()", "    demo.load(lambda: frame, None, table)\ndemo.launch()")
 
 PLOT_APP = """
 import numpy as np
@@ -197,11 +205,18 @@ def measure_plot(browser: Any, url: str, timeout_s: float) -> dict[str, Any]:
     return result
 
 
-def run(kind: str, rows: int, runs: int, gradio_python: str, timeout_s: float) -> dict[str, dict[str, Any]]:
-    source = (TABLE_APP if kind == "table" else PLOT_APP).format(rows=rows)
-    measure = measure_table if kind == "table" else measure_plot
+def run(
+    kind: str, rows: int, runs: int, gradio_python: str, timeout_s: float, small_rows: int = 100_000
+) -> dict[str, dict[str, Any]]:
+    template = {"table": TABLE_APP, "plot": PLOT_APP, "output": OUTPUT_APP}[kind]
+    measure = measure_plot if kind == "plot" else measure_table
     out: dict[str, dict[str, Any]] = {}
-    for name in ("gradio", "trellis"):
+    # (label, package, rows): the output table is also shown by Trellis at fewer rows (memory vs row count)
+    cases = [("gradio", "gradio", rows), ("trellis", "trellis", rows)]
+    if kind == "output":
+        cases.append(("trellis_small", "trellis", small_rows))
+    for label, name, count in cases:
+        source = template.format(rows=count)
         server = Server(name, argv_for(name, gradio_python, sys.executable), source, prefix=f"big-{kind}")
         try:
             server.start()
@@ -225,7 +240,8 @@ def run(kind: str, rows: int, runs: int, gradio_python: str, timeout_s: float) -
             values = [s[key] for s in ok if isinstance(s.get(key), (int, float)) and not isinstance(s.get(key), bool)]
             if values:
                 summary[key] = statistics.median(values)
-        out[name] = summary
+        summary["rows"] = count
+        out[label] = summary
     return out
 
 
@@ -243,7 +259,7 @@ def _fmt(value: Any, unit: str) -> str:
     return f"{value:.0f}"
 
 
-def report(results: dict[str, dict[str, dict[str, Any]]], rows: int) -> str:
+def report(results: dict[str, dict[str, dict[str, Any]]], rows: int, output_rows: int = 1_000_000) -> str:
     lines = [
         f"# Big tables and long plots ({rows:,} rows), {dt.date.today().isoformat()}",
         "",
@@ -268,6 +284,32 @@ def report(results: dict[str, dict[str, dict[str, Any]]], rows: int) -> str:
             errors = [r["error"] for r in table[name]["runs"] if "error" in r]
             if errors:
                 lines.append(f"| Table: {name} runs that failed | {len(errors)} | | | {errors[0]} |")
+    output = results.get("output")
+    if output:
+        small = output.get("trellis_small", {})
+        rowspec = [
+            (f"Output of {output_rows:,} rows: navigation → first row visible", "first_row_s", "s", "Trellis < 1 s"),
+            ("Output: bytes on the wire", "bytes", "KB", ""),
+            ("Output: JS heap once shown", "heap_mb", "MB", "independent of rows"),
+            ("Output: DOM elements", "dom_nodes", "", ""),
+            ("Output: frame time while scrolling, p95", "frame_p95_ms", "ms", ""),
+        ]
+        for label, key, unit, goal in rowspec:
+            g, t = output["gradio"].get(key), output["trellis"].get(key)
+            ratio = f"{t / g:.2f}" if isinstance(g, (int, float)) and isinstance(t, (int, float)) and g else "—"
+            lines.append(f"| {label} | {_fmt(g, unit)} | {_fmt(t, unit)} | {ratio} | {goal} |")
+        if small:
+            lines.append(
+                f"| Output: Trellis at {small.get('rows', 0):,} rows: first row, heap | | "
+                f"{_fmt(small.get('first_row_s'), 's')}, {_fmt(small.get('heap_mb'), 'MB')} | | |"
+            )
+        shown = output["trellis"].get("runs", [])
+        if shown and all(r.get("last_row_shown") for r in shown if "error" not in r):
+            lines.append("| Output: Trellis drew the last row after the scroll | | yes | | |")
+        for name in ("gradio", "trellis"):
+            errors = [r["error"] for r in output[name]["runs"] if "error" in r]
+            if errors:
+                lines.append(f"| Output: {name} runs that failed | {len(errors)} | | | {errors[0]} |")
     plot = results.get("plot")
     if plot:
         g, t = plot["gradio"].get("drawn_s"), plot["trellis"].get("drawn_s")
@@ -280,13 +322,21 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--only", choices=["table", "plot"])
+    parser.add_argument("--output-rows", type=int, default=1_000_000)
+    parser.add_argument("--only", choices=["table", "plot", "output"])
     parser.add_argument("--timeout", type=float, default=120.0, help="seconds a page may take to show its content")
     parser.add_argument("--gradio-python", default=os.environ.get("GRADIO_PYTHON", "/tmp/gradio-venv/bin/python"))
     args = parser.parse_args()
-    kinds = [args.only] if args.only else ["table", "plot"]
-    results = {kind: run(kind, args.rows, args.runs, args.gradio_python, args.timeout) for kind in kinds}
-    write_report(str(RESULTS), "big_table", report(results, args.rows), {"rows": args.rows, "results": results})
+    kinds = [args.only] if args.only else ["table", "plot", "output"]
+    results = {
+        kind: run(
+            kind, args.output_rows if kind == "output" else args.rows, args.runs, args.gradio_python, args.timeout
+        )
+        for kind in kinds
+    }
+    name = "big_table" if kinds != ["output"] else "big_table_output"
+    meta = {"rows": args.rows, "output_rows": args.output_rows, "results": results}
+    write_report(str(RESULTS), name, report(results, args.rows, args.output_rows), meta)
 
 
 if __name__ == "__main__":

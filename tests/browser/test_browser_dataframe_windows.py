@@ -95,3 +95,17 @@ def test_the_page_value_holds_only_the_first_window(page: Page, serve: Serve) ->
     page.locator("#big .viewport").evaluate("(e) => { e.scrollTop = 37 * (%d + 50); }" % FIRST_WINDOW)
     expect(page.get_by_test_id(f"cell-{FIRST_WINDOW + 50}-0")).to_have_text(str(FIRST_WINDOW + 50))
     assert bodies and all("session_hash=" in url for url in bodies)
+
+
+def test_a_big_initial_value_is_shown_in_windows_too(page: Page, serve: Serve) -> None:
+    pd = pytest.importorskip("pandas")
+    table = pd.DataFrame({"id": list(range(ROWS)), "name": [f"name {i:05d}" for i in range(ROWS)]})
+    with gr.Blocks() as demo:
+        gr.Dataframe(table, label="Initial", elem_id="initial")
+    fetched: list[str] = []
+    page.on("response", lambda r: fetched.append(r.url) if "/gradio_api/table/" in r.url else None)
+    page.goto(serve(demo))
+    expect(page.get_by_test_id("cell-0-1")).to_have_text("name 00000")
+    page.locator("#initial .viewport").evaluate("(e) => { e.scrollTop = e.scrollHeight; }")
+    expect(page.get_by_test_id(f"cell-{ROWS - 1}-1")).to_have_text(f"name {ROWS - 1:05d}")
+    assert fetched, "the rows at the bottom came from the server"

@@ -35,6 +35,12 @@ def build() -> gr.Blocks:
         table = gr.Dataframe(label="table")
         editable = gr.Dataframe(label="editable", interactive=True)
         count = gr.Number(label="count")
+        initial = gr.Dataframe(frame(), label="initial", interactive=False)
+        gr.Dataframe(frame(), label="initial shown")  # read-only: no listener reads it
+        gr.Dataframe(frame(), label="initial editable", interactive=True)
+        read = gr.Dataframe(frame(), label="initial read")  # editable on the page: a listener reads it
+        gr.Button("count initial").click(lambda df: len(df), initial, count, api_name="count_initial")
+        gr.Button("count read").click(lambda df: len(df), read, count, api_name="count_read")
         picked = gr.Textbox(label="picked")
         gr.Button("show").click(lambda n: frame(int(n)), rows, table, api_name="show")
         gr.Button("count").click(lambda df: len(df), table, count, api_name="count")
@@ -114,6 +120,39 @@ def test_the_page_gets_the_first_rows_and_a_reference(url: str) -> None:
         csv = http.get(f"gradio_api/table/{ref}", params={"session_hash": session, "format": "csv"})
         assert csv.status_code == 200 and csv.text.count("\n") == ROWS - 1
         assert csv.text.splitlines()[2] == "2,item 2,83.8"
+
+
+def page_config(url: str) -> dict[str, Any]:
+    """The config inlined in the app's page."""
+    import json
+    import re
+
+    with http_client(url) as http:
+        page = http.get("").text
+    match = re.search(r"window.gradio_config = (.*?);</script>", page)
+    assert match
+    return dict(json.loads(match.group(1)))
+
+
+def test_a_big_initial_value_goes_to_the_page_in_windows(url: str) -> None:
+    values = {c["props"].get("label"): c["props"].get("value") for c in page_config(url)["components"]}
+    initial = values["initial"]
+    assert len(initial["data"]) == FIRST_WINDOW and initial["window"]["rows"] == ROWS
+    assert values["initial shown"]["window"]["rows"] == ROWS
+    for editable in ("initial editable", "initial read"):
+        assert len(values[editable]["data"]) == ROWS and "window" not in values[editable]
+    # the same reference on every page; any session may read it
+    assert page_config(url)["components"] == page_config(url)["components"]
+    with http_client(url) as http:
+        config = http.get("config").json()
+        whole = next(c for c in config["components"] if c["props"].get("label") == "initial")
+        assert len(whole["props"]["value"]["data"]) == ROWS  # /config (the API clients' view) is whole
+        session = uuid.uuid4().hex
+        params = {"session_hash": session, "sort": 0, "dir": "desc", "end": 1}
+        body = http.get(f"gradio_api/table/{initial['window']['table']}", params=params).json()
+        assert body["data"] == [[ROWS - 1, f"item {ROWS - 1}", (ROWS - 1) * 7919 % 1000 / 10]]
+    # sent back as an input, it is the whole table
+    assert page_event(url, "count_initial", [initial], [], uuid.uuid4().hex) == [ROWS]
 
 
 def test_a_list_of_rows_is_windowed_too(url: str) -> None:

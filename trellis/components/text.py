@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import inspect
 import re
 import warnings
@@ -356,6 +357,8 @@ class HTML(
         kwargs.setdefault("type_name", "html")
         kwargs.setdefault("name", cls.__name__.lower())
         super().__init_subclass__(**kwargs)
+        if "__init__" in cls.__dict__:
+            cls.__init__ = _count_positional(cls.__dict__["__init__"])  # type: ignore[method-assign]
 
     def __post_init__(self) -> None:
         super().__post_init__()
@@ -408,26 +411,43 @@ class HTML(
 
     @override
     def explicit_props(self) -> dict[str, Any]:
-        # A returned gr.HTML(...) (or an app's subclass): the arguments that are no HTML parameter go in "props".
+        # A returned gr.HTML(...) (or an app's subclass): its HTML arguments, and the others as template props
+        # (which shape_update nests under "props"), keyword arguments first as Gradio records them.
         sent = super().explicit_props()
         given = dict(getattr(self, "_explicit", {}))
         for name in _var_keyword(type(self)):  # an app's class may name its **kwargs anything
             more = given.pop(name, None)
             if isinstance(more, dict):
                 given.update(more)
+        positional = self.__dict__.get("_positional", 0)
+        names = list(given)
         update: dict[str, Any] = {}
-        extra: dict[str, Any] = {}
-        for name, arg in given.items():
+        for name in names[positional:] + names[:positional]:
             if name in _NOT_UPDATED:
                 continue
             if name in _HTML_PARAMS:
                 if name in sent:
                     update[name] = sent[name]
             else:
-                extra[name] = self.props.get(name, arg)
-        if extra:
-            update["props"] = extra
+                update[name] = self.props.get(name, given[name])
         return update
+
+    def shape_update(self, update: dict[str, Any]) -> dict[str, Any]:
+        """An update for this component as Gradio sends it.
+
+        The arguments that are no HTML parameter (template props) go under ``"props"``, which keeps its own
+        ``"__type__"`` as Gradio's does.
+        """
+        extra = {k: v for k, v in update.items() if k not in _HTML_PARAMS and k not in ("value", "__type__")}
+        if not extra:
+            return update
+        shaped = {k: v for k, v in update.items() if k in _HTML_PARAMS and k != "props"}
+        props = dict(update.get("props") or {}) if isinstance(update.get("props"), dict) else {}
+        shaped["props"] = {**props, **extra, "__type__": "update"}
+        if "value" in update:
+            shaped["value"] = update["value"]
+        shaped["__type__"] = "update"
+        return shaped
 
     @override
     def preprocess(self, payload: Any) -> Any:
@@ -449,6 +469,17 @@ class HTML(
 
 #: The parameters of HTML's own constructor: any other argument of a returned instance is one of its ``props``.
 _HTML_PARAMS = frozenset(inspect.signature(HTML.__init__).parameters) - {"self", "props"}
+
+
+def _count_positional(init: Callable[..., None]) -> Callable[..., None]:
+    """Record how many arguments the outermost constructor call gave by position (Gradio lists them last)."""
+
+    @functools.wraps(init)
+    def wrapper(self: Any, *args: Any, **kwargs: Any) -> None:
+        self.__dict__.setdefault("_positional", len(args))
+        init(self, *args, **kwargs)
+
+    return wrapper
 
 
 def _var_keyword(cls: type) -> tuple[str, ...]:

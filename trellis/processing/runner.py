@@ -29,7 +29,15 @@ from trellis.exceptions import ValidationError
 from trellis.processing.files import FileCache
 from trellis.processing.media_stream import MediaStream, MediaStreams, StreamEncoder, stream_path
 from trellis.processing.session import Session
-from trellis.processing.tables import WINDOW_THRESHOLD, column_types, columns_of, window_ref, windowed_payload
+from trellis.processing.tables import (
+    WINDOW_THRESHOLD,
+    StoredTable,
+    TableStore,
+    column_types,
+    columns_of,
+    window_ref,
+    windowed_payload,
+)
 from trellis.runtime import Reporter, Request, current_reporter
 
 if TYPE_CHECKING:
@@ -83,12 +91,18 @@ class Runner:
         self.app = app
         self.files = files
         self.media = media if media is not None else MediaStreams()
+        #: Big initial values of read-only tables, which the page gets in windows (shared by all sessions).
+        self.initial_tables = TableStore()
         self._state_change_ids = {
             target
             for e in app.endpoints
             for target, event in e.dep.targets
             if event == "change" and isinstance(app.blocks.get(target), State)
         }
+
+    def find_table(self, session: Session, ref: object) -> StoredTable | None:
+        """A windowed table the session was sent: one of its outputs, or an app's initial value."""
+        return session.tables.get(ref) or self.initial_tables.get(ref)
 
     def _output_rule(self, path: str) -> bool:
         """Whether the app lets the local file ``path`` be an output (its allowed and blocked paths)."""
@@ -117,7 +131,7 @@ class Runner:
             payload = data[index]
             ref = window_ref(payload) if isinstance(component, Dataframe) else None
             if ref is not None:
-                table = session.tables.get(ref)
+                table = self.find_table(session, ref)
                 if table is None or table.component_id != component._id:
                     raise ValidationError(
                         "This table is no longer held by the server (its session expired or a newer value "
@@ -244,7 +258,8 @@ class Runner:
             check_update_props(type(component), (k for k in value if k not in ("__type__", "value")))
             value = ordered_update(value)
         if is_update(value):
-            update = dict(value)
+            shape = getattr(component, "shape_update", None)  # gr.HTML nests its template props, as Gradio
+            update = shape(dict(value)) if callable(shape) else dict(value)
             props = {k: v for k, v in update.items() if k not in ("__type__", "value")}
             if props:
                 copy = ctx.session.apply_update(component, props)

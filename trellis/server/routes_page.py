@@ -12,7 +12,7 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, Response
 from starlette.routing import BaseRoute, Route
 
-from trellis.server import frontend
+from trellis.server import frontend, routes_tables
 from trellis.server.responses import ORJSONResponse, accepts_gzip, error
 
 if TYPE_CHECKING:
@@ -59,7 +59,7 @@ NOT_BUILT = (
 
 def index_html(state: ServerState, request: Request) -> str:
     """The app's page: the config inlined, and the frontend's script and style tags."""
-    config = page_config(config_for(state, request))
+    config = page_config(routes_tables.window_initial_values(state, config_for(state, request)))
     title = html.escape(str(config.get("title") or "Trellis"))
     tags = frontend.entry_tags()
     if tags:

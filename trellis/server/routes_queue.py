@@ -89,7 +89,7 @@ def routes(state: ServerState) -> list[BaseRoute]:
             data,
             session.hash,
             state.app_request(request, _visible_hash(session, rest)),
-            event_data=_event_data(body, session),
+            event_data=_event_data(state, body, session),
             root=state.root(request),
             trigger_id=_trigger_id(body),
             session=session,
@@ -258,7 +258,7 @@ def routes(state: ServerState) -> list[BaseRoute]:
         ctx = CallContext(
             session=session,
             request=state.app_request(request, _visible_hash(session, rest=False)),
-            event_data=_event_data(body, session),
+            event_data=_event_data(state, body, session),
             trigger_id=_trigger_id(body),
             root=state.root(request),
             table_windows=_table_windows(body),
@@ -367,12 +367,12 @@ def _table_windows(body: dict[str, Any]) -> frozenset[int]:
     return frozenset(i for i in ids[:1000] if isinstance(i, int) and not isinstance(i, bool))
 
 
-def _event_data(body: dict[str, Any], session: Session) -> Any:
+def _event_data(state: ServerState, body: dict[str, Any], session: Session) -> Any:
     """The event's data; a cell selected in a windowed table gets its whole column from the server."""
     data = body.get("event_data")
     if isinstance(data, dict) and "table" in data:
         data = dict(data)
-        table = session.tables.get(data.pop("table"))
+        table = state.runner.find_table(session, data.pop("table"))
         index = data.get("index")
         if table is not None and isinstance(index, list) and len(index) == 2 and isinstance(index[1], int):
             data["col_value"] = table.column(index[1])

@@ -19,7 +19,18 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import BaseRoute, Route
 
-from trellis.processing.tables import MAX_WINDOW, StoredTable, View, WindowError, cell_text, parse_filters
+from trellis.processing.tables import (
+    MAX_WINDOW,
+    WINDOW_THRESHOLD,
+    StoredTable,
+    View,
+    WindowError,
+    cell_text,
+    column_types,
+    columns_of,
+    parse_filters,
+    windowed_payload,
+)
 from trellis.server.responses import ORJSONResponse, error
 
 if TYPE_CHECKING:
@@ -69,6 +80,55 @@ def _csv(table: StoredTable, view: View) -> str:
     return out.getvalue().rstrip("\n")
 
 
+def _page_reads(config: dict[str, Any]) -> set[int]:
+    """The components some listener reads: one left at interactive=None is editable then (the page's rule)."""
+    return {i for dep in config.get("dependencies", []) for i in dep.get("inputs", []) if isinstance(i, int)}
+
+
+def window_initial_values(state: ServerState, config: dict[str, Any]) -> dict[str, Any]:
+    """The page's config with each big read-only table's initial value sent in windows.
+
+    A Dataframe the page will show read-only (``interactive=False``, or left at None while no
+    listener reads it) whose value has more than ``WINDOW_THRESHOLD`` rows keeps its rows on the
+    server; the page gets the first ones and a reference. Worked out once per component.
+    """
+    cache = state.page_values
+    reads: set[int] | None = None
+    components = config.get("components", [])
+    replaced: dict[int, Any] = {}
+    for index, entry in enumerate(components):
+        if entry.get("type") != "dataframe":
+            continue
+        props = entry.get("props", {})
+        value = props.get("value")
+        rows = value.get("data") if isinstance(value, dict) else None
+        if not isinstance(rows, list) or len(rows) <= WINDOW_THRESHOLD:
+            continue
+        component_id = entry.get("id")
+        if not isinstance(component_id, int):
+            continue
+        if component_id not in cache:
+            interactive = props.get("interactive")
+            if reads is None:
+                reads = _page_reads(config)
+            editable = interactive is True or (interactive is None and component_id in reads)
+            if editable:
+                cache[component_id] = None
+            else:
+                headers = list(value.get("headers") or [])
+                width = len(headers) or (len(rows[0]) if isinstance(rows[0], list) else 0)
+                metadata = value.get("metadata") if isinstance(value.get("metadata"), dict) else None
+                columns = columns_of(rows, width)
+                types = column_types(props.get("datatype"), width)
+                stored = state.runner.initial_tables.put(component_id, headers, columns, types, metadata)
+                cache[component_id] = windowed_payload(stored)
+        if cache[component_id] is not None:
+            replaced[index] = {**entry, "props": {**props, "value": cache[component_id]}}
+    if not replaced:
+        return config
+    return {**config, "components": [replaced.get(i, c) for i, c in enumerate(components)]}
+
+
 def routes(state: ServerState) -> list[BaseRoute]:
     """The table window route."""
     auth = state.auth
@@ -84,8 +144,11 @@ def routes(state: ServerState) -> list[BaseRoute]:
         bad = state.session_refusal(request, session_hash)
         if bad is not None:
             return bad
+        ref = request.path_params["ref"]
         session = state.sessions.peek(session_hash)
-        table = session.tables.get(request.path_params["ref"]) if session is not None else None
+        table = session.tables.get(ref) if session is not None else None
+        if table is None:  # a big initial value, which every page gets in windows
+            table = state.runner.initial_tables.get(ref)
         if table is None:
             return error(404, "No such table in this session (it may have expired or been replaced).")
         try:

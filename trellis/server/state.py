@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from typing import Any
 
 import anyio
 from starlette.requests import Request
@@ -35,6 +36,8 @@ class ServerState:
     #: of them hang, queued listeners (which keep their own limits) still get threads.
     direct_threads: anyio.CapacityLimiter
     startup_done: bool = False
+    #: Each Dataframe's initial value as pages get it (``None``: whole), worked out on the first page.
+    page_values: dict[int, Any] = dataclasses.field(default_factory=dict)
 
     def root(self, request: Request) -> str:
         """The public URL root of the app for this request (proxies and ``root_path`` taken into account)."""
