@@ -127,3 +127,12 @@ def test_an_interface_title_and_description_carry_markers() -> None:
     assert any(isinstance(v, str) and GRADIO_MARKER in v and v.startswith("<h1") for v in values)
     assert any(isinstance(v, str) and GRADIO_MARKER.replace("greeting", "pick") in v for v in values)
     assert demo.get_config_file()["title"] == GRADIO_MARKER
+
+
+def test_the_api_info_shows_a_marker_label_as_gradio_does() -> None:
+    # Gradio 6.31's /gradio_api/info for a Textbox labelled i18n("greeting")
+    demo = app(make_i18n())
+    info = demo.compile().api_info_all["named_endpoints"]
+    (endpoint,) = info.values()
+    assert endpoint["parameters"][0]["label"] == {"key": "greeting", "_type": "translation_metadata"}
+    assert endpoint["returns"][0]["label"] == {"key": "greeting", "_type": "translation_metadata"}

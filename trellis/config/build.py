@@ -22,7 +22,7 @@ from trellis.components.base import Block, BlockContext, Component
 from trellis.components.state import State
 from trellis.config.functions import FunctionPlan, plan_function
 from trellis.config.schema import json_schema_to_python_type
-from trellis.i18n import translations_of
+from trellis.i18n import I18nData, translations_of
 from trellis.themes import ThemeClass, bundled_theme_css, resolve
 
 #: Top-level config keys whose values come straight from the app.
@@ -224,6 +224,13 @@ def _python_type(schema: dict[str, Any], description_key: str) -> dict[str, Any]
     return {"type": json_schema_to_python_type(schema), "description": schema.get(description_key, "")}
 
 
+def _api_label(label: Any) -> Any:
+    """A label as the API info shows it: a gr.I18n marker as Gradio writes it there, ``{"key", "_type"}``."""
+    if isinstance(label, I18nData):
+        return {"key": label.key, "_type": "translation_metadata"}
+    return label
+
+
 def endpoint_info(endpoint: EndpointInfo) -> dict[str, Any]:
     """The ``/info`` entry of one listener: its named endpoint's parameters and returns."""
     dep, plan = endpoint.dep, endpoint.plan
@@ -242,7 +249,7 @@ def endpoint_info(endpoint: EndpointInfo) -> dict[str, Any]:
         name = plan.input_param_names[index] if index < len(plan.input_param_names) else None
         parameters.append(
             {
-                "label": getattr(comp, "label", None) or f"parameter_{comp._id}",
+                "label": _api_label(getattr(comp, "label", None)) or f"parameter_{comp._id}",
                 "parameter_name": name or f"param_{index}",
                 "parameter_has_default": has_default,
                 "parameter_default": default,
@@ -260,7 +267,7 @@ def endpoint_info(endpoint: EndpointInfo) -> dict[str, Any]:
         schema = comp.api_info_as_output()
         returns.append(
             {
-                "label": getattr(comp, "label", None) or f"value_{comp._id}",
+                "label": _api_label(getattr(comp, "label", None)) or f"value_{comp._id}",
                 "type": schema,
                 "python_type": _python_type(schema, "description"),
                 "component": comp.component_name[:1].upper() + comp.component_name[1:],

@@ -6,8 +6,11 @@ export interface PythonType {
 	description?: string;
 }
 
+/** A label in the API info: text, or a gr.I18n key as Gradio writes one there. */
+export type ApiLabel = string | { key: string; _type?: string } | null;
+
 export interface ApiParameter {
-	label?: string | null;
+	label?: ApiLabel;
 	parameter_name?: string | null;
 	parameter_has_default?: boolean;
 	parameter_default?: unknown;
@@ -17,7 +20,7 @@ export interface ApiParameter {
 }
 
 export interface ApiReturn {
-	label?: string | null;
+	label?: ApiLabel;
 	python_type?: PythonType;
 	component?: string;
 }

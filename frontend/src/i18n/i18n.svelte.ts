@@ -47,7 +47,7 @@ export function knownLanguages(): string[] {
 }
 
 /** The text of the app's `key` in the page's language (see the top of this file). */
-function lookup(key: string): string {
+export function lookup(key: string): string {
 	for (const tag of [...chain(i18n.locale), "en"]) {
 		const text = appTables[tag]?.[key];
 		if (typeof text === "string") return text;
