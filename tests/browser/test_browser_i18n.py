@@ -236,3 +236,25 @@ def test_an_interface_title_and_description_are_translated(browser: Any, serve: 
         expect(page.get_by_role("heading", name="Écho")).to_be_visible()
         expect(label(page, "Le répète")).to_be_visible()
         assert page.title() == "Écho"
+
+
+def test_the_login_page_is_in_the_browsers_language(browser: Any, serve: Callable[..., str]) -> None:
+    """Gradio 6.31's login page follows the browser's language too (title, fields, button, error)."""
+    from playwright.sync_api import expect
+
+    with gr.Blocks() as demo:
+        gr.Textbox(label="secret")
+    url = serve(demo, auth=("ada", "pw"))
+    with localized(browser, "de-DE") as page:
+        page.goto(url)
+        expect(page.locator("html")).to_have_attribute("lang", "de")
+        expect(page.get_by_role("heading", name="Anmelden")).to_be_visible()
+        page.get_by_label("Benutzername").fill("ada")
+        page.get_by_label("Passwort").fill("wrong")
+        page.get_by_role("button", name="Anmelden").click()
+        expect(page.get_by_role("alert")).to_have_text("Falsche Anmeldedaten")
+        page.get_by_label("Benutzername").fill("ada")
+        page.get_by_label("Passwort").fill("pw")
+        page.get_by_role("button", name="Anmelden").click()
+        expect(page.get_by_label("secret")).to_be_visible()
+        expect(page.get_by_test_id("footer")).to_contain_text("Einstellungen")

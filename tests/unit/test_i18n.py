@@ -136,3 +136,31 @@ def test_the_api_info_shows_a_marker_label_as_gradio_does() -> None:
     (endpoint,) = info.values()
     assert endpoint["parameters"][0]["label"] == {"key": "greeting", "_type": "translation_metadata"}
     assert endpoint["returns"][0]["label"] == {"key": "greeting", "_type": "translation_metadata"}
+
+
+def test_the_login_page_picks_its_words_from_accept_language() -> None:
+    from trellis.server.login_text import LOGIN_TEXT, login_language, login_words
+
+    assert login_language("fr-FR,fr;q=0.9,en;q=0.8") == "fr"
+    assert login_language("pt-BR") == "pt-BR" and login_language("pt-PT,pt") == "pt"
+    assert login_language("zh-cn") == "zh-CN" and login_language("zh") == "en"
+    assert login_language(None) == "en" and login_language("") == "en" and login_language("xx-YY") == "en"
+    assert all(len(words) == 4 and all(words) for words in LOGIN_TEXT.values())
+    words = login_words("de")
+    assert words["lang"] == "de" and words["login"] == "Anmelden" and words["incorrect"] == '"Falsche Anmeldedaten"'
+    # HTML and script safe
+    assert login_words("uk")["username"] == "ім&#x27;я користувача"
+
+
+def test_the_login_page_is_in_the_browsers_language() -> None:
+    with gr.Blocks() as demo:
+        gr.Textbox()
+    try:
+        demo.launch(prevent_thread_lock=True, quiet=True, auth=("a", "b"))
+        assert demo.local_url is not None
+        english = httpx.get(demo.local_url).text
+        french = httpx.get(demo.local_url, headers={"Accept-Language": "fr-FR,fr;q=0.9"}).text
+    finally:
+        demo.close()
+    assert '<html lang="en">' in english and "<h2>Login</h2>" in english and '"Incorrect Credentials"' in english
+    assert '<html lang="fr">' in french and "<h2>Se connecter</h2>" in french and "mot de passe" in french

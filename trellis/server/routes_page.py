@@ -13,6 +13,7 @@ from starlette.responses import FileResponse, HTMLResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from trellis.server import frontend, routes_tables
+from trellis.server.login_text import login_words
 from trellis.server.responses import ORJSONResponse, accepts_gzip, error
 
 if TYPE_CHECKING:
@@ -125,8 +126,9 @@ def _text_response(request: Request, text: str, media_type: str, cache_control: 
 
 #: The login form, drawn as Gradio's: a 480px panel with the title, the app's auth_message, a card
 #: with the username and password boxes and the primary Login button, in the app's theme (its CSS
-#: variables inlined, dark when the browser or ``?__theme=dark`` asks for it). No app code loads.
-LOGIN_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8">
+#: variables inlined, dark when the browser or ``?__theme=dark`` asks for it), its words in the
+#: browser's language (``login_text``). No app code loads.
+LOGIN_PAGE = """<!doctype html><html lang="%(lang)s"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>%(title)s</title>
 <script>(() => { const t = new URLSearchParams(location.search).get("__theme");
 if (t === "dark" || (t !== "light" && matchMedia("(prefers-color-scheme: dark)").matches))
@@ -164,17 +166,17 @@ border-radius:var(--button-large-radius);box-shadow:var(--button-primary-shadow)
 button:hover{color:var(--button-primary-text-color-hover);background:var(--button-primary-background-fill-hover);
 border-color:var(--button-primary-border-color-hover)}
 </style></head>
-<body><main><div class="wrap"><form id="login" class="panel"><h2>Login</h2>%(message)s
+<body><main><div class="wrap"><form id="login" class="panel"><h2>%(login)s</h2>%(message)s
 <p class="creds" id="error" role="alert"></p>
-<div class="form"><label class="block"><span class="title">username</span>
+<div class="form"><label class="block"><span class="title">%(username)s</span>
 <input name="username" autocomplete="username" required></label>
-<label class="block"><span class="title">password</span>
+<label class="block"><span class="title">%(password)s</span>
 <input name="password" type="password" autocomplete="current-password" required></label></div>
-<button type="submit">Login</button></form></div></main>
+<button type="submit">%(login)s</button></form></div></main>
 <script>document.getElementById("login").addEventListener("submit", async (e) => {
 e.preventDefault(); const form = e.target; const r = await fetch("login", {method: "POST", body: new FormData(form)});
 if (r.ok) { location.reload(); return; }
-document.getElementById("error").textContent = "Incorrect Credentials"; form.reset(); });
+document.getElementById("error").textContent = %(incorrect)s; form.reset(); });
 </script></body></html>"""
 
 
@@ -186,7 +188,10 @@ def routes(state: ServerState) -> list[BaseRoute]:
         if auth.enabled and await auth.user(request) is None:
             message = f'<p class="auth">{html.escape(auth.message)}</p>' if auth.message else ""
             title = html.escape(str(state.app.config.get("title") or "Trellis"))
-            return HTMLResponse(LOGIN_PAGE % {"title": title, "theme": state.app.theme_css, "message": message})
+            words = login_words(request.headers.get("accept-language"))
+            return HTMLResponse(
+                LOGIN_PAGE % {"title": title, "theme": state.app.theme_css, "message": message, **words}
+            )
         return _html_response(request, index_html(state, request))
 
     @auth.required
