@@ -57,7 +57,7 @@ def test_the_navbar_navigates_between_pages(page: Page, serve: Serve) -> None:
     assert rect(links.nth(0)) == pytest.approx([1010.4, 8, 91, 34], abs=0.5)
     assert rect(links.nth(1)) == pytest.approx([1109.4, 8, 72.3, 34], abs=0.5)
     assert rect(links.nth(2)) == pytest.approx([1189.7, 8, 58.3, 34], abs=0.5)
-    assert style(links.nth(0), "backgroundColor") == "rgb(255, 255, 255)"
+    expect(links.nth(0)).to_have_css("background-color", "rgb(255, 255, 255)")
     assert style(links.nth(0), "color") == "rgb(39, 39, 42)"
     assert style(links.nth(1), "color") == "rgb(187, 187, 194)"
     assert links.nth(2).get_attribute("target") == "_blank"
@@ -88,7 +88,7 @@ def test_the_navbar_in_dark_mode_on_a_phone(page: Page, serve: Serve) -> None:
     expect(links).to_have_count(3)
     # Gradio 6.31 at 390 px, dark.
     assert rect(links.nth(0)) == pytest.approx([120.4, 8, 91, 34], abs=0.5)
-    assert style(links.nth(0), "backgroundColor") == "rgb(39, 39, 42)"
+    expect(links.nth(0)).to_have_css("background-color", "rgb(39, 39, 42)")
     assert style(links.nth(0), "color") == "rgb(244, 244, 245)"
 
 
@@ -134,8 +134,8 @@ def test_a_walkthrough_switches_steps(page: Page, serve: Serve) -> None:
     assert rect(numbers.nth(2)) == pytest.approx([1208, 40, 32, 32], abs=0.5)
     assert rect(page.locator(".walkthrough .line").nth(0)) == pytest.approx([76, 55, 544, 2], abs=0.5)
     assert rect(page.locator(".walkthrough .name").nth(1)) == pytest.approx([616.3, 75.2, 47.5, 16.8], abs=0.5)
-    assert style(numbers.nth(0), "backgroundColor") == "rgb(249, 115, 22)"
-    assert style(numbers.nth(1), "backgroundColor") == "rgb(228, 228, 231)"
+    expect(numbers.nth(0)).to_have_css("background-color", "rgb(249, 115, 22)")
+    expect(numbers.nth(1)).to_have_css("background-color", "rgb(228, 228, 231)")
     assert style(page.locator(".walkthrough .name").nth(1), "color") == "rgb(187, 187, 194)"
     buttons = page.get_by_role("tab")
     expect(buttons.nth(1)).to_be_disabled()
@@ -150,7 +150,7 @@ def test_a_walkthrough_switches_steps(page: Page, serve: Serve) -> None:
     expect(page.get_by_role("textbox", name="log")).to_have_value("changed 0")
     expect(buttons.nth(0)).to_be_enabled()
     expect(buttons.nth(1)).to_have_attribute("aria-selected", "true")
-    assert style(page.locator(".walkthrough .line").nth(0), "backgroundColor") == "rgb(249, 115, 22)"
+    expect(page.locator(".walkthrough .line").nth(0)).to_have_css("background-color", "rgb(249, 115, 22)")
 
     # A completed step's header takes the user back to it, with a select event.
     buttons.nth(0).click()
@@ -212,3 +212,38 @@ def test_a_deep_link_restores_values_in_a_fresh_page(page: Page, serve: Serve) -
 
     fresh.goto(url + "?deep_link=nothing")
     expect(fresh.get_by_text("Deep link was not valid")).to_be_visible()
+
+
+def test_a_crowded_walkthrough_on_a_phone(page: Page, serve: Serve) -> None:
+    with gr.Blocks() as demo:
+        with gr.Walkthrough(selected=2):
+            for i in range(7):
+                with gr.Step(f"Step number {i}", id=i):
+                    gr.Markdown(f"content {i}")
+        with gr.Walkthrough(selected=1):
+            for i, name in enumerate(
+                ["A very long step name here", "Another long step name", "Third long name", "Four"]
+            ):
+                with gr.Step(name, id=i):
+                    gr.Markdown(f"c {i}")
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.goto(serve(demo))
+    first, second = page.get_by_test_id("walkthrough").nth(0), page.get_by_test_id("walkthrough").nth(1)
+    # Gradio 6.31 at 390 px: seven circles do not fit, so "Step 3/7: <name>" over thin bars (10 px tall,
+    # 2 px apart, completed and open ones in the accent colour, pending ones subdued), no names, no lines.
+    expect(first.locator(".title")).to_have_text("Step 3/7: Step number 2")
+    bars = first.locator(".number")
+    expect(bars).to_have_count(7)
+    # Gradio: y 46 (its title, in the synthesized bold, is 1 px taller).
+    assert rect(bars.nth(0)) == pytest.approx([32, 45, 44.8, 10], abs=0.5)
+    assert rect(bars.nth(1))[0] == pytest.approx(78.8, abs=0.5)
+    expect(bars.nth(2)).to_have_css("background-color", "rgb(249, 115, 22)")
+    expect(bars.nth(3)).to_have_css("background-color", "rgb(187, 187, 194)")
+    expect(first.locator(".line")).to_have_count(0)
+    expect(first.locator(".name")).to_have_count(0)
+    # Four circles fit, but their names would overlap: only the open step's name shows (Gradio: 120 px wide).
+    expect(second.locator(".title")).to_have_count(0)
+    expect(second.locator(".name:visible")).to_have_text(["Another long step name"])
+    assert rect(second.locator(".name:visible"))[2:] == pytest.approx([120, 16.8], abs=0.5)
+    # A completed step shows a check mark instead of its number.
+    expect(second.locator(".number").nth(0).locator("svg")).to_have_count(1)
