@@ -62,7 +62,13 @@ export function brushColor(value: unknown): BrushColor | null {
 export function brushOptions(value: unknown): BrushOptions | null {
 	if (value === false) return null;
 	const raw = record(value) ?? {};
-	const list = Array.isArray(raw.colors) && typeof raw.colors[0] !== "number" ? raw.colors : [raw.colors];
+	// `colors` is a list of entries, or one entry: a colour or a [colour, opacity] pair.
+	const pair =
+		Array.isArray(raw.colors) &&
+		raw.colors.length === 2 &&
+		typeof raw.colors[0] === "string" &&
+		typeof raw.colors[1] === "number";
+	const list: unknown[] = Array.isArray(raw.colors) && !pair ? raw.colors : [raw.colors];
 	let colors = list.map(brushColor).filter((c): c is BrushColor => c !== null);
 	if (raw.colors === undefined || raw.colors === null || colors.length === 0)
 		colors = DEFAULT_COLORS.map((color) => ({ color, opacity: 1 }));
