@@ -134,3 +134,19 @@ def test_read_only_highlights_the_chosen_files(page: Page, serve: Serve, root: P
     expect(shown.locator(".wrap.selected")).to_have_count(0)
     row(page, "shown", "deep").locator(":scope > .wrap .arrow").click()
     expect(shown.locator(".wrap.selected .item-name")).to_have_text(["d.txt"])
+
+
+def test_heights_size_the_whole_card(page: Page, serve: Serve, tmp_path: Path) -> None:
+    for i in range(40):
+        (tmp_path / f"f{i}.txt").write_text(str(i))
+    with gr.Blocks() as demo:
+        gr.FileExplorer(root_dir=str(tmp_path), elem_id="default")
+        gr.FileExplorer(root_dir=str(tmp_path), height=300, elem_id="tall")
+    page.goto(serve(demo))
+    expect(page.locator("#default li")).to_have_count(40)
+    # Gradio 6.31: max_height=500 (the default) and height=300 are the card's outer heights; the tree scrolls.
+    for elem_id, height in (("default", 500), ("tall", 300)):
+        box = page.locator(f"#{elem_id}").bounding_box()
+        assert box and box["height"] == pytest.approx(height, abs=0.5)
+    wrap = page.locator("#tall .file-wrap")
+    assert wrap.evaluate("e => e.scrollHeight > e.clientHeight")

@@ -102,7 +102,8 @@ class Dialogue(ServerFunctions, Component, LabelledCard, Informed, Editable, Cor
     autofocus: bool = False
     """Focus the first line when the page loads."""
     autoscroll: bool = True
-    """Scroll to the end when the value changes (unless the user scrolled up)."""
+    """Show the end of the plain text area and of the lines when the value changes (not while the user types in
+    them)."""
     max_lines: int | None = None
     """The most dialogue lines the user may have."""
     buttons: list[str | Any] | None = prop(default=None, sent_as="list[str | dict[str, Any]] | None")
