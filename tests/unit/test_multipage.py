@@ -282,3 +282,22 @@ def test_interface_deep_link_is_gradios() -> None:
     row = find_parent(config["layout"], button["id"])
     assert row is not None and [c["id"] for c in row["children"]] == [button["id"], flag["id"]]
     assert gr.Interface(lambda x: x, "text", "text", deep_link=False).config["dependencies"][0]["api_name"] == "lambda"
+
+
+def test_a_value_loader_is_on_its_components_page() -> None:
+    with gr.Blocks() as demo:
+        gr.Textbox(value=lambda: "main value", label="a")
+    with demo.route("Two"):
+        gr.Textbox(value=lambda: "two value", label="b", every=5)
+    config = demo.config
+    by_id = {d["id"]: d for d in config["dependencies"]}
+    labels = {c["id"]: c["props"].get("label") for c in config["components"]}
+    pages = {
+        page: [labels[o] for d in entry["dependencies"] for o in by_id[d]["outputs"]]
+        for page, entry in config["page"].items()
+    }
+    # Gradio 6.31 also runs each page's loader on its own page (it adds a second copy of the main page's
+    # loader to the last page, which Trellis does not).
+    assert pages == {"": ["a"], "two": ["b"]}
+    timer = next(c for c in config["components"] if c["type"] == "timer")
+    assert timer["id"] in config["page"]["two"]["components"]

@@ -8,9 +8,10 @@ each page at its own URL with only its own part of the config and API (``trellis
 
 from __future__ import annotations
 
+import contextlib
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from trellis.blocks import context
@@ -99,6 +100,19 @@ class Pages(BlockContext, register=False):
     def _note_dependency_page(self, dependency_id: int) -> None:
         """Record that the listener just added belongs to the page being defined."""
         self._dependency_pages[dependency_id] = self.current_page
+
+    @contextlib.contextmanager
+    def _on_page_of(self, block: Block) -> Iterator[None]:
+        """Add blocks and listeners to the page ``block`` is on while the ``with`` block runs."""
+        top: Block = block
+        while top.parent is not None and top.parent is not self:
+            top = top.parent
+        page = self.page_of_block(top) if top.parent is self else self.current_page
+        previous, self.current_page = self.current_page, page
+        try:
+            yield
+        finally:
+            self.current_page = previous
 
     def _clear_pages(self) -> None:
         self._block_pages.clear()
