@@ -443,3 +443,41 @@ def test_examples_preview_a_small_table(page: Page, serve: Serve) -> None:
     expect(td).to_have_css("padding", "10px")
     expect(td).to_have_css("font-size", "12px")
     assert box(td)["h"] == pytest.approx(37.3, abs=0.6)
+
+
+def test_shift_and_ctrl_click_pick_cells_that_copy_and_clear_together(page: Page, serve: Serve) -> None:
+    pytest.importorskip("pandas")
+    with gr.Blocks() as demo:
+        table = gr.Dataframe(frame(), interactive=True, elem_id="pick")
+        picked = gr.Textbox(elem_id="picked")
+
+        def on_select(evt: gr.SelectData) -> str:
+            return f"{evt.index} {evt.value}"
+
+        table.select(on_select, None, picked)
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.goto(serve(demo))
+    block = page.locator("#pick")
+    selected = block.locator("[role=gridcell][aria-selected=true]")
+    # Measured on Gradio 6.31: Shift+click picks the rectangle from the selected cell (the event
+    # reports the clicked cell); Ctrl+C copies it as CSV rows.
+    block.get_by_test_id("cell-1-2").click()
+    block.get_by_test_id("cell-3-0").click(modifiers=["Shift"])
+    expect(selected).to_have_count(9)
+    expect(page.locator("#picked textarea")).to_have_value("[3, 0] Dave")
+    page.keyboard.press("Control+c")
+    page.wait_for_function("async () => (await navigator.clipboard.readText()).includes('Dave')")
+    assert page.evaluate("navigator.clipboard.readText()") == "Bob,25,22.25\nCarol,41,3\nDave,19,4.75"
+    # Ctrl+click adds single cells; rows and columns without a picked cell are left out of the copy,
+    # and picked-out cells in between copy empty (Gradio: "1,\n,5.5" for two corner cells).
+    block.get_by_test_id("cell-0-0").click()
+    block.get_by_test_id("cell-3-2").click(modifiers=["Control"])
+    expect(selected).to_have_count(2)
+    page.keyboard.press("Control+c")
+    page.wait_for_function("async () => (await navigator.clipboard.readText()).includes('4.75')")
+    assert page.evaluate("navigator.clipboard.readText()") == "Alice,\n,4.75"
+    # Delete clears every picked cell.
+    page.keyboard.press("Delete")
+    expect(block.get_by_test_id("cell-0-0")).to_have_text("")
+    expect(block.get_by_test_id("cell-3-2")).to_have_text("")
+    expect(block.get_by_test_id("cell-1-0")).to_have_text("Bob")
