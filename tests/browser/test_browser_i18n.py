@@ -258,3 +258,28 @@ def test_the_login_page_is_in_the_browsers_language(browser: Any, serve: Callabl
         page.get_by_role("button", name="Anmelden").click()
         expect(page.get_by_label("secret")).to_be_visible()
         expect(page.get_by_test_id("footer")).to_contain_text("Einstellungen")
+
+
+def test_the_chatbots_actions_are_named_in_the_browsers_language(browser: Any, serve: Callable[..., str]) -> None:
+    """Gradio 6.31 names the Chatbot's retry/undo/like/dislike/share/clear buttons in the page's language."""
+    from playwright.sync_api import expect
+
+    with gr.Blocks() as demo:
+        chat = gr.Chatbot(
+            [{"role": "user", "content": "hi"}, {"role": "assistant", "content": "hello"}], buttons=["share"]
+        )
+        chat.retry(lambda: None)
+        chat.undo(lambda: None)
+        chat.like(lambda: None)
+        chat.clear(lambda: None)
+    url = serve(demo)
+    with localized(browser, "fr-FR") as page:
+        page.goto(url)
+        for name in ("Réessayer", "Annuler", "J'aime", "Je n'aime pas", "Vider la conversation"):
+            expect(page.get_by_role("button", name=name, exact=True)).to_have_count(1)
+        expect(page.get_by_test_id("chatbot-share")).to_have_attribute("title", "Partager")
+    with localized(browser, "en-US") as page:
+        page.goto(url)
+        for name in ("Retry", "Undo", "Like", "Dislike", "Clear conversation"):
+            expect(page.get_by_role("button", name=name, exact=True)).to_have_count(1)
+        expect(page.get_by_role("button", name="Clear conversation")).to_have_attribute("title", "Clear")

@@ -24,4 +24,10 @@ export default {
 	"Radio": "زر اختيار",
 	"Annotated Image": "صورة مشروحة",
 	"Plot": "رسم بياني",
+	"Retry": "إعادة المحاولة",
+	"Undo": "تراجع",
+	"Like": "أعجبني",
+	"Dislike": "لم يعجبني",
+	"Share": "مشاركة",
+	"Clear conversation": "مسح المحادثة",
 };

@@ -24,4 +24,10 @@ export default {
 	"Radio": "Opció única",
 	"Annotated Image": "Imatge anotada",
 	"Plot": "Gràfic",
+	"Retry": "Torna-ho a provar",
+	"Undo": "Desfés",
+	"Like": "M'agrada",
+	"Dislike": "No m'agrada",
+	"Share": "Comparteix",
+	"Clear conversation": "Buida la conversa",
 };

@@ -24,4 +24,10 @@ export default {
 	"Radio": "Optionsfeld",
 	"Annotated Image": "Beschriftetes Bild",
 	"Plot": "Diagramm",
+	"Retry": "Erneut versuchen",
+	"Undo": "Rückgängig",
+	"Like": "Gefällt mir",
+	"Dislike": "Gefällt mir nicht",
+	"Share": "Teilen",
+	"Clear conversation": "Unterhaltung leeren",
 };

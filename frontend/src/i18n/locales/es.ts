@@ -24,4 +24,10 @@ export default {
 	"Radio": "Opción única",
 	"Annotated Image": "Imagen anotada",
 	"Plot": "Gráfico",
+	"Retry": "Reintentar",
+	"Undo": "Deshacer",
+	"Like": "Me gusta",
+	"Dislike": "No me gusta",
+	"Share": "Compartir",
+	"Clear conversation": "Vaciar la conversación",
 };

@@ -24,4 +24,10 @@ export default {
 	"Radio": "Raadionupp",
 	"Annotated Image": "Märgendatud pilt",
 	"Plot": "Graafik",
+	"Retry": "Proovi uuesti",
+	"Undo": "Võta tagasi",
+	"Like": "Meeldib",
+	"Dislike": "Ei meeldi",
+	"Share": "Jaga",
+	"Clear conversation": "Tühjenda vestlus",
 };

@@ -24,4 +24,10 @@ export default {
 	"Radio": "Aukera-botoia",
 	"Annotated Image": "Irudi oharduna",
 	"Plot": "Grafikoa",
+	"Retry": "Saiatu berriro",
+	"Undo": "Desegin",
+	"Like": "Gustatzen zait",
+	"Dislike": "Ez zait gustatzen",
+	"Share": "Partekatu",
+	"Clear conversation": "Garbitu elkarrizketa",
 };

@@ -24,4 +24,10 @@ export default {
 	"Radio": "دکمه رادیویی",
 	"Annotated Image": "تصویر حاشیه‌نویسی‌شده",
 	"Plot": "نمودار",
+	"Retry": "تلاش دوباره",
+	"Undo": "واگرد",
+	"Like": "پسندیدم",
+	"Dislike": "نپسندیدم",
+	"Share": "هم‌رسانی",
+	"Clear conversation": "پاک کردن گفتگو",
 };

@@ -24,4 +24,10 @@ export default {
 	"Radio": "Valintanappi",
 	"Annotated Image": "Merkitty kuva",
 	"Plot": "Kaavio",
+	"Retry": "Yritä uudelleen",
+	"Undo": "Kumoa",
+	"Like": "Tykkää",
+	"Dislike": "En tykkää",
+	"Share": "Jaa",
+	"Clear conversation": "Tyhjennä keskustelu",
 };

@@ -24,4 +24,10 @@ export default {
 	"Radio": "Choix unique",
 	"Annotated Image": "Image annotée",
 	"Plot": "Graphique",
+	"Retry": "Réessayer",
+	"Undo": "Annuler",
+	"Like": "J'aime",
+	"Dislike": "Je n'aime pas",
+	"Share": "Partager",
+	"Clear conversation": "Vider la conversation",
 };

@@ -24,4 +24,10 @@ export default {
 	"Radio": "לחצן בחירה",
 	"Annotated Image": "תמונה עם הערות",
 	"Plot": "תרשים",
+	"Retry": "ניסיון חוזר",
+	"Undo": "ביטול",
+	"Like": "אהבתי",
+	"Dislike": "לא אהבתי",
+	"Share": "שיתוף",
+	"Clear conversation": "ניקוי השיחה",
 };

@@ -24,4 +24,10 @@ export default {
 	"Radio": "रेडियो बटन",
 	"Annotated Image": "एनोटेट की गई छवि",
 	"Plot": "चार्ट",
+	"Retry": "फिर से कोशिश करें",
+	"Undo": "पूर्ववत करें",
+	"Like": "पसंद",
+	"Dislike": "नापसंद",
+	"Share": "साझा करें",
+	"Clear conversation": "बातचीत साफ़ करें",
 };

@@ -24,4 +24,10 @@ export default {
 	"Radio": "Tombol pilihan",
 	"Annotated Image": "Gambar beranotasi",
 	"Plot": "Grafik",
+	"Retry": "Coba lagi",
+	"Undo": "Urungkan",
+	"Like": "Suka",
+	"Dislike": "Tidak suka",
+	"Share": "Bagikan",
+	"Clear conversation": "Bersihkan percakapan",
 };

@@ -24,4 +24,10 @@ export default {
 	"Radio": "ラジオボタン",
 	"Annotated Image": "注釈付き画像",
 	"Plot": "グラフ",
+	"Retry": "再試行",
+	"Undo": "元に戻す",
+	"Like": "いいね",
+	"Dislike": "よくない",
+	"Share": "共有",
+	"Clear conversation": "会話を消去",
 };

@@ -24,4 +24,10 @@ export default {
 	"Radio": "라디오 버튼",
 	"Annotated Image": "주석이 달린 이미지",
 	"Plot": "그래프",
+	"Retry": "다시 시도",
+	"Undo": "실행 취소",
+	"Like": "좋아요",
+	"Dislike": "싫어요",
+	"Share": "공유",
+	"Clear conversation": "대화 지우기",
 };

@@ -24,4 +24,10 @@ export default {
 	"Radio": "Akutė",
 	"Annotated Image": "Anotuotas paveikslėlis",
 	"Plot": "Diagrama",
+	"Retry": "Bandyti dar kartą",
+	"Undo": "Atšaukti",
+	"Like": "Patinka",
+	"Dislike": "Nepatinka",
+	"Share": "Bendrinti",
+	"Clear conversation": "Išvalyti pokalbį",
 };

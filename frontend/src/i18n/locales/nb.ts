@@ -24,4 +24,10 @@ export default {
 	"Radio": "Alternativknapp",
 	"Annotated Image": "Annotert bilde",
 	"Plot": "Diagram",
+	"Retry": "Prøv igjen",
+	"Undo": "Angre",
+	"Like": "Liker",
+	"Dislike": "Liker ikke",
+	"Share": "Del",
+	"Clear conversation": "Tøm samtalen",
 };

@@ -24,4 +24,10 @@ export default {
 	"Radio": "Keuzerondje",
 	"Annotated Image": "Geannoteerde afbeelding",
 	"Plot": "Grafiek",
+	"Retry": "Opnieuw proberen",
+	"Undo": "Ongedaan maken",
+	"Like": "Vind ik leuk",
+	"Dislike": "Vind ik niet leuk",
+	"Share": "Delen",
+	"Clear conversation": "Gesprek wissen",
 };

@@ -24,4 +24,10 @@ export default {
 	"Radio": "Przycisk opcji",
 	"Annotated Image": "Obraz z adnotacjami",
 	"Plot": "Wykres",
+	"Retry": "Spróbuj ponownie",
+	"Undo": "Cofnij",
+	"Like": "Lubię to",
+	"Dislike": "Nie lubię tego",
+	"Share": "Udostępnij",
+	"Clear conversation": "Wyczyść rozmowę",
 };

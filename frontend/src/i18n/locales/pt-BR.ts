@@ -24,4 +24,10 @@ export default {
 	"Radio": "Botão de opção",
 	"Annotated Image": "Imagem anotada",
 	"Plot": "Gráfico",
+	"Retry": "Tentar de novo",
+	"Undo": "Desfazer",
+	"Like": "Gostei",
+	"Dislike": "Não gostei",
+	"Share": "Compartilhar",
+	"Clear conversation": "Limpar a conversa",
 };

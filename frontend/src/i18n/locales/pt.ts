@@ -24,4 +24,10 @@ export default {
 	"Radio": "Opção única",
 	"Annotated Image": "Imagem anotada",
 	"Plot": "Gráfico",
+	"Retry": "Tentar novamente",
+	"Undo": "Anular",
+	"Like": "Gosto",
+	"Dislike": "Não gosto",
+	"Share": "Partilhar",
+	"Clear conversation": "Limpar a conversa",
 };

@@ -24,4 +24,10 @@ export default {
 	"Radio": "Buton radio",
 	"Annotated Image": "Imagine adnotată",
 	"Plot": "Grafic",
+	"Retry": "Reîncearcă",
+	"Undo": "Anulează",
+	"Like": "Îmi place",
+	"Dislike": "Nu îmi place",
+	"Share": "Distribuie",
+	"Clear conversation": "Golește conversația",
 };

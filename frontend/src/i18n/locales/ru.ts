@@ -24,4 +24,10 @@ export default {
 	"Radio": "Переключатель",
 	"Annotated Image": "Изображение с пометками",
 	"Plot": "График",
+	"Retry": "Повторить",
+	"Undo": "Отменить",
+	"Like": "Нравится",
+	"Dislike": "Не нравится",
+	"Share": "Поделиться",
+	"Clear conversation": "Очистить переписку",
 };

@@ -24,4 +24,10 @@ export default {
 	"Radio": "Alternativknapp",
 	"Annotated Image": "Annoterad bild",
 	"Plot": "Diagram",
+	"Retry": "Försök igen",
+	"Undo": "Ångra",
+	"Like": "Gilla",
+	"Dislike": "Ogilla",
+	"Share": "Dela",
+	"Clear conversation": "Rensa konversationen",
 };

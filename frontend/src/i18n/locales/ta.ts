@@ -24,4 +24,10 @@ export default {
 	"Radio": "ஒற்றைத் தேர்வு",
 	"Annotated Image": "குறிப்பிட்ட படம்",
 	"Plot": "வரைபடம்",
+	"Retry": "மீண்டும் முயல்",
+	"Undo": "செயல்தவிர்",
+	"Like": "பிடித்தது",
+	"Dislike": "பிடிக்கவில்லை",
+	"Share": "பகிர்",
+	"Clear conversation": "உரையாடலை அழி",
 };

@@ -24,4 +24,10 @@ export default {
 	"Radio": "ปุ่มตัวเลือก",
 	"Annotated Image": "ภาพที่มีคำอธิบาย",
 	"Plot": "แผนภูมิ",
+	"Retry": "ลองอีกครั้ง",
+	"Undo": "เลิกทำ",
+	"Like": "ถูกใจ",
+	"Dislike": "ไม่ถูกใจ",
+	"Share": "แชร์",
+	"Clear conversation": "ล้างการสนทนา",
 };

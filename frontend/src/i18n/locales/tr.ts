@@ -24,4 +24,10 @@ export default {
 	"Radio": "Seçenek düğmesi",
 	"Annotated Image": "Açıklamalı görsel",
 	"Plot": "Grafik",
+	"Retry": "Yeniden dene",
+	"Undo": "Geri al",
+	"Like": "Beğen",
+	"Dislike": "Beğenme",
+	"Share": "Paylaş",
+	"Clear conversation": "Sohbeti temizle",
 };

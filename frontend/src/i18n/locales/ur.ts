@@ -24,4 +24,10 @@ export default {
 	"Radio": "ریڈیو بٹن",
 	"Annotated Image": "تشریح شدہ تصویر",
 	"Plot": "چارٹ",
+	"Retry": "دوبارہ کوشش کریں",
+	"Undo": "واپس کریں",
+	"Like": "پسند",
+	"Dislike": "ناپسند",
+	"Share": "شیئر کریں",
+	"Clear conversation": "گفتگو صاف کریں",
 };

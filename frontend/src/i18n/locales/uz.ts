@@ -24,4 +24,10 @@ export default {
 	"Radio": "Tanlov tugmasi",
 	"Annotated Image": "Izohli rasm",
 	"Plot": "Grafik",
+	"Retry": "Qayta urinish",
+	"Undo": "Bekor qilish",
+	"Like": "Yoqdi",
+	"Dislike": "Yoqmadi",
+	"Share": "Ulashish",
+	"Clear conversation": "Suhbatni tozalash",
 };

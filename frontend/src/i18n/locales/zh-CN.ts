@@ -24,4 +24,10 @@ export default {
 	"Radio": "单选框",
 	"Annotated Image": "带标注的图片",
 	"Plot": "图表",
+	"Retry": "重试",
+	"Undo": "撤销",
+	"Like": "赞",
+	"Dislike": "踩",
+	"Share": "分享",
+	"Clear conversation": "清空对话",
 };

@@ -24,4 +24,10 @@ export default {
 	"Radio": "選項按鈕",
 	"Annotated Image": "附註解的圖片",
 	"Plot": "圖表",
+	"Retry": "重試",
+	"Undo": "復原",
+	"Like": "讚",
+	"Dislike": "不喜歡",
+	"Share": "分享",
+	"Clear conversation": "清除對話",
 };
