@@ -25,7 +25,11 @@ def build() -> gr.Blocks:
     import pandas as pd
 
     table = pd.DataFrame(
-        {"id": list(range(ROWS)), "name": [f"name {i:05d}" for i in range(ROWS)], "score": [i % 997 for i in range(ROWS)]}
+        {
+            "id": list(range(ROWS)),
+            "name": [f"name {i:05d}" for i in range(ROWS)],
+            "score": [i % 997 for i in range(ROWS)],
+        }
     )
     with gr.Blocks() as demo:
         # Read-only although the Sum button reads it: an editable table is never windowed.
