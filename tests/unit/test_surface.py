@@ -62,8 +62,7 @@ IN_PROGRESS: dict[str, str] = {
     **dict.fromkeys(["Navbar", "Walkthrough", "Step", "Draggable", "DeepLinkButton"], "pages / layout worker"),
     "I18n": "I18n worker",
     "Blocks.launch.i18n": "I18n worker",
-    # Gradio's Dropdown(num_choices_shown=) and Gallery(sources=): views not built yet (surface worker H6).
-    "Dropdown.num_choices_shown": "Dropdown view (H6)",
+    # Gradio's Gallery(sources=): upload/webcam/clipboard in the view, not built yet (surface worker H6).
     "Gallery.sources": "Gallery upload/webcam/clipboard sources (H6)",
 }
 

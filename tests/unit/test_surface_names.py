@@ -307,3 +307,22 @@ def test_from_hub_takes_token_and_says_it_needs_the_network(monkeypatch: pytest.
         gr.themes.Base.from_hub("owner/theme", token="hf_x")
     assert seen[0]["Authorization"] == "Bearer hf_x"
     assert os.environ.get("HF_TOKEN") != "hf_x"
+
+
+# -- Dropdown(num_choices_shown=) ---------------------------------------------------------------------------
+
+
+def test_dropdown_num_choices_shown_as_gradio() -> None:
+    params = inspect.signature(gr.Dropdown).parameters
+    names = list(params)
+    assert names.index("num_choices_shown") == names.index("max_choices") + 1  # Gradio's order
+    assert params["num_choices_shown"].default == 100
+    with gr.Blocks() as demo:
+        shown = gr.Dropdown(["a", "b"], num_choices_shown=3)
+        unlimited = gr.Dropdown(["a", "b"], num_choices_shown=None)
+    props = {c["id"]: c["props"] for c in demo.get_config_file()["components"]}
+    # Gradio 6.31's config: the number, or no prop at all for None.
+    assert props[shown._id]["num_choices_shown"] == 3
+    assert "num_choices_shown" not in props[unlimited._id]
+    with pytest.raises(ValueError, match="greater than 0"):
+        gr.Dropdown(["a"], num_choices_shown=0)

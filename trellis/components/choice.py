@@ -192,7 +192,8 @@ class Dropdown(_ChoiceComponent, Focusable):
     """A searchable list of choices; ``multiselect`` allows several."""
 
     key_up = EventListener()
-    SIGNATURE = """choices, *, value, type, multiselect, allow_custom_value, max_choices, filterable, label, info, every,
+    SIGNATURE = """choices, *, value, type, multiselect, allow_custom_value, max_choices, num_choices_shown, filterable,
+        label, info, every,
         inputs, show_label, container, scale, min_width, interactive, visible, elem_id, elem_classes, render, key,
         preserved_by_key, buttons"""
 
@@ -205,11 +206,16 @@ class Dropdown(_ChoiceComponent, Focusable):
     """Accept typed text that is not one of the choices as the value."""
     max_choices: int | None = None
     """With ``multiselect``: the most choices that can be picked (None: no limit)."""
+    num_choices_shown: int | None = 100
+    """How many matching choices the open list shows (its height fits that many); scrolling to its end shows
+    that many more. None shows them all at once."""
     filterable: bool = True
     """Let the user type in the box to filter the list of choices."""
 
     def __post_init__(self) -> None:
         super().__post_init__()
+        if self.num_choices_shown is not None and self.num_choices_shown <= 0:
+            raise ValueError("The `num_choices_shown` parameter must be greater than 0.")
         value = self.initial_value
         if value is FIRST_CHOICE:
             values = self._values()
