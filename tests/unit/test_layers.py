@@ -37,6 +37,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "trellis.runtime",
             "trellis.utils",
             "trellis.media",
+            "trellis.i18n",
             "trellis.themes.*",
             "trellis.deploy_space",
         ),

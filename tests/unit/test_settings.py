@@ -108,7 +108,7 @@ def test_launch_hands_every_setting_argument_on_by_name() -> None:
     picked = setting_arguments(defaults)
     assert set(defaults) - set(picked) == {
         *("inline", "inbrowser", "share", "debug", "prevent_thread_lock", "height", "width", "ssl_verify"),
-        *("mcp_server", "theme", "css", "css_paths", "js", "head", "head_paths"),
+        *("mcp_server", "theme", "css", "css_paths", "js", "head", "head_paths", "i18n"),
     }
     settings = LaunchSettings.from_arguments(**picked)
     assert (settings.max_threads, settings.app_kwargs, settings.state_session_capacity) == (40, {}, 10000)
