@@ -259,6 +259,20 @@ def _fmt(value: Any, unit: str) -> str:
     return f"{value:.0f}"
 
 
+def _measures(
+    lines: list[str], name: str, pair: dict[str, dict[str, Any]], rowspec: list[tuple[str, str, str, str]]
+) -> None:
+    """Append one table row per measure of ``pair`` (Gradio and Trellis), then any runs that failed."""
+    for label, key, unit, goal in rowspec:
+        g, t = pair["gradio"].get(key), pair["trellis"].get(key)
+        ratio = f"{t / g:.2f}" if isinstance(g, (int, float)) and isinstance(t, (int, float)) and g else "—"
+        lines.append(f"| {label} | {_fmt(g, unit)} | {_fmt(t, unit)} | {ratio} | {goal} |")
+    for package in ("gradio", "trellis"):
+        errors = [r["error"] for r in pair[package]["runs"] if "error" in r]
+        if errors:
+            lines.append(f"| {name}: {package} runs that failed | {len(errors)} | | | {errors[0]} |")
+
+
 def report(results: dict[str, dict[str, dict[str, Any]]], rows: int, output_rows: int = 1_000_000) -> str:
     lines = [
         f"# Big tables and long plots ({rows:,} rows), {dt.date.today().isoformat()}",
@@ -276,17 +290,9 @@ def report(results: dict[str, dict[str, dict[str, Any]]], rows: int, output_rows
             ("Table: frame time while scrolling, p50", "frame_p50_ms", "ms", ""),
             ("Table: frame time while scrolling, p95", "frame_p95_ms", "ms", "Trellis ≤ 16.7 ms"),
         ]
-        for label, key, unit, goal in rowspec:
-            g, t = table["gradio"].get(key), table["trellis"].get(key)
-            ratio = f"{t / g:.2f}" if isinstance(g, (int, float)) and isinstance(t, (int, float)) and g else "—"
-            lines.append(f"| {label} | {_fmt(g, unit)} | {_fmt(t, unit)} | {ratio} | {goal} |")
-        for name in ("gradio", "trellis"):
-            errors = [r["error"] for r in table[name]["runs"] if "error" in r]
-            if errors:
-                lines.append(f"| Table: {name} runs that failed | {len(errors)} | | | {errors[0]} |")
+        _measures(lines, "Table", table, rowspec)
     output = results.get("output")
     if output:
-        small = output.get("trellis_small", {})
         rowspec = [
             (f"Output of {output_rows:,} rows: navigation → first row visible", "first_row_s", "s", "Trellis < 1 s"),
             ("Output: bytes on the wire", "bytes", "KB", ""),
@@ -294,10 +300,8 @@ def report(results: dict[str, dict[str, dict[str, Any]]], rows: int, output_rows
             ("Output: DOM elements", "dom_nodes", "", ""),
             ("Output: frame time while scrolling, p95", "frame_p95_ms", "ms", ""),
         ]
-        for label, key, unit, goal in rowspec:
-            g, t = output["gradio"].get(key), output["trellis"].get(key)
-            ratio = f"{t / g:.2f}" if isinstance(g, (int, float)) and isinstance(t, (int, float)) and g else "—"
-            lines.append(f"| {label} | {_fmt(g, unit)} | {_fmt(t, unit)} | {ratio} | {goal} |")
+        _measures(lines, "Output", output, rowspec)
+        small = output.get("trellis_small", {})
         if small:
             lines.append(
                 f"| Output: Trellis at {small.get('rows', 0):,} rows: first row, heap | | "
@@ -306,10 +310,6 @@ def report(results: dict[str, dict[str, dict[str, Any]]], rows: int, output_rows
         shown = output["trellis"].get("runs", [])
         if shown and all(r.get("last_row_shown") for r in shown if "error" not in r):
             lines.append("| Output: Trellis drew the last row after the scroll | | yes | | |")
-        for name in ("gradio", "trellis"):
-            errors = [r["error"] for r in output[name]["runs"] if "error" in r]
-            if errors:
-                lines.append(f"| Output: {name} runs that failed | {len(errors)} | | | {errors[0]} |")
     plot = results.get("plot")
     if plot:
         g, t = plot["gradio"].get("drawn_s"), plot["trellis"].get("drawn_s")
