@@ -144,7 +144,9 @@ def test_head_is_injected_once_before_js_on_load(page: Page, serve: Serve) -> No
     expect(content(page, "one").locator(".lib")).to_have_text("ready")
     expect(content(page, "two").locator(".lib")).to_have_text("ready")
     assert page.evaluate("window.__htmlHeadRuns") == 1
-    scripts = "[...document.head.querySelectorAll('script')].filter(s => s.textContent.startsWith('window.__htmlHeadRuns'))"
+    scripts = (
+        "[...document.head.querySelectorAll('script')].filter(s => s.textContent.startsWith('window.__htmlHeadRuns'))"
+    )
     assert page.evaluate(f"{scripts}.length") == 1
 
 
@@ -218,3 +220,27 @@ def test_an_html_subclass_works_as_a_component(page: Page, serve: Serve) -> None
     page.click("#copy")
     expect(content(page, "avg").locator(".on")).to_have_count(4)
     expect(content(page, "avg").locator("h2")).to_have_text("Average")
+
+
+def test_gradios_listeners_fire_from_the_script(page: Page, serve: Serve) -> None:
+    """Listeners Trellis's HTML lacked before (Gradio's HTML has all 34): each fires from a trigger in JS."""
+    events = ["apply", "blur", "copy", "delete", "download", "end", "expand", "key_up", "like", "play", "upload"]
+
+    def fired(evt: gr.EventData) -> str:
+        return f"{evt.name}!"
+
+    with gr.Blocks() as demo:
+        html = gr.HTML(
+            events,
+            html_template="${value.map(e => `<button data-e='${e}'>${e}</button>`).join('')}",
+            js_on_load="element.querySelectorAll('button').forEach(b => b.addEventListener('click', () => trigger(b.dataset.e, {name: b.dataset.e})));",
+            elem_id="events",
+        )
+        out = gr.Textbox(elem_id="fired")
+        for event in events:
+            getattr(html, event)(fired, None, out)
+    page.goto(serve(demo))
+    root = content(page, "events")
+    for event in events:
+        root.locator(f"button[data-e={event}]").click()
+        expect(page.locator("#fired textarea")).to_have_value(f"{event}!")
