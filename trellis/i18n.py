@@ -66,6 +66,24 @@ class I18nData(str):
         return str(other) + str.__str__(self)
 
 
+def _keeps_marker(name: str) -> Any:
+    def method(self: I18nData, *args: Any, **kwargs: Any) -> I18nData:
+        return self
+
+    method.__name__ = name
+    method.__doc__ = f"The marker itself, as Gradio's ``I18nData.{name}()`` (the text is translated in the page)."
+    return method
+
+
+# As in Gradio, text methods on a marker give the marker back (``i18n("k").strip()``), so that code
+# tidying a label does not break it; ``+`` and f-strings still make plain strings holding the marker.
+for _name in (
+    "capitalize", "casefold", "center", "expandtabs", "format", "ljust", "lower", "lstrip",
+    "removeprefix", "removesuffix", "replace", "rjust", "rstrip", "strip", "swapcase", "title", "upper", "zfill",
+):  # fmt: skip
+    setattr(I18nData, _name, _keeps_marker(_name))
+
+
 class I18n:
     """An app's translations: one table of ``key -> text`` per language.
 

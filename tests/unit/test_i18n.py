@@ -164,3 +164,10 @@ def test_the_login_page_is_in_the_browsers_language() -> None:
         demo.close()
     assert '<html lang="en">' in english and "<h2>Login</h2>" in english and '"Incorrect Credentials"' in english
     assert '<html lang="fr">' in french and "<h2>Se connecter</h2>" in french and "mot de passe" in french
+
+
+def test_text_methods_keep_the_marker_as_in_gradio() -> None:
+    marker = make_i18n()("greeting")
+    for tidy in (marker.strip(), marker.upper(), marker.replace("a", "b"), marker.title(), marker.lower()):
+        assert tidy is marker
+    assert marker.startswith("__i18n__") and len(marker) == len(GRADIO_MARKER)
