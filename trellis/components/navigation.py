@@ -35,10 +35,13 @@ class Navbar(Component):
     """More links shown after the app's pages: ``(name, path)`` pairs, a path being one of the app's pages
     (``"analytics"``) or an absolute URL (which opens in a new tab)."""
     main_page_name: str | Literal[False] = "Home"
-    preserved_by_key: list[str] | str | None = prop(default="value", init=False, wire=False)
-    every: Any = prop(default=None, init=False, wire=False)
-    inputs: Any = prop(default=None, init=False, wire=False)
     """The main page's name in the bar; False leaves the main page out of the bar."""
+    preserved_by_key: list[str] | str | None = prop(default="value", init=False, wire=False)
+    """Not a Navbar parameter in Gradio (nothing of it is kept across re-renders)."""
+    every: Any = prop(default=None, init=False, wire=False)
+    """Not a Navbar parameter in Gradio."""
+    inputs: Any = prop(default=None, init=False, wire=False)
+    """Not a Navbar parameter in Gradio."""
 
     @override
     def preprocess(self, payload: Any) -> Any:
