@@ -33,6 +33,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "trellis._version",
             "trellis._bundle",
             "trellis._filedata",
+            "trellis._memory",
             "trellis.data_classes",
             "trellis.runtime",
             "trellis.utils",
