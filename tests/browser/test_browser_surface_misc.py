@@ -130,3 +130,37 @@ def test_textbox_html_attributes_reach_the_input(page: Page, serve: Serve) -> No
         expect(element).to_be_visible()
         for name, value in expected.items():
             expect(element).to_have_attribute(name, value)
+
+
+#: Gradio 6.31, an empty interactive Gallery at 900px: 242px tall with only "upload" (no source buttons),
+#: 282px with a choice of sources (a 40px strip of 22px icon buttons under the 240px area); "webcam" offers
+#: a photo and a recording.
+GRADIO_GALLERY_HEIGHT = 242
+GRADIO_GALLERY_WITH_SOURCES = 282
+GRADIO_SOURCE_LABELS = ["Upload file", "Capture from camera", "Record video from camera", "Paste from clipboard"]
+
+
+def test_gallery_sources_choose_how_media_comes_in(page: Page, serve: Serve) -> None:
+    with gr.Blocks() as demo:
+        gr.Gallery(sources=["upload", "webcam", "clipboard"], interactive=True, elem_id="g")
+        gr.Gallery(sources=["webcam"], interactive=True, elem_id="g2")
+        gr.Gallery(interactive=True, elem_id="g3")
+    page.set_viewport_size({"width": 900, "height": 1100})
+    page.goto(serve(demo))
+    bar = page.get_by_role("toolbar", name="Gallery source")
+    expect(bar).to_have_count(2)
+    labels = page.locator("#g [role=toolbar] button").evaluate_all("bs => bs.map(b => b.getAttribute('aria-label'))")
+    assert labels == GRADIO_SOURCE_LABELS
+    heights = [page.locator(f"#{g}").bounding_box()["height"] for g in ("g", "g2", "g3")]  # type: ignore[index]
+    assert heights[0] == pytest.approx(GRADIO_GALLERY_WITH_SOURCES, abs=2)
+    assert heights[1] == pytest.approx(GRADIO_GALLERY_WITH_SOURCES, abs=2)
+    assert heights[2] == pytest.approx(GRADIO_GALLERY_HEIGHT, abs=2)
+    expect(page.locator("#g3 [role=toolbar]")).to_have_count(0)
+    # A webcam-only gallery opens on the camera prompt; the first gallery switches as its buttons are pressed.
+    expect(page.locator("#g2")).to_contain_text("Click to Access Webcam")
+    expect(page.locator("#g2")).not_to_contain_text("File")  # Gradio shows no label over the camera prompt
+    expect(page.locator("#g")).to_contain_text("Drop Media Here")
+    page.locator("#g [role=toolbar] button[aria-label='Capture from camera']").click()
+    expect(page.locator("#g")).to_contain_text("Click to Access Webcam")
+    page.locator("#g [role=toolbar] button[aria-label='Paste from clipboard']").click()
+    expect(page.locator("#g")).to_contain_text("Paste from Clipboard")

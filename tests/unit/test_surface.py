@@ -62,8 +62,6 @@ IN_PROGRESS: dict[str, str] = {
     **dict.fromkeys(["Navbar", "Walkthrough", "Step", "Draggable", "DeepLinkButton"], "pages / layout worker"),
     "I18n": "I18n worker",
     "Blocks.launch.i18n": "I18n worker",
-    # Gradio's Gallery(sources=): upload/webcam/clipboard in the view, not built yet (surface worker H6).
-    "Gallery.sources": "Gallery upload/webcam/clipboard sources (H6)",
 }
 
 

@@ -326,3 +326,18 @@ def test_dropdown_num_choices_shown_as_gradio() -> None:
     assert "num_choices_shown" not in props[unlimited._id]
     with pytest.raises(ValueError, match="greater than 0"):
         gr.Dropdown(["a"], num_choices_shown=0)
+
+
+# -- Gallery(sources=) ----------------------------------------------------------------------------------------
+
+
+def test_gallery_sources_as_gradio() -> None:
+    params = inspect.signature(gr.Gallery).parameters
+    assert list(params)[-1] == "sources" and params["sources"].default is None  # Gradio's place and default
+    with gr.Blocks() as demo:
+        default = gr.Gallery(interactive=True)
+        chosen = gr.Gallery(sources=["webcam", "clipboard"], interactive=True)
+    props = {c["id"]: c["props"] for c in demo.get_config_file()["components"]}
+    # Gradio 6.31's config: None becomes ["upload"].
+    assert props[default._id]["sources"] == ["upload"]
+    assert props[chosen._id]["sources"] == ["webcam", "clipboard"]

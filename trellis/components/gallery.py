@@ -66,7 +66,7 @@ class Gallery(
     delete = EventListener()
     SIGNATURE = """value, *, format, file_types, label, every, inputs, show_label, container, scale, min_width, visible,
         elem_id, elem_classes, render, key, preserved_by_key, columns, rows, height, allow_preview, preview,
-        selected_index, object_fit, buttons, interactive, type, fit_columns"""
+        selected_index, object_fit, buttons, interactive, type, fit_columns, sources"""
     DEFAULT_BUTTONS = ("share", "download", "download_all", "fullscreen")
 
     value: Any = prop(default=None, kw_only=False)
@@ -85,6 +85,14 @@ class Gallery(
     """How each thumbnail fills its cell, as CSS object-fit (None: "cover")."""
     fit_columns: bool = True
     """With fewer items than ``columns``, use one column per item so they fill the width (False: keep the columns)."""
+    sources: list[Literal["upload", "webcam", "clipboard"]] | None = prop(default=None, sent_as="list[str]")
+    """Where an interactive gallery takes images from: "upload" (files), "webcam" (a photo or a recording),
+    "clipboard" (a pasted image); None is ["upload"], as in Gradio. With more than one, buttons under the
+    empty gallery choose."""
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        self.sources = list(self.sources or ["upload"])
 
     # -- input -------------------------------------------------------------------------
     @override
