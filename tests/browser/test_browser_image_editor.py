@@ -206,3 +206,8 @@ def test_output_shows_the_composite(page: Page, serve: Serve, tmp_path: Path) ->
     img = page.get_by_test_id("imageeditor-static")
     expect(img).to_be_visible()
     assert img.evaluate("e => e.naturalWidth") == 60
+    # Gradio 6.31 shows a 400x300 composite as 464x348 (the area's height) in a 1216x350 solid-bordered block,
+    # centred: this 60x40 one goes to 522x348.
+    block = page.locator("#ed")
+    assert block.evaluate("e => getComputedStyle(e).borderTopStyle") == "solid"
+    assert box_in(page, "[data-testid=imageeditor-static]")[2:] == [522, 348]
