@@ -109,6 +109,9 @@ def test_launch_hands_every_setting_argument_on_by_name() -> None:
     assert set(defaults) - set(picked) == {
         *("inline", "inbrowser", "share", "debug", "prevent_thread_lock", "height", "width", "ssl_verify"),
         *("mcp_server", "theme", "css", "css_paths", "js", "head", "head_paths", "i18n"),
+        # Gradio's options that cannot apply (they warn) and the App to serve in: not server settings.
+        *("share_server_address", "share_server_protocol", "share_server_tls_certificate", "enable_monitoring"),
+        *("node_server_name", "node_port", "ssr_mode", "num_workers", "_app", "_frontend"),
     }
     settings = LaunchSettings.from_arguments(**picked)
     assert (settings.max_threads, settings.app_kwargs, settings.state_session_capacity) == (40, {}, 10000)
