@@ -62,11 +62,11 @@ def test_templates_are_sent_as_their_base_with_gradios_props(name: str, block_ty
 
 def test_a_pending_shortcut_names_the_missing_component() -> None:
     with pytest.raises(
-        NotImplementedError, match=r"'imageeditor' makes a gr\.ImageEditor, which Trellis does not have yet"
+        NotImplementedError, match=r"'workflowcanvas' makes a gr\.WorkflowCanvas, which Trellis does not have yet"
     ):
-        gr.Interface(lambda x: x, "imageeditor", "text")
-    with pytest.raises(NotImplementedError, match=r"gr\.ImageEditor"):
-        component("image_editor")
+        gr.Interface(lambda x: x, "workflowcanvas", "text")
+    with pytest.raises(NotImplementedError, match=r"gr\.WorkflowCanvas"):
+        component("workflow_canvas")
 
 
 @pytest.mark.parametrize("name", GRADIO_REFUSES)

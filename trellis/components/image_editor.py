@@ -216,6 +216,8 @@ class ImageEditor(
             return None
         path = media.payload_path(item, "ImageEditor")
         if media.is_url(path):
+            if self.type == "filepath":
+                return path  # as Image does (the server fetches input URLs into the cache before this)
             raise ValidationError("Images given by URL are not fetched by this server; upload the file instead.")
         image, _ = media.open_image(path, None)
         mode = self.image_mode
