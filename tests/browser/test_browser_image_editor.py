@@ -211,3 +211,33 @@ def test_output_shows_the_composite(page: Page, serve: Serve, tmp_path: Path) ->
     block = page.locator("#ed")
     assert block.evaluate("e => getComputedStyle(e).borderTopStyle") == "solid"
     assert box_in(page, "[data-testid=imageeditor-static]")[2:] == [522, 348]
+
+
+def test_a_webcam_picture_becomes_the_background(media_page: Page, serve: Serve) -> None:
+    page = media_page
+    seen: list[dict[str, Any]] = []
+
+    def look(value: dict[str, Any]) -> str:
+        seen.append(value)
+        return f"got {len(seen)}"
+
+    with gr.Blocks() as demo:
+        editor = gr.ImageMask(elem_id="ed", sources=["webcam"], webcam_options=gr.WebcamOptions(mirror=False))
+        out = gr.Textbox(elem_id="out")
+        gr.Button("Go").click(look, editor, out)
+    page.goto(serve(demo))
+    ed = page.locator("#ed")
+    ed.get_by_role("button", name="Webcam").click()
+    page.get_by_test_id("imageeditor-webcam-access").click()
+    page.wait_for_function("() => document.querySelector('[data-testid=imageeditor-webcam]')?.videoWidth > 0")
+    width = page.evaluate("() => document.querySelector('[data-testid=imageeditor-webcam]').videoWidth")
+    with page.expect_response(lambda r: "/upload" in r.url):
+        page.get_by_test_id("imageeditor-capture").click()
+    # The picture is the background, at the camera's size; the mask brush is selected, the black one.
+    expect(ed.get_by_role("button", name="Brush", exact=True)).to_have_attribute("aria-pressed", "true")
+    page.get_by_role("button", name="Go", exact=True).click()
+    expect(page.locator("#out textarea")).to_have_value("got 1")
+    value = seen[-1]
+    assert value["background"].shape[1] == width
+    assert value["composite"].shape == value["background"].shape
+    assert len(value["layers"]) == 1 and value["layers"][0][..., 3].max() == 0
