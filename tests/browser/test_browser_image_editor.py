@@ -241,3 +241,35 @@ def test_a_webcam_picture_becomes_the_background(media_page: Page, serve: Serve)
     assert value["background"].shape[1] == width
     assert value["composite"].shape == value["background"].shape
     assert len(value["layers"]) == 1 and value["layers"][0][..., 3].max() == 0
+
+
+def test_a_starting_value_is_loaded_into_the_editor(page: Page, serve: Serve, tmp_path: Path) -> None:
+    from PIL import Image
+
+    path = tmp_path / "blue.png"
+    Image.new("RGB", (400, 300), (0, 0, 255)).save(path)
+    seen: list[dict[str, Any]] = []
+
+    def look(value: dict[str, Any]) -> str:
+        seen.append(value)
+        return f"got {len(seen)}"
+
+    with gr.Blocks() as demo:
+        editor = gr.ImageEditor(str(path), elem_id="ed", brush=gr.Brush(colors=["#00ff00"], default_size=10))
+        out = gr.Textbox(elem_id="out")
+        gr.Button("Go").click(look, editor, out)
+    page.goto(serve(demo))
+    # Gradio 6.31 shows a 400x300 background at 96% (fitted with 30px around it in the 348px-high area).
+    expect(page.get_by_test_id("imageeditor-zoom")).to_have_text("96%")
+    expect(page.get_by_test_id("imageeditor-placeholder")).to_have_count(0)
+    page.get_by_role("button", name="Go", exact=True).click()
+    expect(page.locator("#out textarea")).to_have_value("got 1")
+    assert seen[-1]["background"][150, 200].tolist() == [0, 0, 255, 255]
+    assert seen[-1]["layers"] == []
+    # Drawing on it sends the edited composite.
+    page.locator("#ed").get_by_role("button", name="Brush", exact=True).click()
+    stroke(page, [(100, 150), (300, 150)], (400, 300))
+    page.get_by_role("button", name="Go", exact=True).click()
+    expect(page.locator("#out textarea")).to_have_value("got 2")
+    assert seen[-1]["composite"][150, 200].tolist() == [0, 255, 0, 255]
+    assert seen[-1]["composite"][50, 200].tolist() == [0, 0, 255, 255]
