@@ -56,7 +56,7 @@ describe("options", () => {
 	});
 
 	it("sizes", () => {
-		expect(radius("auto", 800, 600)).toBe(12);
+		expect(radius("auto", 800, 800)).toBe(25);
 		expect(radius(5, 800, 600)).toBe(5);
 		expect(canvasSize([640, 480])).toEqual([640, 480]);
 		expect(canvasSize("x")).toEqual([800, 800]);

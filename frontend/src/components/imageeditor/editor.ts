@@ -99,10 +99,13 @@ export function layerOptions(value: unknown): LayerOptions {
 	};
 }
 
-/** A brush or eraser radius in canvas pixels: "auto" is a fiftieth of the canvas's smaller side. */
+/**
+ * A brush or eraser radius in canvas pixels. "auto" follows `canvas_size`, as Gradio's: a 1/32 of its smaller side
+ * (strokes 50px wide with the default 800x800, whatever the size of the image drawn on, measured on Gradio 6.31).
+ */
 export function radius(setting: number | "auto", width: number, height: number): number {
 	if (setting !== "auto") return setting;
-	return Math.max(1, Math.round(Math.min(width, height) / 50));
+	return Math.max(1, Math.round(Math.min(width, height) / 32));
 }
 
 /** The canvas size from the `canvas_size` prop. */
