@@ -96,7 +96,7 @@ def test_the_page_value_holds_only_the_first_window(page: Page, serve: Serve) ->
     expect(page.get_by_test_id("cell-0-1")).to_have_text("name 00000")
     # The first window arrived with the value: nothing was fetched to show the top of the table.
     assert bodies == []
-    page.locator("#big .viewport").evaluate("(e) => { e.scrollTop = 37 * (%d + 50); }" % FIRST_WINDOW)
+    page.locator("#big .viewport").evaluate(f"(e) => {{ e.scrollTop = 37 * {FIRST_WINDOW + 50}; }}")
     expect(page.get_by_test_id(f"cell-{FIRST_WINDOW + 50}-0")).to_have_text(str(FIRST_WINDOW + 50))
     assert bodies and all("session_hash=" in url for url in bodies)
 

@@ -24,7 +24,8 @@ from trellis.blocks.events import (
     build_dependency,
     listener_options,
 )
-from trellis.components.base import Block, BlockContext, Component
+from trellis.blocks.pages import Pages
+from trellis.components.base import Block, Component
 from trellis.components.timer import Timer
 from trellis.config.build import CompiledApp, QueueSettings, compile_app
 from trellis.exceptions import InvalidConfigError
@@ -38,7 +39,7 @@ if TYPE_CHECKING:
     from trellis.server.launch import RunningServer
 
 
-class Blocks(BlockContext, register=False):
+class Blocks(Pages, register=False):
     """An app: a tree of components and layouts, and the listeners that connect them.
 
     Use it as a context manager and create components inside it::
@@ -96,6 +97,7 @@ class Blocks(BlockContext, register=False):
         self.i18n_instance: I18n | None = None
         self._lock = threading.Lock()
         self._value_loaders_attached = False
+        self._init_pages()
         self._init_props(render=False)
         Blocks.instances.add(self)
 
@@ -116,6 +118,7 @@ class Blocks(BlockContext, register=False):
         with self._lock:
             dep = build_dependency(self, len(self.dependencies), targets, fn, inputs, outputs, options, self._api_names)
             self.dependencies.append(dep)
+            self._note_dependency_page(dep.id)
         return dep
 
     def clear(self) -> Blocks:
@@ -244,29 +247,31 @@ class Blocks(BlockContext, register=False):
             fn = getattr(block, "load_fn", None)
             if fn is None:
                 continue
-            inputs = getattr(block, "inputs", None)
-            sources = [inputs] if isinstance(inputs, Block) else list(inputs or [])
-            triggers = [(source._id, "change") for source in sources if "change" in getattr(source, "EVENTS", ())]
-            every = getattr(block, "every", None)
-            if every:
-                if isinstance(every, Timer):
-                    timer = every
-                else:
-                    context.push(self)
-                    try:
-                        timer = Timer(every)
-                    finally:
-                        context.pop(self)
-                triggers.append((timer._id, "tick"))
-            _listen(
-                self,
-                [*triggers, (self._id, "load")],
-                fn,
-                inputs,
-                block,
-                show_progress="hidden" if triggers else "full",
-                trigger_mode="once",
-            )
+            # On the component's own page of a multipage app (Gradio puts it where the page was being defined).
+            with self._on_page_of(block):
+                inputs = getattr(block, "inputs", None)
+                sources = [inputs] if isinstance(inputs, Block) else list(inputs or [])
+                triggers = [(source._id, "change") for source in sources if "change" in getattr(source, "EVENTS", ())]
+                every = getattr(block, "every", None)
+                if every:
+                    if isinstance(every, Timer):
+                        timer = every
+                    else:
+                        context.push(self)
+                        try:
+                            timer = Timer(every)
+                        finally:
+                            context.pop(self)
+                    triggers.append((timer._id, "tick"))
+                _listen(
+                    self,
+                    [*triggers, (self._id, "load")],
+                    fn,
+                    inputs,
+                    block,
+                    show_progress="hidden" if triggers else "full",
+                    trigger_mode="once",
+                )
 
     # -- tree ------------------------------------------------------------------------
     def all_blocks(self) -> dict[int, Block]:

@@ -18,6 +18,7 @@ from trellis.components import component as make_component
 from trellis.components.base import Component, Editable, Labelled
 from trellis.components.buttons import Button, ClearButton
 from trellis.components.layout import Column, Row, Tab, Tabs
+from trellis.components.navigation import deep_link_button, enable_link_after
 from trellis.components.state import State
 from trellis.components.text import Markdown
 from trellis.exceptions import InvalidConfigError
@@ -163,6 +164,7 @@ class Interface(Blocks, register=False):
 
         generator = is_generator(fn)
         with self:
+            link_button = deep_link_button(deep_link)
             if title:
                 Markdown(f"<h1 style='text-align: center; margin-bottom: 1rem'>{title}</h1>")
             if description:
@@ -215,8 +217,13 @@ class Interface(Blocks, register=False):
                                 clear = ClearButton(value=str(clear_btn))
                             submit = Button("Generate", variant="primary") if not live else None
                     flag_buttons: list[tuple[Button, str | None]] = []
+                    if link_button is not None and flagging_mode != "manual":
+                        with Row():
+                            link_button.render()
                     if flagging_mode == "manual":
                         with Row():
+                            if link_button is not None:
+                                link_button.render()
                             if self.flagging_options:
                                 for label, value in self.flagging_options:
                                     flag_buttons.append((Button(label), value))
@@ -288,6 +295,8 @@ class Interface(Blocks, register=False):
                     if clear is not None:
                         clear.click(_reset_flag(label), None, [button], **hidden)
 
+            if link_button is not None:
+                enable_link_after(self.main_dependency, link_button)
             if examples is not None:
                 # As Gradio's Interface: State inputs and outputs have no column; with additional inputs, the
                 # table shows the main inputs' columns only.
@@ -305,6 +314,10 @@ class Interface(Blocks, register=False):
                     batch=batch,
                     preload=preload_example,
                 )
+            if link_button is not None and self.examples_handler is not None:
+                cache_event = getattr(self.examples_handler, "cache_event", None)
+                if cache_event is not None:
+                    enable_link_after(cache_event, link_button)
             if article:
                 Markdown(article)
 

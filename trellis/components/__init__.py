@@ -34,14 +34,23 @@ from trellis.components.dataframe import List as List
 from trellis.components.dataframe import Matrix as Matrix
 from trellis.components.dataframe import Numpy as Numpy
 from trellis.components.dataset import Dataset as Dataset
+from trellis.components.dialogue import Dialogue as Dialogue
 from trellis.components.display import JSON as JSON
 from trellis.components.display import Label as Label
 from trellis.components.file import DownloadButton as DownloadButton
 from trellis.components.file import File as File
 from trellis.components.file import UploadButton as UploadButton
+from trellis.components.file_explorer import FileExplorer as FileExplorer
 from trellis.components.gallery import Gallery as Gallery
 from trellis.components.highlighted_text import HighlightedText as HighlightedText
 from trellis.components.image import Image as Image
+from trellis.components.image_editor import Brush as Brush
+from trellis.components.image_editor import Eraser as Eraser
+from trellis.components.image_editor import ImageEditor as ImageEditor
+from trellis.components.image_editor import ImageMask as ImageMask
+from trellis.components.image_editor import LayerOptions as LayerOptions
+from trellis.components.image_editor import Paint as Paint
+from trellis.components.image_editor import Sketchpad as Sketchpad
 from trellis.components.image_slider import ImageSlider as ImageSlider
 from trellis.components.layout import Accordion as Accordion
 from trellis.components.layout import Column as Column
@@ -58,6 +67,11 @@ from trellis.components.native_plot import BarPlot as BarPlot
 from trellis.components.native_plot import LinePlot as LinePlot
 from trellis.components.native_plot import NativePlot as NativePlot
 from trellis.components.native_plot import ScatterPlot as ScatterPlot
+from trellis.components.navigation import DeepLinkButton as DeepLinkButton
+from trellis.components.navigation import Draggable as Draggable
+from trellis.components.navigation import Navbar as Navbar
+from trellis.components.navigation import Step as Step
+from trellis.components.navigation import Walkthrough as Walkthrough
 from trellis.components.number import Number as Number
 from trellis.components.number import Slider as Slider
 from trellis.components.param_viewer import ParamViewer as ParamViewer
@@ -108,16 +122,21 @@ SHORTCUTS: dict[str, type[_Component]] = {
     "dataframe": Dataframe,
     "dataset": Dataset,
     "datetime": DateTime,
+    "deeplinkbutton": DeepLinkButton,
+    "dialogue": Dialogue,
     "downloadbutton": DownloadButton,
     "dropdown": Dropdown,
     "duplicatebutton": DuplicateButton,
     "file": File,
+    "fileexplorer": FileExplorer,
     "files": Files,
     "gallery": Gallery,
     "highlight": HighlightedText,
     "highlightedtext": HighlightedText,
     "html": HTML,
     "image": Image,
+    "imageeditor": ImageEditor,
+    "imagemask": ImageMask,
     "imageslider": ImageSlider,
     "json": JSON,
     "label": Label,
@@ -129,13 +148,16 @@ SHORTCUTS: dict[str, type[_Component]] = {
     "model3d": Model3D,
     "multimodaltextbox": MultimodalTextbox,
     "nativeplot": NativePlot,
+    "navbar": Navbar,
     "number": Number,
     "numpy": Numpy,
+    "paint": Paint,
     "paramviewer": ParamViewer,
     "playablevideo": PlayableVideo,
     "plot": Plot,
     "radio": Radio,
     "scatterplot": ScatterPlot,
+    "sketchpad": Sketchpad,
     "slider": Slider,
     "state": State,
     "text": Textbox,
@@ -148,18 +170,10 @@ SHORTCUTS: dict[str, type[_Component]] = {
 
 #: Shortcuts Gradio accepts for components Trellis does not have yet: name → Gradio's class.
 PENDING_SHORTCUTS: dict[str, str] = {
-    "deeplinkbutton": "DeepLinkButton",
-    "dialogue": "Dialogue",
     "fallback": "Fallback",
-    "fileexplorer": "FileExplorer",
-    "imageeditor": "ImageEditor",
-    "imagemask": "ImageMask",
-    "navbar": "Navbar",
-    "paint": "Paint",
     "simpledropdown": "SimpleDropdown",
     "simpleimage": "SimpleImage",
     "simpletextbox": "SimpleTextbox",
-    "sketchpad": "Sketchpad",
     "workflowcanvas": "WorkflowCanvas",
 }
 

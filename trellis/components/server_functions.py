@@ -48,6 +48,8 @@ def server_function(block: object, name: str) -> Callable[..., Any] | None:
     if not isinstance(name, str) or name.startswith("_"):
         return None
     fn = getattr(type(block), name, None)
+    if fn is None:  # gr.HTML(server_functions=[...]) sets each function on the instance, as Gradio does
+        fn = vars(block).get(name) if hasattr(block, "__dict__") else None
     if fn is None or not getattr(fn, "_is_server_fn", False):
         return None
     bound: Callable[..., Any] = getattr(block, name)

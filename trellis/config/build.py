@@ -21,6 +21,7 @@ from trellis.components import registry
 from trellis.components.base import Block, BlockContext, Component
 from trellis.components.state import State
 from trellis.config.functions import FunctionPlan, plan_function
+from trellis.config.pages import page_section
 from trellis.config.schema import json_schema_to_python_type
 from trellis.i18n import I18nData, translations_of
 from trellis.themes import ThemeClass, bundled_theme_css, resolve
@@ -344,6 +345,7 @@ def compile_app(blocks: AppDefinition) -> CompiledApp:
     has_unload = any(ev == "unload" for dep in blocks.dependencies for _, ev in dep.targets)
     theme = resolve(blocks.theme)
     theme_css = theme._get_theme_css()
+    pages, page = page_section(blocks, layout, [c["id"] for c in components], [d["id"] for d in dependency_entries])
     config: dict[str, Any] = {
         "version": GRADIO_COMPAT_VERSION,
         "api_prefix": "/gradio_api",
@@ -366,19 +368,13 @@ def compile_app(blocks: AppDefinition) -> CompiledApp:
         "fill_height": blocks.fill_height,
         "fill_width": blocks.fill_width,
         "theme_hash": hashlib.sha256(theme_css.encode()).hexdigest(),
-        "pages": [["", "Home", True]],
+        "pages": pages,
         "current_page": "",
         "username": None,
         "components": components,
         "dependencies": dependency_entries,
         "layout": layout,
-        "page": {
-            "": {
-                "layout": layout,
-                "components": [c["id"] for c in components],
-                "dependencies": [d["id"] for d in dependency_entries],
-            }
-        },
+        "page": page,
     }
     public: dict[str, Any] = {}
     everything: dict[str, Any] = {}

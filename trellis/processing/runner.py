@@ -26,6 +26,7 @@ from trellis.components.dataframe import Dataframe
 from trellis.components.display import jsonable
 from trellis.components.state import State
 from trellis.exceptions import ValidationError
+from trellis.processing.deep_link import record_input, record_output
 from trellis.processing.files import FileCache
 from trellis.processing.media_stream import MediaStream, MediaStreams, StreamEncoder, stream_path
 from trellis.processing.session import Session
@@ -138,6 +139,7 @@ class Runner:
                         "replaced it): reload the page and run the event that showed it again."
                     )
                 payload = table.payload()
+            record_input(session, component._id, payload)
             if dep.preprocess:
                 if contains_file(payload):
                     payload = self.files.check_input(payload)
@@ -245,8 +247,10 @@ class Runner:
                 continue
             if not isinstance(component, Component):
                 data.append(_layout_update(component, value))
+                record_output(session, component._id, data[-1])
                 continue
             data.append(self._post(component, value, ctx))
+            record_output(session, component._id, data[-1])
         return Outcome(data, changed)
 
     def _post(self, component: Component, value: Any, ctx: CallContext) -> Any:

@@ -20,7 +20,14 @@ from trellis.processing.media_stream import MediaStreams
 from trellis.processing.runner import Runner
 from trellis.processing.session import Session, SessionStore
 from trellis.queue.queue import Queue
-from trellis.server import routes_files, routes_page, routes_queue, routes_stream, routes_tables
+from trellis.server import (
+    routes_component_server,
+    routes_files,
+    routes_page,
+    routes_queue,
+    routes_stream,
+    routes_tables,
+)
 from trellis.server.auth import Auth
 from trellis.server.guard import RequestGuard
 from trellis.server.settings import LaunchSettings
@@ -132,6 +139,7 @@ def create_app(
         *routes_files.routes(state),
         *routes_stream.routes(state),
         *routes_tables.routes(state),
+        *routes_component_server.routes(state),
     ]
     for route in all_routes:
         app.router.routes.append(route)

@@ -12,7 +12,7 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, Response
 from starlette.routing import BaseRoute, Route
 
-from trellis.server import frontend, routes_tables
+from trellis.server import frontend, pages, routes_tables
 from trellis.server.login_text import login_words
 from trellis.server.responses import ORJSONResponse, accepts_gzip, error
 
@@ -58,9 +58,10 @@ NOT_BUILT = (
 )
 
 
-def index_html(state: ServerState, request: Request) -> str:
-    """The app's page: the config inlined, and the frontend's script and style tags."""
-    config = page_config(routes_tables.window_initial_values(state, config_for(state, request)))
+def index_html(state: ServerState, request: Request, page: str = "") -> str:
+    """The app's page (``page``: the path of one of its pages): the config inlined, and the frontend's tags."""
+    config = pages.request_config(state, request, config_for(state, request), page=page, html=True)
+    config = page_config(routes_tables.window_initial_values(state, config))
     title = html.escape(str(config.get("title") or "Trellis"))
     tags = frontend.entry_tags()
     if tags:
@@ -185,6 +186,9 @@ def routes(state: ServerState) -> list[BaseRoute]:
     auth = state.auth
 
     async def index(request: Request) -> Response:
+        return await show_page(request, "")
+
+    async def show_page(request: Request, page: str) -> Response:
         if auth.enabled and await auth.user(request) is None:
             message = f'<p class="auth">{html.escape(auth.message)}</p>' if auth.message else ""
             title = html.escape(str(state.app.config.get("title") or "Trellis"))
@@ -192,16 +196,17 @@ def routes(state: ServerState) -> list[BaseRoute]:
             return HTMLResponse(
                 LOGIN_PAGE % {"title": title, "theme": state.app.theme_css, "message": message, **words}
             )
-        return _html_response(request, index_html(state, request))
+        return _html_response(request, index_html(state, request, page))
 
     @auth.required
     async def config(request: Request) -> Response:
-        return ORJSONResponse(config_for(state, request))
+        return ORJSONResponse(pages.request_config(state, request, config_for(state, request)))
 
     @auth.required
     async def info(request: Request) -> Response:
         everything = request.query_params.get("all_endpoints", "").lower() in ("true", "1")
-        return ORJSONResponse(state.app.api_info_all if everything else state.app.api_info_public)
+        info = state.app.api_info_all if everything else state.app.api_info_public
+        return ORJSONResponse(pages.page_api_info(state, info, request.query_params.get("page")))
 
     async def app_id(request: Request) -> Response:
         return ORJSONResponse({"app_id": state.app.app_id})
@@ -275,4 +280,5 @@ def routes(state: ServerState) -> list[BaseRoute]:
         Route("/manifest.json", manifest, methods=["GET"]),
         Route("/assets/{path:path}", frontend.serve_asset, methods=["GET", "HEAD"]),
         Route(P + "/bokeh/{name}", frontend.serve_bokeh, methods=["GET", "HEAD"]),
+        *pages.routes(state, show_page),
     ]

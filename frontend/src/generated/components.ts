@@ -16,15 +16,19 @@ export const COMPONENT_TYPES = [
 	"dataframe",
 	"dataset",
 	"datetime",
+	"dialogue",
 	"downloadbutton",
+	"draggable",
 	"dropdown",
 	"file",
+	"fileexplorer",
 	"form",
 	"gallery",
 	"group",
 	"highlightedtext",
 	"html",
 	"image",
+	"imageeditor",
 	"imageslider",
 	"json",
 	"label",
@@ -32,6 +36,7 @@ export const COMPONENT_TYPES = [
 	"model3d",
 	"multimodaltextbox",
 	"nativeplot",
+	"navbar",
 	"number",
 	"paramviewer",
 	"plot",
@@ -46,6 +51,8 @@ export const COMPONENT_TYPES = [
 	"timer",
 	"uploadbutton",
 	"video",
+	"walkthrough",
+	"walkthroughstep",
 ] as const;
 
 export type ComponentType = (typeof COMPONENT_TYPES)[number];
@@ -637,6 +644,71 @@ export interface DatetimeProps extends CommonProps {
 	timezone?: string | null;
 }
 
+/** Props of `Dialogue` (`dialogue`). */
+export interface DialogueProps extends CommonProps {
+	/** An HTML id for the block's wrapper, for custom CSS and JS. */
+	elem_id?: string | null;
+	/** HTML classes added to the block's wrapper, for custom CSS. */
+	elem_classes: string[];
+	/** False removes the block from the page; "hidden" keeps it in the page but not shown. */
+	visible: boolean | "hidden";
+	/**
+	 * Buttons in the top-right corner: "copy" (copies the formatted dialogue) and gr.Button instances, drawn as
+	 * small text buttons that fire the Button's click listeners (None: none).
+	 */
+	buttons?: (string | Record<string, unknown>)[] | null;
+	/** True: the user can edit it; False: read-only; None: editable only if it is an input of some listener. */
+	interactive?: boolean | null;
+	/** Help text under the label, shown only when interactive=True. */
+	info?: string | null;
+	/** Its width relative to its siblings in a Row (2 is twice as wide as 1; None or 0: its natural width). */
+	scale?: number | null;
+	/** Its minimum width in pixels; a Row wraps rather than squeeze it narrower. */
+	min_width?: number | null;
+	/** Whether the component sits in a padded card with a border (False: drawn bare, without its label). */
+	container: boolean;
+	/** The text in the component's label, also used as its name in the API docs. */
+	label?: string | null;
+	/** Whether the label badge is shown (None: shown, unless the component is drawn without its card). */
+	show_label: boolean;
+	/** The names of the component's server functions, which the page calls through /component_server. */
+	server_fns?: string[] | null;
+	/**
+	 * What the function receives: "text", the dialogue formatted as one string, or "list", the list of
+	 * {"speaker", "text"} dicts.
+	 */
+	type: "list" | "text";
+	/**
+	 * The speakers a line can have (a menu on each line). None or []: no speakers, the component is a plain text
+	 * area (still with tag autocompletion).
+	 */
+	speakers?: string[] | null;
+	/** Tags offered in a menu when the user types ":" in a line (e.g. "(laughs)"). */
+	tags?: string[] | null;
+	/** What joins the formatted lines into one string (and splits plain text into lines). */
+	separator: string;
+	/**
+	 * Colours of the speakers when the dialogue is shown read-only (names or hex codes); others get the palette's
+	 * colours in turn.
+	 */
+	color_map?: Record<string, string> | null;
+	/** Hint shown in an empty text area. */
+	placeholder?: string | null;
+	/** Focus the first line when the page loads. */
+	autofocus: boolean;
+	/**
+	 * Show the end of the plain text area and of the lines when the value changes (not while the user types in
+	 * them).
+	 */
+	autoscroll: boolean;
+	/** The most dialogue lines the user may have. */
+	max_lines?: number | null;
+	/** A button that fires submit: True for an arrow icon, a string for that text, False for none. */
+	submit_btn?: string | boolean | null;
+	/** What the user sees: the dialogue lines, the plain text area, or both with a toggle between them. */
+	ui_mode: "dialogue" | "text" | "both";
+}
+
 /** Props of `DownloadButton` (`downloadbutton`). */
 export interface DownloadbuttonProps extends CommonProps {
 	/** An HTML id for the block's wrapper, for custom CSS and JS. */
@@ -661,6 +733,20 @@ export interface DownloadbuttonProps extends CommonProps {
 	size: "sm" | "md" | "lg";
 	/** An image shown before the text: a file path (served with the app) or a URL. */
 	icon?: string | null;
+}
+
+/** Props of `Draggable` (`draggable`). */
+export interface DraggableProps extends CommonProps {
+	/** An HTML id for the block's wrapper, for custom CSS and JS. */
+	elem_id?: string | null;
+	/** HTML classes added to the block's wrapper, for custom CSS. */
+	elem_classes: string[];
+	/** False removes the block from the page; "hidden" keeps it in the page but not shown. */
+	visible: boolean | "hidden";
+	/** Props kept from the previous render when a block with the same key is re-rendered. */
+	preserved_by_key: string[];
+	/** "column" stacks the children; "row" puts them side by side (wrapping when they do not fit). */
+	orientation: "row" | "column";
 }
 
 /** Props of `Dropdown` (`dropdown`). */
@@ -702,6 +788,11 @@ export interface DropdownProps extends CommonProps {
 	allow_custom_value: boolean;
 	/** With ``multiselect``: the most choices that can be picked (None: no limit). */
 	max_choices?: number | null;
+	/**
+	 * How many matching choices the open list shows (its height fits that many); scrolling to its end shows
+	 * that many more. None shows them all at once.
+	 */
+	num_choices_shown?: number | null;
 	/** Let the user type in the box to filter the list of choices. */
 	filterable: boolean;
 }
@@ -747,6 +838,58 @@ export interface FileProps extends CommonProps {
 	type: "filepath" | "binary";
 	/** Let the user drag the files of a list into another order. */
 	allow_reordering: boolean;
+}
+
+/** Props of `FileExplorer` (`fileexplorer`). */
+export interface FileexplorerProps extends CommonProps {
+	/** An HTML id for the block's wrapper, for custom CSS and JS. */
+	elem_id?: string | null;
+	/** HTML classes added to the block's wrapper, for custom CSS. */
+	elem_classes: string[];
+	/** False removes the block from the page; "hidden" keeps it in the page but not shown. */
+	visible: boolean | "hidden";
+	/** Props kept from the previous render when a block with the same key is re-rendered. */
+	preserved_by_key: string[];
+	/**
+	 * Buttons in the top-right corner: the names of the component's icon buttons, and gr.Button instances, taken
+	 * out of the layout and drawn as small text buttons at the end of the strip that fire the Button's click
+	 * listeners (None: the component's usual icon buttons).
+	 */
+	buttons?: (string | Record<string, unknown>)[] | null;
+	/** True: the user can edit it; False: read-only; None: editable only if it is an input of some listener. */
+	interactive?: boolean | null;
+	/** Its width relative to its siblings in a Row (2 is twice as wide as 1; None or 0: its natural width). */
+	scale?: number | null;
+	/** Its minimum width in pixels; a Row wraps rather than squeeze it narrower. */
+	min_width?: number | null;
+	/** Whether the component sits in a padded card with a border (False: drawn bare, without its label). */
+	container: boolean;
+	/** The text in the component's label badge, also used as its name in the API docs. */
+	label?: string | null;
+	/** Whether the label badge is shown (None: shown, unless the component is drawn without its card). */
+	show_label: boolean;
+	/** The names of the component's server functions, which the page calls through /component_server. */
+	server_fns?: string[] | null;
+	/**
+	 * Which files are shown and can be chosen: a glob matched against each file's full path ("*.png", "** /*.txt");
+	 * folders are always shown.
+	 */
+	glob: string;
+	/** Whether one file ("single": the function gets one path) or several ("multiple": a list) can be chosen. */
+	file_count: "single" | "multiple";
+	/**
+	 * The directory whose files are shown (default: the working directory); nothing outside it can be listed or
+	 * chosen. Raises ValueError if it does not exist or is not a directory.
+	 */
+	root_dir: string;
+	/** A glob (case-sensitive, matched against full paths) of files and folders to leave out, e.g. "*.py". */
+	ignore_glob?: string | null;
+	/** The tree's height (pixels, or a CSS length); a scrollbar appears when the files do not fit. */
+	height?: number | string | null;
+	/** The tree's maximum height (pixels, or a CSS length). */
+	max_height?: number | string | null;
+	/** The tree's minimum height (pixels, or a CSS length). */
+	min_height?: number | string | null;
 }
 
 /** Props of `Form` (`form`). */
@@ -821,6 +964,12 @@ export interface GalleryProps extends CommonProps {
 	object_fit?: "contain" | "cover" | "fill" | "none" | "scale-down" | null;
 	/** With fewer items than ``columns``, use one column per item so they fill the width (False: keep the columns). */
 	fit_columns: boolean;
+	/**
+	 * Where an interactive gallery takes images from: "upload" (files), "webcam" (a photo or a recording),
+	 * "clipboard" (a pasted image); None is ["upload"], as in Gradio. With more than one, buttons under the
+	 * empty gallery choose.
+	 */
+	sources: string[];
 }
 
 /** Props of `Group` (`group`). */
@@ -907,29 +1056,56 @@ export interface HtmlProps extends CommonProps {
 	label?: string | null;
 	/** Whether the label badge is shown (None: shown, unless the component is drawn without its card). */
 	show_label: boolean;
-	/** HTML with JavaScript ``${...}`` placeholders (``${value}``, ``${props.x}``) filled in the browser (None: the value). */
-	html_template?: string | null;
-	/** CSS scoped to this component, with the same placeholders as ``html_template``. */
-	css_template?: string | null;
-	/** JavaScript run once after the first render, with ``element``, ``props`` and ``trigger(event)`` in scope. */
+	/**
+	 * The markup, filled in the browser: Handlebars (``{{value}}`` escaped, ``{{{value}}}`` raw, ``{{#each}}``,
+	 * ``{{#if}}``, ``{{#unless}}``, ``{{#with}}``) and then a JavaScript template literal (``${...}``). An
+	 * ``@children`` at its top level is where the blocks created inside ``with gr.HTML(...):`` are drawn.
+	 */
+	html_template: string;
+	/** CSS for this component only, filled like ``html_template``; declarations outside a rule style its root. */
+	css_template: string;
+	/**
+	 * JavaScript run once the HTML is shown (after ``head`` has loaded), with ``element`` (its root element),
+	 * ``props`` (the value and props: assigning ``props.value`` re-renders it and sends the value to Python),
+	 * ``trigger(event, data)``, ``server`` (the ``server_functions``, each returning a promise), ``upload(file)``
+	 * (resolves to ``{path, url}``) and ``watch(names, callback)`` (called after a re-render when those props
+	 * change from Python). The default fires ``click`` when the HTML is clicked.
+	 */
 	js_on_load?: string | null;
 	/**
 	 * Give the HTML Gradio's document look (paragraphs, headings, lists, tables, links, form fields and buttons
 	 * styled from the theme); False leaves only the page's reset.
 	 */
 	apply_default_css: boolean;
-	/** The least height of the component in pixels. */
-	min_height?: number | null;
-	/** The most the component grows to in pixels before its content scrolls. */
-	max_height?: number | null;
+	/**
+	 * Markup put into the page's ``<head>`` before ``js_on_load`` runs (``<script src>``, ``<link>``...); a script
+	 * with the same ``src``, an inline script with the same text or a link with the same ``href`` is added once
+	 * however many components ask for it, and ``js_on_load`` waits for the scripts to load.
+	 */
+	head?: string | null;
+	/** The least height of the component (pixels, or a CSS length); taller content makes it grow. */
+	min_height?: number | string | null;
+	/** The most the component grows to (pixels, or a CSS length) before its content scrolls. */
+	max_height?: number | string | null;
 	/** Pad the card as well (seen with ``container=True``); the HTML itself is always inset by the block padding. */
 	padding: boolean;
-	/** Scroll to the bottom of the content whenever it changes (streaming output). */
+	/**
+	 * Scroll the page (or the scrolling box it is in) to the bottom when the content changes, unless the user
+	 * has scrolled more than 100px up from it.
+	 */
 	autoscroll: boolean;
-	/** Strip scripts and other unsafe HTML before showing it (False: show it as given). */
+	/**
+	 * Trellis only: strip scripts, event-handler attributes, frames and other unsafe markup before showing it.
+	 * False (the default, as Gradio's HTML) shows the markup as given.
+	 */
 	sanitize_html: boolean;
-	/** Extra keyword arguments of the constructor, for the templates and script to read as ``${name}``/``props``. */
-	props?: Record<string, unknown> | null;
+	/**
+	 * The constructor's extra keyword arguments, in scope by name in the templates and in ``props`` in the
+	 * script.
+	 */
+	props: Record<string, unknown>;
+	/** The name of the component's class ("HTML", or an app's class deriving from it), shown in render errors. */
+	component_class_name: string;
 }
 
 /** Props of `Image` (`image`). */
@@ -1004,6 +1180,79 @@ export interface ImageProps extends CommonProps {
 	placeholder?: string | null;
 	/** The image's text for screen readers (None: the image is decorative, its ``alt`` empty). */
 	alt_text?: string | null;
+}
+
+/** Props of `ImageEditor` (`imageeditor`). */
+export interface ImageeditorProps extends CommonProps {
+	/** An HTML id for the block's wrapper, for custom CSS and JS. */
+	elem_id?: string | null;
+	/** HTML classes added to the block's wrapper, for custom CSS. */
+	elem_classes: string[];
+	/** False removes the block from the page; "hidden" keeps it in the page but not shown. */
+	visible: boolean | "hidden";
+	/** Props kept from the previous render when a block with the same key is re-rendered. */
+	preserved_by_key: string[];
+	/** What the function receives for an image: a numpy array, a PIL image, or the path of the file. */
+	type: "numpy" | "pil" | "filepath";
+	/** Height of the display area: pixels, or a CSS length such as "50vh" (None: its natural height). */
+	height?: number | string | null;
+	/** Width of the display area: pixels or a CSS length (None: the component's width). */
+	width?: number | string | null;
+	/**
+	 * File type in which returned numpy arrays and PIL images are saved ("webp", "png", "jpeg"...); returned files
+	 * and URLs are sent as they are.
+	 */
+	format: string;
+	/** True: the user can edit it; False: read-only; None: editable only if it is an input of some listener. */
+	interactive?: boolean | null;
+	/**
+	 * Buttons in the top-right corner: the names of the component's icon buttons, and gr.Button instances, taken
+	 * out of the layout and drawn as small text buttons at the end of the strip that fire the Button's click
+	 * listeners (None: the component's usual icon buttons).
+	 */
+	buttons?: (string | Record<string, unknown>)[] | null;
+	/** Its width relative to its siblings in a Row (2 is twice as wide as 1; None or 0: its natural width). */
+	scale?: number | null;
+	/** Its minimum width in pixels; a Row wraps rather than squeeze it narrower. */
+	min_width?: number | null;
+	/** Whether the component sits in a padded card with a border (False: drawn bare, without its label). */
+	container: boolean;
+	/** The text in the component's label badge, also used as its name in the API docs. */
+	label?: string | null;
+	/** Whether the label badge is shown (None: shown, unless the component is drawn without its card). */
+	show_label: boolean;
+	/** The PIL mode every image the function receives is converted to ("RGBA", "RGB", "L"...). */
+	image_mode: string;
+	/**
+	 * Where the background may come from: "upload" a file, a "webcam" picture, paste from the "clipboard"
+	 * (None or empty: none; the editor starts from a blank canvas).
+	 */
+	sources: string[];
+	/** The empty editor's text instead of "Upload an image": a first line starting with ``#`` is a heading. */
+	placeholder?: string | null;
+	/** The transform tools offered: "crop" and "resize" the canvas (None or empty: none). */
+	transforms: string[];
+	/** The eraser's options, a ``gr.Eraser`` (None: the defaults; False: no eraser). */
+	eraser: Record<string, unknown> | boolean;
+	/** The brush's options, a ``gr.Brush`` (None: the defaults; False: no brush, and no eraser either). */
+	brush: Record<string, unknown> | boolean;
+	/**
+	 * The layers' options: True (one layer, more may be added), False (one layer, no layers panel) or a
+	 * ``gr.LayerOptions``.
+	 */
+	layers: Record<string, unknown>;
+	/**
+	 * The blank canvas's (width, height) in pixels; an uploaded background sets the canvas to its own
+	 * size unless ``fixed_canvas``.
+	 */
+	canvas_size: number[];
+	/** Keep the canvas at ``canvas_size``: a background is scaled down to fit and centred on it. */
+	fixed_canvas: boolean;
+	/**
+	 * The webcam's settings, a ``gr.WebcamOptions`` or dict: ``mirror`` the preview and pictures (True by
+	 * default) and the ``getUserMedia`` ``constraints``.
+	 */
+	webcam_options: Record<string, unknown>;
 }
 
 /** Props of `ImageSlider` (`imageslider`). */
@@ -1337,6 +1586,18 @@ export interface NativeplotProps extends CommonProps {
 	tooltip: "axis" | "none" | "all" | string[];
 	/** The chart's height in pixels (None: Gradio's default). */
 	height?: number | null;
+}
+
+/** Props of `Navbar` (`navbar`). */
+export interface NavbarProps extends CommonProps {
+	/** An HTML id for the block's wrapper, for custom CSS and JS. */
+	elem_id?: string | null;
+	/** HTML classes added to the block's wrapper, for custom CSS. */
+	elem_classes: string[];
+	/** False removes the block from the page; "hidden" keeps it in the page but not shown. */
+	visible: boolean | "hidden";
+	/** The main page's name in the bar; False leaves the main page out of the bar. */
+	main_page_name: string | false;
 }
 
 /** Props of `Number` (`number`). */
@@ -1813,6 +2074,43 @@ export interface VideoProps extends CommonProps {
 	playback_position: number;
 }
 
+/** Props of `Walkthrough` (`walkthrough`). */
+export interface WalkthroughProps extends CommonProps {
+	/** An HTML id for the block's wrapper, for custom CSS and JS. */
+	elem_id?: string | null;
+	/** HTML classes added to the block's wrapper, for custom CSS. */
+	elem_classes: string[];
+	/** False removes the block from the page; "hidden" keeps it in the page but not shown. */
+	visible: boolean | "hidden";
+	/** Props kept from the previous render when a block with the same key is re-rendered. */
+	preserved_by_key: string[];
+	/**
+	 * The ``id`` of the step open when the page loads (None: the first); return ``gr.Walkthrough(selected=...)``
+	 * from a listener to move to another step.
+	 */
+	selected?: number | null;
+}
+
+/** Props of `Step` (`walkthroughstep`). */
+export interface WalkthroughstepProps extends CommonProps {
+	/** An HTML id for the block's wrapper, for custom CSS and JS. */
+	elem_id?: string | null;
+	/** HTML classes added to the block's wrapper, for custom CSS. */
+	elem_classes: string[];
+	/** False removes the block from the page; "hidden" keeps it in the page but not shown. */
+	visible: boolean | "hidden";
+	/** Props kept from the previous render when a block with the same key is re-rendered. */
+	preserved_by_key: string[];
+	/** The step's name, under its number in the header. */
+	label?: string | null;
+	/** False greys the step's header out: the user cannot open it by clicking. */
+	interactive: boolean;
+	/** The step's id, by which ``Walkthrough(selected=...)`` opens it (None: its position, from 0). */
+	id?: number | null;
+	/** How much the step's panel grows next to its siblings (None: its natural size). */
+	scale?: number | null;
+}
+
 /** Each type string's props interface. */
 export interface PropsByType {
 	accordion: AccordionProps;
@@ -1829,15 +2127,19 @@ export interface PropsByType {
 	dataframe: DataframeProps;
 	dataset: DatasetProps;
 	datetime: DatetimeProps;
+	dialogue: DialogueProps;
 	downloadbutton: DownloadbuttonProps;
+	draggable: DraggableProps;
 	dropdown: DropdownProps;
 	file: FileProps;
+	fileexplorer: FileexplorerProps;
 	form: FormProps;
 	gallery: GalleryProps;
 	group: GroupProps;
 	highlightedtext: HighlightedtextProps;
 	html: HtmlProps;
 	image: ImageProps;
+	imageeditor: ImageeditorProps;
 	imageslider: ImagesliderProps;
 	json: JsonProps;
 	label: LabelProps;
@@ -1845,6 +2147,7 @@ export interface PropsByType {
 	model3d: Model3dProps;
 	multimodaltextbox: MultimodaltextboxProps;
 	nativeplot: NativeplotProps;
+	navbar: NavbarProps;
 	number: NumberProps;
 	paramviewer: ParamviewerProps;
 	plot: PlotProps;
@@ -1859,4 +2162,6 @@ export interface PropsByType {
 	timer: TimerProps;
 	uploadbutton: UploadbuttonProps;
 	video: VideoProps;
+	walkthrough: WalkthroughProps;
+	walkthroughstep: WalkthroughstepProps;
 }
