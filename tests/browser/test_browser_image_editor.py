@@ -273,3 +273,44 @@ def test_a_starting_value_is_loaded_into_the_editor(page: Page, serve: Serve, tm
     expect(page.locator("#out textarea")).to_have_value("got 2")
     assert seen[-1]["composite"][150, 200].tolist() == [0, 255, 0, 255]
     assert seen[-1]["composite"][50, 200].tolist() == [0, 0, 255, 255]
+
+
+def test_resize_handles_scale_the_canvas(page: Page, serve: Serve, tmp_path: Path) -> None:
+    from PIL import Image
+
+    Image.new("RGB", (200, 100), (0, 0, 255)).save(tmp_path / "blue.png")
+    seen: list[dict[str, Any]] = []
+    applied: list[int] = []
+
+    def look(value: dict[str, Any]) -> str:
+        seen.append(value)
+        return f"got {len(seen)}"
+
+    with gr.Blocks() as demo:
+        editor = gr.ImageEditor(elem_id="ed")
+        out = gr.Textbox(elem_id="out")
+        gr.Button("Go").click(look, editor, out)
+        editor.apply(lambda v: applied.append(1), editor, None)
+    page.goto(serve(demo))
+    ed = page.locator("#ed")
+    with page.expect_response(lambda r: "/upload" in r.url):
+        ed.locator("input[type=file]").set_input_files(str(tmp_path / "blue.png"))
+    ed.get_by_role("button", name="Image", exact=True).click()
+    ed.get_by_role("button", name="Resize").click()
+    # Gradio's resize view: white square handles on the canvas's corners and sides.
+    expect(ed.locator("[data-resize-handle]")).to_have_count(8)
+    knob = ed.locator("[data-resize-handle=se]").bounding_box()
+    stage = page.get_by_test_id("imageeditor-stage").bounding_box()
+    assert knob is not None and stage is not None
+    scale = stage["width"] / 200
+    page.mouse.move(knob["x"] + 5, knob["y"] + 5)
+    page.mouse.down()
+    with page.expect_response(lambda r: "/upload" in r.url):
+        page.mouse.move(knob["x"] + 5 - 100 * scale, knob["y"] + 5 - 50 * scale, steps=5)
+        page.mouse.up()
+    page.get_by_role("button", name="Go", exact=True).click()
+    expect(page.locator("#out textarea")).to_have_value("got 1")
+    comp = seen[-1]["composite"]
+    assert abs(comp.shape[0] - 50) <= 1 and abs(comp.shape[1] - 100) <= 1
+    assert comp[25, 50].tolist() == [0, 0, 255, 255]
+    assert applied  # the apply event fired
