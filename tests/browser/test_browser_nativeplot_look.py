@@ -54,6 +54,8 @@ def test_plots_are_drawn_at_gradios_geometry(page: Page, serve: Serve) -> None:
             gr.ScatterPlot(FRAME, x="x", y="temp", color="site", elem_id="scatter")
             gr.BarPlot(FOOD, x="cuisine", y="price", caption="Mean price", y_aggregate="mean", elem_id="bar")
         gr.LinePlot(x="a", y="b", label="Empty", elem_id="empty")
+        gr.LinePlot(FRAME, x="time", y="temp", height=200, label="Short", elem_id="short")
+        gr.BarPlot(FOOD, x="cuisine", y="price", height=300, show_label=False, elem_id="tall")
     page.goto(serve(demo))
     for plot in ("line", "scatter", "bar"):
         expect(
@@ -70,6 +72,13 @@ def test_plots_are_drawn_at_gradios_geometry(page: Page, serve: Serve) -> None:
     assert abs(bar["h"] - 348) <= 1.5 and bar["cap"] == "14px"
     empty = page.evaluate(BOX, "empty")
     assert abs(empty["h"] - 158) <= 1.5 and empty["empty"] == [pytest.approx(83, abs=1.5), 20]
+    # Gradio 6.31 with `height`: the block is that tall and the chart 22px less, cut at the block's edge
+    # under a label (LinePlot height=200: block 200, chart 178 from y 38.6; BarPlot 300 unlabelled: 300, 278 from 11).
+    for plot in ("short", "tall"):
+        expect(page.locator(f"#{plot} .vega-embed svg").first).to_be_attached()
+    short, tall = page.evaluate(BOX, "short"), page.evaluate(BOX, "tall")
+    assert short["h"] == pytest.approx(200, abs=0.5) and short["svg"][1:] == [pytest.approx(38.6, abs=1), 178]
+    assert tall["h"] == pytest.approx(300, abs=0.5) and tall["svg"][1:] == [pytest.approx(11, abs=1), 278]
     labels = page.locator("#bar .vega-embed svg .role-axis-label text").evaluate_all("ts => ts.map(t => t.textContent)")
     cuisines = [t for t in labels if t in ("Chinese", "Italian", "Mexican")]
     assert cuisines == ["Chinese", "Italian", "Mexican"]
