@@ -134,6 +134,12 @@ def test_draw_erase_layer_and_crop_reach_the_function(page: Page, serve: Serve, 
         ed.locator("input[type=file]").set_input_files(str(tmp_path / "white.png"))
     expect(ed.get_by_role("button", name="Brush", exact=True)).to_have_attribute("aria-pressed", "true")
 
+    # Over the canvas, the brush shows its outline (as Gradio's: a ring as wide as the brush, in its colour).
+    stage = page.get_by_test_id("imageeditor-stage").bounding_box()
+    assert stage is not None
+    page.mouse.move(stage["x"] + stage["width"] / 2, stage["y"] + stage["height"] / 2)
+    ring = page.get_by_test_id("imageeditor-ring").bounding_box()
+    assert ring is not None and abs(ring["width"] - 12 * stage["width"] / 200) < 1
     # A red line across the middle.
     stroke(page, [(20, 50), (100, 50), (180, 50)], (200, 100))
     value = submit(1)
