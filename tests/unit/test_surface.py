@@ -8,6 +8,7 @@ does one of the ``LATER`` items once it lands (then take it off the list).
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -15,11 +16,14 @@ from typing import Any
 
 import pytest
 
-CHECK = Path("/work/shared/gradio_api/check_surface.py")
-SURFACE = Path("/work/shared/gradio_api/surface.json")
+#: The shared folder beside the repository (as scripts/test finds it), or $TRELLIS_SHARED.
+SHARED = Path(os.environ.get("TRELLIS_SHARED", Path(__file__).resolve().parents[3] / "shared"))
+CHECK = SHARED / "gradio_api" / "check_surface.py"
+SURFACE = SHARED / "gradio_api" / "surface.json"
 
 pytestmark = pytest.mark.skipif(
-    not (CHECK.exists() and SURFACE.exists()), reason="the recorded Gradio surface is not on this machine"
+    not (CHECK.exists() and SURFACE.exists()) and not os.environ.get("CI"),
+    reason="the recorded Gradio surface is not on this machine",
 )
 
 #: Missing until a later issue brings them; each must still be missing (take it off when it lands).
@@ -38,30 +42,6 @@ LATER: dict[str, str] = {
     "LoginButton": "Hugging Face login: a later issue",
     "OAuthProfile": "Hugging Face login: a later issue",
     "OAuthToken": "Hugging Face login: a later issue",
-}
-
-#: Being built by other workers now: may still be missing until their work is committed, then the lead
-#: removes them from here.
-IN_PROGRESS: dict[str, str] = {
-    **dict.fromkeys(
-        ["ImageEditor", "Sketchpad", "Paint", "ImageMask", "Brush", "Eraser", "LayerOptions"], "ImageEditor worker"
-    ),
-    "FileExplorer": "FileExplorer worker",
-    "Dialogue": "Dialogue worker",
-    "HTML.head": "gr.HTML worker",
-    "HTML.server_functions": "gr.HTML worker",
-    **{
-        f"HTML.{event}": "gr.HTML worker"
-        for event in (
-            "apply blur collapse copy delete download end example_select expand focus key_up like load "
-            "option_select pause pause_recording play release retry start_recording stop_recording stream tick "
-            "undo upload"
-        ).split()
-    },
-    "Blocks.route": "Blocks.route / Navbar worker",
-    **dict.fromkeys(["Navbar", "Walkthrough", "Step", "Draggable", "DeepLinkButton"], "pages / layout worker"),
-    "I18n": "I18n worker",
-    "Blocks.launch.i18n": "I18n worker",
 }
 
 
@@ -95,7 +75,7 @@ def missing() -> set[str]:
 
 
 def test_nothing_else_is_missing(missing: set[str]) -> None:
-    unexpected = sorted(missing - set(LATER) - set(IN_PROGRESS))
+    unexpected = sorted(missing - set(LATER))
     assert not unexpected, f"Gradio 6.31 names/parameters/listeners Trellis lost or lacks: {unexpected}"
 
 
