@@ -1,1 +1,0 @@
-import"./disclose-version-Cn3pbD42.js";function e(e){}export{e as t};

@@ -1,0 +1,1 @@
+import"./disclose-version-DWchQ3Kd.js";function e(e){}export{e as t};
