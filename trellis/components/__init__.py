@@ -9,6 +9,7 @@ from __future__ import annotations
 from trellis.components import registry
 from trellis.components._media import WebcamOptions as WebcamOptions
 from trellis.components.annotated_image import AnnotatedImage as AnnotatedImage
+from trellis.components.annotated_image import Annotatedimage as Annotatedimage
 from trellis.components.audio import Audio as Audio
 from trellis.components.base import Block as Block
 from trellis.components.base import BlockContext as BlockContext
@@ -29,6 +30,7 @@ from trellis.components.choice import Checkbox as Checkbox
 from trellis.components.choice import CheckboxGroup as CheckboxGroup
 from trellis.components.choice import Dropdown as Dropdown
 from trellis.components.choice import Radio as Radio
+from trellis.components.dataframe import DataFrame as DataFrame
 from trellis.components.dataframe import Dataframe as Dataframe
 from trellis.components.dataframe import List as List
 from trellis.components.dataframe import Matrix as Matrix
@@ -42,7 +44,9 @@ from trellis.components.file import File as File
 from trellis.components.file import UploadButton as UploadButton
 from trellis.components.file_explorer import FileExplorer as FileExplorer
 from trellis.components.gallery import Gallery as Gallery
+from trellis.components.highlighted_text import Highlight as Highlight
 from trellis.components.highlighted_text import HighlightedText as HighlightedText
+from trellis.components.highlighted_text import Highlightedtext as Highlightedtext
 from trellis.components.image import Image as Image
 from trellis.components.image_editor import Brush as Brush
 from trellis.components.image_editor import Eraser as Eraser
@@ -97,11 +101,7 @@ Json = JSON
 Html = HTML
 Text = Textbox
 
-DataFrame = Dataframe
 Checkboxgroup = CheckboxGroup
-Annotatedimage = AnnotatedImage
-Highlightedtext = HighlightedText
-Highlight = HighlightedText
 
 #: ``Interface(inputs="text")`` shortcuts: every name Gradio 6.31 accepts, with underscores left out
 #: (``"playable_video"`` is ``"playablevideo"``), and the class each makes. Gradio takes a component's

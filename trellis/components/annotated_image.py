@@ -313,3 +313,7 @@ class AnnotatedImage(media.MediaComponent, media.SavesImages, media.Sized):
     @override
     def example_value(self) -> Any:
         return SAMPLE_IMAGE_URL, [((0, 0, 100, 100), "bus")]
+
+
+#: Gradio's lower-case alias.
+Annotatedimage = AnnotatedImage

@@ -16,6 +16,7 @@ from trellis.components import _audio as codec
 from trellis.components import _media as media
 from trellis.components.base import Changes, Editable
 from trellis.components.props import prop
+from trellis.components.waveform import WaveformOptions as WaveformOptions
 from trellis.exceptions import ValidationError
 
 FORMATS: tuple[Literal["wav", "mp3"], ...] = ("wav", "mp3")

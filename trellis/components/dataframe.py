@@ -544,3 +544,7 @@ class List(
             if self.column_count is None:
                 self.column_count = 1
         super().__post_init__()
+
+
+#: Gradio's other spelling.
+DataFrame = Dataframe

@@ -172,3 +172,8 @@ def _combined(pairs: list[tuple[str, Any]], separator: str) -> list[tuple[str, A
         else:
             merged.append((text, category))
     return merged
+
+
+#: Gradio's aliases.
+Highlightedtext = HighlightedText
+Highlight = HighlightedText

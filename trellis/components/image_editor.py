@@ -19,9 +19,11 @@ from typing_extensions import override
 from trellis._filedata import FILEDATA_SCHEMA, make_filedata, sample_file_payload
 from trellis.blocks.events import EventListener
 from trellis.components import _media as media
+from trellis.components._media import WebcamOptions as WebcamOptions
 from trellis.components.base import Changes, Editable
 from trellis.components.image import SAMPLE_IMAGE_URL
 from trellis.components.props import prop
+from trellis.components.watermark import WatermarkOptions as WatermarkOptions
 from trellis.exceptions import ValidationError
 
 EditorSource = Literal["upload", "webcam", "clipboard"]

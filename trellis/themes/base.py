@@ -303,3 +303,7 @@ class Base(ThemeClass):
             setattr(self, variable, light)
             if dark is not None:
                 setattr(self, variable + DARK, dark)
+
+
+#: Gradio's name for the theme base class (``gradio.themes.base.Theme``).
+Theme = Base
