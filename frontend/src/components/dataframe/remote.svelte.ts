@@ -8,6 +8,11 @@ import type { ColumnFilter, RowEntry, RowSource, SortDirection, TableValue } fro
 export const BLOCK = 100;
 /** Blocks kept at most; the ones farthest from the view go first. */
 export const KEPT_BLOCKS = 40;
+/**
+ * Milliseconds between two rounds of fetching: while the table scrolls fast, only the blocks in view at
+ * each round are asked for (and drawn once), not every block the view crossed on the way.
+ */
+export const FETCH_INTERVAL = 100;
 
 /** What the server sends instead of a big value's rows: the table's reference and its row count. */
 export interface WindowRef {
@@ -65,6 +70,10 @@ export class RemoteTable implements RowSource {
 	#view: TableView = { sort: null, query: "", filters: [] };
 	#generation = 0;
 	#lastStart = 0;
+	/** The rows in view when blocks were last missing, fetched at the next round. */
+	#wanted: { start: number; end: number } | null = null;
+	#round: ReturnType<typeof setTimeout> | null = null;
+	#lastRound = -Infinity;
 
 	constructor(
 		/** The table's URL, without its query. */
@@ -72,6 +81,7 @@ export class RemoteTable implements RowSource {
 		readonly sessionHash: string,
 		first: TableValue & { window: WindowRef },
 		private readonly fetcher: Fetch = (url) => fetch(url, { credentials: "include" }),
+		private readonly interval: number = FETCH_INTERVAL,
 	) {
 		this.count = first.window.rows;
 		const display = first.metadata?.display_value ?? null;
@@ -95,6 +105,7 @@ export class RemoteTable implements RowSource {
 		this.#generation++;
 		this.#blocks.clear();
 		this.#pending.clear();
+		this.#wanted = null;
 		this.#request(Math.floor(this.#lastStart / BLOCK));
 		this.#version++;
 	}
@@ -104,6 +115,7 @@ export class RemoteTable implements RowSource {
 		this.#lastStart = start;
 		const out: RowEntry[] = [];
 		const last = Math.min(end, this.count);
+		let missing = false;
 		for (let k = Math.max(0, start); k < last; k++) {
 			const block = Math.floor(k / BLOCK);
 			const entries = this.#blocks.get(block);
@@ -111,9 +123,10 @@ export class RemoteTable implements RowSource {
 			if (entry) out.push(entry);
 			else {
 				out.push({ index: -1 - k, cells: [], display: null, styling: null });
-				if (!entries) this.#request(block);
+				if (!entries) missing = true;
 			}
 		}
+		if (missing) this.#want(start, last);
 		return out;
 	}
 
@@ -160,6 +173,24 @@ export class RemoteTable implements RowSource {
 	#address(params: URLSearchParams): string {
 		params.set("session_hash", this.sessionHash);
 		return `${this.url}?${params.toString()}`;
+	}
+
+	/** Ask for the blocks of rows `start` to `end` at the next round of fetching (at most one per interval). */
+	#want(start: number, end: number): void {
+		this.#wanted = { start, end };
+		if (this.#round !== null) return;
+		const wait = Math.max(0, this.#lastRound + this.interval - performance.now());
+		// Started after the current render: fetching is a side effect of drawing the rows.
+		this.#round = setTimeout(() => {
+			this.#round = null;
+			this.#lastRound = performance.now();
+			const wanted = this.#wanted;
+			this.#wanted = null;
+			if (!wanted) return;
+			for (let b = Math.floor(wanted.start / BLOCK); b * BLOCK < wanted.end; b++) {
+				if (!this.#blocks.has(b)) this.#request(b);
+			}
+		}, wait);
 	}
 
 	#request(block: number): void {

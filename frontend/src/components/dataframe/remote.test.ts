@@ -26,7 +26,9 @@ const first = {
 	window: { table: "ref", rows: TOTAL },
 };
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+const settle = async () => {
+	for (let i = 0; i < 4; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+};
 
 describe("a table held by the server", () => {
 	it("reads the window reference of a value", () => {
@@ -37,7 +39,7 @@ describe("a table held by the server", () => {
 
 	it("serves the first rows at once and fetches others as they are shown", async () => {
 		const { calls, fetcher } = server();
-		const table = new RemoteTable("http://x/gradio_api/table/ref", "sess", first, fetcher);
+		const table = new RemoteTable("http://x/gradio_api/table/ref", "sess", first, fetcher, 0);
 		expect(table.count).toBe(TOTAL);
 		expect(table.rows(0, 3).map((r) => r.cells)).toEqual([[0, "r0"], [1, "r1"], [2, "r2"]]);
 		await settle();
@@ -56,7 +58,7 @@ describe("a table held by the server", () => {
 
 	it("asks the server to sort and drops the rows of the old order", async () => {
 		const { calls, fetcher } = server();
-		const table = new RemoteTable("http://x/gradio_api/table/ref", "sess", first, fetcher);
+		const table = new RemoteTable("http://x/gradio_api/table/ref", "sess", first, fetcher, 0);
 		table.rows(0, 10);
 		table.setView({ sort: { column: 0, direction: "desc" }, query: "", filters: [] });
 		await settle();
@@ -71,9 +73,19 @@ describe("a table held by the server", () => {
 		expect(calls).toHaveLength(before);
 	});
 
+	it("fetches only the view of each round while the table scrolls fast", async () => {
+		const { calls, fetcher } = server();
+		const table = new RemoteTable("http://x/gradio_api/table/ref", "sess", first, fetcher, 50);
+		for (let k = 1000; k < 60_000; k += 3000) table.rows(k, k + 20);
+		await new Promise((resolve) => setTimeout(resolve, 120));
+		await settle();
+		// the first round fetched the last view asked for, not the twenty views crossed on the way
+		expect(calls.map((c) => c.get("start"))).toEqual([String(58_000)]);
+	});
+
 	it("keeps a bounded number of blocks", async () => {
 		const { fetcher } = server();
-		const table = new RemoteTable("http://x/gradio_api/table/ref", "sess", first, fetcher);
+		const table = new RemoteTable("http://x/gradio_api/table/ref", "sess", first, fetcher, 0);
 		for (let b = 0; b < KEPT_BLOCKS * 2; b++) {
 			table.rows(b * BLOCK * 10, b * BLOCK * 10 + 1);
 			await settle();
