@@ -61,5 +61,7 @@ def test_the_page_embeds_the_config_without_what_only_api_clients_read() -> None
     api_only = {"component_class_id", "api_info", "api_info_as_input", "api_info_as_output", "example_inputs"}
     assert all(api_only <= set(c) for c in full["components"] if c["type"] == "textbox")
     assert page["components"] == [{k: v for k, v in c.items() if k not in api_only} for c in full["components"]]
+    # The page alone says whether it opened a deep link (as Gradio's: "none" in the page, absent from /config).
+    assert page.pop("deep_link_state") == "none" and "deep_link_state" not in full
     assert {k: v for k, v in page.items() if k != "components"} == {k: v for k, v in full.items() if k != "components"}
     assert "gradio_api_info" not in html
