@@ -5,10 +5,11 @@ Hierarchy::
     Exception
     ├── Error                 shown to the app's user (message, title, duration)
     │   └── ValidationError   an input value that does not fit its component
-    └── TrellisError          a mistake in how the app or server is set up
-        ├── DuplicateBlockError
-        ├── InvalidBlockError
-        └── InvalidConfigError
+    ├── TrellisError          a mistake in how the app or server is set up
+    │   ├── DuplicateBlockError
+    │   ├── InvalidBlockError
+    │   └── InvalidConfigError
+    └── Refused               a client request refused with an HTTP status (a session, a path, ...)
 
 ``Error`` keeps Gradio's name (``gr.Error``) because apps raise it directly.
 """
@@ -71,3 +72,12 @@ class InvalidConfigError(TrellisError):
 
 # Gradio exposes these names too; apps catch them.
 InvalidComponentError = InvalidBlockError
+
+
+class Refused(Exception):
+    """A client's request refused: ``status`` is the HTTP status to answer with, ``message`` the detail."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message

@@ -24,7 +24,7 @@ from trellis.blocks.events import EventListener
 from trellis.components.base import Component, CornerButtons, Editable, LabelledCard
 from trellis.components.props import prop
 from trellis.components.server_functions import ServerFunctionError, ServerFunctions, server
-from trellis.exceptions import ValidationError
+from trellis.exceptions import Refused, ValidationError
 
 #: The payload's JSON Schema, as Gradio 6.31 reports it in /info.
 FILE_EXPLORER_SCHEMA: dict[str, Any] = {
@@ -40,13 +40,8 @@ _MAX_PART = 1024
 _DRIVE = re.compile(r"^[A-Za-z]:")
 
 
-class PathRefused(Exception):
+class PathRefused(Refused):
     """A client path that leaves ``root_dir`` or that the explorer does not show (``status``: 400 or 403)."""
-
-    def __init__(self, status: int, message: str) -> None:
-        super().__init__(message)
-        self.status = status
-        self.message = message
 
 
 def _decoded(text: str) -> str:

@@ -14,17 +14,13 @@ from typing import Any, TypeVar
 
 from trellis.components.base import Block
 from trellis.components.props import prop
+from trellis.exceptions import Refused
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-class ServerFunctionError(Exception):
+class ServerFunctionError(Refused):
     """A server function refusing its request: answered with ``status`` and ``{"detail": message}``."""
-
-    def __init__(self, status: int, message: str) -> None:
-        super().__init__(message)
-        self.status = status
-        self.message = message
 
 
 def server(fn: F) -> F:

@@ -24,6 +24,7 @@ import time
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
+from trellis.exceptions import Refused
 from trellis.processing.tables import TableStore
 
 if TYPE_CHECKING:
@@ -69,13 +70,11 @@ def valid_session_hash(value: object) -> bool:
 SESSION_HASH_RULE = "session_hash must be 1 to 128 letters, digits, '-' or '_'."
 
 
-class SessionRefused(Exception):
-    """A session the caller may not open or use: ``status`` is the HTTP status to answer with."""
+class SessionRefused(Refused):
+    """A session the caller may not open or use (``retry_after``: seconds to tell the client to wait)."""
 
     def __init__(self, status: int, message: str, retry_after: int | None = None) -> None:
-        super().__init__(message)
-        self.status = status
-        self.message = message
+        super().__init__(status, message)
         self.retry_after = retry_after
 
 

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from trellis._memory import collector_paused
+from trellis.exceptions import Refused
 
 #: Above this many rows, a displayed table goes to the page in windows.
 WINDOW_THRESHOLD = 5000
@@ -44,13 +45,8 @@ STRING_CONDITIONS = frozenset(
 NUMBER_CONDITIONS = frozenset({"=", "≠", ">", "<", "≥", "≤", "Is empty", "Is not empty"})
 
 
-class WindowError(ValueError):
-    """A window request the server refuses: ``status`` is the HTTP status to answer with."""
-
-    def __init__(self, status: int, message: str) -> None:
-        super().__init__(message)
-        self.status = status
-        self.message = message
+class WindowError(Refused):
+    """A window request the server refuses."""
 
 
 def cell_text(value: Any) -> str:
@@ -326,6 +322,18 @@ class TableStore:
         with self._lock:
             self._by_component[component_id] = table
         return table
+
+    def keep_payload(self, component_id: int, payload: dict[str, Any], datatype: Any) -> dict[str, Any]:
+        """Keep a whole Dataframe payload (rows of cells) as the component's table; what the page gets instead.
+
+        ``datatype`` is the component's ``datatype`` prop (one for all columns, or one per column).
+        """
+        rows = payload["data"]
+        headers = list(payload.get("headers") or [])
+        width = len(headers) or (len(rows[0]) if rows and isinstance(rows[0], list) else 0)
+        metadata = payload.get("metadata") if isinstance(payload.get("metadata"), dict) else None
+        table = self.put(component_id, headers, columns_of(rows, width), column_types(datatype, width), metadata)
+        return windowed_payload(table)
 
     def get(self, ref: object) -> StoredTable | None:
         """The table with reference ``ref``, if this session holds one."""
