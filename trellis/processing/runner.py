@@ -35,7 +35,6 @@ from trellis.processing.tables import (
     StoredTable,
     TableStore,
     column_types,
-    columns_of,
     window_ref,
     windowed_payload,
 )
@@ -101,9 +100,10 @@ class Runner:
             if event == "change" and isinstance(app.blocks.get(target), State)
         }
 
-    def find_table(self, session: Session, ref: object) -> StoredTable | None:
+    def find_table(self, session: Session | None, ref: object) -> StoredTable | None:
         """A windowed table the session was sent: one of its outputs, or an app's initial value."""
-        return session.tables.get(ref) or self.initial_tables.get(ref)
+        found = session.tables.get(ref) if session is not None else None
+        return found or self.initial_tables.get(ref)
 
     def _output_rule(self, path: str) -> bool:
         """Whether the app lets the local file ``path`` be an output (its allowed and blocked paths)."""
@@ -558,12 +558,7 @@ def _windowed(component: Dataframe, payload: Any, session: Session) -> Any:
     rows = payload.get("data")
     if not isinstance(rows, list) or len(rows) <= WINDOW_THRESHOLD:
         return payload
-    headers = list(payload.get("headers") or [])
-    width = len(headers) or (len(rows[0]) if isinstance(rows[0], list) else 0)
-    metadata = payload.get("metadata") if isinstance(payload.get("metadata"), dict) else None
-    columns = columns_of(rows, width)
-    stored = session.tables.put(component._id, headers, columns, column_types(component.datatype, width), metadata)
-    return windowed_payload(stored)
+    return session.tables.keep_payload(component._id, payload, component.datatype)
 
 
 def _instance_update(instance: Block) -> dict[str, Any]:

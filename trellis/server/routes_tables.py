@@ -26,10 +26,7 @@ from trellis.processing.tables import (
     View,
     WindowError,
     cell_text,
-    column_types,
-    columns_of,
     parse_filters,
-    windowed_payload,
 )
 from trellis.server.responses import ORJSONResponse, error
 
@@ -115,13 +112,9 @@ def window_initial_values(state: ServerState, config: dict[str, Any]) -> dict[st
             if editable:
                 cache[component_id] = None
             else:
-                headers = list(value.get("headers") or [])
-                width = len(headers) or (len(rows[0]) if isinstance(rows[0], list) else 0)
-                metadata = value.get("metadata") if isinstance(value.get("metadata"), dict) else None
-                columns = columns_of(rows, width)
-                types = column_types(props.get("datatype"), width)
-                stored = state.runner.initial_tables.put(component_id, headers, columns, types, metadata)
-                cache[component_id] = windowed_payload(stored)
+                cache[component_id] = state.runner.initial_tables.keep_payload(
+                    component_id, value, props.get("datatype")
+                )
         if cache[component_id] is not None:
             replaced[index] = {**entry, "props": {**props, "value": cache[component_id]}}
     if not replaced:
@@ -144,11 +137,8 @@ def routes(state: ServerState) -> list[BaseRoute]:
         bad = state.session_refusal(request, session_hash)
         if bad is not None:
             return bad
-        ref = request.path_params["ref"]
-        session = state.sessions.peek(session_hash)
-        table = session.tables.get(ref) if session is not None else None
-        if table is None:  # a big initial value, which every page gets in windows
-            table = state.runner.initial_tables.get(ref)
+        # one of the session's outputs, or a big initial value (which every page gets in windows)
+        table = state.runner.find_table(state.sessions.peek(session_hash), request.path_params["ref"])
         if table is None:
             return error(404, "No such table in this session (it may have expired or been replaced).")
         try:
