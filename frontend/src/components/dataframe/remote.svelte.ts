@@ -59,6 +59,29 @@ function viewParams(view: TableView): URLSearchParams {
 }
 
 type Fetch = (url: string) => Promise<Response>;
+const fetchWithCookies: Fetch = (url) => fetch(url, { credentials: "include" });
+
+/** The route of the table with reference `ref`, in the app at `root`. */
+export function tableUrl(root: string, ref: string): string {
+	return `${root}/gradio_api/table/${encodeURIComponent(ref)}`;
+}
+
+/** A request to the table's route, for the page's session. */
+function address(url: string, sessionHash: string, params: URLSearchParams): string {
+	params.set("session_hash", sessionHash);
+	return `${url}?${params.toString()}`;
+}
+
+/** Every row of a table held by the server, in its own order (when the table becomes editable). */
+export async function wholeTable(
+	url: string,
+	sessionHash: string,
+	fetcher: Fetch = fetchWithCookies,
+): Promise<WindowAnswer> {
+	const response = await fetcher(address(url, sessionHash, new URLSearchParams({ all: "1" })));
+	if (!response.ok) throw new Error(`Could not read the table (${response.status})`);
+	return (await response.json()) as WindowAnswer;
+}
 
 export class RemoteTable implements RowSource {
 	/** Rows in the current view (after search and filters). */
@@ -80,7 +103,7 @@ export class RemoteTable implements RowSource {
 		readonly url: string,
 		readonly sessionHash: string,
 		first: TableValue & { window: WindowRef },
-		private readonly fetcher: Fetch = (url) => fetch(url, { credentials: "include" }),
+		private readonly fetcher: Fetch = fetchWithCookies,
 		private readonly interval: number = FETCH_INTERVAL,
 	) {
 		this.count = first.window.rows;
@@ -162,17 +185,8 @@ export class RemoteTable implements RowSource {
 		return response.text();
 	}
 
-	/** Every row, in the table's own order (when the table becomes editable). */
-	async all(): Promise<WindowAnswer> {
-		const params = new URLSearchParams({ all: "1" });
-		const response = await this.fetcher(this.#address(params));
-		if (!response.ok) throw new Error(`Could not read the table (${response.status})`);
-		return (await response.json()) as WindowAnswer;
-	}
-
 	#address(params: URLSearchParams): string {
-		params.set("session_hash", this.sessionHash);
-		return `${this.url}?${params.toString()}`;
+		return address(this.url, this.sessionHash, params);
 	}
 
 	/** Ask for the blocks of rows `start` to `end` at the next round of fetching (at most one per interval). */
