@@ -1,0 +1,1 @@
+async function e(e,t){for(let n of await navigator.clipboard.read()){let r=n.types.find(t=>e.some(e=>t.startsWith(e)));if(!r)continue;let i=await n.getType(r);return new File([i],t??`clipboard.${r.split(`/`)[1]||`png`}`,{type:r})}return null}export{e as t};
