@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import collections
+import contextlib
 import contextvars
 import copy
 import logging
@@ -34,6 +35,9 @@ from trellis.runtime import Request
 
 logger = logging.getLogger("trellis")
 
+#: Longest wait, in seconds, for a released stream's client to hang up (``Queue.release_held_streams``).
+RELEASE_WAIT = 1.0
+
 
 class QueueFullError(Exception):
     """The queue already holds ``max_size`` events."""
@@ -45,7 +49,20 @@ class QueueFullError(Exception):
 class Channel:
     """The outgoing messages of one session, waiting for its ``/queue/data`` stream."""
 
-    __slots__ = ("buffer", "heartbeats", "last_active", "pending", "session_hash", "streams", "waiter")
+    __slots__ = (
+        "buffer",
+        "closed",
+        "heartbeats",
+        "held",
+        "host",
+        "last_active",
+        "last_join",
+        "pending",
+        "release",
+        "session_hash",
+        "streams",
+        "waiter",
+    )
 
     def __init__(self, session_hash: str) -> None:
         self.session_hash = session_hash
@@ -55,6 +72,14 @@ class Channel:
         self.streams = 0
         self.heartbeats = 0
         self.last_active = time.monotonic()
+        #: When the session's latest event joined (``time.monotonic()``), and from which client host.
+        self.last_join = 0.0
+        self.host = ""
+        #: A stream is holding ``close_stream`` back (see ``Queue.close_grace``); ``release`` ends
+        #: the hold early, and ``closed`` is set once that stream has sent ``close_stream``.
+        self.held = False
+        self.release = False
+        self.closed = asyncio.Event()
 
     def put(self, message: bytes) -> None:
         """Queue a message for the session's stream."""
@@ -205,6 +230,13 @@ class Queue:
         self._finished_rest: collections.deque[tuple[float, str]] = collections.deque()
         #: Seconds a session may be without both its stream and its heartbeat before its work is stopped.
         self.abandon_grace = 10.0
+        #: ``close_stream`` is held until this many seconds after the session's latest join. The
+        #: Python client shares one stream among the jobs it submits at once and cancels a job that
+        #: registered on a stream whose ``close_stream`` was already on its way; an event that
+        #: finishes within milliseconds of its join would otherwise close the stream while its
+        #: siblings' joins are still in flight. Counted from the join, not from the completion, so
+        #: a client that starts a new session right after a call does not register on an old stream.
+        self.close_grace = 0.15
         self.max_size = app.max_size
         self.channels: dict[str, Channel] = {}
         self.events: dict[str, Event] = {}
@@ -278,6 +310,25 @@ class Queue:
         channel = self.channels.get(session_hash)
         return channel is not None and bool(channel.streams or channel.heartbeats or channel.pending)
 
+    async def release_held_streams(self, session_hash: str, host: str) -> None:
+        """End the ``close_grace`` holds of a host's streams before the first join of a new session.
+
+        Those streams send ``close_stream`` and the join waits until their clients hang up (which
+        they do once they have read it), at most ``RELEASE_WAIT`` seconds. The Python client's ``reset_session()`` then a call is the case: its next job must not
+        register on the old session's stream, so that stream closes, and the bytes are out, before
+        the join is answered. Joins of the same session (jobs submitted together) keep the hold.
+        """
+        channel = self.channels.get(session_hash)
+        if channel is not None and channel.last_join:
+            return
+        held = [c for c in self.channels.values() if c.held and c.host == host and c.session_hash != session_hash]
+        for other in held:
+            other.release = True
+            other.waiter.set()
+        if held:
+            with contextlib.suppress(asyncio.TimeoutError):
+                await asyncio.wait_for(asyncio.gather(*(c.closed.wait() for c in held)), RELEASE_WAIT)
+
     def join(
         self,
         endpoint: EndpointInfo,
@@ -320,6 +371,8 @@ class Queue:
         event = Event(event_id, endpoint, data, ctx, channel, RestStream() if rest else None, future)
         self.events[event_id] = event
         channel.pending[event_id] = event
+        channel.last_join = time.monotonic()
+        channel.host = str(getattr(getattr(request, "client", None), "host", None) or "")
         pool = self.pools[endpoint.concurrency_key]
         pool.waiting.append(event)
         self.waiting_count += 1
@@ -600,6 +653,8 @@ class Queue:
             return
         channel.streams += 1
         delivered_completion = False
+        channel.release = False
+        channel.closed.clear()
         try:
             while not self.closing:
                 if channel.buffer:
@@ -607,20 +662,32 @@ class Queue:
                     channel.buffer = []
                     channel.waiter.clear()
                     delivered_completion = delivered_completion or any(b'"process_completed"' in m[:40] for m in chunk)
-                    if delivered_completion and not channel.pending:
-                        yield b"".join(chunk) + messages.CLOSE_STREAM
-                        return
                     yield b"".join(chunk)
                     continue
-                if delivered_completion and not channel.pending:
-                    yield messages.CLOSE_STREAM
-                    return
                 channel.waiter.clear()
+                if delivered_completion and not channel.pending:
+                    hold = channel.last_join + self.close_grace - time.monotonic()
+                    if hold <= 0 or channel.release:
+                        released, channel.held = channel.release, False
+                        yield messages.CLOSE_STREAM
+                        if released:
+                            # A client hangs up once it has read close_stream (the task is then
+                            # cancelled); only after that is the new session's join answered.
+                            await asyncio.sleep(RELEASE_WAIT)
+                        return
+                    channel.held = True
+                    try:
+                        await asyncio.wait_for(channel.waiter.wait(), hold)
+                    except asyncio.TimeoutError:
+                        pass
+                    continue
                 try:
                     await asyncio.wait_for(channel.waiter.wait(), self.heartbeat_interval)
                 except asyncio.TimeoutError:
                     yield messages.HEARTBEAT
         finally:
+            channel.held = False
+            channel.closed.set()
             channel.streams -= 1
             channel.last_active = time.monotonic()
             if channel.pending and self.loop is not None:

@@ -118,6 +118,7 @@ def routes(state: ServerState) -> list[BaseRoute]:
         if bad is not None:
             return bad
         assert session is not None
+        await queue.release_held_streams(session.hash, request.client.host if request.client else "")
         try:
             event = enqueue(request, endpoint, data, body, session)
         except QueueFullError as exc:
