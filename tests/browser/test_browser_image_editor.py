@@ -281,6 +281,32 @@ def test_a_starting_value_is_loaded_into_the_editor(page: Page, serve: Serve, tm
     assert seen[-1]["composite"][50, 200].tolist() == [0, 0, 255, 255]
 
 
+def test_a_value_opens_with_the_brush_and_a_solid_border(page: Page, serve: Serve, tmp_path: Path) -> None:
+    """As Gradio 6.31: an editor holding a value opens with the Brush chosen and a solid border, a small
+    image is enlarged to fill the view (300x200 at 144%), and a value whose image cannot be loaded
+    leaves a blank 800x800 canvas to draw on (36%), with no upload placeholder and no error text."""
+    from PIL import Image
+
+    path = tmp_path / "red.png"
+    Image.new("RGB", (300, 200), (200, 60, 60)).save(path)
+    with gr.Blocks() as demo:
+        gr.ImageEditor(str(path), elem_id="good", interactive=True)
+        gr.ImageEditor("./no-such-file.jpg", elem_id="broken", interactive=True)
+        gr.ImageEditor(elem_id="empty", interactive=True)
+    page.goto(serve(demo))
+    accent = "rgb(249, 115, 22)"
+    for editor, zoom in (("#good", "144%"), ("#broken", "36%")):
+        block = page.locator(editor)
+        expect(block.get_by_test_id("imageeditor-zoom")).to_have_text(zoom)
+        expect(block.get_by_role("button", name="Brush", exact=True)).to_have_css("color", accent)
+        expect(block.get_by_test_id("imageeditor-placeholder")).to_have_count(0)
+        assert block.evaluate("e => getComputedStyle(e).borderTopStyle") == "solid"
+    expect(page.locator("#broken")).not_to_contain_text("could not")
+    empty = page.locator("#empty")
+    expect(empty.get_by_role("button", name="Image", exact=True)).to_have_css("color", accent)
+    assert empty.evaluate("e => getComputedStyle(e).borderTopStyle") == "dashed"
+
+
 def test_resize_handles_scale_the_canvas(page: Page, serve: Serve, tmp_path: Path) -> None:
     from PIL import Image
 

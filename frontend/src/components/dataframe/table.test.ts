@@ -96,6 +96,7 @@ describe("layout helpers", () => {
 	});
 	it("sizes columns by their widest cell", () => {
 		expect(sizingRow(["a", "b"], [["xx", 1], ["y", 12345]])).toEqual(["xx", "12345"]);
+		expect(sizingRow(["a", "b"], [["xx", 1], ["y", 2]], [["🥇 xx", "1"], [null, "2"]])).toEqual(["🥇 xx", "1"]);
 	});
 	it("keeps row and column counts within their limits", () => {
 		expect(withinLimits(2, 1, [2, 3])).toBe(true);

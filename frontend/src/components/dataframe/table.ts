@@ -187,14 +187,22 @@ export function toCsv(headers: readonly string[] | null, rows: readonly unknown[
 	return [...(headers ? [headers] : []), ...rows].map((row) => row.map(csvField).join(",")).join("\n");
 }
 
-/** The widest cell text of each column: one sizing row that gives the columns their widths (with the headers). */
-export function sizingRow(headers: readonly string[], rows: readonly unknown[][], sample = 200): string[] {
+/** The widest cell text of each column: one sizing row that gives the columns their widths (with the headers).
+ * A cell with a display value (a Styler's) is sized by what it shows. */
+export function sizingRow(
+	headers: readonly string[],
+	rows: readonly unknown[][],
+	display: readonly unknown[][] | null = null,
+	sample = 200,
+): string[] {
 	const widest = headers.map(() => "");
 	const step = rows.length > sample ? rows.length / sample : 1;
 	for (let k = 0; k < Math.min(rows.length, sample); k++) {
-		const row = rows[Math.floor(k * step)];
+		const r = Math.floor(k * step);
+		const row = rows[r];
+		const shown = display?.[r];
 		for (let c = 0; c < widest.length; c++) {
-			const text = cellText(row[c]);
+			const text = cellText(shown?.[c] ?? row[c]);
 			if (text.length > widest[c].length) widest[c] = text;
 		}
 	}

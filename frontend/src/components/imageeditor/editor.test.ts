@@ -64,10 +64,11 @@ describe("options", () => {
 });
 
 describe("geometry", () => {
-	it("fits the canvas with Gradio's 30px margin, never above 100%", () => {
+	it("fits the canvas with Gradio's 30px margin, enlarging up to 1000%", () => {
 		expect(fitScale(800, 800, 1214, 348)).toBeCloseTo(0.36);
 		expect(fitScale(400, 300, 1214, 348)).toBeCloseTo(0.96);
-		expect(fitScale(10, 10, 1214, 348)).toBe(1);
+		expect(fitScale(300, 200, 703, 348)).toBeCloseTo(1.44);
+		expect(fitScale(10, 10, 1214, 348)).toBe(10);
 	});
 
 	it("fits a background into a fixed canvas, centred", () => {

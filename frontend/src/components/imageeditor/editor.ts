@@ -119,11 +119,13 @@ export function canvasSize(value: unknown): [number, number] {
 
 /** Space kept around the canvas when it is fitted into the view (Gradio's: 30px each side). */
 export const FIT_MARGIN = 30;
+/** A small image is enlarged to fill the view, up to 1000% (as Gradio's editor). */
+export const MAX_FIT = 10;
 
 /** The scale that fits a `w`×`h` canvas into a `vw`×`vh` view with a margin (never above 1). */
 export function fitScale(w: number, h: number, vw: number, vh: number, margin = FIT_MARGIN): number {
 	if (w <= 0 || h <= 0 || vw <= 0 || vh <= 0) return 1;
-	const s = Math.min((vw - 2 * margin) / w, (vh - 2 * margin) / h, 1);
+	const s = Math.min((vw - 2 * margin) / w, (vh - 2 * margin) / h, MAX_FIT);
 	return Math.max(0.01, s);
 }
 
