@@ -26,6 +26,7 @@ from trellis.blocks.events import (
 from trellis.blocks.examples import Examples
 from trellis.blocks.flagging import CSVLogger, FlaggingCallback, SimpleCSVLogger
 from trellis.blocks.interface import Interface, TabbedInterface
+from trellis.blocks.render import render
 from trellis.blocks.updates import skip, update
 from trellis.components import (
     HTML,
@@ -258,6 +259,7 @@ __all__ = [
     "Plot",
     "Progress",
     "Radio",
+    "render",
     "Request",
     "RetryData",
     "Row",

@@ -29,7 +29,6 @@ pytestmark = pytest.mark.skipif(
 #: Missing until a later issue brings them; each must still be missing (take it off when it lands).
 LATER: dict[str, str] = {
     # names
-    "render": "gr.render: a later issue",
     "Cache": "gr.Cache / gr.cache: a later issue",
     "cache": "gr.Cache / gr.cache: a later issue",
     "validate": "gr.validate / gr.validators: a later issue",

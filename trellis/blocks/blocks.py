@@ -86,6 +86,8 @@ class Blocks(Pages, register=False):
         self.dependencies: list[Dependency] = []
         self._api_names: set[str] = set()
         self.examples_handlers: list[Examples] = []
+        #: The app's ``@gr.render`` functions, in the order they were defined (their ``render_id``).
+        self.renderables: list[Any] = []
         self.queue_settings = QueueSettings()
         self.server: RunningServer | None = None
         #: The sub-app serving this app, once ``mount_gradio_app`` has mounted it.
@@ -131,6 +133,7 @@ class Blocks(Pages, register=False):
             self.dependencies = []
             self._api_names = set()
             self.examples_handlers = []
+            self.renderables = []
             self._value_loaders_attached = False
         return self
 
@@ -182,6 +185,10 @@ class Blocks(Pages, register=False):
                 inputs = set(dep.inputs)
             elif dep.inputs_as_dict == "keys":
                 inputs = dict(zip(dep.input_keys or [], dep.inputs, strict=False))
+            if dep.renderable is not None:
+                # A gr.render of this app now belongs to the app it is rendered in: its render_id follows that app's.
+                dep.renderable._id = len(root.renderables)
+                root.renderables.append(dep.renderable)
             new = root._add_dependency(targets, dep.fn, inputs, dep.outputs, options)
             id_map[dep.id] = new.id
         root.examples_handlers.extend(self.examples_handlers)

@@ -19,6 +19,8 @@ class Root(ContainerLike, Protocol):
     """The app being defined (a ``Blocks``): its listeners and examples are recorded on it."""
 
     examples_handlers: list[Any]
+    #: The app's ``@gr.render`` functions (``trellis.blocks.render.Renderable``), in order.
+    renderables: list[Any]
 
     def _add_dependency(
         self,
@@ -68,3 +70,28 @@ def pop(block: ContainerLike) -> None:
         stack.pop()
     elif block in stack:
         stack.remove(block)
+
+
+def render_keys() -> dict[Any, int] | None:
+    """While a ``gr.render`` function runs in this thread: its map of component ``key`` to block id."""
+    keys: dict[Any, int] | None = getattr(_local, "render_keys", None)
+    return keys
+
+
+def set_render_keys(keys: dict[Any, int] | None) -> None:
+    """Start (a map) or end (``None``) the key-to-id mapping of a ``gr.render`` run in this thread."""
+    _local.render_keys = keys
+
+
+def block_id(key: Any, new_id: Callable[[], int]) -> int:
+    """The id of a block being made: inside a ``gr.render`` run a keyed block keeps its key's id."""
+    keys = render_keys()
+    if keys is None or key is None:
+        return new_id()
+    try:
+        found = keys.get(key)
+    except TypeError:  # an unhashable key: no identity across runs
+        return new_id()
+    if found is None:
+        found = keys[key] = new_id()
+    return found

@@ -201,6 +201,10 @@ class Dependency:
     is_generator: bool = False
     is_cancel: bool = False
     root: Any = dataclasses.field(default=None, repr=False)
+    #: The ``gr.render`` whose function this listener runs (the render's own listener), else ``None``.
+    renderable: Any = dataclasses.field(default=None, repr=False)
+    #: The id of the ``gr.render`` whose run created this listener, else ``None``.
+    rendered_in: int | None = None
 
     # -- chaining ------------------------------------------------------------
     def then(self, fn: Any = DECORATOR, inputs: Any = None, outputs: Any = None, **kwargs: Any) -> Any:

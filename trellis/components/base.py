@@ -231,7 +231,7 @@ def _setup_for(cls: type[Block]) -> Callable[[Block, dict[str, Any]], None]:
     def setup(self: Block, values: dict[str, Any]) -> None:
         for p in props:
             setattr(self, p.name, initial(values[p.param] if p.init else p.default))
-        self._id = next_id()
+        self._id = context.block_id(getattr(self, "key", None), next_id)
         self.parent = None
         self.is_rendered = False
         self.__post_init__()
@@ -334,7 +334,12 @@ class BlockContext(Block, register=False):
                 wrapped.append(child)
                 continue
             if group is None or not isinstance(group, expected):
-                group = expected(render=False)
+                # Inside a gr.render run, the wrapper of a keyed block is keyed too: it keeps its id across runs.
+                key = getattr(child, "key", None)
+                wrapper_key = (
+                    (expected.__name__, key) if key is not None and context.render_keys() is not None else None
+                )
+                group = expected(render=False, key=wrapper_key) if wrapper_key is not None else expected(render=False)
                 group.parent = self
                 wrapped.append(group)
             group.add_child(child)

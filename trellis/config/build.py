@@ -124,6 +124,8 @@ class CompiledApp:
     theme_css: str = ""
     theme_bundled: bool = False
     theme_font_css: str = ""
+    #: The queue's ``default_concurrency_limit`` (for the listeners ``gr.render`` runs make).
+    default_concurrency_limit: int | None = 1
 
     def config_for_root(self, root: str) -> dict[str, Any]:
         """The config for a request whose public URL root is ``root`` (file URLs in props made absolute)."""
@@ -206,8 +208,8 @@ def dependency_entry(dep: Dependency, plan: FunctionPlan) -> dict[str, Any]:
         "trigger_only_on_failure": dep.trigger_only_on_failure,
         "trigger_mode": dep.trigger_mode,
         "api_visibility": dep.api_visibility,
-        "rendered_in": None,
-        "render_id": None,
+        "rendered_in": dep.rendered_in,
+        "render_id": dep.renderable._id if dep.renderable is not None else None,
         "connection": dep.connection,
         "time_limit": dep.time_limit,
         "stream_every": dep.stream_every,
@@ -215,6 +217,25 @@ def dependency_entry(dep: Dependency, plan: FunctionPlan) -> dict[str, Any]:
         "component_prop_inputs": [],
         "js_implementation": None,
     }
+
+
+def endpoint_for(dep: Dependency, default_concurrency_limit: int | None) -> EndpointInfo:
+    """The served form of one listener (also of a listener a ``gr.render`` run made for one session)."""
+    plan = plan_function(dep)
+    inputs, outputs = _resolve_dependency_blocks(dep)
+    limit = dep.concurrency_limit
+    if limit == "default":
+        limit = default_concurrency_limit
+    return EndpointInfo(
+        dep=dep,
+        plan=plan,
+        inputs=inputs,
+        outputs=outputs,
+        state_input_positions=tuple(i for i, c in enumerate(inputs) if isinstance(c, State)),
+        state_output_positions=tuple(i for i, c in enumerate(outputs) if isinstance(c, State)),
+        concurrency_key=dep.concurrency_id or f"fn-{dep.id}",
+        concurrency_limit=limit,
+    )
 
 
 def _python_type(schema: dict[str, Any], description_key: str) -> dict[str, Any]:
@@ -316,24 +337,9 @@ def compile_app(blocks: AppDefinition) -> CompiledApp:
     endpoints: list[EndpointInfo] = []
     dependency_entries = []
     for dep in blocks.dependencies:
-        plan = plan_function(dep)
-        inputs, outputs = _resolve_dependency_blocks(dep)
-        limit = dep.concurrency_limit
-        if limit == "default":
-            limit = settings.default_concurrency_limit
-        endpoints.append(
-            EndpointInfo(
-                dep=dep,
-                plan=plan,
-                inputs=inputs,
-                outputs=outputs,
-                state_input_positions=tuple(i for i, c in enumerate(inputs) if isinstance(c, State)),
-                state_output_positions=tuple(i for i, c in enumerate(outputs) if isinstance(c, State)),
-                concurrency_key=dep.concurrency_id or f"fn-{dep.id}",
-                concurrency_limit=limit,
-            )
-        )
-        dependency_entries.append(dependency_entry(dep, plan))
+        endpoint = endpoint_for(dep, settings.default_concurrency_limit)
+        endpoints.append(endpoint)
+        dependency_entries.append(dependency_entry(dep, endpoint.plan))
 
     layout = {"id": blocks._id, "children": [_layout(child) for child in blocks.children]}
     listened: dict[int, set[str]] = {}
@@ -403,4 +409,5 @@ def compile_app(blocks: AppDefinition) -> CompiledApp:
         theme_css=theme_css,
         theme_bundled=theme._variables_css() == bundled_theme_css(),
         theme_font_css=theme._font_css(),
+        default_concurrency_limit=settings.default_concurrency_limit,
     )

@@ -26,6 +26,7 @@ from trellis.components.dataframe import Dataframe
 from trellis.components.display import jsonable
 from trellis.components.state import State
 from trellis.exceptions import ValidationError
+from trellis.processing import rendered
 from trellis.processing.deep_link import record_input, record_output
 from trellis.processing.files import FileCache
 from trellis.processing.media_stream import MediaStream, MediaStreams, StreamEncoder, stream_path
@@ -82,6 +83,8 @@ class Outcome:
 
     data: list[Any]
     changed_state_ids: list[int]
+    #: A ``gr.render`` run's ``render_config`` (the blocks and listeners it made), else ``None``.
+    render_config: dict[str, Any] | None = None
 
 
 class Runner:
@@ -99,6 +102,13 @@ class Runner:
             for target, event in e.dep.targets
             if event == "change" and isinstance(app.blocks.get(target), State)
         }
+
+    def _block(self, block_id: int, session: Session | None) -> Block | None:
+        """A block of the app, or one a ``gr.render`` run of ``session`` shows."""
+        found = self.app.blocks.get(block_id)
+        if found is None and session is not None and isinstance(session.renders, rendered.SessionRenders):
+            found = session.renders.block(block_id)
+        return found
 
     def find_table(self, session: Session | None, ref: object) -> StoredTable | None:
         """A windowed table the session was sent: one of its outputs, or an app's initial value."""
@@ -195,7 +205,7 @@ class Runner:
                 value = slot.progress
             else:
                 cls = slot.event_data_cls
-                target = self.app.blocks.get(ctx.trigger_id) if ctx.trigger_id is not None else None
+                target = self._block(ctx.trigger_id, ctx.session) if ctx.trigger_id is not None else None
                 value = cls(target, ctx.event_data) if cls is not None else ctx.event_data
             if by_name:
                 kwargs[slot.name] = value
@@ -374,6 +384,9 @@ class Runner:
             fn = endpoint.plan.fn
             assert fn is not None
             args, kwargs = self.bind(endpoint, values, ctx)
+            if endpoint.dep.renderable is not None:
+                config = rendered.render(self.app, endpoint, args, kwargs, ctx.session, self.files, ctx.root)
+                return Outcome([None] * len(endpoint.outputs), [], config)
             result = fn(*args, **kwargs)
             return self.finish(endpoint, result, ctx)
         finally:

@@ -92,6 +92,7 @@ class Session:
         "last_used",
         "link_props",
         "owner",
+        "renders",
         "tables",
     )
 
@@ -110,6 +111,8 @@ class Session:
         self.link_props: dict[int, dict[str, Any]] = {}
         #: Big tables the page sees in windows (the whole values stay here).
         self.tables = TableStore()
+        #: What ``gr.render`` runs made for this session (a ``trellis.processing.rendered.SessionRenders``).
+        self.renders: Any = None
         self.last_used = time.monotonic()
         self.closed_at: float | None = None
 

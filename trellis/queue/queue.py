@@ -373,7 +373,9 @@ class Queue:
         channel.pending[event_id] = event
         channel.last_join = time.monotonic()
         channel.host = str(getattr(getattr(request, "client", None), "host", None) or "")
-        pool = self.pools[endpoint.concurrency_key]
+        pool = self.pools.get(endpoint.concurrency_key)
+        if pool is None:  # a listener a gr.render run made: its pool is made on its first call
+            pool = self.pools[endpoint.concurrency_key] = Pool(endpoint.concurrency_key, endpoint.concurrency_limit)
         pool.waiting.append(event)
         self.waiting_count += 1
         rank = len(pool.waiting) - 1 - (0 if pool.limit is None else max(0, pool.limit - pool.active - 1))
@@ -540,14 +542,16 @@ class Queue:
             return
         data = outcome.data if outcome is not None else [None] * len(event.endpoint.outputs)
         changed = outcome.changed_state_ids if outcome is not None else []
+        render_config = outcome.render_config if outcome is not None else None
         if event.direct is not None:
-            event.direct.set_result(
-                DirectResult(True, messages.success_output(data, duration, average, changed, False))
-            )
+            output = messages.success_output(data, duration, average, changed, False)
+            output["render_config"] = render_config
+            event.direct.set_result(DirectResult(True, output))
         elif event.rest is not None:
             event.rest.put(messages.rest_event("complete", _strip_state(data, event.endpoint)), final=True)
         else:
             output = messages.success_output(data, duration, average, changed, False)
+            output["render_config"] = render_config
             event.channel.put(messages.process_completed(event.id, output, duration, average))
         self._forget(event)
 

@@ -14,6 +14,7 @@ from starlette.responses import Response, StreamingResponse
 from starlette.routing import BaseRoute, Route
 
 from trellis.config.build import EndpointInfo
+from trellis.processing.rendered import rendered_endpoint
 from trellis.processing.runner import CallContext, Outcome
 from trellis.processing.session import Session
 from trellis.queue import messages
@@ -44,11 +45,22 @@ def _endpoint_for_join(state: ServerState, body: dict[str, Any]) -> tuple[Endpoi
     if isinstance(fn_index, bool) or not isinstance(fn_index, int):
         return None, error(422, "fn_index must be an integer (the dependency id from /config).")
     if not 0 <= fn_index < len(endpoints):
-        return None, error(404, f"No listener with fn_index {fn_index}; this app has {len(endpoints)}.")
+        endpoint = _rendered(state, body, fn_index)
+        if endpoint is None:
+            return None, error(404, f"No listener with fn_index {fn_index}; this app has {len(endpoints)}.")
+        return endpoint, None
     endpoint = endpoints[fn_index]
     if endpoint.dep.fn is None:
         return None, error(400, f"Listener {fn_index} has no Python function to run.")
     return endpoint, None
+
+
+def _rendered(state: ServerState, body: dict[str, Any], fn_index: Any) -> EndpointInfo | None:
+    """A listener that a ``gr.render`` run made for the body's session (ids after the app's own)."""
+    session_hash = body.get("session_hash")
+    if not isinstance(fn_index, int) or not isinstance(session_hash, str):
+        return None
+    return rendered_endpoint(state.sessions.peek(session_hash), fn_index)
 
 
 def _check_data(data: Any) -> Response | None:
@@ -201,7 +213,7 @@ def routes(state: ServerState) -> list[BaseRoute]:
             return bad
         assert body is not None
         api_name = request.path_params["api_name"]
-        endpoint = state.app.by_api_name.get(api_name)
+        endpoint = _rendered(state, body, body.get("fn_index")) or state.app.by_api_name.get(api_name)
         if (
             endpoint is None
             and isinstance(body.get("fn_index"), int)
@@ -277,9 +289,9 @@ def routes(state: ServerState) -> list[BaseRoute]:
             return ORJSONResponse(output, status_code=500)
         duration = time.perf_counter() - start
         average = queue._record(endpoint.dep.id, duration)
-        return ORJSONResponse(
-            messages.success_output(outcome.data, duration, average, outcome.changed_state_ids, False)
-        )
+        output = messages.success_output(outcome.data, duration, average, outcome.changed_state_ids, False)
+        output["render_config"] = outcome.render_config
+        return ORJSONResponse(output)
 
     async def call_start(request: Request) -> Response:
         """``POST /call/{api_name}``: queue a call for the REST API; answer ``{"event_id"}``."""

@@ -7,9 +7,12 @@ import { defaultLabel, localizeProp, onLocaleChange } from "../i18n/i18n.svelte"
 import { historyKey, outputValue, type Run, RunHistory } from "./runs.svelte";
 import { customButtonTarget } from "../shared/customButtons";
 import { scrollToNode } from "../shared/nodeId";
+import { isRenderConfig, layoutIds, renderedProps, type RenderConfig } from "./render";
 import type {
 	AppConfig,
+	ComponentConfig,
 	DependencyConfig,
+	LayoutNode,
 	ErrorOutput,
 	OutputData,
 	ProcessCompletedMessage,
@@ -110,6 +113,10 @@ export class AppState {
 	private deps: DependencyConfig[];
 	private byTarget = new Map<string, DependencyConfig[]>();
 	private byTriggerAfter = new Map<number, DependencyConfig[]>();
+	/** Per gr.render (its render_id): the listeners and block ids of its latest run. */
+	private renders = new Map<number, { deps: DependencyConfig[]; ids: number[] }>();
+	/** The children each gr.render placeholder shows (by the placeholder's id), once its render ran. */
+	rendered: Record<number, LayoutNode[]> = $state({});
 	private running = new Map<number, Set<string>>();
 	private queuedLast = new Map<number, Pending>();
 	/** The props shown translated (gr.I18n markers): their text as sent and as last shown, per component. */
@@ -126,20 +133,39 @@ export class AppState {
 		const outputs = new Set(config.dependencies.flatMap((d) => d.outputs));
 		const nodes: Record<number, NodeState> = {};
 		for (const component of config.components) {
-			// The value and label the config leaves out, as Gradio's page fills them in ("" for a Textbox).
-			const props = withDefaults(component.type, { ...component.props });
-			// the default label the page filled in: some are shown in the page's language, as Gradio's
-			if (component.props.label == null && typeof props.label === "string") props.label = defaultLabel(props.label);
-			for (const key in props) props[key] = this.localize(component.id, component.type, key, props[key]);
-			if (props.interactive === undefined || props.interactive === null) {
-				props.interactive = inferInteractive(component.id, component.props.value, inputs, outputs);
-			}
-			nodes[component.id] = { id: component.id, type: component.type, props };
+			nodes[component.id] = { id: component.id, type: component.type, props: this.initialProps(component, inputs, outputs) };
 		}
 		this.nodes = nodes;
 		onLocaleChange(() => this.relocalize());
 		this.deps = config.dependencies;
-		for (const dep of this.deps) {
+		this.indexDependencies();
+	}
+
+	/** A component's props as first shown: the config's, with the defaults, translations and interactivity the page fills in. */
+	private initialProps(component: ComponentConfig, inputs: Set<number>, outputs: Set<number>): Record<string, unknown> {
+		// The value and label the config leaves out, as Gradio's page fills them in ("" for a Textbox).
+		const props = withDefaults(component.type, { ...component.props });
+		// the default label the page filled in: some are shown in the page's language, as Gradio's
+		if (component.props.label == null && typeof props.label === "string") props.label = defaultLabel(props.label);
+		for (const key in props) props[key] = this.localize(component.id, component.type, key, props[key]);
+		if (props.interactive === undefined || props.interactive === null) {
+			props.interactive = inferInteractive(component.id, component.props.value, inputs, outputs);
+		}
+		return props;
+	}
+
+	/** Every listener the page knows: the app's, then those the latest run of each gr.render made. */
+	private allDependencies(): DependencyConfig[] {
+		const all = [...this.deps];
+		for (const run of this.renders.values()) all.push(...run.deps);
+		return all;
+	}
+
+	/** Index the listeners by the trigger that fires them and by the listener they follow (.then). */
+	private indexDependencies(): void {
+		this.byTarget.clear();
+		this.byTriggerAfter.clear();
+		for (const dep of this.allDependencies()) {
 			for (const [target, event] of dep.targets) {
 				const key = `${target}:${event}`;
 				if (event === "then" || event === "success" || event === "failure") continue;
@@ -153,6 +179,48 @@ export class AppState {
 				this.byTriggerAfter.set(dep.trigger_after, list);
 			}
 		}
+	}
+
+	/**
+	 * Show what a run of a gr.render made: its blocks replace the previous run's in its placeholder, and
+	 * its listeners replace that run's. A block shown again under its id (a keyed one) keeps the props
+	 * its `preserved_by_key` names, such as the value the user typed.
+	 */
+	applyRender(config: RenderConfig): void {
+		const placeholder = config.layout.id;
+		const previous = this.renders.get(config.render_id);
+		this.renders.set(config.render_id, { deps: config.dependencies, ids: config.components.map((c) => c.id) });
+		this.indexDependencies();
+		const all = this.allDependencies();
+		const inputs = new Set(all.flatMap((d) => d.inputs));
+		const outputs = new Set(all.flatMap((d) => d.outputs));
+		const shownNow = layoutIds(config.layout);
+		const fresh: Record<number, NodeState> = {};
+		for (const component of config.components) {
+			if (component.id === placeholder || !shownNow.has(component.id)) continue;
+			const shown = this.nodes[component.id];
+			const snapshot = shown ? { type: shown.type, props: $state.snapshot(shown.props) as Record<string, unknown> } : undefined;
+			const props = renderedProps(component, this.initialProps(component, inputs, outputs), snapshot);
+			if (shown && shown.type === component.type) {
+				for (const key of Object.keys(shown.props)) if (!(key in props)) delete shown.props[key];
+				for (const [key, value] of Object.entries(props)) reconcile(shown.props, key, value);
+			} else {
+				fresh[component.id] = { id: component.id, type: component.type, props };
+			}
+		}
+		Object.assign(this.nodes, fresh);
+		this.rendered[placeholder] = config.layout.children ?? [];
+		for (const id of previous?.ids ?? []) {
+			if (id === placeholder || shownNow.has(id)) continue;
+			delete this.nodes[id];
+			delete this.status[id];
+		}
+	}
+
+	/** The layout a container shows: a gr.render placeholder shows its latest run's blocks. */
+	layoutOf(node: LayoutNode): LayoutNode {
+		const children = this.rendered[node.id];
+		return children === undefined ? node : { id: node.id, children };
 	}
 
 	/**
@@ -470,7 +538,8 @@ export class AppState {
 					end(null, text, !("error" in message.output));
 				} else {
 					const output = outputData(message.output);
-					if (Array.isArray(output.data)) this.setOutputs(dep, output.data);
+					if (isRenderConfig(output.render_config)) this.applyRender(output.render_config);
+					else if (Array.isArray(output.data)) this.setOutputs(dep, output.data);
 					for (const id of output.changed_state_ids ?? []) this.trigger(id, "change");
 					this.setStatus(dep, null);
 					end(Array.isArray(output.data) ? output.data : current, null);
@@ -500,7 +569,8 @@ export class AppState {
 			release();
 			if (answer.ok) {
 				const { body } = answer;
-				this.setOutputs(dep, body.data ?? []);
+				if (isRenderConfig(body.render_config)) this.applyRender(body.render_config);
+				else this.setOutputs(dep, body.data ?? []);
 				for (const id of body.changed_state_ids ?? []) this.trigger(id, "change");
 				this.setStatus(dep, null);
 				record(body.data ?? [], null);

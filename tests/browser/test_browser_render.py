@@ -1,0 +1,105 @@
+"""``@gr.render`` in the page: the blocks a render makes replace the previous run's, keyed ones keep
+what the user typed, and listeners made inside a render run (Gradio's render demos)."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+
+import pytest
+from playwright.sync_api import Page, expect
+
+import trellis as gr
+
+pytestmark = pytest.mark.browser
+
+Serve = Callable[..., str]
+
+
+def test_typing_renders_one_textbox_per_letter(page: Page, serve: Serve) -> None:
+    # Gradio's demo render_split_simple.
+    with gr.Blocks() as demo:
+        input_text = gr.Textbox(label="input")
+
+        @gr.render(inputs=input_text)
+        def show_split(text: str) -> None:
+            if len(text) == 0:
+                gr.Markdown("## No Input Provided")
+            else:
+                for letter in text:
+                    gr.Textbox(letter)
+
+    page.goto(serve(demo))
+    # The load-time run shows the empty state.
+    expect(page.get_by_text("No Input Provided")).to_be_visible()
+    textboxes = page.locator("textarea")
+    expect(textboxes).to_have_count(1)
+    page.get_by_label("input").press_sequentially("abc")
+    expect(textboxes).to_have_count(4)
+    expect(textboxes.nth(1)).to_have_value("a")
+    expect(textboxes.nth(3)).to_have_value("c")
+    expect(page.get_by_text("No Input Provided")).to_have_count(0)
+    page.get_by_label("input").press("Backspace")
+    expect(textboxes).to_have_count(3)
+    expect(textboxes.nth(2)).to_have_value("b")
+
+
+def test_add_box_keeps_typed_values_and_merge_uses_the_rendered_listener(page: Page, serve: Serve) -> None:
+    # Gradio's demo render_merge_simple.
+    with gr.Blocks() as demo:
+        text_count = gr.State(1)
+        add_btn = gr.Button("Add Box")
+        add_btn.click(lambda x: x + 1, text_count, text_count)
+
+        @gr.render(inputs=text_count)
+        def render_count(count: int) -> None:
+            boxes = []
+            for i in range(count):
+                box = gr.Textbox(key=i, label=f"Box {i}")
+                boxes.append(box)
+
+            def merge(*args: str) -> str:
+                return " ".join(args)
+
+            merge_btn.click(merge, boxes, output)
+
+        merge_btn = gr.Button("Merge")
+        output = gr.Textbox(label="Merged Output")
+
+    page.goto(serve(demo))
+    page.get_by_label("Box 0").fill("hello")
+    page.get_by_role("button", name="Add Box").click()
+    expect(page.get_by_label("Box 1")).to_be_visible()
+    # The keyed box kept what was typed in it across the re-render.
+    expect(page.get_by_label("Box 0")).to_have_value("hello")
+    page.get_by_label("Box 1").fill("world")
+    page.get_by_role("button", name="Add Box").click()
+    expect(page.get_by_label("Box 2")).to_be_visible()
+    expect(page.get_by_label("Box 1")).to_have_value("world")
+    page.get_by_label("Box 2").fill("again")
+    page.get_by_role("button", name="Merge").click()
+    expect(page.get_by_label("Merged Output")).to_have_value("hello world again")
+
+
+def test_two_renders_of_500_textboxes_appear(page: Page, serve: Serve) -> None:
+    # Gradio's demo render_heavy_concurrently.
+    with gr.Blocks() as demo:
+        with gr.Row():
+
+            @gr.render()
+            def render() -> None:
+                for _ in range(500):
+                    gr.Textbox(str(random.randint(0, 100)))
+                gr.Button("DONE 1")
+
+            @gr.render()
+            def render2() -> None:
+                for _ in range(500):
+                    gr.Textbox(str(random.randint(0, 100)))
+                gr.Button("DONE 2")
+
+    demo.queue(default_concurrency_limit=64)
+    page.goto(serve(demo))
+    expect(page.get_by_role("button", name="DONE 1")).to_be_visible(timeout=30_000)
+    expect(page.get_by_role("button", name="DONE 2")).to_be_visible(timeout=30_000)
+    expect(page.locator("textarea")).to_have_count(1000)

@@ -1,0 +1,176 @@
+"""``@gr.render`` over the wire: the placeholder and its listener in /config, ``render_config`` in the
+render event's completion, and the listeners a render makes, called back per session by ``fn_index``."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+import httpx
+import pytest
+from conftest import completed, http_client, join, read_stream, run_event
+
+import trellis as gr
+
+
+def build() -> gr.Blocks:
+    """Gradio's demo render_merge_simple, plus a render that fails for some inputs."""
+    with gr.Blocks() as demo:
+        text_count = gr.State(1)
+        add_btn = gr.Button("Add Box")
+        add_btn.click(lambda x: x + 1, text_count, text_count)
+
+        @gr.render(inputs=text_count)
+        def render_count(count: int) -> None:
+            boxes = []
+            for i in range(count):
+                box = gr.Textbox(key=i, label=f"Box {i}")
+                boxes.append(box)
+
+            def merge(*args: str) -> str:
+                return " ".join(args)
+
+            merge_btn.click(merge, boxes, output)
+
+        merge_btn = gr.Button("Merge")
+        output = gr.Textbox(label="Merged Output")
+
+        word = gr.Textbox(label="word")
+
+        @gr.render(inputs=word, triggers=[word.submit])
+        def letters(text: str) -> None:
+            if text == "boom":
+                raise gr.Error("No boom here")
+            with gr.Row():
+                for letter in text:
+                    button = gr.Button(letter)
+                    button.click(lambda t=letter: t.upper(), None, output, key=f"up-{letter}")
+
+    return demo
+
+
+@pytest.fixture(scope="module")
+def url(serve_blocks: Any) -> str:
+    return serve_blocks(build())
+
+
+def _config(url: str) -> dict[str, Any]:
+    return httpx.get(url + "config", timeout=10).json()
+
+
+def _render_dep(config: dict[str, Any], render_id: int) -> dict[str, Any]:
+    return next(d for d in config["dependencies"] if d["render_id"] == render_id)
+
+
+def test_config_has_the_placeholder_and_the_render_listener(url: str) -> None:
+    config = _config(url)
+    types = {c["id"]: c["type"] for c in config["components"]}
+    dep = _render_dep(config, 0)
+    # As Gradio 6.31: the render's listener targets load and the input's change, outputs the empty column.
+    assert dep["targets"] == [[0, "load"], [1, "change"]]
+    assert dep["inputs"] == [1]
+    assert len(dep["outputs"]) == 1 and types[dep["outputs"][0]] == "column"
+    assert dep["api_name"] == "apply"
+    assert dep["api_visibility"] == "undocumented"
+    assert dep["trigger_mode"] == "always_last"
+    assert dep["rendered_in"] is None
+    placeholder = dep["outputs"][0]
+    assert {"id": placeholder, "children": []} in config["layout"]["children"]
+    second = _render_dep(config, 1)
+    assert [event for _, event in second["targets"]] == ["submit"]
+    assert second["api_name"] == "apply_1"
+    # Undocumented: /info lists only the app's own public listener.
+    info = httpx.get(url + "gradio_api/info", timeout=10).json()
+    assert list(info["named_endpoints"]) == ["/lambda"]
+
+
+def _render(url: str, http: httpx.Client, fn: int, data: list[Any], session: str) -> dict[str, Any]:
+    response = join(http, fn, data, session)
+    assert response.status_code == 200, response.text
+    event_id = response.json()["event_id"]
+    messages = [m for m in read_stream(http, session, {event_id}) if m.get("event_id") == event_id]
+    return completed(messages)
+
+
+def test_render_config_and_a_rendered_listener_called_back(url: str) -> None:
+    config = _config(url)
+    dep = _render_dep(config, 0)
+    add = next(d for d in config["dependencies"] if d["api_name"] == "lambda")
+    placeholder = dep["outputs"][0]
+    session = uuid.uuid4().hex
+    with http_client(url) as http:
+        done = _render(url, http, dep["id"], [None], session)
+        assert done["success"] is True
+        output = done["output"]
+        assert output["data"] == [None]
+        rc = output["render_config"]
+        assert set(rc) == {"page", "components", "dependencies", "layout", "render_id"}
+        assert rc["render_id"] == 0
+        assert rc["layout"]["id"] == placeholder
+        by_id = {c["id"]: c for c in rc["components"]}
+        assert by_id[placeholder]["type"] == "column" and by_id[placeholder]["renderable"] == 0
+        boxes = [c for c in rc["components"] if c["type"] == "textbox"]
+        assert [b["props"]["label"] for b in boxes] == ["Box 0"]
+        assert boxes[0]["rendered_in"] == 0 and boxes[0]["props"]["key"] == 0
+        assert isinstance(boxes[0]["key"], int)
+        [merge] = rc["dependencies"]
+        # Listener ids continue after the app's own; the listener sits on the static Merge button.
+        assert merge["id"] == len(config["dependencies"])
+        assert merge["rendered_in"] == 0 and merge["render_id"] is None
+        assert merge["inputs"] == [boxes[0]["id"]]
+        merge_button = next(c["id"] for c in config["components"] if c["props"].get("value") == "Merge")
+        assert merge["targets"] == [[merge_button, "click"]]
+
+        # Add a box: the State changes, the render runs again; the keyed box keeps its id.
+        assert _render(url, http, add["id"], [None], session)["success"] is True
+        rc2 = _render(url, http, dep["id"], [None], session)["output"]["render_config"]
+        boxes2 = [c for c in rc2["components"] if c["type"] == "textbox"]
+        assert [b["props"]["label"] for b in boxes2] == ["Box 0", "Box 1"]
+        assert boxes2[0]["id"] == boxes[0]["id"]
+        [merge2] = rc2["dependencies"]
+        assert merge2["id"] == merge["id"] + 1
+        assert merge2["api_name"] == "merge_1"  # de-duplicated against the previous run's, as Gradio
+
+        # The new listener merges both boxes; the previous run's listener is gone.
+        done = _render(url, http, merge2["id"], ["hello", "world"], session)
+        assert done["output"]["data"] == ["hello world"]
+        assert done["output"]["render_config"] is None
+        stale = join(http, merge["id"], ["x"], session)
+        assert stale.status_code == 404
+
+    # Another session has none of these listeners.
+    other = join(http_client(url), merge2["id"], ["a", "b"], uuid.uuid4().hex)
+    assert other.status_code == 404
+
+
+def test_keyed_listener_keeps_its_id_and_errors_are_reported(url: str) -> None:
+    config = _config(url)
+    dep = _render_dep(config, 1)
+    session = uuid.uuid4().hex
+    with http_client(url) as http:
+        rc = _render(url, http, dep["id"], ["ab"], session)["output"]["render_config"]
+        first = {d["api_name"]: d["id"] for d in rc["dependencies"]}
+        assert len(first) == 2
+        rows = [c for c in rc["components"] if c["type"] == "row"]
+        assert len(rows) == 1 and rc["layout"]["children"][0]["id"] == rows[0]["id"]
+        rc = _render(url, http, dep["id"], ["ba"], session)["output"]["render_config"]
+        second = sorted(d["id"] for d in rc["dependencies"])
+        assert second == sorted(first.values())  # key= keeps a listener's id across runs
+        button_b = next(d for d in rc["dependencies"] if d["id"] == first[next(iter(first))])
+        done = _render(url, http, button_b["id"], [], session)
+        assert done["output"]["data"] in (["A"], ["B"])
+
+        failed = _render(url, http, dep["id"], ["boom"], session)
+        assert failed["success"] is False
+        assert failed["output"]["error"] == "No boom here"
+        # The failed run left the previous run's listeners in place.
+        assert _render(url, http, button_b["id"], [], session)["success"] is True
+
+
+def test_python_client_still_calls_the_app(url: str, make_client: Any) -> None:
+    client = make_client(url)
+    # The render's listener is undocumented: the client's API lists only the app's own endpoint.
+    assert list(client.view_api(print_info=False, return_format="dict")["named_endpoints"]) == ["/lambda"]
+    assert client.predict(api_name="/lambda") == ()  # its only input and output are a State
+    messages = run_event(url, _render_dep(_config(url), 0)["id"], [None])
+    assert completed(messages)["output"]["render_config"]["render_id"] == 0
