@@ -81,6 +81,36 @@ def test_add_box_keeps_typed_values_and_merge_uses_the_rendered_listener(page: P
     expect(page.get_by_label("Merged Output")).to_have_value("hello world again")
 
 
+def test_a_listener_made_in_a_render_updates_a_rendered_component(page: Page, serve: Serve) -> None:
+    # The example of Gradio's gr.render docs: one row per letter, each with a Clear button.
+    with gr.Blocks() as demo:
+        input_text = gr.Textbox(label="input")
+
+        @gr.render(inputs=input_text, triggers=[input_text.submit])
+        def show_split(text: str) -> None:
+            for letter in text:
+                with gr.Row():
+                    box = gr.Textbox(letter, label=f"letter {letter}")
+                    btn = gr.Button(f"Clear {letter}")
+                    btn.click(lambda: gr.Textbox(value=""), None, box)
+
+    page.goto(serve(demo))
+    page.get_by_label("input").fill("xy")
+    # Only submit triggers this render (no load, no change).
+    expect(page.get_by_label("letter x")).to_have_count(0)
+    page.get_by_label("input").press("Enter")
+    expect(page.get_by_label("letter x")).to_have_value("x")
+    page.get_by_role("button", name="Clear y").click()
+    expect(page.get_by_label("letter y")).to_have_value("")
+    expect(page.get_by_label("letter x")).to_have_value("x")
+    page.get_by_label("input").fill("z")
+    page.get_by_label("input").press("Enter")
+    expect(page.get_by_label("letter z")).to_have_value("z")
+    expect(page.get_by_label("letter x")).to_have_count(0)
+    page.get_by_role("button", name="Clear z").click()
+    expect(page.get_by_label("letter z")).to_have_value("")
+
+
 def test_two_renders_of_500_textboxes_appear(page: Page, serve: Serve) -> None:
     # Gradio's demo render_heavy_concurrently.
     with gr.Blocks() as demo:

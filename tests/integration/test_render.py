@@ -167,6 +167,35 @@ def test_keyed_listener_keeps_its_id_and_errors_are_reported(url: str) -> None:
         assert _render(url, http, button_b["id"], [], session)["success"] is True
 
 
+def test_unqueued_render_and_rendered_listener_answer_over_run(serve_blocks: Any) -> None:
+    with gr.Blocks() as demo:
+        n = gr.Number(2, label="n")
+
+        @gr.render(inputs=n, queue=False)
+        def boxes(count: float) -> None:
+            texts = [gr.Textbox(str(i), key=i) for i in range(int(count))]
+            out = gr.Textbox(label="joined")
+            gr.Button("Join").click(lambda *a: "+".join(a), texts, out, queue=False, api_name="join")
+
+    url = serve_blocks(demo)
+    config = _config(url)
+    dep = _render_dep(config, 0)
+    assert dep["queue"] is False and dep["api_name"] == "apply"
+    session = uuid.uuid4().hex
+    with http_client(url) as http:
+        answer = http.post("gradio_api/run/apply", json={"data": [3], "fn_index": dep["id"], "session_hash": session})
+        assert answer.status_code == 200, answer.text
+        rc = answer.json()["render_config"]
+        [join_dep] = rc["dependencies"]
+        assert join_dep["queue"] is False
+        assert len([c for c in rc["components"] if c["type"] == "textbox"]) == 4
+        body = {"data": ["a", "b", "c"], "fn_index": join_dep["id"], "session_hash": session}
+        answer = http.post("gradio_api/run/join", json=body)
+        assert answer.status_code == 200, answer.text
+        assert answer.json()["data"] == ["a+b+c"]
+        assert answer.json()["render_config"] is None
+
+
 def test_python_client_still_calls_the_app(url: str, make_client: Any) -> None:
     client = make_client(url)
     # The render's listener is undocumented: the client's API lists only the app's own endpoint.
