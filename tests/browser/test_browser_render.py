@@ -111,6 +111,56 @@ def test_a_listener_made_in_a_render_updates_a_rendered_component(page: Page, se
     expect(page.get_by_label("letter z")).to_have_value("")
 
 
+def test_todo_list_whose_listeners_mutate_the_state_in_place(page: Page, serve: Serve) -> None:
+    # The todo list of Gradio's gr.render guide: rendered listeners change a task inside the State's list
+    # and return that same list, which must still count as a change (the render runs again).
+    with gr.Blocks() as demo:
+        tasks = gr.State([])
+        new_task = gr.Textbox(label="Task Name")
+
+        def add_task(tasks: list[dict[str, object]], name: str) -> tuple[list[dict[str, object]], str]:
+            return [*tasks, {"name": name, "complete": False}], ""
+
+        new_task.submit(add_task, [tasks, new_task], [tasks, new_task])
+
+        @gr.render(inputs=tasks)
+        def render_todos(task_list: list[dict[str, object]]) -> None:
+            incomplete = [task for task in task_list if not task["complete"]]
+            complete = [task for task in task_list if task["complete"]]
+            gr.Markdown(f"### Incomplete Tasks ({len(incomplete)})")
+            for task in incomplete:
+                with gr.Row():
+                    gr.Textbox(str(task["name"]), show_label=False, container=False)
+                    done_btn = gr.Button("Done", scale=0)
+
+                    def mark_done(task: dict[str, object] = task) -> list[dict[str, object]]:
+                        task["complete"] = True
+                        return task_list
+
+                    done_btn.click(mark_done, None, [tasks])
+                    delete_btn = gr.Button("Delete", scale=0, variant="stop")
+
+                    def delete(task: dict[str, object] = task) -> list[dict[str, object]]:
+                        task_list.remove(task)
+                        return task_list
+
+                    delete_btn.click(delete, None, [tasks])
+            gr.Markdown(f"### Complete Tasks ({len(complete)})")
+
+    page.goto(serve(demo))
+    box = page.get_by_label("Task Name")
+    for count, name in enumerate(("one", "two", "three"), start=1):
+        box.fill(name)
+        box.press("Enter")
+        expect(page.get_by_text(f"Incomplete Tasks ({count})")).to_be_visible()
+    page.get_by_role("button", name="Done").nth(1).click()
+    expect(page.get_by_text("Complete Tasks (1)")).to_be_visible()
+    expect(page.get_by_text("Incomplete Tasks (2)")).to_be_visible()
+    page.get_by_role("button", name="Delete").first.click()
+    expect(page.get_by_text("Incomplete Tasks (1)")).to_be_visible()
+    expect(page.get_by_role("button", name="Done")).to_have_count(1)
+
+
 def test_two_renders_of_500_textboxes_appear(page: Page, serve: Serve) -> None:
     # Gradio's demo render_heavy_concurrently.
     with gr.Blocks() as demo:

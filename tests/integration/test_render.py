@@ -196,6 +196,27 @@ def test_unqueued_render_and_rendered_listener_answer_over_run(serve_blocks: Any
         assert answer.json()["render_config"] is None
 
 
+def test_a_state_mutated_in_place_and_returned_is_a_change(serve_blocks: Any) -> None:
+    with gr.Blocks() as demo:
+        items = gr.State([1])
+        gr.Button("grow").click(lambda xs: (xs.append(len(xs) + 1), xs)[1], items, items)
+
+        @gr.render(inputs=items)
+        def show(xs: list[int]) -> None:
+            for x in xs:
+                gr.Markdown(str(x))
+
+    url = serve_blocks(demo)
+    grow = next(d for d in _config(url)["dependencies"] if d["api_name"] == "lambda")
+    session = uuid.uuid4().hex
+    with http_client(url) as http:
+        # The same list object comes back, grown: the render (a change listener of the State) must run again.
+        done = _render(url, http, grow["id"], [None], session)
+        assert done["output"]["changed_state_ids"] == [grow["inputs"][0]]
+        rc = _render(url, http, _render_dep(_config(url), 0)["id"], [None], session)["output"]["render_config"]
+        assert [c["props"]["value"] for c in rc["components"] if c["type"] == "markdown"] == ["1", "2"]
+
+
 def test_python_client_still_calls_the_app(url: str, make_client: Any) -> None:
     client = make_client(url)
     # The render's listener is undocumented: the client's API lists only the app's own endpoint.

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextvars
 import dataclasses
+import hashlib
 import os
 import threading
 from collections.abc import Callable
@@ -75,6 +76,9 @@ class CallContext:
     streams: dict[int, tuple[StreamEncoder, MediaStream]] = dataclasses.field(default_factory=dict)
     #: The ids of the Dataframes the page only displays: a big value for one goes to it in windows.
     table_windows: frozenset[int] = frozenset()
+    #: Fingerprints of the State outputs' values before the call (ids of States with change listeners), so
+    #: a State mutated in place and returned counts as changed (as Gradio's, which hashes them).
+    state_prints: dict[int, str] = dataclasses.field(default_factory=dict)
 
 
 @dataclasses.dataclass
@@ -135,6 +139,9 @@ class Runner:
             )
         values: list[Any] = []
         session = ctx.session
+        for output in endpoint.outputs:
+            if isinstance(output, State) and output._id in self._state_change_ids:
+                ctx.state_prints[output._id] = fingerprint(session.get_state(output))
         for index, component in enumerate(inputs):
             if isinstance(component, State):
                 values.append(session.get_state(component))
@@ -248,7 +255,12 @@ class Runner:
                     continue
                 if is_update(value):
                     value = value.get("value", session.get_state(component))
-                if session.set_state(component, value) and component._id in self._state_change_ids:
+                before = ctx.state_prints.get(component._id)
+                differs = session.set_state(component, value)
+                if before is not None:
+                    after = ctx.state_prints[component._id] = fingerprint(value)
+                    differs = differs or after != before
+                if differs and component._id in self._state_change_ids:
                     changed.append(component._id)
                 data.append(None)
                 continue
@@ -552,6 +564,36 @@ class _Skip:
 
 
 _SKIP: Any = _Skip()
+
+
+def fingerprint(value: Any) -> str:
+    """A digest of a value's contents (nested dicts, lists, tuples and sets; other objects by hash, else identity)."""
+    digest = hashlib.sha256()
+
+    def feed(item: Any) -> None:
+        if isinstance(item, (str, bytes, int, float, bool)) or item is None:
+            digest.update(repr((type(item).__name__, item)).encode())
+        elif isinstance(item, dict):
+            digest.update(b"{")
+            for key, inner in item.items():
+                feed(key)
+                feed(inner)
+            digest.update(b"}")
+        elif isinstance(item, (list, tuple)):
+            digest.update(b"[" if isinstance(item, list) else b"(")
+            for inner in item:
+                feed(inner)
+            digest.update(b"]")
+        elif isinstance(item, (set, frozenset)):
+            digest.update(("set:" + ",".join(sorted(fingerprint(i) for i in item))).encode())
+        else:
+            try:
+                digest.update(f"hash:{hash(item)}".encode())
+            except TypeError:
+                digest.update(f"id:{id(item)}".encode())
+
+    feed(value)
+    return digest.hexdigest()
 
 
 def _windowed_value(component: Dataframe, value: Any, session: Session) -> Any:
