@@ -83,6 +83,18 @@ describe("preview", () => {
 	it("draws nothing for a HighlightedText sample, as Gradio (it has no preview for it)", () => {
 		expect(preview([{ token: "a", class_or_confidence: "X" }], "highlightedtext", "")).toEqual({ kind: "empty" });
 	});
+	it("shows choice samples only when they fit the component, as Gradio's page (measured on Gradio 6.31)", () => {
+		const shown = (value: unknown, component: string) => {
+			const p = preview(value, component, "");
+			return p.kind === "text" ? p.text : p.kind;
+		};
+		expect(shown(["a", "b"], "checkboxgroup")).toBe("a, b");
+		expect(shown("/tmp/x.csv", "checkboxgroup")).toBe("empty");
+		expect(shown("a", "radio")).toBe("a");
+		expect(shown(["a", "b"], "radio")).toBe("empty");
+		expect(shown(["p", "q"], "slider")).toBe("p,q");
+		expect(shown(2, "slider")).toBe("2");
+	});
 	const root = "http://app";
 	const file = (path: string, extra: Record<string, unknown> = {}) => ({ path, url: `${root}/gradio_api/file=${path}`, ...extra });
 	it("shows images and videos as thumbnails", () => {

@@ -217,6 +217,15 @@ export function preview(value: unknown, component: string | null | undefined, ro
 			return tablePreview(value) ?? text();
 		case "highlightedtext":
 			return { kind: "empty" }; // Gradio draws nothing for a HighlightedText sample
+		// As Gradio's page: a CheckboxGroup sample shows only a list, a Radio sample only a single choice,
+		// and a Slider or Number sample is printed as JavaScript prints it (a list as "p,q").
+		case "checkboxgroup":
+			return Array.isArray(value) ? text() : { kind: "empty" };
+		case "radio":
+			return value !== null && typeof value === "object" ? { kind: "empty" } : text();
+		case "slider":
+		case "number":
+			return Array.isArray(value) ? { kind: "text", text: value.map((v) => cellText(v, null)).join(","), wrap: false } : text();
 		case "textbox":
 		case "text": {
 			const full = cellText(value, component);
