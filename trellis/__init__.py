@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import IO, Any
 
-from trellis import _aliases, themes
+from trellis import _aliases, themes, validators
 from trellis._version import __version__
 from trellis.blocks.blocks import Blocks
 from trellis.blocks.chat_interface import ChatInterface
@@ -28,6 +28,7 @@ from trellis.blocks.flagging import CSVLogger, FlaggingCallback, SimpleCSVLogger
 from trellis.blocks.interface import Interface, TabbedInterface
 from trellis.blocks.render import render
 from trellis.blocks.updates import skip, update
+from trellis.caching import Cache, cache
 from trellis.components import (
     HTML,
     JSON,
@@ -118,6 +119,7 @@ from trellis.exceptions import Error
 from trellis.i18n import I18n
 from trellis.runtime import Info, Progress, Request, Success, Warning
 from trellis.themes import Base as Theme
+from trellis.validation import validate
 
 _aliases.install()
 
@@ -187,6 +189,7 @@ __all__ = [
     "Brush",
     "Button",
     "CSVLogger",
+    "Cache",
     "ChatInterface",
     "ChatMessage",
     "Chatbot",
@@ -292,6 +295,7 @@ __all__ = [
     "__version__",
     "close_all",
     "deploy",
+    "cache",
     "get_audio",
     "get_file",
     "get_image",
@@ -307,4 +311,6 @@ __all__ = [
     "skip",
     "themes",
     "update",
+    "validate",
+    "validators",
 ]

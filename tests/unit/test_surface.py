@@ -29,10 +29,6 @@ pytestmark = pytest.mark.skipif(
 #: Missing until a later issue brings them; each must still be missing (take it off when it lands).
 LATER: dict[str, str] = {
     # names
-    "Cache": "gr.Cache / gr.cache: a later issue",
-    "cache": "gr.Cache / gr.cache: a later issue",
-    "validate": "gr.validate / gr.validators: a later issue",
-    "validators": "gr.validate / gr.validators: a later issue",
     "Server": "gr.Server: a later issue",
     "Workflow": "gr.Workflow / WorkflowCanvas: a later issue",
     "WorkflowCanvas": "gr.Workflow / WorkflowCanvas: a later issue",

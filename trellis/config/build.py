@@ -330,6 +330,17 @@ def _with_files(text: str | None, paths: list[str]) -> str | None:
     return "\n".join(parts) if parts else None
 
 
+def _keeps_session_cache(endpoint: EndpointInfo) -> bool:
+    """Whether the listener keeps a per-session ``gr.cache``/``gr.Cache``.
+
+    The page then opens the heartbeat, which tells when the session ends and its entries go (as in Gradio).
+    """
+    store = getattr(endpoint.plan.fn, "cache", None)
+    if getattr(store, "per_session", False) is True:
+        return True
+    return any(slot.cache is not None and slot.cache.per_session for slot in endpoint.plan.slots)
+
+
 def compile_app(blocks: AppDefinition) -> CompiledApp:
     """Build the served form of ``blocks``, leaving it unchanged. Called at launch (and for ``demo.config``)."""
     all_blocks = blocks.all_blocks()
@@ -360,7 +371,7 @@ def compile_app(blocks: AppDefinition) -> CompiledApp:
         **copy.deepcopy(_PRESENTATION_DEFAULTS),
         "stylesheets": list(theme._stylesheets),
         "css": _with_files(blocks.css, blocks.css_paths),
-        "connect_heartbeat": bool(state_components) or has_unload,
+        "connect_heartbeat": bool(state_components) or has_unload or any(map(_keeps_session_cache, endpoints)),
         "js": blocks.js,
         "head": _with_files(blocks.head, blocks.head_paths),
         "title": blocks.title,

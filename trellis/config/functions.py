@@ -13,9 +13,10 @@ from collections.abc import Callable
 from typing import Any, Literal
 
 from trellis.blocks.events import Dependency, EventData
+from trellis.caching import Cache
 from trellis.runtime import Header, Progress, Request
 
-SpecialKind = Literal["request", "progress", "event_data", "header"]
+SpecialKind = Literal["request", "progress", "event_data", "header", "cache"]
 _RESERVED_NAMES = {"api_name", "fn_index", "result_callbacks"}
 
 
@@ -23,10 +24,12 @@ _RESERVED_NAMES = {"api_name", "fn_index", "result_callbacks"}
 class ParamSlot:
     """One positional slot of the function: an input value or a special object."""
 
-    kind: Literal["input", "request", "progress", "event_data", "header"]
+    kind: Literal["input", "request", "progress", "event_data", "header", "cache"]
     name: str
     event_data_cls: type[EventData] | None = None
     progress: Progress | None = None
+    #: The ``gr.Cache`` a parameter has as its default (it is passed that object).
+    cache: Cache | None = None
 
 
 @dataclasses.dataclass
@@ -61,6 +64,8 @@ def _resolved_hints(fn: Callable[..., Any]) -> dict[str, Any]:
 def _special_kind(param: inspect.Parameter, hint: Any) -> tuple[SpecialKind | None, Any]:
     if isinstance(param.default, Progress):
         return "progress", param.default
+    if isinstance(param.default, Cache):
+        return "cache", param.default
     candidates = [hint]
     origin_args = typing.get_args(hint)
     if origin_args:
@@ -127,6 +132,8 @@ def plan_function(dep: Dependency) -> FunctionPlan:
                 slots.append(ParamSlot("progress", param.name, progress=extra))
             elif kind == "header":
                 slots.append(ParamSlot("header", param.name))
+            elif kind == "cache":
+                slots.append(ParamSlot("cache", param.name, cache=extra))
             elif kind == "event_data":
                 slots.append(ParamSlot("event_data", param.name, event_data_cls=extra))
             else:

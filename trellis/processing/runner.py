@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 import anyio
 import anyio.to_thread
 
+from trellis import caching
 from trellis._filedata import contains_file
 from trellis.blocks.updates import check_update_props, is_update, ordered_update
 from trellis.components import handlers
@@ -76,6 +77,9 @@ class CallContext:
     streams: dict[int, tuple[StreamEncoder, MediaStream]] = dataclasses.field(default_factory=dict)
     #: The ids of the Dataframes the page only displays: a big value for one goes to it in windows.
     table_windows: frozenset[int] = frozenset()
+    #: Set when the call ends: ``"full"`` if the function is a ``@gr.cache`` one that hit, ``"partial"`` if
+    #: a cache answered inside it (``gr.Cache.get``, a ``gr.cache`` helper), else ``None``.
+    used_cache: caching.UsedCache | None = None
     #: Fingerprints of the State outputs' values before the call (ids of States with change listeners), so
     #: a State mutated in place and returned counts as changed (as Gradio's, which hashes them).
     state_prints: dict[int, str] = dataclasses.field(default_factory=dict)
@@ -210,6 +214,8 @@ class Runner:
                 value = headers.get(slot.name.replace("_", "-").lower())
             elif slot.kind == "progress":
                 value = slot.progress
+            elif slot.kind == "cache":
+                value = slot.cache
             else:
                 cls = slot.event_data_cls
                 target = self._block(ctx.trigger_id, ctx.session) if ctx.trigger_id is not None else None
@@ -411,6 +417,20 @@ class Runner:
         ctx: CallContext,
         limiter: anyio.CapacityLimiter | None = None,
     ) -> Outcome:
+        """Run a non-generator function (see ``_call``), noting in ``ctx.used_cache`` whether a cache answered."""
+        with caching.track(ctx.session.hash) as usage:
+            try:
+                return await self._call(endpoint, data, ctx, limiter)
+            finally:
+                ctx.used_cache = usage.used_cache(endpoint.plan.fn)
+
+    async def _call(
+        self,
+        endpoint: EndpointInfo,
+        data: list[Any],
+        ctx: CallContext,
+        limiter: anyio.CapacityLimiter | None = None,
+    ) -> Outcome:
         """Run a non-generator function: async on the loop, sync in a worker thread.
 
         The thread is taken from ``limiter`` when given, else from the shared pool.
@@ -494,7 +514,7 @@ class Runner:
             fn = endpoint.plan.fn
             assert fn is not None
             args, kwargs = self.bind(endpoint, values, ctx)
-            iterator = fn(*args, **kwargs)
+            iterator = caching.tracked(fn(*args, **kwargs), ctx.session.hash, _note_cache(ctx, fn))
             try:
                 for item in iterator:
                     if ctx.cancelled.is_set():
@@ -536,7 +556,7 @@ class Runner:
             fn = endpoint.plan.fn
             assert fn is not None
             args, kwargs = self.bind(endpoint, values, ctx)
-            agen = fn(*args, **kwargs)
+            agen = caching.tracked_async(fn(*args, **kwargs), ctx.session.hash, _note_cache(ctx, fn))
             try:
                 async for item in agen:
                     last = await self._finish_off_loop(endpoint, item, ctx)
@@ -556,6 +576,15 @@ class Runner:
                         stream.end()
                     raise
             ctx.generating = False
+
+
+def _note_cache(ctx: CallContext, fn: Any) -> Callable[[caching.Usage], None]:
+    """What records in ``ctx`` whether a cache answered a generator's run, once it ends."""
+
+    def note(usage: caching.Usage) -> None:
+        ctx.used_cache = usage.used_cache(fn)
+
+    return note
 
 
 class _Skip:

@@ -94,8 +94,16 @@ def process_generating(event_id: str, output: dict[str, Any]) -> bytes:
     )
 
 
-def process_completed(event_id: str, output: dict[str, Any], duration: float, average: float | None) -> bytes:
-    """The ``process_completed`` message of a successful event."""
+def process_completed(
+    event_id: str, output: dict[str, Any], duration: float, average: float | None, used_cache: str | None = None
+) -> bytes:
+    """The ``process_completed`` message of a successful event.
+
+    ``used_cache``: ``"full"`` when the function is a ``@gr.cache`` one that answered from its cache,
+    ``"partial"`` when a cache answered inside it (then ``output`` says so too), as Gradio reports them.
+    """
+    if used_cache == "partial":
+        output = {**output, "used_cache": "partial"}
     return encode(
         {
             "msg": "process_completed",
@@ -103,7 +111,7 @@ def process_completed(event_id: str, output: dict[str, Any], duration: float, av
             "output": output,
             "success": True,
             "title": None,
-            "used_cache": None,
+            "used_cache": used_cache,
             "cache_duration": round(duration, 3),
             "avg_time": None if average is None else round(average, 3),
         }

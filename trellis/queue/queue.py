@@ -552,7 +552,7 @@ class Queue:
         else:
             output = messages.success_output(data, duration, average, changed, False)
             output["render_config"] = render_config
-            event.channel.put(messages.process_completed(event.id, output, duration, average))
+            event.channel.put(messages.process_completed(event.id, output, duration, average, event.ctx.used_cache))
         self._forget(event)
 
     def _fail(self, event: Event, output: dict[str, Any]) -> None:

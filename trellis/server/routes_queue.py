@@ -13,10 +13,12 @@ from starlette.requests import Request
 from starlette.responses import Response, StreamingResponse
 from starlette.routing import BaseRoute, Route
 
+from trellis import caching
 from trellis.config.build import EndpointInfo
 from trellis.processing.rendered import rendered_endpoint
 from trellis.processing.runner import CallContext, Outcome
 from trellis.processing.session import Session
+from trellis.processing.validator import run_validator
 from trellis.queue import messages
 from trellis.queue.queue import Event, QueueFullError, log_failure
 from trellis.runtime import Request as AppRequest
@@ -110,6 +112,32 @@ def routes(state: ServerState) -> list[BaseRoute]:
             table_windows=_table_windows(body),
         )
 
+    async def validated(
+        request: Request, endpoint: EndpointInfo, data: list[Any], body: dict[str, Any], session: Session, rest: bool
+    ) -> Response | None:
+        """Run the listener's ``validator`` (if any) on the call's inputs: the refusal to send, or None to go on.
+
+        As Gradio: 422 with one entry per input when an input is invalid (the function is not called),
+        400 with the message when the validator itself fails.
+        """
+        if endpoint.dep.validator is None:
+            return None
+        ctx = CallContext(
+            session=session,
+            request=state.app_request(request, _visible_hash(session, rest)),
+            event_data=_event_data(state, body, session),
+            trigger_id=_trigger_id(body),
+            root=state.root(request),
+        )
+        try:
+            refused = await run_validator(state.runner, endpoint, data, ctx, state.direct_threads)
+        except Exception as exc:
+            log_failure(f"the validator of {endpoint.plan.name}", exc)
+            return error(400, str(exc) or type(exc).__name__)
+        if refused is None:
+            return None
+        return ORJSONResponse({"detail": refused}, status_code=422)
+
     async def join(request: Request) -> Response:
         body, bad = await read_body(request)
         if bad is not None:
@@ -131,6 +159,9 @@ def routes(state: ServerState) -> list[BaseRoute]:
             return bad
         assert session is not None
         await queue.release_held_streams(session.hash, request.client.host if request.client else "")
+        refused = await validated(request, endpoint, data, body, session, rest=False)
+        if refused is not None:
+            return refused
         try:
             event = enqueue(request, endpoint, data, body, session)
         except QueueFullError as exc:
@@ -196,6 +227,7 @@ def routes(state: ServerState) -> list[BaseRoute]:
         if channel is not None and channel.heartbeats > 0:
             return
         state.sessions.mark_closed(session_hash)
+        caching.clear_session_caches(session_hash)
         session = state.sessions.peek(session_hash)
         if session is None:
             return
@@ -262,8 +294,11 @@ def routes(state: ServerState) -> list[BaseRoute]:
         result = event.direct.result()
         if result.cancelled:
             return error(409, "The call was cancelled before it finished.")
+        output = result.output
+        if result.success and output is not None and event.ctx.used_cache is not None:
+            output = {**output, "used_cache": "partial"}  # as Gradio's /run: any cache answer is "partial" there
         # PROTOCOL 4.9: a failed direct call is a 500 whose body is the error object.
-        return ORJSONResponse(result.output, status_code=200 if result.success else 500)
+        return ORJSONResponse(output, status_code=200 if result.success else 500)
 
     async def _run_now(
         request: Request, endpoint: EndpointInfo, data: list[Any], body: dict[str, Any], session: Session
@@ -290,6 +325,8 @@ def routes(state: ServerState) -> list[BaseRoute]:
         duration = time.perf_counter() - start
         average = queue._record(endpoint.dep.id, duration)
         output = messages.success_output(outcome.data, duration, average, outcome.changed_state_ids, False)
+        if ctx.used_cache is not None:
+            output["used_cache"] = "partial"  # as Gradio's /run: any cache answer is "partial" there
         output["render_config"] = outcome.render_config
         return ORJSONResponse(output)
 
@@ -312,6 +349,11 @@ def routes(state: ServerState) -> list[BaseRoute]:
         if bad is not None:
             return bad
         assert session is not None
+        refused = await validated(request, endpoint, data, body, session, rest=True)
+        if refused is not None:
+            if ephemeral:
+                state.sessions.discard(session.hash)
+            return refused
         try:
             event = enqueue(request, endpoint, data, body, session, rest=True)
         except QueueFullError as exc:
