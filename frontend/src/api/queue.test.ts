@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { QueueClient } from "./queue";
+import { QueueClient, ValidationRefusal } from "./queue";
 import type { QueueMessage } from "./types";
 
 function streamOf(chunks: string[]): ReadableStream<Uint8Array> {
@@ -49,5 +49,34 @@ describe("QueueClient stream parsing", () => {
 		expect(seen.filter((m) => m.msg === "process_generating")).toHaveLength(500);
 		expect(seen.at(-1)).toMatchObject({ msg: "process_completed", output: { data: ["done"] } });
 		expect(seen.some((m) => m.msg === "heartbeat")).toBe(false);
+	});
+});
+
+describe("QueueClient join refusals", () => {
+	it("turns a validator's 422 into a ValidationRefusal with one entry per input", async () => {
+		const detail = [
+			{ __type__: "validate", is_valid: false, message: "Name is required", parameter_name: "name" },
+			{ is_valid: true, message: "" },
+		];
+		vi.stubGlobal(
+			"fetch",
+			vi.fn(async () => new Response(JSON.stringify({ detail }), { status: 422 })),
+		);
+		const client = new QueueClient("http://host", "session1");
+		const refusal = await client.submit(0, ["", 1], null, null, () => {}).catch((error: unknown) => error);
+		expect(refusal).toBeInstanceOf(ValidationRefusal);
+		expect((refusal as ValidationRefusal).entries).toEqual(detail);
+		expect((refusal as ValidationRefusal).message).toBe("Name is required");
+	});
+
+	it("keeps other failures as plain errors with the server's detail", async () => {
+		vi.stubGlobal(
+			"fetch",
+			vi.fn(async () => new Response(JSON.stringify({ detail: "validator exploded" }), { status: 400 })),
+		);
+		const client = new QueueClient("http://host", "session1");
+		const error = await client.submit(0, [], null, null, () => {}).catch((e: unknown) => e);
+		expect(error).not.toBeInstanceOf(ValidationRefusal);
+		expect((error as Error).message).toBe("validator exploded");
 	});
 });

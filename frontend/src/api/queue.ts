@@ -6,6 +6,23 @@ export type MessageHandler = (message: QueueMessage) => void;
 
 // The answers of /queue/join and /run are not in trellis/_wire.py: their shapes are written here.
 
+/** One input's verdict in the 422 answer of a join that a listener's `validator` refused. */
+export interface ValidationEntry {
+	is_valid: boolean;
+	message: string;
+	parameter_name?: string;
+}
+
+/** A join refused by the listener's `validator` (422): one entry per input, in the listener's order. */
+export class ValidationRefusal extends Error {
+	readonly entries: ValidationEntry[];
+
+	constructor(entries: ValidationEntry[]) {
+		super(entries.filter((e) => !e.is_valid && e.message).map((e) => e.message).join(" "));
+		this.entries = entries;
+	}
+}
+
 /** What `POST /queue/join` answers: the event's id, or (on a 4xx/5xx) why there is none. */
 interface JoinAnswer {
 	event_id: string;
@@ -66,6 +83,7 @@ export class QueueClient {
 			}),
 		});
 		const body: JoinAnswer = await response.json().catch(() => ({}));
+		if (response.status === 422 && Array.isArray(body.detail)) throw new ValidationRefusal(body.detail as ValidationEntry[]);
 		if (!response.ok) {
 			const detail = typeof body.detail === "string" ? body.detail : JSON.stringify(body.detail ?? body);
 			throw new Error(detail || `Request failed (${response.status})`);

@@ -1,7 +1,7 @@
 // The running app in the browser: component props, loading status, toasts, and event dispatch.
 
 import { applyEditsInPlace, reconcile, type Edit } from "../api/diff";
-import { QueueClient } from "../api/queue";
+import { QueueClient, ValidationRefusal, type ValidationEntry } from "../api/queue";
 import { withDefaults } from "../components/defaults";
 import { defaultLabel, localizeProp, onLocaleChange } from "../i18n/i18n.svelte";
 import { historyKey, outputValue, type Run, RunHistory } from "./runs.svelte";
@@ -32,6 +32,10 @@ export interface LoadingStatus {
 	startedAt: number;
 	progress: ProgressUnit[] | null;
 	message: string | null;
+	/** Why a listener's `validator` refused this input (shown by the input until it changes or runs again). */
+	validation?: string | null;
+	/** Set when the status exists only to show `validation` (dropped with it). */
+	validationOnly?: boolean;
 }
 
 export interface Toast {
@@ -238,6 +242,7 @@ export class AppState {
 			}
 			if (event === "error") this.toast("error", "Error", String(data));
 			else if (event === "share") this.toast("error", "Error", SHARE_UNAVAILABLE);
+			if (event === "input") this.setValidation(id, null);
 			this.trigger(id, event, data);
 		};
 	}
@@ -430,6 +435,8 @@ export class AppState {
 			this.finished(dep, true);
 			return;
 		}
+		// A new run clears its inputs' validator messages (and those of the outputs it is about to track).
+		for (const id of [...dep.inputs, ...this.statusTargets(dep)]) this.setValidation(id, null);
 		if (dep.show_progress !== "hidden") this.setStatus(dep, { status: "pending", startedAt: performance.now() });
 		const started = Date.now();
 		const sent = inputs;
@@ -477,6 +484,10 @@ export class AppState {
 			// would drop every later trigger of this listener.
 			if (!ended) events.add(eventId);
 		} catch (error) {
+			if (error instanceof ValidationRefusal) {
+				this.refused(dep, error.entries);
+				return;
+			}
 			this.setStatus(dep, { status: "error", message: (error as Error).message });
 			this.toast("error", "Error", (error as Error).message);
 			this.finished(dep, false);
@@ -589,6 +600,48 @@ export class AppState {
 			this.setStatus(dep, { status: "error", message: (error as Error).message });
 			this.finished(dep, false);
 		}
+	}
+
+	/**
+	 * The listener's `validator` refused its inputs: as Gradio's page, its outputs go back to idle (no error,
+	 * no toast, no chained listener) and each refused input shows its message.
+	 */
+	private refused(dep: DependencyConfig, entries: ValidationEntry[]): void {
+		this.setStatus(dep, null);
+		entries.forEach((entry, index) => {
+			const id = dep.inputs[index];
+			if (id !== undefined) this.setValidation(id, entry.is_valid ? null : entry.message || null);
+		});
+		const last = this.queuedLast.get(dep.id);
+		if (last && !this.running.get(dep.id)?.size) {
+			this.queuedLast.delete(dep.id);
+			void this.run(dep, last.eventData, last.triggerId);
+		}
+	}
+
+	/** Show (or with `null`, clear) a validator's message by input `id`. */
+	private setValidation(id: number, message: string | null): void {
+		const current = this.status[id];
+		if (message === null) {
+			if (!current?.validation) return;
+			if (current.validationOnly) delete this.status[id];
+			else this.status[id] = { ...current, validation: null };
+			return;
+		}
+		this.status[id] = current
+			? { ...current, validation: message }
+			: {
+					status: "complete",
+					showProgress: "hidden",
+					queuePosition: null,
+					queueSize: null,
+					eta: null,
+					startedAt: performance.now(),
+					progress: null,
+					message: null,
+					validation: message,
+					validationOnly: true,
+				};
 	}
 
 	private finished(dep: DependencyConfig, success: boolean): void {
