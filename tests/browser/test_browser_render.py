@@ -161,6 +161,22 @@ def test_todo_list_whose_listeners_mutate_the_state_in_place(page: Page, serve: 
     expect(page.get_by_role("button", name="Done")).to_have_count(1)
 
 
+def test_a_rendered_component_whose_value_is_a_function_gets_it(page: Page, serve: Serve) -> None:
+    with gr.Blocks() as demo:
+        count = gr.Number(1, label="count")
+
+        @gr.render(inputs=count)
+        def show(n: float) -> None:
+            for i in range(int(n)):
+                gr.Textbox(lambda i=i: f"computed {i}", label=f"value {i}")
+
+    page.goto(serve(demo))
+    expect(page.get_by_label("value 0")).to_have_value("computed 0")
+    page.get_by_label("count").fill("2")
+    page.get_by_label("count").press("Enter")
+    expect(page.get_by_label("value 1")).to_have_value("computed 1")
+
+
 def test_two_renders_of_500_textboxes_appear(page: Page, serve: Serve) -> None:
     # Gradio's demo render_heavy_concurrently.
     with gr.Blocks() as demo:

@@ -217,6 +217,25 @@ def test_a_state_mutated_in_place_and_returned_is_a_change(serve_blocks: Any) ->
         assert [c["props"]["value"] for c in rc["components"] if c["type"] == "markdown"] == ["1", "2"]
 
 
+def test_a_rendered_value_function_gets_a_load_listener(serve_blocks: Any) -> None:
+    with gr.Blocks() as demo:
+
+        @gr.render()
+        def show() -> None:
+            gr.Textbox(lambda: "from a function", label="computed")
+
+    url = serve_blocks(demo)
+    config = _config(url)
+    session = uuid.uuid4().hex
+    with http_client(url) as http:
+        rc = _render(url, http, _render_dep(config, 0)["id"], [], session)["output"]["render_config"]
+        [loader] = rc["dependencies"]
+        box = next(c["id"] for c in rc["components"] if c["type"] == "textbox")
+        assert loader["targets"] == [[config["layout"]["id"], "load"]]
+        assert loader["outputs"] == [box]
+        assert _render(url, http, loader["id"], [], session)["output"]["data"] == ["from a function"]
+
+
 def test_python_client_still_calls_the_app(url: str, make_client: Any) -> None:
     client = make_client(url)
     # The render's listener is undocumented: the client's API lists only the app's own endpoint.

@@ -46,7 +46,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, Literal
 
 from trellis.blocks import context
-from trellis.blocks.events import BoundListener, Dependency, build_dependency
+from trellis.blocks.events import BoundListener, Dependency, _listen, build_dependency
 from trellis.exceptions import InvalidConfigError
 
 TriggerMode = Literal["once", "multiple", "always_last"]
@@ -196,6 +196,7 @@ def run_render(
         container._id = renderable.container._id
         with container:
             renderable.fn(*args, **kwargs)
+        _attach_value_loaders(collector, container)
     finally:
         context.set_render_keys(previous_keys)
         context.pop(collector)  # type: ignore[arg-type]
@@ -203,6 +204,45 @@ def run_render(
         renderable.key_to_id.update(keys)
     assert isinstance(container, (Column, renderable.container_class))
     return RenderRun(container, collector.dependencies), collector.next_id
+
+
+def _attach_value_loaders(collector: _RenderRoot, container: Any) -> None:
+    """Components of the run whose value is a function get the listener that sets it, as the app's own do.
+
+    It runs on the page's load (the page runs a render's new load listeners once the render is shown),
+    on each change of the component's ``inputs`` and on each tick of its ``every`` Timer.
+    """
+    from trellis.components.base import Block
+    from trellis.components.timer import Timer
+
+    def walk(block: Any) -> list[Any]:
+        found = [block]
+        for child in getattr(block, "children", ()):
+            found.extend(walk(child))
+        return found
+
+    for block in walk(container):
+        fn = getattr(block, "load_fn", None)
+        if fn is None:
+            continue
+        inputs = getattr(block, "inputs", None)
+        sources = [inputs] if isinstance(inputs, Block) else list(inputs or [])
+        triggers = [(source._id, "change") for source in sources if "change" in getattr(source, "EVENTS", ())]
+        every = getattr(block, "every", None)
+        if isinstance(every, Timer):
+            triggers.append((every._id, "tick"))
+        elif every:
+            with container:
+                triggers.append((Timer(every)._id, "tick"))
+        _listen(
+            collector,
+            [*triggers, (collector._id, "load")],
+            fn,
+            inputs,
+            block,
+            show_progress="hidden" if triggers else "full",
+            trigger_mode="once",
+        )
 
 
 def _trigger_pairs(root: Any, triggers: Any) -> list[tuple[int, str]]:

@@ -219,6 +219,11 @@ export class AppState {
 			delete this.nodes[id];
 			delete this.status[id];
 		}
+		// As Gradio's page: the run's listeners of the page's load (values given as functions) run now.
+		const root = this.config.layout.id;
+		for (const dep of config.dependencies) {
+			if (dep.targets.some(([target, event]) => target === root && event === "load")) void this.run(dep, null, root);
+		}
 	}
 
 	/** The layout a container shows: a gr.render placeholder shows its latest run's blocks. */
