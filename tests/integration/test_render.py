@@ -236,6 +236,27 @@ def test_a_rendered_value_function_gets_a_load_listener(serve_blocks: Any) -> No
         assert _render(url, http, loader["id"], [], session)["output"]["data"] == ["from a function"]
 
 
+def test_a_render_on_a_second_page_names_its_page(serve_blocks: Any) -> None:
+    with gr.Blocks() as demo:
+        gr.Markdown("home")
+    with demo.route("Second", "/second"):
+
+        @gr.render()
+        def show() -> None:
+            gr.Markdown("on the second page")
+
+    url = serve_blocks(demo)
+    config = _config(url)
+    with http_client(url) as http:
+        rc = _render(url, http, _render_dep(config, 0)["id"], [], uuid.uuid4().hex)["output"]["render_config"]
+    assert list(rc["page"]) == ["second"]
+
+
+def test_render_outside_blocks_is_refused() -> None:
+    with pytest.raises(ValueError, match="inside a Blocks"):
+        gr.render()
+
+
 def test_python_client_still_calls_the_app(url: str, make_client: Any) -> None:
     client = make_client(url)
     # The render's listener is undocumented: the client's API lists only the app's own endpoint.

@@ -130,7 +130,7 @@ class Renderable:
 
         root = context.current_root()
         if root is None:
-            raise InvalidConfigError("@gr.render must be used inside a `with gr.Blocks()` block.")
+            raise ValueError("Reactive render must be inside a Blocks context.")  # as Gradio
         self.root: Any = root
         renderables: list[Renderable] = root.renderables
         self._id = len(renderables)
@@ -288,7 +288,7 @@ def render(
     """
     root = context.current_root()
     if root is None:
-        raise InvalidConfigError("@gr.render must be used inside a `with gr.Blocks()` block.")
+        raise ValueError("Reactive render must be inside a Blocks context.")  # as Gradio
     if inputs is None:
         input_list: list[Any] = []
     elif isinstance(inputs, (list, tuple, set)):

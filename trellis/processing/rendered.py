@@ -155,9 +155,12 @@ def _commit(app: CompiledApp, store: SessionRenders, render_id: int, run: Render
         components.append(entry)
     dependencies = [dependency_entry(ep.dep, ep.plan) for ep in made.values()]
     page_layout = {"id": app.root_id, "children": layout.get("children", [])}
+    # The page (of a multipage app) the placeholder is on.
+    pages = app.config.get("page") or {}
+    page = next((name for name, section in pages.items() if run.container._id in section.get("components", ())), "")
     return {
         "page": {
-            "": {
+            page: {
                 "layout": page_layout,
                 "components": sorted(blocks),
                 "dependencies": [d["id"] for d in dependencies],
