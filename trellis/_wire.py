@@ -173,7 +173,8 @@ class OutputData(TypedDict):
     average_duration: NotRequired[float | None]
     render_config: NotRequired[Any]
     changed_state_ids: NotRequired[list[int]]
-    used_cache: NotRequired[bool | None]
+    #: ``"partial"`` when a cache answered inside the function (``gr.Cache``, a ``gr.cache`` helper).
+    used_cache: NotRequired[Literal["full", "partial"] | None]
 
 
 class ErrorOutput(TypedDict):
@@ -241,7 +242,9 @@ class ProcessCompletedMessage(TypedDict):
     output: OutputData | ErrorOutput | dict[str, Any]
     success: bool
     title: NotRequired[str | None]
-    used_cache: NotRequired[bool | None]
+    #: ``"full"``: the listener's own ``@gr.cache`` function answered from its cache; ``"partial"``: a cache
+    #: answered inside it. The page then shows "⚡ from cache" / "⚡ used cache" on the outputs.
+    used_cache: NotRequired[Literal["full", "partial"] | None]
     cache_duration: NotRequired[float | None]
     avg_time: NotRequired[float | None]
 

@@ -467,7 +467,10 @@ class Queue:
                 else:
                     outcome = await self.runner.call(endpoint, event.data, event.ctx)
                 duration = time.perf_counter() - start
-                average = self._record(endpoint.dep.id, duration)
+                if event.ctx.used_cache is None:
+                    average = self._record(endpoint.dep.id, duration)
+                else:  # as Gradio: a cached answer does not count towards the listener's average time
+                    average = self.average(endpoint.dep.id) or duration
                 self._complete(event, outcome, duration, average)
             except (Cancelled, asyncio.CancelledError):
                 for event in batch:

@@ -36,6 +36,15 @@ export interface LoadingStatus {
 	validation?: string | null;
 	/** Set when the status exists only to show `validation` (dropped with it). */
 	validationOnly?: boolean;
+	/** A run a cache answered (`used_cache`): what the output's corner says for a moment, as in Gradio. */
+	cache?: CacheNote | null;
+}
+
+/** "⚡ from cache: 0.0s", or with the usual time "⚡ used cache: ~2.0s → 0.0s" (seconds with one decimal). */
+export interface CacheNote {
+	label: "from cache" | "used cache";
+	duration: string;
+	average: string | null;
 }
 
 export interface Toast {
@@ -558,6 +567,7 @@ export class AppState {
 					else if (Array.isArray(output.data)) this.setOutputs(dep, output.data);
 					for (const id of output.changed_state_ids ?? []) this.trigger(id, "change");
 					this.setStatus(dep, null);
+					if (message.used_cache && message.cache_duration != null && tracked) this.noteCache(dep, message);
 					end(Array.isArray(output.data) ? output.data : current, null);
 				}
 				return null;
@@ -621,6 +631,31 @@ export class AppState {
 		if (last && !this.running.get(dep.id)?.size) {
 			this.queuedLast.delete(dep.id);
 			void this.run(dep, last.eventData, last.triggerId);
+		}
+	}
+
+	/** As Gradio's page: a run answered from a cache says so in its outputs' corner (the tracker fades it). */
+	private noteCache(dep: DependencyConfig, message: ProcessCompletedMessage): void {
+		const duration = message.cache_duration ?? 0;
+		const average = message.avg_time;
+		const note: CacheNote = {
+			label: message.used_cache === "full" ? "from cache" : "used cache",
+			duration: duration.toFixed(1),
+			average: average != null && average > duration && average > 0 ? average.toFixed(1) : null,
+		};
+		for (const id of dep.outputs) {
+			if (this.status[id]) continue;
+			this.status[id] = {
+				status: "complete",
+				showProgress: dep.show_progress,
+				queuePosition: null,
+				queueSize: null,
+				eta: null,
+				startedAt: performance.now(),
+				progress: null,
+				message: null,
+				cache: note,
+			};
 		}
 	}
 

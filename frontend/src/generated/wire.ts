@@ -153,7 +153,7 @@ export interface OutputData {
 	average_duration?: number | null;
 	render_config?: unknown;
 	changed_state_ids?: number[];
-	used_cache?: boolean | null;
+	used_cache?: "full" | "partial" | null;
 }
 
 /** A failed event's output: the error to show (None when errors are hidden). */
@@ -214,7 +214,7 @@ export interface ProcessCompletedMessage {
 	output: OutputData | ErrorOutput | Record<string, unknown>;
 	success: boolean;
 	title?: string | null;
-	used_cache?: boolean | null;
+	used_cache?: "full" | "partial" | null;
 	cache_duration?: number | null;
 	avg_time?: number | null;
 }
