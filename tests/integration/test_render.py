@@ -3,6 +3,7 @@ render event's completion, and the listeners a render makes, called back per ses
 
 from __future__ import annotations
 
+import threading
 import uuid
 from typing import Any
 
@@ -250,6 +251,33 @@ def test_a_render_on_a_second_page_names_its_page(serve_blocks: Any) -> None:
     with http_client(url) as http:
         rc = _render(url, http, _render_dep(config, 0)["id"], [], uuid.uuid4().hex)["output"]["render_config"]
     assert list(rc["page"]) == ["second"]
+
+
+def test_two_renders_of_one_session_run_at_once(serve_blocks: Any) -> None:
+    both = threading.Barrier(2, timeout=5)
+    with gr.Blocks() as demo:
+        with gr.Row():
+
+            @gr.render()
+            def first() -> None:
+                both.wait()  # returns only once the other render runs too
+                gr.Button("one").click(lambda: None)
+
+            @gr.render()
+            def second() -> None:
+                both.wait()
+                gr.Button("two").click(lambda: None)
+
+    url = serve_blocks(demo)
+    deps = [_render_dep(_config(url), 0)["id"], _render_dep(_config(url), 1)["id"]]
+    session = uuid.uuid4().hex
+    with http_client(url) as http:
+        events = [join(http, fn, [], session).json()["event_id"] for fn in deps]
+        messages = read_stream(http, session, set(events))
+    done = [m for m in messages if m["msg"] == "process_completed"]
+    assert [m["success"] for m in done] == [True, True]
+    ids = sorted(d["id"] for m in done for d in m["output"]["render_config"]["dependencies"])
+    assert len(set(ids)) == 2  # each listener got its own id
 
 
 def test_render_outside_blocks_is_refused() -> None:

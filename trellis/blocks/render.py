@@ -69,13 +69,19 @@ class _RenderRoot:
 
     is_root = True
 
-    def __init__(self, renderable: Renderable, next_id: int, taken_names: set[str], keyed_ids: dict[Any, int]) -> None:
+    def __init__(
+        self,
+        renderable: Renderable,
+        allocate: Callable[[], int],
+        taken_names: set[str],
+        keyed_ids: dict[Any, int],
+    ) -> None:
         self.renderable = renderable
         self._id = renderable.root._id
         self.children: list[Any] = []
         self.examples_handlers: list[Any] = []
         self.dependencies: list[Dependency] = []
-        self._next_id = next_id
+        self._allocate = allocate
         self._taken = taken_names
         self._keyed_ids = keyed_ids
 
@@ -98,17 +104,11 @@ class _RenderRoot:
             except TypeError:
                 dep_id = None
         if dep_id is None:
-            dep_id = self._next_id
-            self._next_id += 1
+            dep_id = self._allocate()
         dep = build_dependency(self, dep_id, targets, fn, inputs, outputs, options, self._taken)
         dep.rendered_in = self.renderable._id
         self.dependencies.append(dep)
         return dep
-
-    @property
-    def next_id(self) -> int:
-        """The id the next new listener of this session gets."""
-        return self._next_id
 
 
 class Renderable:
@@ -174,18 +174,20 @@ def run_render(
     renderable: Renderable,
     args: Sequence[Any],
     kwargs: dict[str, Any],
-    next_dep_id: int,
+    allocate: Callable[[], int],
     taken_names: set[str],
     keyed_dep_ids: dict[Any, int],
-) -> tuple[RenderRun, int]:
-    """Call the render function in a fresh copy of the placeholder; return what it made and the next listener id.
+) -> RenderRun:
+    """Call the render function in a fresh copy of the placeholder; return what it made.
+
+    ``allocate`` gives each new listener its id (a keyed one keeps the id ``keyed_dep_ids`` maps its key to).
 
     Runs in the calling thread, whose ``with`` stack must be empty (a worker thread's is). Nothing
     of the app changes but the render's key-to-id map.
     """
     from trellis.components.layout import Column
 
-    collector = _RenderRoot(renderable, next_dep_id, taken_names, keyed_dep_ids)
+    collector = _RenderRoot(renderable, allocate, taken_names, keyed_dep_ids)
     context.push(collector)  # type: ignore[arg-type]
     previous_keys = context.render_keys()
     # Keyed ids are claimed in a copy, then kept only when the run succeeds.
@@ -203,7 +205,7 @@ def run_render(
     with renderable._lock:
         renderable.key_to_id.update(keys)
     assert isinstance(container, (Column, renderable.container_class))
-    return RenderRun(container, collector.dependencies), collector.next_id
+    return RenderRun(container, collector.dependencies)
 
 
 def _attach_value_loaders(collector: _RenderRoot, container: Any) -> None:

@@ -37,8 +37,6 @@ class SessionRenders:
     #: render id → the blocks under its placeholder after its latest run, by id.
     blocks: dict[int, dict[int, Block]] = dataclasses.field(default_factory=dict)
     lock: threading.Lock = dataclasses.field(default_factory=threading.Lock)
-    #: Held while one of the session's renders runs: they run one at a time.
-    run_lock: threading.Lock = dataclasses.field(default_factory=threading.Lock)
 
     def block(self, block_id: int) -> Block | None:
         """A block a render of this session shows."""
@@ -96,18 +94,24 @@ def render(
 ) -> Any:
     """Run the render of ``endpoint`` for ``session``; store its listeners; return its ``render_config``.
 
-    The renders of one session run one at a time (their listener ids follow each other); a render
-    function that raises changes nothing.
+    Renders of one session may run at once (each new listener takes the session's next id); a render
+    function that raises changes nothing (the ids it took stay unused).
     """
     renderable = endpoint.dep.renderable
     render_id: int = renderable._id
     store = renders_of(session, app)
-    with store.run_lock:
+    with store.lock:
+        taken = set(app.by_api_name) | {e.dep.api_name for e in store.endpoints.values()}
+        keyed = {e.dep.key: e.dep.id for e in store.endpoints.values() if e.dep.key is not None}
+
+    def allocate() -> int:
+        # Renders of one session may run at once: each new listener takes the next id of the session.
         with store.lock:
-            taken = set(app.by_api_name) | {e.dep.api_name for e in store.endpoints.values()}
-            keyed = {e.dep.key: e.dep.id for e in store.endpoints.values() if e.dep.key is not None}
-        run, next_id = run_render(renderable, args, kwargs, store.next_dep_id, taken, keyed)
-        config = _commit(app, store, render_id, run, next_id)
+            store.next_dep_id += 1
+            return store.next_dep_id - 1
+
+    run = run_render(renderable, args, kwargs, allocate, taken, keyed)
+    config = _commit(app, store, render_id, run)
     for entry in config["components"]:
         entry["props"] = _cached_files(entry["props"], files, root, session.hash)
     return config
@@ -125,12 +129,11 @@ def _cached_files(props: dict[str, Any], files: FileCache, root: str, session_ha
     return {**props, **cached} if cached else props
 
 
-def _commit(app: CompiledApp, store: SessionRenders, render_id: int, run: RenderRun, next_id: int) -> Any:
+def _commit(app: CompiledApp, store: SessionRenders, render_id: int, run: RenderRun) -> Any:
     blocks: dict[int, Block] = {}
     layout = _walk(run.container, blocks)
     made = {dep.id: endpoint_for(dep, app.default_concurrency_limit) for dep in run.dependencies}
     with store.lock:
-        store.next_dep_id = max(store.next_dep_id, next_id)
         for old in store.dep_ids.get(render_id, []):
             if old not in made:
                 store.endpoints.pop(old, None)
