@@ -8,14 +8,17 @@ cached yields are replayed as ``process_generating`` messages.
 
 from __future__ import annotations
 
+import time
 import uuid
 from collections.abc import Callable
 from typing import Any
 
+import httpx
 import pytest
 from conftest import completed, fn_index, http_client, run_event
 
 import trellis as gr
+from trellis import caching
 
 
 @pytest.fixture(scope="module")
@@ -146,3 +149,34 @@ def test_the_python_client_gets_cached_answers(
     assert client.predict(50, api_name="/double") == "100"
     assert client.predict(50, api_name="/double") == "100"
     assert runs["double"].count(50) == 1
+
+
+def test_per_session_entries_go_when_the_session_ends(
+    serve_blocks: Callable[..., str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from trellis.server import routes_queue
+
+    monkeypatch.setattr(routes_queue, "HEARTBEAT_GRACE", 0.05)
+    notes = gr.Cache(per_session=True)
+
+    def remember(text: str, c: gr.Cache = notes) -> str:
+        c.set(text, seen=True)
+        return text
+
+    with gr.Blocks() as demo:
+        text = gr.Textbox()
+        text.submit(remember, text, text, api_name="remember")
+    url = serve_blocks(demo)
+    assert httpx.get(url + "config").json()["connect_heartbeat"] is True  # the page tells when it leaves
+    kept, leaving = uuid.uuid4().hex, uuid.uuid4().hex
+    _final(url, "remember", "a", kept)
+    _final(url, "remember", "b", leaving)
+    assert len(notes) == 2
+    with http_client(url) as http, http.stream("GET", f"gradio_api/heartbeat/{leaving}") as beat:
+        next(beat.iter_bytes())  # the heartbeat is open; leaving the block closes it
+    deadline = time.monotonic() + 10
+    while len(notes) > 1 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert len(notes) == 1
+    with caching.track(kept):
+        assert notes.keys() == ["a"]
