@@ -280,6 +280,35 @@ def test_two_renders_of_one_session_run_at_once(serve_blocks: Any) -> None:
     assert len(set(ids)) == 2  # each listener got its own id
 
 
+def test_a_blocks_with_a_render_rendered_inside_another(serve_blocks: Any) -> None:
+    with gr.Blocks() as inner:
+        word = gr.Textbox("hi", label="word")
+
+        @gr.render(inputs=word)
+        def letters(text: str) -> None:
+            for letter in text:
+                gr.Textbox(lambda letter=letter: letter.upper())
+
+    with gr.Blocks() as outer:
+
+        @gr.render()
+        def first() -> None:
+            gr.Markdown("outer")
+
+        with gr.Tab("Inner"):
+            inner.render()
+
+    url = serve_blocks(outer)
+    config = _config(url)
+    dep = _render_dep(config, 1)
+    assert dep["inputs"] == [word._id]
+    with http_client(url) as http:
+        rc = _render(url, http, dep["id"], ["ab"], uuid.uuid4().hex)["output"]["render_config"]
+    assert rc["render_id"] == 1
+    # The rendered value loaders run on the load of the app being served.
+    assert {tuple(d["targets"][0]) for d in rc["dependencies"]} == {(config["layout"]["id"], "load")}
+
+
 def test_render_outside_blocks_is_refused() -> None:
     with pytest.raises(ValueError, match="inside a Blocks"):
         gr.render()

@@ -188,6 +188,7 @@ class Blocks(Pages, register=False):
             if dep.renderable is not None:
                 # A gr.render of this app now belongs to the app it is rendered in: its render_id follows that app's.
                 dep.renderable._id = len(root.renderables)
+                dep.renderable.root = root
                 root.renderables.append(dep.renderable)
             new = root._add_dependency(targets, dep.fn, inputs, dep.outputs, options)
             id_map[dep.id] = new.id
