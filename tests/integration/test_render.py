@@ -309,6 +309,29 @@ def test_a_blocks_with_a_render_rendered_inside_another(serve_blocks: Any) -> No
     assert {tuple(d["targets"][0]) for d in rc["dependencies"]} == {(config["layout"]["id"], "load")}
 
 
+def test_a_rendered_listener_sees_its_rendered_target(serve_blocks: Any) -> None:
+    with gr.Blocks() as demo:
+        out = gr.Textbox(label="out")
+
+        @gr.render()
+        def show() -> None:
+            def who(evt: gr.EventData) -> str:
+                return f"{type(evt.target).__name__}:{getattr(evt.target, 'value', None)}"
+
+            gr.Button("press me").click(who, None, out)
+
+    url = serve_blocks(demo)
+    session = uuid.uuid4().hex
+    with http_client(url) as http:
+        rc = _render(url, http, _render_dep(_config(url), 0)["id"], [], session)["output"]["render_config"]
+        [dep] = rc["dependencies"]
+        button = dep["targets"][0][0]
+        response = join(http, dep["id"], [], session, trigger_id=button, event_data=None)
+        event_id = response.json()["event_id"]
+        done = completed([m for m in read_stream(http, session, {event_id}) if m.get("event_id") == event_id])
+    assert done["output"]["data"] == ["Button:press me"]
+
+
 def test_render_outside_blocks_is_refused() -> None:
     with pytest.raises(ValueError, match="inside a Blocks"):
         gr.render()
