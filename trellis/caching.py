@@ -31,7 +31,19 @@ from collections.abc import AsyncGenerator, AsyncIterator, Callable, Generator, 
 from contextvars import ContextVar
 from typing import Any, Literal, TypeVar, overload
 
-__all__ = ["Cache", "CacheStore", "cache", "cache_hash", "clear_session_caches", "track", "tracked", "tracked_async"]
+__all__ = [
+    "Cache",
+    "CacheMiss",
+    "CacheStore",
+    "is_cached",
+    "probe",
+    "cache",
+    "cache_hash",
+    "clear_session_caches",
+    "track",
+    "tracked",
+    "tracked_async",
+]
 
 F = TypeVar("F", bound=Callable[..., Any])
 UsedCache = Literal["full", "partial"]
@@ -161,6 +173,30 @@ class Usage:
 
 _session: ContextVar[str | None] = ContextVar("trellis_cache_session", default=None)
 _usage: ContextVar[Usage | None] = ContextVar("trellis_cache_usage", default=None)
+_probing: ContextVar[bool] = ContextVar("trellis_cache_probe", default=False)
+
+
+class CacheMiss(Exception):
+    """Raised by a ``@gr.cache`` function called under :func:`probe` when it has no entry for the call."""
+
+
+@contextlib.contextmanager
+def probe() -> Iterator[None]:
+    """Call a ``@gr.cache`` listener only to see whether its cache answers.
+
+    A miss raises :class:`CacheMiss` instead of running the function (the queue then puts the call
+    in line, as Gradio does).
+    """
+    token = _probing.set(True)
+    try:
+        yield
+    finally:
+        _probing.reset(token)
+
+
+def is_cached(fn: Any) -> bool:
+    """Whether ``fn`` is a ``@gr.cache`` function (its hits can be answered without queueing)."""
+    return isinstance(getattr(fn, "cache", None), CacheStore)
 
 
 @contextlib.contextmanager
@@ -330,6 +366,10 @@ def _wrap(func: Callable[..., Any], store: CacheStore, key: Callable[[dict[str, 
     def hit() -> None:
         _record_hit(wrapper_id[0])
 
+    def miss() -> None:
+        if _probing.get():
+            raise CacheMiss
+
     if inspect.isasyncgenfunction(func):
 
         @functools.wraps(func)
@@ -340,6 +380,7 @@ def _wrap(func: Callable[..., Any], store: CacheStore, key: Callable[[dict[str, 
                 for value in entry["yields"]:
                     yield value
                 return
+            miss()
             produced = []
             async for value in func(*args, **kwargs):
                 produced.append(copy.deepcopy(value))
@@ -356,6 +397,7 @@ def _wrap(func: Callable[..., Any], store: CacheStore, key: Callable[[dict[str, 
                 hit()
                 yield from entry["yields"]
                 return
+            miss()
             produced = []
             for value in func(*args, **kwargs):
                 produced.append(copy.deepcopy(value))
@@ -371,6 +413,7 @@ def _wrap(func: Callable[..., Any], store: CacheStore, key: Callable[[dict[str, 
             if entry is not None:
                 hit()
                 return entry["value"]
+            miss()
             result = await func(*args, **kwargs)
             store.put(key_hash, {"value": result})
             return result
@@ -384,6 +427,7 @@ def _wrap(func: Callable[..., Any], store: CacheStore, key: Callable[[dict[str, 
             if entry is not None:
                 hit()
                 return entry["value"]
+            miss()
             result = func(*args, **kwargs)
             store.put(key_hash, {"value": result})
             return result

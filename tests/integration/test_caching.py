@@ -15,7 +15,7 @@ from typing import Any
 
 import httpx
 import pytest
-from conftest import completed, fn_index, http_client, run_event
+from conftest import completed, fn_index, http_client, join, read_stream, run_event
 
 import trellis as gr
 from trellis import caching
@@ -180,3 +180,35 @@ def test_per_session_entries_go_when_the_session_ends(
     assert len(notes) == 1
     with caching.track(kept):
         assert notes.keys() == ["a"]
+
+
+def test_a_cache_hit_is_answered_ahead_of_the_line(serve_blocks: Callable[..., str]) -> None:
+    """As Gradio: ``@gr.cache`` answers bypass the queue, so a hit does not wait behind a long run."""
+    import threading
+
+    release = threading.Event()
+
+    @gr.cache
+    def slow(x: float) -> float:
+        if x == 0:
+            release.wait(30)  # holds the listener's only slot until the test lets go
+        return x + 1
+
+    with gr.Blocks() as demo:
+        number = gr.Number()
+        out = gr.Number()
+        number.submit(slow, number, out, api_name="slow", concurrency_limit=1)
+    url = serve_blocks(demo)
+    fn = fn_index(url, "slow")
+    assert completed(run_event(url, fn, [5]))["used_cache"] is None  # now cached
+    with http_client(url) as http:
+        blocker = uuid.uuid4().hex
+        assert join(http, fn, [0], blocker).status_code == 200  # takes the one slot and waits
+        try:
+            hit = run_event(url, fn, [5])  # would wait for the slot if it were queued
+            assert [m["msg"] for m in hit] == ["process_completed"]
+            assert completed(hit)["used_cache"] == "full"
+            assert completed(hit)["output"]["data"] == [6]
+        finally:
+            release.set()
+        read_stream(http, blocker)

@@ -25,6 +25,7 @@ from typing import Any
 
 import anyio.to_thread
 
+from trellis import caching
 from trellis.config.build import CompiledApp, EndpointInfo
 from trellis.exceptions import Error
 from trellis.processing.diff import diff
@@ -376,13 +377,43 @@ class Queue:
         pool = self.pools.get(endpoint.concurrency_key)
         if pool is None:  # a listener a gr.render run made: its pool is made on its first call
             pool = self.pools[endpoint.concurrency_key] = Pool(endpoint.concurrency_key, endpoint.concurrency_limit)
+        if caching.is_cached(endpoint.plan.fn) and not endpoint.dep.batch:
+            # As Gradio: a @gr.cache listener's cached answer comes at once, ahead of the line; a miss lines up.
+            event.task = loop.create_task(self._answer_from_cache(event, pool))
+            return event
+        self._line_up(event, pool)
+        return event
+
+    def _line_up(self, event: Event, pool: Pool) -> None:
+        """Put an event at the end of its pool's line, tell it its place, and start what may start."""
         pool.waiting.append(event)
         self.waiting_count += 1
         rank = len(pool.waiting) - 1 - (0 if pool.limit is None else max(0, pool.limit - pool.active - 1))
         rank = max(rank, 0)
-        self._send(event, messages.estimation(event_id, rank, len(pool.waiting), self._eta(endpoint, rank, pool)))
+        self._send(event, messages.estimation(event.id, rank, len(pool.waiting), self._eta(event.endpoint, rank, pool)))
         self._dispatch(pool)
-        return event
+
+    async def _answer_from_cache(self, event: Event, pool: Pool) -> None:
+        """Answer a ``@gr.cache`` listener's event from its cache, or put it in line when the cache has no answer."""
+        endpoint = event.endpoint
+        start = time.perf_counter()
+        try:
+            with caching.probe():
+                if endpoint.plan.is_generator or endpoint.plan.is_async_generator:
+                    outcome = await self._run_generator(event, start)
+                else:
+                    outcome = await self.runner.call(endpoint, event.data, event.ctx)
+        except (Cancelled, asyncio.CancelledError):
+            self._finish_cancelled(event)
+            return
+        except Exception:  # a miss, or inputs that fail: the call runs in line as usual (which reports errors)
+            event.ctx.used_cache = None
+            event.task = None
+            if not event.done:
+                self._line_up(event, pool)
+            return
+        duration = time.perf_counter() - start
+        self._complete(event, outcome, duration, self.average(endpoint.dep.id) or duration)
 
     def _eta(self, endpoint: EndpointInfo, rank: int, pool: Pool) -> float | None:
         average = self.average(endpoint.dep.id)
