@@ -332,6 +332,35 @@ def test_a_rendered_listener_sees_its_rendered_target(serve_blocks: Any) -> None
     assert done["output"]["data"] == ["Button:press me"]
 
 
+def test_a_state_made_in_a_render_reports_its_changes(serve_blocks: Any) -> None:
+    with gr.Blocks() as demo:
+        word = gr.Textbox(label="word")
+
+        @gr.render(inputs=word)
+        def show(text: str) -> None:
+            clicks = gr.State(0)
+            seen = gr.Textbox(label="seen")
+            gr.Button("click").click(lambda n: n + 1, clicks, clicks)
+            clicks.change(lambda n: f"{text}:{n}", clicks, seen)
+
+    url = serve_blocks(demo)
+    render_fn = _render_dep(_config(url), 0)["id"]
+    session = uuid.uuid4().hex
+    with http_client(url) as http:
+        for text in ("a", "b"):
+            rc = _render(url, http, render_fn, [text], session)["output"]["render_config"]
+            click = next(
+                d for d in rc["dependencies"] if d["api_name"].startswith("lambda") and d["targets"][0][1] == "click"
+            )
+            state = click["outputs"][0]
+            done = _render(url, http, click["id"], [None], session)
+            # A rendered listener listens to the rendered State's change: the page is told it changed.
+            assert done["output"]["changed_state_ids"] == [state]
+            on_change = next(d for d in rc["dependencies"] if d["targets"][0][1] == "change")
+            # Each run makes a new State (as Gradio's, whose State takes no key): one click since.
+            assert _render(url, http, on_change["id"], [None], session)["output"]["data"] == [f"{text}:1"]
+
+
 def test_render_outside_blocks_is_refused() -> None:
     with pytest.raises(ValueError, match="inside a Blocks"):
         gr.render()

@@ -65,6 +65,17 @@ def rendered_endpoint(session: Session | None, fn_index: int) -> EndpointInfo | 
         return store.endpoints.get(fn_index)
 
 
+def change_targets(session: Session) -> frozenset[int]:
+    """The ids of the blocks whose ``change`` the session's rendered listeners listen to."""
+    store = session.renders
+    if not isinstance(store, SessionRenders):
+        return frozenset()
+    with store.lock:
+        return frozenset(
+            target for e in store.endpoints.values() for target, event in e.dep.targets if event == "change"
+        )
+
+
 def _walk(block: Block, found: dict[int, Block]) -> dict[str, Any]:
     found[block._id] = block
     node: dict[str, Any] = {"id": block._id}

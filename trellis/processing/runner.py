@@ -111,6 +111,10 @@ class Runner:
             if event == "change" and isinstance(app.blocks.get(target), State)
         }
 
+    def _watched(self, state_id: int, session: Session) -> bool:
+        """Whether a State has ``change`` listeners: the app's, or those a ``gr.render`` run made for ``session``."""
+        return state_id in self._state_change_ids or state_id in rendered.change_targets(session)
+
     def _block(self, block_id: int, session: Session | None) -> Block | None:
         """A block of the app, or one a ``gr.render`` run of ``session`` shows."""
         found = self.app.blocks.get(block_id)
@@ -144,7 +148,7 @@ class Runner:
         values: list[Any] = []
         session = ctx.session
         for output in endpoint.outputs:
-            if isinstance(output, State) and output._id in self._state_change_ids:
+            if isinstance(output, State) and self._watched(output._id, session):
                 ctx.state_prints[output._id] = fingerprint(session.get_state(output))
         for index, component in enumerate(inputs):
             if isinstance(component, State):
@@ -266,7 +270,7 @@ class Runner:
                 if before is not None:
                     after = ctx.state_prints[component._id] = fingerprint(value)
                     differs = differs or after != before
-                if differs and component._id in self._state_change_ids:
+                if differs and self._watched(component._id, session):
                     changed.append(component._id)
                 data.append(None)
                 continue
