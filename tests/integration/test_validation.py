@@ -172,3 +172,21 @@ def test_validators_module_checks_lengths() -> None:
     }
     long = gr.validators.is_audio_correct_length(two_seconds, min_length=None, max_length=1.5)
     assert long["message"] == "Audio is too long. It must be at most 1.5 seconds"
+
+
+def test_an_interface_validator_refuses_through_the_client(
+    serve_blocks: Callable[..., str], make_client: Callable[..., Any]
+) -> None:
+    from gradio_client.exceptions import ValidationError
+
+    demo = gr.Interface(
+        lambda text: text[::-1],
+        gr.Textbox(label="Text"),
+        "text",
+        validator=lambda text: gr.validate(len(text) <= 5, "At most 5 characters"),
+        api_name="reverse",
+    )
+    client = make_client(serve_blocks(demo))
+    assert client.predict("abc", api_name="/reverse") == "cba"
+    with pytest.raises(ValidationError, match="- text: At most 5 characters"):
+        client.predict("abcdefgh", api_name="/reverse")
