@@ -4,6 +4,7 @@ render event's completion, and the listeners a render makes, called back per ses
 from __future__ import annotations
 
 import threading
+import time
 import uuid
 from typing import Any
 
@@ -359,6 +360,34 @@ def test_a_state_made_in_a_render_reports_its_changes(serve_blocks: Any) -> None
             on_change = next(d for d in rc["dependencies"] if d["targets"][0][1] == "change")
             # Each run makes a new State (as Gradio's, whose State takes no key): one click since.
             assert _render(url, http, on_change["id"], [None], session)["output"]["data"] == [f"{text}:1"]
+
+
+def test_render_options_reach_the_config_and_the_queue(serve_blocks: Any) -> None:
+    active = [0, 0]  # running now, most at once
+    lock = threading.Lock()
+
+    with gr.Blocks() as demo:
+        word = gr.Textbox(label="word")
+
+        @gr.render(inputs=word, trigger_mode="once", concurrency_limit=1, concurrency_id="solo", show_progress="hidden")
+        def show(text: str) -> None:
+            with lock:
+                active[0] += 1
+                active[1] = max(active)
+            time.sleep(0.2)
+            with lock:
+                active[0] -= 1
+            gr.Markdown(text)
+
+    url = serve_blocks(demo)
+    dep = _render_dep(_config(url), 0)
+    assert (dep["trigger_mode"], dep["show_progress"], dep["queue"]) == ("once", "hidden", True)
+    with http_client(url) as http:
+        sessions = [uuid.uuid4().hex for _ in range(3)]
+        events = {s: join(http, dep["id"], [s[:3]], s).json()["event_id"] for s in sessions}
+        for session, event_id in events.items():
+            read_stream(http, session, {event_id})
+    assert active[1] == 1  # concurrency_limit=1: the three sessions' runs went one at a time
 
 
 def test_render_outside_blocks_is_refused() -> None:
