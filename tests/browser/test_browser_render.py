@@ -177,6 +177,29 @@ def test_a_rendered_component_whose_value_is_a_function_gets_it(page: Page, serv
     expect(page.get_by_label("value 1")).to_have_value("computed 1")
 
 
+def test_a_failing_render_shows_its_error_and_keeps_the_last_blocks(page: Page, serve: Serve) -> None:
+    with gr.Blocks() as demo:
+        word = gr.Textbox(label="word")
+
+        @gr.render(inputs=word, triggers=[word.submit])
+        def show(text: str) -> None:
+            if text == "boom":
+                raise gr.Error("Cannot render boom")
+            gr.Textbox(text, label="shown")
+
+    page.goto(serve(demo))
+    page.get_by_label("word").fill("fine")
+    page.get_by_label("word").press("Enter")
+    expect(page.get_by_label("shown")).to_have_value("fine")
+    page.get_by_label("word").fill("boom")
+    page.get_by_label("word").press("Enter")
+    expect(page.get_by_text("Cannot render boom").first).to_be_visible()
+    expect(page.get_by_label("shown")).to_have_value("fine")
+    page.get_by_label("word").fill("again")
+    page.get_by_label("word").press("Enter")
+    expect(page.get_by_label("shown")).to_have_value("again")
+
+
 def test_two_renders_of_500_textboxes_appear(page: Page, serve: Serve) -> None:
     # Gradio's demo render_heavy_concurrently.
     with gr.Blocks() as demo:
