@@ -227,6 +227,7 @@ export class AppState {
 			if (id === placeholder || shownNow.has(id)) continue;
 			delete this.nodes[id];
 			delete this.status[id];
+			this.translated.delete(id);
 		}
 		// As Gradio's page: the run's listeners of the page's load (values given as functions) run now.
 		const root = this.config.layout.id;
