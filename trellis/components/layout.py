@@ -27,7 +27,8 @@ class _Arranged(Block, register=False):
     """Props of a Row or Column."""
 
     variant: Literal["default", "panel", "compact"] = "default"
-    """Its look: "panel" draws the children on a shaded panel; "compact" joins them without gaps."""
+    """Its look: "panel" draws the children on a shaded panel; "compact" too, with square corners on the
+    children, and it does not merge its inputs into one form box."""
     show_progress: bool = False
     """Accepted and sent, and changes nothing, as in Gradio 6.31: whatever its value, a layout that is an
     event's output shows a pulsing accent border round itself while the event runs (none when the event's
@@ -51,7 +52,18 @@ class _Collapsible(_Titled, register=False):
     """Whether it is open when the page loads."""
 
 
-class Row(_Layout, _Arranged, _Grown):
+class _Compactable(BlockContext, register=False):
+    """A Row or Column: a "compact" one keeps its inputs as they are, with no Form round them (as Gradio)."""
+
+    variant: Literal["default", "panel", "compact"]
+
+    @override
+    def fill_expected_parents(self) -> None:
+        if self.variant != "compact":
+            super().fill_expected_parents()
+
+
+class Row(_Compactable, _Layout, _Arranged, _Grown):
     """Children side by side; wraps on narrow screens."""
 
     SIGNATURE = """*, variant, visible, elem_id, elem_classes, scale, render, height, max_height, min_height,
@@ -67,7 +79,7 @@ class Row(_Layout, _Arranged, _Grown):
     """Stretch every child to the height of the tallest."""
 
 
-class Column(_Layout, _Arranged, Scaled, defaults={"scale": 1, "min_width": 320}):
+class Column(_Compactable, _Layout, _Arranged, Scaled, defaults={"scale": 1, "min_width": 320}):
     """Children stacked vertically; ``scale`` sets its share of a Row."""
 
     SIGNATURE = (

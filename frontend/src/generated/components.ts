@@ -482,7 +482,10 @@ export interface ColumnProps extends CommonProps {
 	scale?: number | null;
 	/** Its minimum width in pixels; a Row wraps rather than squeeze it narrower. */
 	min_width?: number | null;
-	/** Its look: "panel" draws the children on a shaded panel; "compact" joins them without gaps. */
+	/**
+	 * Its look: "panel" draws the children on a shaded panel; "compact" too, with square corners on the
+	 * children, and it does not merge its inputs into one form box.
+	 */
 	variant: "default" | "panel" | "compact";
 	/**
 	 * Accepted and sent, and changes nothing, as in Gradio 6.31: whatever its value, a layout that is an
@@ -1740,7 +1743,10 @@ export interface RowProps extends CommonProps {
 	 * size).
 	 */
 	scale?: number | null;
-	/** Its look: "panel" draws the children on a shaded panel; "compact" joins them without gaps. */
+	/**
+	 * Its look: "panel" draws the children on a shaded panel; "compact" too, with square corners on the
+	 * children, and it does not merge its inputs into one form box.
+	 */
 	variant: "default" | "panel" | "compact";
 	/**
 	 * Accepted and sent, and changes nothing, as in Gradio 6.31: whatever its value, a layout that is an
