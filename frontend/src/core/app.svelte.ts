@@ -7,6 +7,7 @@ import { defaultLabel, localizeProp, onLocaleChange } from "../i18n/i18n.svelte"
 import { historyKey, outputValue, type Run, RunHistory } from "./runs.svelte";
 import { customButtonTarget } from "../shared/customButtons";
 import { scrollToNode } from "../shared/nodeId";
+import { noteValueSet, rememberFirstValue } from "../shared/value.svelte";
 import { isRenderConfig, layoutIds, renderedProps, type RenderConfig } from "./render";
 import type {
 	AppConfig,
@@ -147,6 +148,7 @@ export class AppState {
 		const nodes: Record<number, NodeState> = {};
 		for (const component of config.components) {
 			nodes[component.id] = { id: component.id, type: component.type, props: this.initialProps(component, inputs, outputs) };
+			rememberFirstValue(component.id, nodes[component.id].props.value);
 		}
 		this.nodes = nodes;
 		onLocaleChange(() => this.relocalize());
@@ -219,6 +221,7 @@ export class AppState {
 				for (const [key, value] of Object.entries(props)) reconcile(shown.props, key, value);
 			} else {
 				fresh[component.id] = { id: component.id, type: component.type, props };
+				rememberFirstValue(component.id, props.value);
 			}
 		}
 		Object.assign(this.nodes, fresh);
@@ -352,11 +355,21 @@ export class AppState {
 				for (const [key, prop] of Object.entries(value)) {
 					if (key !== "__type__") reconcile(node.props, key, this.localize(id, node.type, key, prop));
 				}
+				if ("value" in value) this.valueSet(node);
 			} else {
 				// In place: an updated list keeps its unchanged items (and their rendering).
 				reconcile(node.props, "value", this.localize(id, node.type, "value", value));
+				this.valueSet(node);
 			}
 		});
+	}
+
+	/** An event set a component's value. A BrowserState announces every such set as a change, even of an
+	 * equal value (as Gradio's page: it has no view to compare with); a component not drawn yet
+	 * announces a new value once it is. */
+	private valueSet(node: NodeState): void {
+		if (node.type === "browserstate") this.trigger(node.id, "change");
+		else noteValueSet(node.id);
 	}
 
 	/** Apply one process_generating message's edits to the tracked outputs and to the components. */

@@ -1,15 +1,36 @@
 // Helpers shared by component folders.
 
-import { untrack } from "svelte";
+import { getContext, untrack } from "svelte";
+import { NODE_ID } from "./nodeId";
 import type { LabelledProps } from "./props";
+
+// A component is drawn by a lazily loaded module, so an event (a load listener, a hidden
+// component's js) can set its value before it is on the page. Gradio's page announces that change
+// all the same: the app notes such values here, and the component's first look compares with them.
+const firstValues = new Map<number, string>();
+const watched = new Set<number>();
+const setUnwatched = new Set<number>();
+
+/** The value component `id` starts with (the config's, with the page's defaults). */
+export function rememberFirstValue(id: number, value: unknown): void {
+	firstValues.set(id, JSON.stringify(value ?? null));
+}
+
+/** An event set component `id`'s value: if the component is not drawn yet, it announces it once drawn. */
+export function noteValueSet(id: number): void {
+	if (!watched.has(id)) setUnwatched.add(id);
+}
 
 /**
  * Call `onChange` whenever `read()` changes after the first run: a component's
- * `change` event, fired for user edits and for values set by the server alike.
+ * `change` event, fired for user edits and for values set by the server alike. With `ofValue`
+ * (`read` gives the component's value), a value an event set before the component was drawn
+ * counts as a change at the first run when it differs from the value the page started with.
  */
-export function watchValue(read: () => unknown, onChange: () => void): void {
+export function watchValue(read: () => unknown, onChange: () => void, ofValue = true): void {
 	let first = true;
 	let previous = "";
+	const nodeId = ofValue ? getContext<(() => number) | undefined>(NODE_ID)?.() : undefined;
 	$effect(() => {
 		const value = read();
 		const serialized = JSON.stringify(value ?? null);
@@ -17,6 +38,10 @@ export function watchValue(read: () => unknown, onChange: () => void): void {
 			if (first) {
 				first = false;
 				previous = serialized;
+				if (nodeId === undefined) return;
+				watched.add(nodeId);
+				const start = firstValues.get(nodeId);
+				if (setUnwatched.delete(nodeId) && start !== undefined && start !== serialized) onChange();
 				return;
 			}
 			if (serialized !== previous) {
