@@ -257,7 +257,13 @@ class FileCache:
             tmp.unlink(missing_ok=True)
 
     def prepare_output(
-        self, payload: Any, root: str, session_hash: str | None = None, *, fetch_urls: bool = True
+        self,
+        payload: Any,
+        root: str,
+        session_hash: str | None = None,
+        *,
+        fetch_urls: bool = True,
+        skip_unservable: bool = False,
     ) -> Any:
         """Copy every FileData of an output payload into the cache and give it an absolute URL.
 
@@ -265,10 +271,24 @@ class FileCache:
         by ``path``), unless ``fetch_urls`` is false (config values at startup) or the download fails:
         the URL is then passed on as it is, and remembered so the file route may proxy it.
         With ``session_hash``, the cached files are recorded for :meth:`delete_session_files`.
+        With ``skip_unservable`` (props in the config), a FileData that cannot be served is left as it
+        is, and logged, instead of failing the whole payload; one with an empty path (a chat example's
+        text icon) is not a file at all.
         Blocking (disk, network): call it from a worker thread.
         """
 
         def one(data: dict[str, Any]) -> dict[str, Any]:
+            if not skip_unservable:
+                return served(data)
+            if not data["path"]:
+                return data
+            try:
+                return served(data)
+            except FileAccessError as exc:
+                logger.warning("%s", exc.message)
+                return data
+
+        def served(data: dict[str, Any]) -> dict[str, Any]:
             path = data["path"]
             if _is_url(path):
                 return self._output_url(data, root, session_hash, fetch_urls)

@@ -51,7 +51,7 @@ def _cache_file_props(
         for key, value in props.items():
             if contains_file(value):
                 try:
-                    cached[key] = files.prepare_output(value, "", fetch_urls=False)
+                    cached[key] = files.prepare_output(value, "", fetch_urls=False, skip_unservable=True)
                 except FileAccessError as exc:
                     logger.warning("Component %s: %s", entry["id"], exc.message)
         if cached:
