@@ -8,7 +8,7 @@ import { historyKey, outputValue, type Run, RunHistory } from "./runs.svelte";
 import { customButtonTarget } from "../shared/customButtons";
 import { scrollToNode } from "../shared/nodeId";
 import { noteValueSet, rememberFirstValue } from "../shared/value.svelte";
-import { isRenderConfig, layoutIds, renderedProps, type RenderConfig } from "./render";
+import { isRenderConfig, type RenderConfig } from "./render";
 import type {
 	AppConfig,
 	ComponentConfig,
@@ -128,13 +128,14 @@ export class AppState {
 	private byTarget = new Map<string, DependencyConfig[]>();
 	private byTriggerAfter = new Map<number, DependencyConfig[]>();
 	/** Per gr.render (its render_id): the listeners and block ids of its latest run. */
-	private renders = new Map<number, { deps: DependencyConfig[]; ids: number[] }>();
+	renders = new Map<number, { deps: DependencyConfig[]; ids: number[] }>();
+	private renderer: Promise<typeof import("./renderApply.svelte")> | null = null;
 	/** The children each gr.render placeholder shows (by the placeholder's id), once its render ran. */
 	rendered: Record<number, LayoutNode[]> = $state({});
 	private running = new Map<number, Set<string>>();
 	private queuedLast = new Map<number, Pending>();
 	/** The props shown translated (gr.I18n markers): their text as sent and as last shown, per component. */
-	private translated = new Map<number, Map<string, { sent: unknown; shown: string }>>();
+	translated = new Map<number, Map<string, { sent: unknown; shown: string }>>();
 
 	constructor(config: AppConfig, base: string) {
 		this.config = config;
@@ -154,10 +155,13 @@ export class AppState {
 		onLocaleChange(() => this.relocalize());
 		this.deps = config.dependencies;
 		this.indexDependencies();
+		if (config.dependencies.some((dep) => dep.render_id !== null && dep.render_id !== undefined)) {
+			this.renderer = import("./renderApply.svelte");
+		}
 	}
 
 	/** A component's props as first shown: the config's, with the defaults, translations and interactivity the page fills in. */
-	private initialProps(component: ComponentConfig, inputs: Set<number>, outputs: Set<number>): Record<string, unknown> {
+	initialProps(component: ComponentConfig, inputs: Set<number>, outputs: Set<number>): Record<string, unknown> {
 		// The value and label the config leaves out, as Gradio's page fills them in ("" for a Textbox).
 		const props = withDefaults(component.type, { ...component.props });
 		// the default label the page filled in: some are shown in the page's language, as Gradio's
@@ -170,14 +174,14 @@ export class AppState {
 	}
 
 	/** Every listener the page knows: the app's, then those the latest run of each gr.render made. */
-	private allDependencies(): DependencyConfig[] {
+	allDependencies(): DependencyConfig[] {
 		const all = [...this.deps];
 		for (const run of this.renders.values()) all.push(...run.deps);
 		return all;
 	}
 
 	/** Index the listeners by the trigger that fires them and by the listener they follow (.then). */
-	private indexDependencies(): void {
+	indexDependencies(): void {
 		this.byTarget.clear();
 		this.byTriggerAfter.clear();
 		for (const dep of this.allDependencies()) {
@@ -197,46 +201,12 @@ export class AppState {
 	}
 
 	/**
-	 * Show what a run of a gr.render made: its blocks replace the previous run's in its placeholder, and
-	 * its listeners replace that run's. A block shown again under its id (a keyed one) keeps the props
-	 * its `preserved_by_key` names, such as the value the user typed.
+	 * Show what a run of a gr.render made (see renderApply.ts). Its code is loaded only by apps that have
+	 * a gr.render, as soon as the page starts, so it is there by the time a render's first answer comes.
 	 */
 	applyRender(config: RenderConfig): void {
-		const placeholder = config.layout.id;
-		const previous = this.renders.get(config.render_id);
-		this.renders.set(config.render_id, { deps: config.dependencies, ids: config.components.map((c) => c.id) });
-		this.indexDependencies();
-		const all = this.allDependencies();
-		const inputs = new Set(all.flatMap((d) => d.inputs));
-		const outputs = new Set(all.flatMap((d) => d.outputs));
-		const shownNow = layoutIds(config.layout);
-		const fresh: Record<number, NodeState> = {};
-		for (const component of config.components) {
-			if (component.id === placeholder || !shownNow.has(component.id)) continue;
-			const shown = this.nodes[component.id];
-			const snapshot = shown ? { type: shown.type, props: $state.snapshot(shown.props) as Record<string, unknown> } : undefined;
-			const props = renderedProps(component, this.initialProps(component, inputs, outputs), snapshot);
-			if (shown && shown.type === component.type) {
-				for (const key of Object.keys(shown.props)) if (!(key in props)) delete shown.props[key];
-				for (const [key, value] of Object.entries(props)) reconcile(shown.props, key, value);
-			} else {
-				fresh[component.id] = { id: component.id, type: component.type, props };
-				rememberFirstValue(component.id, props.value);
-			}
-		}
-		Object.assign(this.nodes, fresh);
-		this.rendered[placeholder] = config.layout.children ?? [];
-		for (const id of previous?.ids ?? []) {
-			if (id === placeholder || shownNow.has(id)) continue;
-			delete this.nodes[id];
-			delete this.status[id];
-			this.translated.delete(id);
-		}
-		// As Gradio's page: the run's listeners of the page's load (values given as functions) run now.
-		const root = this.config.layout.id;
-		for (const dep of config.dependencies) {
-			if (dep.targets.some(([target, event]) => target === root && event === "load")) void this.run(dep, null, root);
-		}
+		this.renderer ??= import("./renderApply.svelte");
+		void this.renderer.then(({ applyRender }) => applyRender(this, config));
 	}
 
 	/** The layout a container shows: a gr.render placeholder shows its latest run's blocks. */
@@ -427,7 +397,7 @@ export class AppState {
 		for (const eventId of events) if (!eventId.startsWith(DIRECT)) void this.queue.cancel(depId, eventId);
 	}
 
-	private async run(dep: DependencyConfig, eventData: unknown, triggerId: number | null): Promise<void> {
+	async run(dep: DependencyConfig, eventData: unknown, triggerId: number | null): Promise<void> {
 		const active = this.running.get(dep.id);
 		if (active && active.size) {
 			if (dep.trigger_mode === "once") return;
