@@ -1,0 +1,1 @@
+import"./disclose-version-xihTtKlq.js";import"./index-client-ytXSBWK0.js";function e(e){}export{e as t};

@@ -1,1 +1,0 @@
-import"./disclose-version-DWchQ3Kd.js";function e(e){}export{e as t};

@@ -1,1 +1,0 @@
-import{dt as e,ft as t}from"./disclose-version-DWchQ3Kd.js";import{C as n}from"./main-_qiknawH.js";function r(r,i){t(i,!0),n(()=>i.node.props.value,()=>i.dispatch(`change`)),e()}export{r as default};

@@ -1,1 +1,0 @@
-import{I as e,K as t,P as n,T as r,Z as i,b as a,r as o,vt as s,y as c}from"./disclose-version-DWchQ3Kd.js";var l=e(`<div><!></div>`);function u(e,u){let d=o(u,`sized`,3,!1),f=o(u,`fill`,3,!0);var p=l();let m,h;var g=i(p);r(g,()=>u.children),s(p),t(()=>{m=a(p,1,`stage svelte-1dmfv4k`,null,m,{sized:d(),fill:f()}),h=c(p,``,h,{"min-height":u.minHeight})}),n(e,p)}export{u as t};

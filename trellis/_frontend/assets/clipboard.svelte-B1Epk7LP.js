@@ -1,1 +1,0 @@
-import{H as e,at as t,rt as n}from"./disclose-version-DWchQ3Kd.js";var r=1500,i=class{#e=t(!1);get copied(){return e(this.#e)}set copied(e){n(this.#e,e,!0)}#t;copy=async e=>{await navigator.clipboard?.writeText(e),this.flash()};flash(){this.copied=!0,clearTimeout(this.#t),this.#t=setTimeout(()=>this.copied=!1,r)}};export{i as t};
