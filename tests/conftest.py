@@ -194,7 +194,8 @@ def run_event(base_url: str, fn: int, data: list[Any], session_hash: str | None 
         assert response.status_code == 200, response.text
         event_id = response.json()["event_id"]
         messages = read_stream(http, session_hash)
-    assert messages[-1] == {"msg": "close_stream", "event_id": None}
+    # close_stream repeats the seq of the last message before it (trellis/queue/log.py).
+    assert messages[-1] == {"msg": "close_stream", "event_id": None, "seq": messages[-2]["seq"]}
     return [m for m in messages if m["event_id"] == event_id]
 
 

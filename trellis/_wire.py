@@ -194,6 +194,8 @@ class EstimationMessage(TypedDict):
     rank: int
     queue_size: int
     rank_eta: float | None
+    #: Its number in the session, 1, 2, 3 …: a resuming client's ``Last-Event-ID`` (trellis/queue/log.py).
+    seq: int
 
 
 class ProcessStartsMessage(TypedDict):
@@ -202,6 +204,8 @@ class ProcessStartsMessage(TypedDict):
     msg: Literal["process_starts"]
     event_id: str
     eta: float | None
+    #: Its number in the session, 1, 2, 3 …: a resuming client's ``Last-Event-ID`` (trellis/queue/log.py).
+    seq: int
 
 
 class ProgressMessage(TypedDict):
@@ -210,6 +214,8 @@ class ProgressMessage(TypedDict):
     msg: Literal["progress"]
     event_id: str
     progress_data: list[ProgressUnit]
+    #: Its number in the session, 1, 2, 3 …: a resuming client's ``Last-Event-ID`` (trellis/queue/log.py).
+    seq: int
 
 
 class LogMessage(TypedDict):
@@ -222,6 +228,8 @@ class LogMessage(TypedDict):
     duration: float | None
     visible: bool
     title: str
+    #: Its number in the session, 1, 2, 3 …: a resuming client's ``Last-Event-ID`` (trellis/queue/log.py).
+    seq: int
 
 
 class ProcessGeneratingMessage(TypedDict):
@@ -232,6 +240,8 @@ class ProcessGeneratingMessage(TypedDict):
     output: OutputData
     success: Literal[True]
     time_limit: NotRequired[float | None]
+    #: Its number in the session, 1, 2, 3 …: a resuming client's ``Last-Event-ID`` (trellis/queue/log.py).
+    seq: int
 
 
 class ProcessCompletedMessage(TypedDict):
@@ -247,6 +257,8 @@ class ProcessCompletedMessage(TypedDict):
     used_cache: NotRequired[Literal["full", "partial"] | None]
     cache_duration: NotRequired[float | None]
     avg_time: NotRequired[float | None]
+    #: Its number in the session, 1, 2, 3 …: a resuming client's ``Last-Event-ID`` (trellis/queue/log.py).
+    seq: int
 
 
 class HeartbeatMessage(TypedDict):
@@ -254,6 +266,8 @@ class HeartbeatMessage(TypedDict):
 
     msg: Literal["heartbeat"]
     event_id: None
+    #: The seq of the last logged message sent before it on this connection (0 when none).
+    seq: int
 
 
 class CloseStreamMessage(TypedDict):
@@ -261,6 +275,8 @@ class CloseStreamMessage(TypedDict):
 
     msg: Literal["close_stream"]
     event_id: None
+    #: The seq of the last logged message sent before it on this connection (0 when none).
+    seq: int
 
 
 class UnexpectedErrorMessage(TypedDict):
@@ -271,6 +287,10 @@ class UnexpectedErrorMessage(TypedDict):
     message: str
     session_not_found: NotRequired[bool]
     success: Literal[False]
+    #: The session's latest seq (0 for an unknown session).
+    seq: int
+    #: The stream could not resume: the messages after its ``Last-Event-ID`` are no longer buffered.
+    resume_lost: NotRequired[bool]
 
 
 QueueMessage = (

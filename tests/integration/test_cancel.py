@@ -142,6 +142,7 @@ def test_cancel_on_the_wire_ends_the_event_with_an_empty_output(url: str) -> Non
                 "used_cache": None,
                 "cache_duration": None,
                 "avg_time": None,
+                "seq": messages[-1]["seq"],  # the last logged message: close_stream repeats its seq
             }
         ],
     )

@@ -221,5 +221,5 @@ def test_unknown_session_stream_gets_session_not_found(url: str) -> None:
     assert (response.status_code, response.text) == (
         200,
         'data: {"msg":"unexpected_error","event_id":null,"message":"404: Not Found",'
-        '"session_not_found":true,"success":false}\n\n',
+        '"session_not_found":true,"success":false,"seq":0}\n\n',
     )

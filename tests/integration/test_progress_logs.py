@@ -84,7 +84,8 @@ def test_log_messages_do_not_end_the_event(url: str) -> None:
 def test_log_message_has_exactly_the_protocol_fields(url: str) -> None:
     messages = run_event(url, fn_index(url, "logs"), ["x"])
     log = next(m for m in messages if m["msg"] == "log")
-    assert sorted(log) == ["duration", "event_id", "level", "log", "msg", "title", "visible"]
+    # The protocol's fields, plus the session's message number (trellis/queue/log.py).
+    assert sorted(log) == ["duration", "event_id", "level", "log", "msg", "seq", "title", "visible"]
 
 
 def test_float_progress_sends_progress_without_index(url: str) -> None:

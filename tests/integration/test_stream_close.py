@@ -87,7 +87,7 @@ def test_a_new_sessions_join_closes_a_held_stream_first(url: str) -> None:
             until_completed(stream, first)
             assert join(other, fn_index(url, "b"), ["2"], new).status_code == 200
             # Without the release this read would wait out the two-minute hold and time out.
-            assert next(stream) == {"msg": "close_stream", "event_id": None}
+            assert next(stream) == {"msg": "close_stream", "event_id": None, "seq": 3}  # after its 3 messages
 
 
 def test_the_stream_closes_once_the_hold_is_over(url: str) -> None:
@@ -97,7 +97,7 @@ def test_the_stream_closes_once_the_hold_is_over(url: str) -> None:
         with http.stream("GET", "gradio_api/queue/data", params={"session_hash": session}) as response:
             stream = messages(response)
             until_completed(stream, event)
-            assert next(stream) == {"msg": "close_stream", "event_id": None}
+            assert next(stream) == {"msg": "close_stream", "event_id": None, "seq": 3}  # after its 3 messages
             assert list(stream) == []
 
 

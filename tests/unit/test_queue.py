@@ -61,10 +61,21 @@ class Inbox:
     def __init__(self, queue: Queue, session: str = SESSION) -> None:
         self.channel = queue.channel(session)
         self.messages: list[dict[str, Any]] = []
+        self.seq = 0
 
     def drain(self) -> list[dict[str, Any]]:
-        chunk, self.channel.buffer = self.channel.buffer, []
-        self.messages.extend(json.loads(raw.removeprefix(b"data: ")) for raw in chunk)
+        """Read the session's log after the last message read, as a stream does.
+
+        Every message must carry the next ``seq``; it is checked here and left out of ``messages``.
+        """
+        chunk = self.channel.log.read_after(self.seq)
+        assert chunk is not None, f"messages after {self.seq} were trimmed"
+        for raw in chunk:
+            message = json.loads(raw.removeprefix(b"data: "))
+            self.seq += 1
+            assert message.pop("seq") == self.seq, message
+            self.messages.append(message)
+        self.channel.delivered = max(self.channel.delivered, self.seq)
         return self.messages
 
     async def until(self, predicate: Callable[[dict[str, Any]], bool]) -> dict[str, Any]:

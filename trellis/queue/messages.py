@@ -13,12 +13,42 @@ import orjson
 
 from trellis.exceptions import Error
 
-HEARTBEAT = b'data: {"msg":"heartbeat","event_id":null}\n\n'
-CLOSE_STREAM = b'data: {"msg":"close_stream","event_id":null}\n\n'
+# Every message on /queue/data carries "seq" as its last key (see trellis/queue/log.py): the
+# session's log numbers event messages; the messages below belong to one connection and carry the
+# seq of the last logged message sent before them (0 when none).
 SESSION_NOT_FOUND = (
     b'data: {"msg":"unexpected_error","event_id":null,"message":"404: Not Found",'
-    b'"session_not_found":true,"success":false}\n\n'
+    b'"session_not_found":true,"success":false,"seq":0}\n\n'
 )
+
+
+def heartbeat(seq: int) -> bytes:
+    """The ``heartbeat`` of an idle stream; ``seq``: the last logged message sent on it."""
+    return b'data: {"msg":"heartbeat","event_id":null,"seq":%d}\n\n' % seq
+
+
+def close_stream(seq: int) -> bytes:
+    """The ``close_stream`` that ends a stream; ``seq``: the last logged message sent on it."""
+    return b'data: {"msg":"close_stream","event_id":null,"seq":%d}\n\n' % seq
+
+
+def resume_lost(after: int, seq: int) -> bytes:
+    """The ``unexpected_error`` that ends a stream which cannot resume after message ``after``.
+
+    The messages after it are no longer buffered (or the session never sent it); ``seq``: the
+    session's latest.
+    """
+    return encode(
+        {
+            "msg": "unexpected_error",
+            "event_id": None,
+            "message": f"Cannot resume the stream after message {after}: "
+            "the messages after it are no longer buffered on the server.",
+            "resume_lost": True,
+            "success": False,
+            "seq": seq,
+        }
+    )
 
 
 def _default(value: Any) -> Any:

@@ -32,6 +32,7 @@ from trellis.processing.diff import diff
 from trellis.processing.runner import CallContext, Cancelled, InputCountError, Outcome, Runner
 from trellis.processing.session import Session, SessionStore
 from trellis.queue import messages
+from trellis.queue.log import MemoryLog, MessageLog, default_limits
 from trellis.runtime import Request
 
 logger = logging.getLogger("trellis")
@@ -51,23 +52,33 @@ class Channel:
     """The outgoing messages of one session, waiting for its ``/queue/data`` stream."""
 
     __slots__ = (
-        "buffer",
         "closed",
+        "delivered",
         "heartbeats",
         "held",
         "host",
         "last_active",
         "last_join",
+        "last_progress",
+        "log",
         "pending",
         "release",
         "session_hash",
+        "stream_ended",
         "streams",
         "waiter",
     )
 
-    def __init__(self, session_hash: str) -> None:
+    def __init__(self, session_hash: str, log: MessageLog | None = None) -> None:
         self.session_hash = session_hash
-        self.buffer: list[bytes] = []
+        #: The session's numbered messages (``seq``); streams read it from their own position.
+        self.log: MessageLog = log if log is not None else MemoryLog(*default_limits())
+        #: The highest ``seq`` any stream has sent: where a stream without ``Last-Event-ID`` starts.
+        self.delivered = 0
+        #: The event whose ``progress`` is the log's latest message (it may be replaced while unsent).
+        self.last_progress: str | None = None
+        #: When the session's latest stream ended (``time.monotonic()``).
+        self.stream_ended = 0.0
         self.waiter = asyncio.Event()
         self.pending: dict[str, Event] = {}
         self.streams = 0
@@ -83,18 +94,24 @@ class Channel:
         self.closed = asyncio.Event()
 
     def put(self, message: bytes) -> None:
-        """Queue a message for the session's stream."""
-        self.buffer.append(message)
+        """Log a message for the session's streams."""
+        self.log.append(message)
+        self.last_progress = None
         self.waiter.set()
 
     def put_progress(self, event_id: str, message: bytes) -> None:
         """Progress updates coalesce: an unsent one of the same event is replaced."""
-        marker = b'"progress","event_id":"' + event_id.encode() + b'"'
-        if self.buffer and marker in self.buffer[-1][:80]:
-            self.buffer[-1] = message
+        log = self.log
+        if self.last_progress == event_id and log.last_seq > self.delivered:
+            log.replace_last(message)
         else:
-            self.buffer.append(message)
+            log.append(message)
+        self.last_progress = event_id
         self.waiter.set()
+
+    def undelivered(self) -> bool:
+        """Whether the log holds messages no stream has sent yet."""
+        return self.log.last_seq > self.delivered
 
 
 class Event:
@@ -278,6 +295,7 @@ class Queue:
             for key, channel in list(self.channels.items()):
                 if not channel.pending and not channel.streams and now - channel.last_active > 600:
                     del self.channels[key]
+                    channel.log.drop()
             await anyio.to_thread.run_sync(self.sessions.cleanup)
 
     def close(self) -> None:
@@ -627,8 +645,9 @@ class Queue:
             session = event.ctx.session
             if session is not None and session.ephemeral:
                 # A one-off REST call's session: nothing can use it again.
-                if not channel.streams and not channel.heartbeats and not channel.buffer:
+                if not channel.streams and not channel.heartbeats and not channel.undelivered():
                     self.channels.pop(session.hash, None)
+                    channel.log.drop()
                 self.sessions.discard(session.hash)
 
     def expire_rest_results(self) -> int:
@@ -682,22 +701,34 @@ class Queue:
         return len(pending)
 
     # -- streaming ----------------------------------------------------------------------
-    async def stream(self, session_hash: str) -> AsyncIterator[bytes]:
-        """The ``/queue/data`` SSE body for one session."""
+    async def stream(self, session_hash: str, last_event_id: int | None = None) -> AsyncIterator[bytes]:
+        """The ``/queue/data`` SSE body for one session.
+
+        It sends the session's logged messages after ``last_event_id`` (a resuming client's
+        ``Last-Event-ID``), or after the last one any stream sent, then live ones. When that point
+        is no longer in the log it sends one ``unexpected_error`` saying so and ends.
+        """
         self._ensure_started()
         channel = self.channels.get(session_hash)
         if channel is None:
             yield messages.SESSION_NOT_FOUND
             return
+        log = channel.log
+        cursor = channel.delivered if last_event_id is None else last_event_id
         channel.streams += 1
-        delivered_completion = False
+        # A resuming client was mid-stream: once nothing is pending it gets its close_stream.
+        delivered_completion = last_event_id is not None
         channel.release = False
         channel.closed.clear()
         try:
             while not self.closing:
-                if channel.buffer:
-                    chunk = channel.buffer
-                    channel.buffer = []
+                chunk = log.read_after(cursor)
+                if chunk is None:
+                    yield messages.resume_lost(cursor, log.last_seq)
+                    return
+                if chunk:
+                    cursor += len(chunk)
+                    channel.delivered = max(channel.delivered, cursor)
                     channel.waiter.clear()
                     delivered_completion = delivered_completion or any(b'"process_completed"' in m[:40] for m in chunk)
                     yield b"".join(chunk)
@@ -707,7 +738,7 @@ class Queue:
                     hold = channel.last_join + self.close_grace - time.monotonic()
                     if hold <= 0 or channel.release:
                         released, channel.held = channel.release, False
-                        yield messages.CLOSE_STREAM
+                        yield messages.close_stream(cursor)
                         if released:
                             # A client hangs up once it has read close_stream (the task is then
                             # cancelled); only after that is the new session's join answered.
@@ -722,14 +753,26 @@ class Queue:
                 try:
                     await asyncio.wait_for(channel.waiter.wait(), self.heartbeat_interval)
                 except asyncio.TimeoutError:
-                    yield messages.HEARTBEAT
+                    yield messages.heartbeat(cursor)
         finally:
             channel.held = False
             channel.closed.set()
             channel.streams -= 1
-            channel.last_active = time.monotonic()
-            if channel.pending and self.loop is not None:
-                self.loop.call_later(self.abandon_grace, self._stop_if_abandoned, channel)
+            channel.last_active = channel.stream_ended = time.monotonic()
+            if self.loop is not None:
+                if channel.pending:
+                    self.loop.call_later(self.abandon_grace, self._stop_if_abandoned, channel)
+                self.loop.call_later(self.abandon_grace, self._expire_log, channel)
+
+    def _expire_log(self, channel: Channel) -> None:
+        """The session has been without a stream for ``abandon_grace``: forget what was delivered.
+
+        Messages no stream has sent stay for the next stream; a client resuming from before the
+        trimmed point is told its messages are gone.
+        """
+        if channel.streams or time.monotonic() - channel.stream_ended < self.abandon_grace - 0.05:
+            return
+        channel.log.trim(channel.delivered)
 
     def _stop_if_abandoned(self, channel: Channel) -> None:
         """The session's stream dropped mid-work and no stream or heartbeat came back: stop its events."""

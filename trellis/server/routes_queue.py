@@ -176,7 +176,15 @@ def routes(state: ServerState) -> list[BaseRoute]:
         bad = state.session_refusal(request, session_hash)
         if bad is not None:
             return bad
-        return event_stream(request, queue.stream(session_hash))
+        # A resuming client names the ``seq`` of the last message it read (trellis/queue/log.py).
+        resume = request.headers.get("last-event-id")
+        last_event_id = None
+        if resume is not None:
+            resume = resume.strip()
+            if not (resume.isascii() and resume.isdigit()) or len(resume) > 18:
+                return error(400, "Last-Event-ID must be the seq (a non-negative integer) of the last message read.")
+            last_event_id = int(resume)
+        return event_stream(request, queue.stream(session_hash, last_event_id))
 
     async def cancel(request: Request) -> Response:
         body, bad = await read_body(request)

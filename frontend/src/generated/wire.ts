@@ -171,6 +171,7 @@ export interface EstimationMessage {
 	rank: number;
 	queue_size: number;
 	rank_eta: number | null;
+	seq: number;
 }
 
 /** The event's function started. */
@@ -178,6 +179,7 @@ export interface ProcessStartsMessage {
 	msg: "process_starts";
 	event_id: string;
 	eta: number | null;
+	seq: number;
 }
 
 /** A ``gr.Progress`` update. */
@@ -185,6 +187,7 @@ export interface ProgressMessage {
 	msg: "progress";
 	event_id: string;
 	progress_data: ProgressUnit[];
+	seq: number;
 }
 
 /** A ``gr.Info``/``gr.Warning``/``gr.Success`` toast, or a ``gr.Error`` shown as one. */
@@ -196,6 +199,7 @@ export interface LogMessage {
 	duration: number | null;
 	visible: boolean;
 	title: string;
+	seq: number;
 }
 
 /** One intermediate output of a generator. */
@@ -205,6 +209,7 @@ export interface ProcessGeneratingMessage {
 	output: OutputData;
 	success: true;
 	time_limit?: number | null;
+	seq: number;
 }
 
 /** The event finished: its output, an error, or nothing (cancelled). */
@@ -217,18 +222,21 @@ export interface ProcessCompletedMessage {
 	used_cache?: "full" | "partial" | null;
 	cache_duration?: number | null;
 	avg_time?: number | null;
+	seq: number;
 }
 
 /** Sent on an idle stream to keep it open. */
 export interface HeartbeatMessage {
 	msg: "heartbeat";
 	event_id: null;
+	seq: number;
 }
 
 /** The session's stream ends: no events left. */
 export interface CloseStreamMessage {
 	msg: "close_stream";
 	event_id: null;
+	seq: number;
 }
 
 /** The stream cannot go on (unknown session, server error). */
@@ -238,6 +246,8 @@ export interface UnexpectedErrorMessage {
 	message: string;
 	session_not_found?: boolean;
 	success: false;
+	seq: number;
+	resume_lost?: boolean;
 }
 
 export type QueueMessage = EstimationMessage | ProcessStartsMessage | ProgressMessage | LogMessage | ProcessGeneratingMessage | ProcessCompletedMessage | HeartbeatMessage | CloseStreamMessage | UnexpectedErrorMessage;
