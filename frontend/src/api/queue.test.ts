@@ -52,6 +52,70 @@ describe("QueueClient stream parsing", () => {
 	});
 });
 
+describe("QueueClient stream resume", () => {
+	function joinAnswer(): Response {
+		return new Response(JSON.stringify({ event_id: "e1" }), { status: 200 });
+	}
+
+	it("reopens a stream that dropped before close_stream with the last seq read as Last-Event-ID", async () => {
+		const streams = [
+			[
+				sse({ msg: "estimation", event_id: "e1", rank: 0, queue_size: 1, rank_eta: null, seq: 1 }),
+				sse({ msg: "process_starts", event_id: "e1", eta: null, seq: 2 }),
+				sse({ msg: "process_generating", event_id: "e1", output: { data: ["a"] }, success: true, seq: 3 }),
+			], // then the connection drops
+			[
+				sse({ msg: "process_generating", event_id: "e1", output: { data: [[["append", [], "b"]]] }, success: true, seq: 4 }),
+				sse({ msg: "process_completed", event_id: "e1", output: { data: ["ab"] }, success: true, seq: 5 }),
+				sse({ msg: "close_stream", event_id: null, seq: 5 }),
+			],
+		];
+		const resumes: (string | null)[] = [];
+		vi.stubGlobal(
+			"fetch",
+			vi.fn(async (url: string, init?: RequestInit) => {
+				if (url.includes("/queue/join")) return joinAnswer();
+				resumes.push(new Headers(init?.headers).get("Last-Event-ID"));
+				return new Response(streamOf(streams.shift() ?? []), { status: 200 });
+			}),
+		);
+		const client = new QueueClient("http://host", "session1");
+		const seen: QueueMessage[] = [];
+		await new Promise<void>((resolve) => {
+			void client.submit(0, [], null, null, (message) => {
+				seen.push(message);
+				if (message.msg === "process_completed") resolve();
+			});
+		});
+		expect(resumes).toEqual([null, "3"]);
+		expect(seen.map((m) => m.seq)).toEqual([1, 2, 3, 4, 5]);
+	});
+
+	it("retries a refused stream with a growing delay and ends every event on unexpected_error", async () => {
+		let attempts = 0;
+		vi.stubGlobal(
+			"fetch",
+			vi.fn(async (url: string) => {
+				if (url.includes("/queue/join")) return joinAnswer();
+				attempts += 1;
+				if (attempts < 3) return new Response("busy", { status: 503 });
+				const lost = { msg: "unexpected_error", event_id: null, message: "no longer buffered", success: false, seq: 9 };
+				return new Response(streamOf([sse(lost)]), { status: 200 });
+			}),
+		);
+		const started = Date.now();
+		const client = new QueueClient("http://host", "session1");
+		const message = await new Promise<QueueMessage>((resolve) => {
+			void client.submit(0, [], null, null, resolve);
+		});
+		expect(message).toMatchObject({ msg: "unexpected_error", message: "no longer buffered" });
+		expect(attempts).toBe(3);
+		expect(Date.now() - started).toBeGreaterThanOrEqual(250 + 500 - 20);
+		await new Promise((resolve) => setTimeout(resolve, 400));
+		expect(attempts).toBe(3); // no event is left pending, so no stream is reopened
+	});
+});
+
 describe("QueueClient join refusals", () => {
 	it("turns a validator's 422 into a ValidationRefusal with one entry per input", async () => {
 		const detail = [

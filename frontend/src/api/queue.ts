@@ -49,6 +49,12 @@ export class QueueClient {
 	private handlers = new Map<string, MessageHandler>();
 	private early = new Map<string, QueueMessage[]>();
 	private streaming = false;
+	/** The `seq` of the last message read (any stream of this session): a reconnect's `Last-Event-ID`. */
+	private lastSeq: number | null = null;
+	/** Reconnects in a row that read nothing yet (the backoff grows with them). */
+	private retries = 0;
+	/** Longest wait between reconnects, in milliseconds. */
+	static readonly MAX_BACKOFF = 10_000;
 	onSessionMessage: (message: QueueMessage) => void = () => {};
 
 	constructor(base: string, sessionHash: string = randomSessionHash()) {
@@ -134,7 +140,14 @@ export class QueueClient {
 	private deliver(message: QueueMessage): void {
 		if (message.event_id === null) {
 			this.onSessionMessage(message);
-			if (message.msg === "unexpected_error") for (const handler of this.handlers.values()) handler(message);
+			if (message.msg === "unexpected_error") {
+				// The stream cannot go on (unknown session, or a resume point the server no longer
+				// holds): every pending event ends with this error, and the next stream starts afresh.
+				const handlers = [...this.handlers.values()];
+				this.handlers.clear();
+				this.lastSeq = null;
+				for (const handler of handlers) handler(message);
+			}
 			return;
 		}
 		const handler = this.handlers.get(message.event_id);
@@ -148,29 +161,38 @@ export class QueueClient {
 		handler(message);
 	}
 
+	/**
+	 * Keep one stream open while events are pending. A stream that drops before `close_stream` is
+	 * reopened with backoff (250 ms doubling to `MAX_BACKOFF`) and resumes after the last `seq`
+	 * read (`Last-Event-ID`), so no message is lost or seen twice.
+	 */
 	private ensureStream(): void {
 		if (this.streaming) return;
 		this.streaming = true;
-		void this.readStream().finally(() => {
-			this.streaming = false;
-			if (this.handlers.size) setTimeout(() => this.ensureStream(), this.handlers.size ? 50 : 0);
-		});
+		void this.readStream()
+			.catch(() => false)
+			.then((closed) => {
+				this.streaming = false;
+				if (!this.handlers.size) return;
+				const delay = closed ? 50 : Math.min(QueueClient.MAX_BACKOFF, 250 * 2 ** this.retries++);
+				setTimeout(() => this.ensureStream(), delay);
+			});
 	}
 
-	private async readStream(): Promise<void> {
+	/** Read one stream; true when it ended with `close_stream`, false when it dropped. */
+	private async readStream(): Promise<boolean> {
+		const headers: Record<string, string> = { Accept: "text/event-stream" };
+		if (this.lastSeq !== null) headers["Last-Event-ID"] = String(this.lastSeq);
 		const response = await fetch(this.url(`/queue/data?session_hash=${encodeURIComponent(this.sessionHash)}`), {
-			headers: { Accept: "text/event-stream" },
+			headers,
 			credentials: "include",
 		}).catch(() => null);
-		if (!response?.ok || !response.body) {
-			await new Promise((resolve) => setTimeout(resolve, 1000));
-			return;
-		}
+		if (!response?.ok || !response.body) return false;
 		const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
 		let buffer = "";
 		for (;;) {
 			const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
-			if (done) return;
+			if (done) return false;
 			buffer += value;
 			// Walk the complete blocks with an index and cut the buffer once: a chunk holding thousands
 			// of messages (a fast stream) must not be copied once per message.
@@ -188,6 +210,8 @@ export class QueueClient {
 				} catch {
 					continue;
 				}
+				this.retries = 0;
+				if (typeof message.seq === "number") this.lastSeq = message.seq;
 				if (message.msg === "close_stream") {
 					closed = true;
 					break;
@@ -198,7 +222,7 @@ export class QueueClient {
 			buffer = buffer.slice(start);
 			if (closed) {
 				await reader.cancel().catch(() => undefined);
-				return;
+				return true;
 			}
 		}
 	}
