@@ -90,6 +90,13 @@ describe("preview", () => {
 		};
 		expect(shown(["a", "b"], "checkboxgroup")).toBe("a, b");
 		expect(shown("/tmp/x.csv", "checkboxgroup")).toBe("empty");
+		const choices = { choices: [["Retail", "retail"], ["Food", "food"]] };
+		const picked = (value: unknown) => {
+			const p = preview(value, "checkboxgroup", "", choices);
+			return p.kind === "text" ? p.text : p.kind;
+		};
+		expect(picked(["food", "retail"])).toBe("Food, Retail");
+		expect(picked(["/tmp/fraud.csv"])).toBe(""); // Gradio 6.31: a value that is no choice is not shown
 		expect(shown("a", "radio")).toBe("a");
 		expect(shown(["a", "b"], "radio")).toBe("empty");
 		expect(shown(["p", "q"], "slider")).toBe("p,q");

@@ -168,8 +168,24 @@ function jsonText(value: unknown): string {
 	}
 }
 
-/** How to draw `value` as a sample of a `component` input; `root` is the app's URL, for file links. */
-export function preview(value: unknown, component: string | null | undefined, root: string): Preview {
+/** The labels of the `choices` ([label, value] pairs) whose values are in `value`, in its order. */
+function choiceLabels(value: unknown[], choices: unknown): string[] | null {
+	if (!Array.isArray(choices)) return null;
+	const labels = new Map<unknown, string>();
+	for (const choice of choices) if (Array.isArray(choice)) labels.set(choice[1], cellText(choice[0], null));
+	return value.flatMap((v) => (labels.has(v) ? [labels.get(v) as string] : []));
+}
+
+/**
+ * How to draw `value` as a sample of a `component` input; `root` is the app's URL, for file links, and
+ * `props` the input's props (its choices, for a CheckboxGroup).
+ */
+export function preview(
+	value: unknown,
+	component: string | null | undefined,
+	root: string,
+	props?: Record<string, unknown> | null,
+): Preview {
 	const text = (wrap = false): Preview => ({ kind: "text", text: cellText(value, component), wrap });
 	switch (component) {
 		case "image": {
@@ -217,10 +233,14 @@ export function preview(value: unknown, component: string | null | undefined, ro
 			return tablePreview(value) ?? text();
 		case "highlightedtext":
 			return { kind: "empty" }; // Gradio draws nothing for a HighlightedText sample
-		// As Gradio's page: a CheckboxGroup sample shows only a list, a Radio sample only a single choice,
+		// As Gradio's page: a CheckboxGroup sample shows only choices, a Radio sample only a single one,
 		// and a Slider or Number sample is printed as JavaScript prints it (a list as "p,q").
-		case "checkboxgroup":
-			return Array.isArray(value) ? text() : { kind: "empty" };
+		case "checkboxgroup": {
+			// As Gradio's page: the labels of the chosen values that are among the choices.
+			if (!Array.isArray(value)) return { kind: "empty" };
+			const labels = choiceLabels(value, props?.choices);
+			return labels === null ? text() : { kind: "text", text: labels.join(", "), wrap: false };
+		}
 		case "radio":
 			return value !== null && typeof value === "object" ? { kind: "empty" } : text();
 		case "slider":
