@@ -115,6 +115,20 @@ function outputData(output: ProcessCompletedMessage["output"]): Partial<OutputDa
 /** What Gradio's share buttons say off Hugging Face Spaces. */
 export const SHARE_UNAVAILABLE = "Must be on Spaces to share.";
 
+/** A component's status with nothing running: what a cache note or a validator's message is added to. */
+function settledStatus(showProgress: DependencyConfig["show_progress"]): LoadingStatus {
+	return {
+		status: "complete",
+		showProgress,
+		queuePosition: null,
+		queueSize: null,
+		eta: null,
+		startedAt: performance.now(),
+		progress: null,
+		message: null,
+	};
+}
+
 export class AppState {
 	readonly config: AppConfig;
 	readonly queue: QueueClient;
@@ -629,17 +643,7 @@ export class AppState {
 		};
 		for (const id of dep.outputs) {
 			if (this.status[id]) continue;
-			this.status[id] = {
-				status: "complete",
-				showProgress: dep.show_progress,
-				queuePosition: null,
-				queueSize: null,
-				eta: null,
-				startedAt: performance.now(),
-				progress: null,
-				message: null,
-				cache: note,
-			};
+			this.status[id] = { ...settledStatus(dep.show_progress), cache: note };
 		}
 	}
 
@@ -654,18 +658,7 @@ export class AppState {
 		}
 		this.status[id] = current
 			? { ...current, validation: message }
-			: {
-					status: "complete",
-					showProgress: "hidden",
-					queuePosition: null,
-					queueSize: null,
-					eta: null,
-					startedAt: performance.now(),
-					progress: null,
-					message: null,
-					validation: message,
-					validationOnly: true,
-				};
+			: { ...settledStatus("hidden"), validation: message, validationOnly: true };
 	}
 
 	private finished(dep: DependencyConfig, success: boolean): void {
