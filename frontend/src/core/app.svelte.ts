@@ -218,9 +218,9 @@ export class AppState {
 	 * Show what a run of a gr.render made (see renderApply.ts). Its code is loaded only by apps that have
 	 * a gr.render, as soon as the page starts, so it is there by the time a render's first answer comes.
 	 */
-	applyRender(config: RenderConfig): void {
+	applyRender(config: RenderConfig): Promise<void> {
 		this.renderer ??= import("./renderApply.svelte");
-		void this.renderer.then(({ applyRender }) => applyRender(this, config));
+		return this.renderer.then(({ applyRender }) => applyRender(this, config));
 	}
 
 	/** The layout a container shows: a gr.render placeholder shows its latest run's blocks. */
@@ -561,7 +561,7 @@ export class AppState {
 					end(null, text, !("error" in message.output));
 				} else {
 					const output = outputData(message.output);
-					if (isRenderConfig(output.render_config)) this.applyRender(output.render_config);
+					if (isRenderConfig(output.render_config)) void this.applyRender(output.render_config);
 					else if (Array.isArray(output.data)) this.setOutputs(dep, output.data);
 					for (const id of output.changed_state_ids ?? []) this.trigger(id, "change");
 					this.setStatus(dep, null);
@@ -593,7 +593,7 @@ export class AppState {
 			release();
 			if (answer.ok) {
 				const { body } = answer;
-				if (isRenderConfig(body.render_config)) this.applyRender(body.render_config);
+				if (isRenderConfig(body.render_config)) void this.applyRender(body.render_config);
 				else this.setOutputs(dep, body.data ?? []);
 				for (const id of body.changed_state_ids ?? []) this.trigger(id, "change");
 				this.setStatus(dep, null);

@@ -34,7 +34,7 @@ describe("render_config", () => {
 		expect([...layoutIds({ id: 1, children: [{ id: 2, children: [{ id: 3 }] }] })]).toEqual([1, 2, 3]);
 	});
 
-	it("replaces the previous run's blocks and listeners in the app state", () => {
+	it("replaces the previous run's blocks and listeners in the app state", async () => {
 		const app = new AppState(
 			appConfig({
 				components: [componentConfig(1, "button"), componentConfig(2, "column"), componentConfig(3, "textbox")],
@@ -43,16 +43,21 @@ describe("render_config", () => {
 			}),
 			"",
 		);
-		app.applyRender(run(0, [{ id: 10, key: 1 }, { id: 11, key: null, value: "x" }], 5));
+		await app.applyRender(run(0, [{ id: 10, key: 1 }, { id: 11, key: null, value: "x" }], 5));
 		expect(app.layoutOf({ id: 2, children: [] }).children).toEqual([{ id: 10 }, { id: 11 }]);
 		expect(app.hasListener(1, "click")).toBe(true);
 		app.nodes[10].props.value = "typed";
-		app.applyRender(run(0, [{ id: 10, key: 1 }, { id: 12, key: 2 }], 6));
+		await app.applyRender(run(0, [{ id: 10, key: 1 }, { id: 12, key: 2 }], 6));
 		expect(app.nodes[10].props.value).toBe("typed");
 		expect(app.nodes[11]).toBeUndefined();
 		expect(app.nodes[12].props.interactive).toBe(true);
 		expect(app.layoutOf({ id: 2, children: [] }).children).toEqual([{ id: 10 }, { id: 12 }]);
-		app.applyRender({ render_id: 0, components: [componentConfig(2, "column")], dependencies: [], layout: { id: 2, children: [] } });
+		await app.applyRender({
+			render_id: 0,
+			components: [componentConfig(2, "column")],
+			dependencies: [],
+			layout: { id: 2, children: [] },
+		});
 		expect(app.hasListener(1, "click")).toBe(false);
 	});
 });
