@@ -89,6 +89,17 @@ describe("QueueClient stream resume", () => {
 		});
 		expect(resumes).toEqual([null, "3"]);
 		expect(seen.map((m) => m.seq)).toEqual([1, 2, 3, 4, 5]);
+		// After a clean close_stream the next event's stream starts afresh.
+		streams.push([
+			sse({ msg: "process_completed", event_id: "e1", output: { data: ["x"] }, success: true, seq: 6 }),
+			sse({ msg: "close_stream", event_id: null, seq: 6 }),
+		]);
+		await new Promise<void>((resolve) => {
+			void client.submit(0, [], null, null, (message) => {
+				if (message.msg === "process_completed") resolve();
+			});
+		});
+		expect(resumes).toEqual([null, "3", null]);
 	});
 
 	it("retries a refused stream with a growing delay and ends every event on unexpected_error", async () => {

@@ -49,7 +49,7 @@ export class QueueClient {
 	private handlers = new Map<string, MessageHandler>();
 	private early = new Map<string, QueueMessage[]>();
 	private streaming = false;
-	/** The `seq` of the last message read (any stream of this session): a reconnect's `Last-Event-ID`. */
+	/** The `seq` of the last message read since the last `close_stream`: a reconnect's `Last-Event-ID`. */
 	private lastSeq: number | null = null;
 	/** Reconnects in a row that read nothing yet (the backoff grows with them). */
 	private retries = 0;
@@ -213,6 +213,9 @@ export class QueueClient {
 				this.retries = 0;
 				if (typeof message.seq === "number") this.lastSeq = message.seq;
 				if (message.msg === "close_stream") {
+					// Only a dropped stream resumes: after a clean close the next stream starts afresh
+					// (the server may have let this idle session's log go and number from 1 again).
+					this.lastSeq = null;
 					closed = true;
 					break;
 				}
