@@ -41,6 +41,10 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "trellis.i18n",
             "trellis.themes.*",
             "trellis.deploy_space",
+            # gr.cache / gr.Cache, gr.validate and gr.validators: what a listener's function uses.
+            "trellis.caching",
+            "trellis.validation",
+            "trellis.validators",
         ),
     ),
     # What an app is made of: components (and what they are handed from above, components/handlers.py),
@@ -53,6 +57,8 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "trellis.blocks.context",
             "trellis.blocks.events",
             "trellis.blocks.updates",
+            # @gr.render: a definition re-run per session (processing.rendered runs it).
+            "trellis.blocks.render",
         ),
     ),
     # An app definition turned into data: config JSON, API info, the function table (CompiledApp).

@@ -55,11 +55,9 @@ class _Collapsible(_Titled, register=False):
 class _Compactable(BlockContext, register=False):
     """A Row or Column: a "compact" one keeps its inputs as they are, with no Form round them (as Gradio)."""
 
-    variant: Literal["default", "panel", "compact"]
-
     @override
     def fill_expected_parents(self) -> None:
-        if self.variant != "compact":
+        if getattr(self, "variant", "default") != "compact":
             super().fill_expected_parents()
 
 
