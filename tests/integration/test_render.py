@@ -69,8 +69,10 @@ def test_config_has_the_placeholder_and_the_render_listener(url: str) -> None:
     types = {c["id"]: c["type"] for c in config["components"]}
     dep = _render_dep(config, 0)
     # As Gradio 6.31: the render's listener targets load and the input's change, outputs the empty column.
-    assert dep["targets"] == [[0, "load"], [1, "change"]]
-    assert dep["inputs"] == [1]
+    # (Ids come from the process-wide counter, so they are read from the config, not assumed.)
+    state = next(c["id"] for c in config["components"] if c["type"] == "state")
+    assert dep["targets"] == [[config["layout"]["id"], "load"], [state, "change"]]
+    assert dep["inputs"] == [state]
     assert len(dep["outputs"]) == 1 and types[dep["outputs"][0]] == "column"
     assert dep["api_name"] == "apply"
     assert dep["api_visibility"] == "undocumented"
