@@ -52,7 +52,7 @@ class _Collapsible(_Titled, register=False):
     """Whether it is open when the page loads."""
 
 
-class _Compactable(BlockContext, register=False):
+class _Compactable(_Layout, register=False):
     """A Row or Column: a "compact" one keeps its inputs as they are, with no Form round them (as Gradio)."""
 
     @override
@@ -61,7 +61,7 @@ class _Compactable(BlockContext, register=False):
             super().fill_expected_parents()
 
 
-class Row(_Compactable, _Layout, _Arranged, _Grown):
+class Row(_Compactable, _Arranged, _Grown):
     """Children side by side; wraps on narrow screens."""
 
     SIGNATURE = """*, variant, visible, elem_id, elem_classes, scale, render, height, max_height, min_height,
@@ -77,7 +77,7 @@ class Row(_Compactable, _Layout, _Arranged, _Grown):
     """Stretch every child to the height of the tallest."""
 
 
-class Column(_Compactable, _Layout, _Arranged, Scaled, defaults={"scale": 1, "min_width": 320}):
+class Column(_Compactable, _Arranged, Scaled, defaults={"scale": 1, "min_width": 320}):
     """Children stacked vertically; ``scale`` sets its share of a Row."""
 
     SIGNATURE = (
