@@ -188,10 +188,17 @@ def test_video_recording_follows_include_audio(media_page: Page, serve: Serve) -
     button = box(record)
     assert (button["width"], button["height"]) == (116, 40)  # Gradio: 116x40
     assert record.locator("svg").evaluate("s => getComputedStyle(s).fill") == "rgb(234, 88, 12)"
+    preview = silent_block.get_by_test_id("video-webcam")
     record.click()
     expect(record).to_have_text("Stop")
     expect(record).to_have_attribute("aria-pressed", "true")
-    page.wait_for_timeout(1000)  # record a second of video (a duration, not a condition, is what is recorded)
+    start = preview.evaluate("v => v.currentTime")
+    # Record a second of the camera's own timeline (not of wall time, which a loaded machine stretches).
+    preview.evaluate(
+        """(v, start) => new Promise(done => { const check = () => v.currentTime - start >= 1 ? done() :
+            requestAnimationFrame(check); check(); })""",
+        start,
+    )
     record.click()
     player = silent_block.get_by_test_id("video-player")
     expect(player).to_be_visible()
