@@ -15,7 +15,7 @@ from typing import Any
 
 import httpx
 import pytest
-from conftest import TIMEOUT, fn_index, http_client, join
+from conftest import fn_index, http_client, join
 
 import trellis as gr
 
