@@ -335,10 +335,14 @@ class Queue:
         """End the ``close_grace`` holds of a host's streams before the first join of a new session.
 
         Those streams send ``close_stream`` and the join waits until their clients hang up (which
-        they do once they have read it), at most ``RELEASE_WAIT`` seconds. The Python client's ``reset_session()`` then a call is the case: its next job must not
-        register on the old session's stream, so that stream closes, and the bytes are out, before
-        the join is answered. Joins of the same session (jobs submitted together) keep the hold.
+        they do once they have read it), at most ``RELEASE_WAIT`` seconds. The Python client's
+        ``reset_session()`` then a call is the case: its next job must not register on the old
+        session's stream, so that stream closes, and the bytes are out, before the join is answered.
+        Joins of the same session (jobs submitted together) keep the hold. Without a hold (the
+        default) no stream is ever held, and a new session's join skips the scan of every channel.
         """
+        if self.close_grace <= 0:
+            return
         channel = self.channels.get(session_hash)
         if channel is not None and channel.last_join:
             return
