@@ -41,6 +41,7 @@ export function watchValue(read: () => unknown, onChange: () => void, ofValue = 
 				if (nodeId === undefined) return;
 				watched.add(nodeId);
 				const start = firstValues.get(nodeId);
+				firstValues.delete(nodeId); // read once: a re-rendered block would otherwise pile up here
 				if (setUnwatched.delete(nodeId) && start !== undefined && start !== serialized) onChange();
 				return;
 			}
