@@ -188,17 +188,11 @@ def test_video_recording_follows_include_audio(media_page: Page, serve: Serve) -
     button = box(record)
     assert (button["width"], button["height"]) == (116, 40)  # Gradio: 116x40
     assert record.locator("svg").evaluate("s => getComputedStyle(s).fill") == "rgb(234, 88, 12)"
-    preview = silent_block.get_by_test_id("video-webcam")
     record.click()
     expect(record).to_have_text("Stop")
     expect(record).to_have_attribute("aria-pressed", "true")
-    start = preview.evaluate("v => v.currentTime")
-    # Record a second of the camera's own timeline (not of wall time, which a loaded machine stretches).
-    preview.evaluate(
-        """(v, start) => new Promise(done => { const check = () => v.currentTime - start >= 1 ? done() :
-            requestAnimationFrame(check); check(); })""",
-        start,
-    )
+    # Stopped at once: the browser's encoder hands over its first frame about half a second after the
+    # start (longer on a loaded machine) and drops what it holds on a stop, so the stop must wait for it.
     record.click()
     player = silent_block.get_by_test_id("video-player")
     expect(player).to_be_visible()

@@ -12,6 +12,9 @@ const DEFAULT_CONSTRAINTS: Record<"audio" | "video", ConstraintsFor> = {
 	video: (deviceId) => ({ video: deviceId ? { deviceId: { exact: deviceId } } : true, audio: true }),
 };
 
+/** How long a stop waits for the encoder's first data before giving up on the take. */
+const FIRST_DATA_WAIT_MS = 5000;
+
 export class Recorder {
 	stream = $state<MediaStream | null>(null);
 	recording = $state(false);
@@ -32,6 +35,8 @@ export class Recorder {
 	#before = 0;
 	#startedAt = 0;
 	#opening: Promise<boolean> | null = null;
+	/** Called once the encoder has handed over its first data (a stop waits for it, see `stop`). */
+	#onFirstData: (() => void) | null = null;
 
 	constructor(kind: "audio" | "video", constraints?: ConstraintsFor) {
 		this.#kind = kind;
@@ -83,6 +88,7 @@ export class Recorder {
 
 	async start(): Promise<boolean> {
 		if (this.recording) return true;
+		if (this.#recorder) return false; // the last take is still being finished
 		if (typeof MediaRecorder === "undefined") {
 			this.error = "Recording is not available in this browser.";
 			return false;
@@ -99,7 +105,13 @@ export class Recorder {
 		}
 		this.#chunks = [];
 		this.#recorder.ondataavailable = (event) => {
-			if (event.data.size) this.#chunks.push(event.data);
+			if (!event.data.size) return;
+			this.#chunks.push(event.data);
+			this.#onFirstData?.();
+		};
+		this.#recorder.onerror = () => {
+			this.error = "Recording failed.";
+			this.close();
 		};
 		this.#recorder.start(250);
 		this.recording = true;
@@ -132,6 +144,30 @@ export class Recorder {
 		this.recording = false;
 		this.paused = false;
 		if (!recorder || recorder.state === "inactive") return Promise.resolve(null);
+		return this.#firstData().then(() => this.#finish(recorder));
+	}
+
+	/**
+	 * Resolves once the encoder has handed over data, at most FIRST_DATA_WAIT_MS after a stop: the
+	 * browser drops frames still in the encoder when it stops, and its first frame takes a while (half
+	 * a second for a large camera picture on an idle machine), so a short take stopped early would
+	 * otherwise come back empty.
+	 */
+	#firstData(): Promise<void> {
+		if (this.#chunks.length) return Promise.resolve();
+		return new Promise((resolve) => {
+			const done = (): void => {
+				clearTimeout(timer);
+				this.#onFirstData = null;
+				resolve();
+			};
+			const timer = setTimeout(done, FIRST_DATA_WAIT_MS);
+			this.#onFirstData = done;
+		});
+	}
+
+	#finish(recorder: MediaRecorder): Promise<File | null> {
+		if (recorder.state === "inactive") return Promise.resolve(null);
 		return new Promise((resolve) => {
 			recorder.onstop = () => {
 				const type = recorder.mimeType || this.#chunks[0]?.type || `${this.#kind}/webm`;
