@@ -101,6 +101,22 @@ def test_the_stream_closes_once_the_hold_is_over(url: str) -> None:
             assert list(stream) == []
 
 
+def test_close_stream_goes_out_in_the_same_write_as_the_last_completion(url: str) -> None:
+    """The official clients (JS and Python) read a completion and the close_stream after it before
+    they can send their next join only when both come in one write; sent apart, a sequential call's
+    join can be answered before the close is read, and its job waits forever on the closed stream.
+    """
+    session = uuid.uuid4().hex
+    with http_client(url, headers={"accept-encoding": "identity"}) as http:
+        event = join(http, fn_index(url, "a"), ["1"], session).json()["event_id"]
+        with http.stream("GET", "gradio_api/queue/data", params={"session_hash": session}) as response:
+            pieces = [piece for piece in response.iter_raw() if b"heartbeat" not in piece]
+    completion = [piece for piece in pieces if b'"process_completed"' in piece]
+    assert len(completion) == 1 and event.encode() in completion[0]
+    assert completion[0].endswith(b'data: {"msg":"close_stream","event_id":null,"seq":3}\n\n')
+    assert pieces[-1] is completion[0]
+
+
 def test_sequential_calls_of_one_client_finish(url: str, make_client: Any) -> None:
     client = make_client(url)
     for round_ in range(30):

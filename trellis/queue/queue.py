@@ -732,29 +732,37 @@ class Queue:
                 if chunk is None:
                     yield messages.resume_lost(cursor, log.last_seq)
                     return
+                body = b""
                 if chunk:
                     cursor += len(chunk)
                     channel.delivered = max(channel.delivered, cursor)
-                    channel.waiter.clear()
                     delivered_completion = delivered_completion or any(b'"process_completed"' in m[:40] for m in chunk)
-                    yield b"".join(chunk)
-                    continue
+                    body = b"".join(chunk)
                 channel.waiter.clear()
                 if delivered_completion and not channel.pending:
                     hold = channel.last_join + self.close_grace - time.monotonic()
                     if hold <= 0 or channel.release:
+                        # close_stream goes out in the same write as the last completion: the official
+                        # clients read both before they can send another join, so no later job can
+                        # register on this stream between the two and be left waiting on a closed one.
                         released, channel.held = channel.release, False
-                        yield messages.close_stream(cursor)
+                        yield body + messages.close_stream(cursor)
                         if released:
                             # A client hangs up once it has read close_stream (the task is then
                             # cancelled); only after that is the new session's join answered.
                             await asyncio.sleep(RELEASE_WAIT)
                         return
+                    if body:
+                        yield body
+                        continue
                     channel.held = True
                     try:
                         await asyncio.wait_for(channel.waiter.wait(), hold)
                     except asyncio.TimeoutError:
                         pass
+                    continue
+                if body:
+                    yield body
                     continue
                 try:
                     await asyncio.wait_for(channel.waiter.wait(), self.heartbeat_interval)
