@@ -154,9 +154,7 @@ def test_the_python_client_gets_cached_answers(
 def test_per_session_entries_go_when_the_session_ends(
     serve_blocks: Callable[..., str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from trellis.server import routes_queue
-
-    monkeypatch.setattr(routes_queue, "HEARTBEAT_GRACE", 0.05)
+    monkeypatch.setenv("TRELLIS_DISCONNECT_GRACE", "0.05")
     notes = gr.Cache(per_session=True)
 
     def remember(text: str, c: gr.Cache = notes) -> str:

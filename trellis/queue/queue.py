@@ -54,6 +54,8 @@ class Channel:
     __slots__ = (
         "closed",
         "delivered",
+        "gone_since",
+        "heartbeat_opens",
         "heartbeats",
         "held",
         "host",
@@ -77,6 +79,10 @@ class Channel:
         self.delivered = 0
         #: The event whose ``progress`` is the log's latest message (it may be replaced while unsent).
         self.last_progress: str | None = None
+        #: When the session's latest stream or heartbeat ended (``time.monotonic()``).
+        self.gone_since = 0.0
+        #: How many heartbeat streams the session has opened (the open ones: ``heartbeats``).
+        self.heartbeat_opens = 0
         #: When the session's latest stream ended (``time.monotonic()``).
         self.stream_ended = 0.0
         self.waiter = asyncio.Event()
@@ -235,6 +241,7 @@ class Queue:
         show_error: bool = False,
         heartbeat_interval: float = 15.0,
         rest_result_ttl: float = 600.0,
+        abandon_grace: float = 10.0,
     ) -> None:
         self.app = app
         self.runner = runner
@@ -247,7 +254,7 @@ class Queue:
         #: ``(finished at, event id)`` of finished ``/call`` events, oldest first.
         self._finished_rest: collections.deque[tuple[float, str]] = collections.deque()
         #: Seconds a session may be without both its stream and its heartbeat before its work is stopped.
-        self.abandon_grace = 10.0
+        self.abandon_grace = abandon_grace
         #: ``close_stream`` may be held until this many seconds after the session's latest join
         #: (a join during the hold keeps the stream open; a new session's first join from the same
         #: host releases held streams first). The Python client shares one stream among the jobs it
@@ -288,8 +295,11 @@ class Queue:
     async def _maintain(self) -> None:
         """Drop idle channels and expired sessions every minute; sweep the file cache (delete_cache)."""
         delete_cache = self.runner.files.delete_cache
-        interval = min(60.0, float(delete_cache[0])) if delete_cache else 60.0
         while True:
+            # Often enough that sessions expire close to their time (a quarter of the expiry).
+            interval = min(60.0, max(0.05, self.sessions.expire_after / 4))
+            if delete_cache:
+                interval = min(interval, float(delete_cache[0]))
             await asyncio.sleep(interval)
             await anyio.to_thread.run_sync(self.runner.files.tick)
             self.expire_rest_results()
@@ -772,7 +782,7 @@ class Queue:
             channel.held = False
             channel.closed.set()
             channel.streams -= 1
-            channel.last_active = channel.stream_ended = time.monotonic()
+            channel.last_active = channel.stream_ended = channel.gone_since = time.monotonic()
             if self.loop is not None:
                 if channel.pending:
                     self.loop.call_later(self.abandon_grace, self._stop_if_abandoned, channel)
@@ -790,6 +800,9 @@ class Queue:
 
     def _stop_if_abandoned(self, channel: Channel) -> None:
         """The session's stream dropped mid-work and no stream or heartbeat came back: stop its events."""
+        # (a stream or heartbeat that came back and went again has its own, later check)
+        if time.monotonic() - channel.gone_since < self.abandon_grace - 0.05:
+            return
         if channel.pending and not channel.streams and not channel.heartbeats:
             stopped = self.cancel_session(channel.session_hash)
             logger.info("stopped %d event(s) of session %s: its client is gone", stopped, channel.session_hash)
@@ -805,15 +818,23 @@ class Queue:
     def heartbeat_opened(self, session_hash: str) -> None:
         """A session opened its heartbeat stream (it is alive while one is open)."""
         self._ensure_started()
-        self.channel(session_hash).heartbeats += 1
+        channel = self.channel(session_hash)
+        channel.heartbeats += 1
+        channel.heartbeat_opens += 1
 
-    def heartbeat_closed(self, session_hash: str) -> None:
-        """A session's heartbeat stream closed; its pending work is cancelled if it does not come back."""
+    def heartbeat_closed(self, session_hash: str) -> int:
+        """A session's heartbeat stream closed; its pending work is cancelled if it does not come back.
+
+        Returns how many heartbeats the session has opened so far (a later count means it came back).
+        """
         channel = self.channels.get(session_hash)
-        if channel is not None:
-            channel.heartbeats = max(0, channel.heartbeats - 1)
-            if channel.pending and self.loop is not None:
-                self.loop.call_later(self.abandon_grace, self._stop_if_abandoned, channel)
+        if channel is None:
+            return 0
+        channel.heartbeats = max(0, channel.heartbeats - 1)
+        channel.gone_since = time.monotonic()
+        if channel.pending and self.loop is not None:
+            self.loop.call_later(self.abandon_grace, self._stop_if_abandoned, channel)
+        return channel.heartbeat_opens
 
     async def rest_stream(self, event_id: str) -> AsyncIterator[bytes]:
         """The ``/call/{api_name}/{event_id}`` SSE body."""

@@ -115,6 +115,7 @@ def create_app(
 
     sessions = SessionStore(
         compiled.state_components,
+        expire_after=settings.session_expiry,
         capacity=settings.state_session_capacity,
         per_client=settings.max_sessions_per_client,
         on_drop=session_ended,
@@ -127,6 +128,7 @@ def create_app(
         show_error=settings.show_error,
         heartbeat_interval=settings.heartbeat_interval,
         rest_result_ttl=settings.call_result_ttl,
+        abandon_grace=settings.disconnect_grace,
     )
     auth = Auth(settings.auth, settings.auth_dependency, settings.auth_message)
     direct_threads = anyio.CapacityLimiter(max(1, settings.max_threads // 2))

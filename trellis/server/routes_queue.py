@@ -32,8 +32,6 @@ if TYPE_CHECKING:
 logger = logging.getLogger("trellis")
 
 P = "/gradio_api"
-#: Seconds after a heartbeat connection drops before the session counts as ended (unload listeners run).
-HEARTBEAT_GRACE = 10.0
 
 
 def _endpoint_for_join(state: ServerState, body: dict[str, Any]) -> tuple[EndpointInfo | None, Response | None]:
@@ -223,22 +221,21 @@ def routes(state: ServerState) -> list[BaseRoute]:
                     yield b"data: ALIVE\n\n"
                     await queue.wait_closing(state.settings.heartbeat_interval)
             finally:
-                queue.heartbeat_closed(session_hash)
+                opens = queue.heartbeat_closed(session_hash)
                 loop = asyncio.get_running_loop()
-                loop.call_later(HEARTBEAT_GRACE, lambda: loop.create_task(gone(session_hash)))
+                loop.call_later(queue.abandon_grace, lambda: loop.create_task(gone(session_hash, opens)))
 
         return StreamingResponse(beat(), media_type="text/event-stream", headers=SSE_HEADERS)
 
-    async def gone(session_hash: str) -> None:
+    async def gone(session_hash: str, opens: int) -> None:
         """The session's client closed its heartbeat and did not come back: end the session."""
         channel = queue.channels.get(session_hash)
-        if channel is not None and channel.heartbeats > 0:
-            return
+        if channel is not None and (channel.heartbeats > 0 or channel.heartbeat_opens != opens):
+            return  # it came back (a later disconnect has its own check)
         state.sessions.mark_closed(session_hash)
         caching.clear_session_caches(session_hash)
-        session = state.sessions.peek(session_hash)
-        if session is None:
-            return
+        # (its State may already have been dropped, e.g. evicted from a full store: its listeners run all the same)
+        session = state.sessions.peek(session_hash) or Session(session_hash, None, "", ephemeral=True)
         for endpoint in state.app.unload_endpoints:
             ctx = CallContext(session=session, request=AppRequest(session_hash=session_hash))
             try:

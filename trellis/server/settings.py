@@ -153,6 +153,11 @@ class LaunchSettings:
     run_history: bool | None = None
     pwa: bool | None = None
     heartbeat_interval: float = 15.0
+    #: Seconds a session may be without its stream and heartbeat (a dropped connection, a closed tab)
+    #: before its running work is stopped, its ``unload`` listeners run and its resume buffer goes.
+    disconnect_grace: float = 10.0
+    #: Seconds a session's State is kept after its client has gone (then ``delete_callback`` runs).
+    session_expiry: float = 3600.0
     #: Origins (``https://host[:port]``) whose pages may call the app cross-site (CSRF exemption and CORS).
     allowed_origins: list[str] = dataclasses.field(default_factory=list)
     #: ``False`` (as in Gradio) also lets ``null`` and localhost origins call an app served on localhost.
@@ -217,10 +222,26 @@ class LaunchSettings:
             app_kwargs=app_kwargs or {},
             heartbeat_interval=float(os.environ.get("GRADIO_HEARTBEAT_INTERVAL", "15")),
             call_result_ttl=float(os.environ.get("TRELLIS_CALL_RESULT_TTL", "600")),
+            disconnect_grace=_seconds("TRELLIS_DISCONNECT_GRACE", 10.0),
+            session_expiry=_seconds("TRELLIS_SESSION_EXPIRY", 3600.0),
             header_timeout=float(os.environ.get("TRELLIS_HEADER_TIMEOUT", "30")),
             **request_limits(**limits, server_name=server_name),
             **kwargs,
         )
+
+
+def _seconds(name: str, default: float) -> float:
+    """A non-negative number of seconds from the environment variable ``name``."""
+    raw = os.environ.get(name)
+    if raw is None or not raw.strip():
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ValueError(f"{name} must be a number of seconds, not {raw!r}.") from None
+    if not value >= 0 or value == float("inf"):
+        raise ValueError(f"{name} must be a finite number of seconds >= 0, not {raw!r}.")
+    return value
 
 
 def request_limits(
