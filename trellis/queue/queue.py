@@ -33,6 +33,7 @@ from trellis.processing.runner import CallContext, Cancelled, InputCountError, O
 from trellis.processing.session import Session, SessionStore
 from trellis.queue import messages
 from trellis.queue.log import MemoryLog, MessageLog, default_limits
+from trellis.queue.streaming import StreamInput, run_stream
 from trellis.runtime import Request
 
 logger = logging.getLogger("trellis")
@@ -134,6 +135,7 @@ class Event:
         "joined_at",
         "rest",
         "started",
+        "stream_input",
         "task",
     )
 
@@ -160,6 +162,8 @@ class Event:
         self.started = False
         self.task: asyncio.Task[None] | None = None
         self.joined_at = time.monotonic()
+        #: A ``connection: "stream"`` event's next input (``trellis/queue/streaming.py``), else ``None``.
+        self.stream_input: StreamInput | None = None
 
 
 class DirectResult:
@@ -304,8 +308,16 @@ class Queue:
             await anyio.to_thread.run_sync(self.runner.files.tick)
             self.expire_rest_results()
             now = time.monotonic()
+            # An idle session's channel (its resume log, its counters) goes after ten minutes, or
+            # with the session's State when that expires sooner.
+            idle_limit = min(600.0, max(self.abandon_grace, self.sessions.expire_after))
             for key, channel in list(self.channels.items()):
-                if not channel.pending and not channel.streams and now - channel.last_active > 600:
+                if (
+                    not channel.pending
+                    and not channel.streams
+                    and not channel.heartbeats
+                    and now - channel.last_active > idle_limit
+                ):
                     del self.channels[key]
                     channel.log.drop()
             await anyio.to_thread.run_sync(self.sessions.cleanup)
@@ -404,6 +416,8 @@ class Queue:
         ctx.reporter = _Reporter(loop, channel, event_id)
         future: asyncio.Future[DirectResult] | None = loop.create_future() if direct else None
         event = Event(event_id, endpoint, data, ctx, channel, RestStream() if rest else None, future)
+        if endpoint.dep.connection == "stream" and not rest and not direct:
+            event.stream_input = StreamInput()
         self.events[event_id] = event
         channel.pending[event_id] = event
         channel.last_join = time.monotonic()
@@ -527,6 +541,10 @@ class Queue:
                         self._complete(event, done, duration, average)
                     return
                 event = batch[0]
+                if event.stream_input is not None:
+                    outcome, first = await run_stream(self, event, event.stream_input)
+                    self._complete(event, outcome, first, self._record(endpoint.dep.id, first))
+                    return
                 if endpoint.plan.is_generator or endpoint.plan.is_async_generator:
                     outcome = await self._run_generator(event, start)
                 else:
@@ -679,6 +697,14 @@ class Queue:
 
     def _log_failure(self, event: Event, exc: BaseException) -> None:
         log_failure(event.endpoint.plan.name, exc, event.id)
+
+    # -- streaming inputs -------------------------------------------------------------------
+    def stream_event(self, event_id: str) -> Event | None:
+        """The running or waiting ``connection: "stream"`` event ``event_id`` (``None`` if none, or ended)."""
+        event = self.events.get(event_id)
+        if event is None or event.done or event.stream_input is None:
+            return None
+        return event
 
     # -- cancelling ---------------------------------------------------------------------
     def cancel(self, event_id: str, session_hash: str) -> bool:

@@ -1,0 +1,340 @@
+"""Streaming inputs (``.stream`` listeners of a webcam Image / microphone Audio) over raw HTTP.
+
+The page joins the event with its first frame, then posts each next frame to
+``/gradio_api/stream/{event_id}`` and stops with ``/gradio_api/stream/{event_id}/close``; every call's
+outputs come back as ``process_streaming`` and the event ends with ``process_completed`` (on close,
+on its ``time_limit``, or when no input comes), as Gradio 6.31 does.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import io
+import queue as queue_module
+import threading
+import time
+import uuid
+import wave
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import httpx
+import numpy as np
+import pytest
+from conftest import TIMEOUT, fn_index, http_client, join, parse_sse
+from PIL import Image as PILImage
+
+import trellis as gr
+
+#: Calls each function got, by name (appended to from the server's threads).
+calls: dict[str, list[Any]] = {}
+lock = threading.Lock()
+
+
+def note(name: str, value: Any) -> None:
+    with lock:
+        calls.setdefault(name, []).append(value)
+
+
+def png_url(width: int, height: int, color: tuple[int, int, int] = (200, 10, 10)) -> dict[str, str]:
+    """A frame as the page sends it: ``{"url": "data:image/...;base64,..."}``."""
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (width, height), color).save(buffer, format="PNG")
+    return {"url": "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode()}
+
+
+def wav_bytes(samples: int, rate: int = 16000) -> bytes:
+    buffer = io.BytesIO()
+    with wave.open(buffer, "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(rate)
+        out.writeframes((np.arange(samples, dtype=np.int16) % 100).tobytes())
+    return buffer.getvalue()
+
+
+def shape(img: np.ndarray | None) -> str:
+    note("shape", None if img is None else img.shape)
+    return "none" if img is None else f"{img.shape[1]}x{img.shape[0]}"
+
+
+def count_samples(audio: tuple[int, np.ndarray] | None, total: int | None) -> int:
+    rate, data = audio if audio is not None else (0, np.zeros(0))
+    note("audio", (rate, data.shape, str(data.dtype)))
+    return (total or 0) + len(data)
+
+
+def fails_on_wide(img: np.ndarray) -> str:
+    if img.shape[1] > 10:
+        raise gr.Error("too wide")
+    return "ok"
+
+
+def slow(img: np.ndarray) -> str:
+    note("slow", img.shape)
+    time.sleep(0.2)
+    return f"{img.shape[1]}"
+
+
+def build() -> gr.Blocks:
+    with gr.Blocks() as demo:
+        cam = gr.Image(sources=["webcam"], streaming=True)
+        size = gr.Textbox()
+        cam.stream(shape, cam, size, stream_every=0.1, api_name="shape")
+        mic = gr.Audio(sources=["microphone"], streaming=True)
+        total = gr.Number()
+        mic.stream(count_samples, [mic, total], total, stream_every=0.1, api_name="samples")
+        limited = gr.Image(sources=["webcam"], streaming=True)
+        limited_out = gr.Textbox()
+        limited.stream(shape, limited, limited_out, time_limit=1.0, api_name="limited")
+        bad = gr.Image(sources=["webcam"], streaming=True)
+        bad_out = gr.Textbox()
+        bad.stream(fails_on_wide, bad, bad_out, api_name="bad")
+        one = gr.Image(sources=["webcam"], streaming=True)
+        one_out = gr.Textbox()
+        one.stream(slow, one, one_out, concurrency_limit=1, api_name="one")
+        btn = gr.Button()
+        btn.click(lambda: "x", None, size, api_name="plain")
+    return demo
+
+
+@pytest.fixture(scope="module")
+def url(serve_blocks: Callable[..., str]) -> str:
+    return serve_blocks(build())
+
+
+class Reader:
+    """Reads a session's ``/queue/data`` in a thread; ``wait(pred)`` returns the first message matching."""
+
+    def __init__(self, base: str, session_hash: str) -> None:
+        self.messages: queue_module.Queue[dict[str, Any]] = queue_module.Queue()
+        self.seen: list[dict[str, Any]] = []
+        self.http = http_client(base)
+        self.session_hash = session_hash
+        self.thread = threading.Thread(target=self._read, daemon=True)
+        self.thread.start()
+
+    def _read(self) -> None:
+        with (
+            contextlib.suppress(httpx.HTTPError),
+            self.http.stream("GET", "gradio_api/queue/data", params={"session_hash": self.session_hash}) as resp,
+        ):
+            buffer = ""
+            for chunk in resp.iter_text():
+                buffer += chunk
+                while "\n\n" in buffer:
+                    block, buffer = buffer.split("\n\n", 1)
+                    for message in parse_sse(block + "\n\n"):
+                        self.messages.put(message)
+
+    def wait(self, pred: Callable[[dict[str, Any]], bool], timeout: float = TIMEOUT) -> dict[str, Any]:
+        give_up = time.monotonic() + timeout
+        while True:
+            left = give_up - time.monotonic()
+            assert left > 0, f"no matching message; saw {[m['msg'] for m in self.seen]}"
+            try:
+                message = self.messages.get(timeout=left)
+            except queue_module.Empty:
+                continue
+            self.seen.append(message)
+            if pred(message):
+                return message
+
+    def close(self) -> None:
+        self.http.close()
+
+
+@pytest.fixture
+def session() -> Iterator[Callable[[str], tuple[str, httpx.Client, list[Reader]]]]:
+    made: list[tuple[httpx.Client, list[Reader]]] = []
+
+    def make(base: str) -> tuple[str, httpx.Client, list[Reader]]:
+        http = http_client(base)
+        readers: list[Reader] = []
+        made.append((http, readers))
+        return uuid.uuid4().hex[:11], http, readers
+
+    yield make
+    for http, readers in made:
+        for reader in readers:
+            reader.close()
+        http.close()
+
+
+def start(base: str, http: httpx.Client, readers: list[Reader], api: str, first: Any, sh: str) -> tuple[str, Reader]:
+    response = join(http, fn_index(base, api), [first] if api != "samples" else [first, None], sh)
+    assert response.status_code == 200, response.text
+    reader = Reader(base, sh)
+    readers.append(reader)
+    return response.json()["event_id"], reader
+
+
+def streaming(event_id: str) -> Callable[[dict[str, Any]], bool]:
+    return lambda m: m["msg"] == "process_streaming" and m["event_id"] == event_id
+
+
+def completed(event_id: str) -> Callable[[dict[str, Any]], bool]:
+    return lambda m: m["msg"] == "process_completed" and m["event_id"] == event_id
+
+
+def test_frames_reach_the_function_and_results_stream_back(url: str, session: Any) -> None:
+    sh, http, readers = session(url)
+    event_id, reader = start(url, http, readers, "shape", png_url(4, 3), sh)
+    first = reader.wait(streaming(event_id))
+    assert first["output"]["data"] == ["4x3"]
+    assert first["output"]["is_generating"] is True
+    assert first["success"] is True and first["time_limit"] is None
+    for width in (7, 9):
+        body = {"fn_index": fn_index(url, "shape"), "data": [png_url(width, 2)], "session_hash": sh}
+        response = http.post(f"gradio_api/stream/{event_id}", json=body)
+        assert response.status_code == 200 and response.json() == {"msg": "success"}
+        assert reader.wait(streaming(event_id))["output"]["data"] == [f"{width}x2"]
+    assert calls["shape"][-3:] == [(3, 4, 3), (2, 7, 3), (2, 9, 3)]
+    response = http.post(f"gradio_api/stream/{event_id}/close", json={})
+    assert response.status_code == 200 and response.json() == {"msg": "success"}
+    done = reader.wait(completed(event_id))
+    assert done["success"] is True and done["output"]["data"] == ["9x2"]
+    assert reader.wait(lambda m: m["msg"] == "close_stream")["event_id"] is None
+    # The event is over: further chunks and closes are refused clearly.
+    late = http.post(f"gradio_api/stream/{event_id}", json={"data": [png_url(2, 2)], "session_hash": sh})
+    assert late.status_code == 404 and "may have ended" in late.json()["detail"]
+    assert http.post(f"gradio_api/stream/{event_id}/close", json={}).status_code == 404
+
+
+def test_microphone_chunks_arrive_as_rate_and_samples(url: str, session: Any) -> None:
+    sh, http, readers = session(url)
+
+    def uploaded(samples: int) -> dict[str, Any]:
+        response = http.post("gradio_api/upload", files=[("files", ("audio.wav", wav_bytes(samples), "audio/wav"))])
+        assert response.status_code == 200, response.text
+        path = response.json()[0]
+        return {"path": path, "orig_name": "audio.wav", "is_stream": True, "meta": {"_type": "gradio.FileData"}}
+
+    event_id, reader = start(url, http, readers, "samples", uploaded(800), sh)
+    assert reader.wait(streaming(event_id))["output"]["data"] == [800]
+    body = {"data": [uploaded(1600), 800], "session_hash": sh, "fn_index": fn_index(url, "samples")}
+    assert http.post(f"gradio_api/stream/{event_id}", json=body).status_code == 200
+    assert reader.wait(streaming(event_id))["output"]["data"] == [2400]
+    assert calls["audio"][-2:] == [(16000, (800,), "int16"), (16000, (1600,), "int16")]
+    assert http.post(f"gradio_api/stream/{event_id}/close", json={}).status_code == 200
+    assert reader.wait(completed(event_id))["output"]["data"] == [2400]
+
+
+def test_time_limit_ends_the_event(url: str, session: Any) -> None:
+    sh, http, readers = session(url)
+    began = time.monotonic()
+    event_id, reader = start(url, http, readers, "limited", png_url(5, 5), sh)
+    first = reader.wait(streaming(event_id))
+    assert 0 < first["time_limit"] <= 1.0  # what remains of the limit, for the page's bar
+    # Frames keep coming: the event still ends once its limit is spent.
+    stop = threading.Event()
+
+    def feed() -> None:
+        with http_client(url) as feeder:
+            while not stop.is_set():
+                feeder.post(f"gradio_api/stream/{event_id}", json={"data": [png_url(6, 6)], "session_hash": sh})
+                stop.wait(0.1)
+
+    thread = threading.Thread(target=feed, daemon=True)
+    thread.start()
+    try:
+        done = reader.wait(completed(event_id))
+    finally:
+        stop.set()
+        thread.join()
+    assert done["success"] is True and done["output"]["is_generating"] is False
+    assert 1.0 <= time.monotonic() - began < 1.0 + TIMEOUT / 2
+    assert (
+        http.post(f"gradio_api/stream/{event_id}", json={"data": [png_url(2, 2)], "session_hash": sh}).status_code
+        == 404
+    )
+
+
+def test_no_input_within_the_limit_ends_the_event(url: str, session: Any) -> None:
+    sh, http, readers = session(url)
+    event_id, reader = start(url, http, readers, "limited", png_url(5, 4), sh)
+    reader.wait(streaming(event_id))
+    done = reader.wait(completed(event_id))  # nothing posted: the last outputs are the final ones
+    assert done["output"]["data"] == ["5x4"]
+
+
+def test_a_failing_call_fails_the_event(url: str, session: Any) -> None:
+    sh, http, readers = session(url)
+    event_id, reader = start(url, http, readers, "bad", png_url(3, 3), sh)
+    assert reader.wait(streaming(event_id))["output"]["data"] == ["ok"]
+    body = {"data": [png_url(30, 3)], "session_hash": sh}
+    assert http.post(f"gradio_api/stream/{event_id}", json=body).status_code == 200
+    done = reader.wait(completed(event_id))
+    assert done["success"] is False and done["output"]["error"] == "too wide"
+    assert http.post(f"gradio_api/stream/{event_id}", json=body).status_code == 404
+
+
+def test_only_the_owning_session_may_feed_or_close(url: str, session: Any) -> None:
+    sh, http, readers = session(url)
+    event_id, reader = start(url, http, readers, "shape", png_url(4, 4), sh)
+    reader.wait(streaming(event_id))
+    other = uuid.uuid4().hex[:11]
+    chunk = {"data": [png_url(8, 8)]}
+    assert http.post(f"gradio_api/stream/{event_id}", json={**chunk, "session_hash": other}).status_code == 404
+    assert http.post(f"gradio_api/stream/{event_id}/close", json={"session_hash": other}).status_code == 404
+    # Malformed bodies: 4xx, and the event goes on.
+    assert http.post(f"gradio_api/stream/{event_id}", json=chunk).status_code == 422  # no session_hash
+    assert http.post(f"gradio_api/stream/{event_id}", json={"data": "x", "session_hash": sh}).status_code == 422
+    two = {"data": [png_url(8, 8), 1], "session_hash": sh}
+    assert http.post(f"gradio_api/stream/{event_id}", json=two).status_code == 422
+    assert http.post(f"gradio_api/stream/{event_id}", json=[1]).status_code == 422
+    assert (
+        http.post(
+            f"gradio_api/stream/{event_id}", content=b"{", headers={"content-type": "application/json"}
+        ).status_code
+        == 400
+    )
+    assert http.post(f"gradio_api/stream/{event_id}", content=b"{}").status_code == 415
+    assert http.post("gradio_api/stream/" + "0" * 32, json={**chunk, "session_hash": sh}).status_code == 404
+    ok = http.post(f"gradio_api/stream/{event_id}", json={**chunk, "session_hash": sh})
+    assert ok.status_code == 200
+    assert reader.wait(streaming(event_id))["output"]["data"] == ["8x8"]
+    assert http.post(f"gradio_api/stream/{event_id}/close", json={}).status_code == 200
+    assert reader.wait(completed(event_id))["success"] is True
+
+
+def test_a_non_stream_event_takes_no_chunks(url: str, session: Any) -> None:
+    sh, http, readers = session(url)
+    response = join(http, fn_index(url, "plain"), [], sh)
+    event_id = response.json()["event_id"]
+    assert http.post(f"gradio_api/stream/{event_id}", json={"data": [], "session_hash": sh}).status_code == 404
+
+
+def test_concurrency_limit_holds_for_the_whole_stream(url: str, session: Any) -> None:
+    sh_a, http_a, readers_a = session(url)
+    sh_b, http_b, readers_b = session(url)
+    a, reader_a = start(url, http_a, readers_a, "one", png_url(2, 2), sh_a)
+    reader_a.wait(streaming(a))
+    b, reader_b = start(url, http_b, readers_b, "one", png_url(3, 3), sh_b)
+    reader_b.wait(lambda m: m["msg"] == "estimation" and m["event_id"] == b)
+    # While A streams, B waits in line; a chunk B posts meanwhile becomes its first input.
+    assert (
+        http_b.post(f"gradio_api/stream/{b}", json={"data": [png_url(4, 4)], "session_hash": sh_b}).status_code == 200
+    )
+    assert (
+        http_a.post(f"gradio_api/stream/{a}", json={"data": [png_url(5, 5)], "session_hash": sh_a}).status_code == 200
+    )
+    assert reader_a.wait(streaming(a))["output"]["data"] == ["5"]
+    assert not [m for m in reader_b.seen if m["msg"] == "process_starts"]
+    assert http_a.post(f"gradio_api/stream/{a}/close", json={}).status_code == 200
+    reader_a.wait(completed(a))
+    assert reader_b.wait(streaming(b))["output"]["data"] == ["4"]
+    assert http_b.post(f"gradio_api/stream/{b}/close", json={}).status_code == 200
+    reader_b.wait(completed(b))
+
+
+def test_cancel_stops_a_stream_event(url: str, session: Any) -> None:
+    sh, http, readers = session(url)
+    event_id, reader = start(url, http, readers, "shape", png_url(4, 4), sh)
+    reader.wait(streaming(event_id))
+    body = {"event_id": event_id, "session_hash": sh, "fn_index": fn_index(url, "shape")}
+    assert http.post("gradio_api/cancel", json=body).status_code == 200
+    reader.wait(completed(event_id))
+    chunk = {"data": [png_url(8, 8)], "session_hash": sh}
+    assert http.post(f"gradio_api/stream/{event_id}", json=chunk).status_code == 404

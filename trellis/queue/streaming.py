@@ -1,0 +1,127 @@
+"""Streaming inputs: events of ``connection: "stream"`` listeners (a webcam's frames, a microphone's chunks).
+
+Such an event is called once with the inputs it joined with, then once per new input the page
+posts to ``/stream/{event_id}`` (only the newest unprocessed input is kept: a slow function skips
+frames rather than falling behind). Each call's outputs go out as ``process_streaming``; the event
+ends with ``process_completed`` when its ``time_limit`` (time spent calling and waiting) is used
+up, when the page posts ``/stream/{event_id}/close``, or when no input comes for the rest of the
+limit (30 s without one), as in Gradio.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextvars
+import time
+from typing import TYPE_CHECKING, Any
+
+import anyio.to_thread
+
+from trellis.processing.runner import Outcome
+from trellis.queue import messages
+
+if TYPE_CHECKING:
+    from trellis.queue.queue import Event, Queue
+
+#: Longest wait for the next input of a stream event without a ``time_limit``.
+IDLE_LIMIT = 30.0
+
+
+class StreamInput:
+    """The newest input posted for a stream event, and whether the page closed it."""
+
+    __slots__ = ("closed", "data", "event_data", "signal")
+
+    def __init__(self) -> None:
+        self.signal = asyncio.Event()
+        self.data: list[Any] | None = None
+        self.event_data: Any = None
+        self.closed = False
+
+    def feed(self, data: list[Any], event_data: Any) -> None:
+        """Replace the waiting input (an unprocessed older one is dropped)."""
+        self.data = data
+        self.event_data = event_data
+        self.signal.set()
+
+    def close(self) -> None:
+        """The page stopped streaming: the event ends after the call in progress, if any."""
+        self.closed = True
+        self.signal.set()
+
+
+def streaming_message(event_id: str, output: dict[str, Any], time_limit: float | None) -> bytes:
+    """The ``process_streaming`` message: one call's outputs; ``time_limit`` is what remains for the page's bar."""
+    return messages.encode(
+        {"msg": "process_streaming", "event_id": event_id, "output": output, "success": True, "time_limit": time_limit}
+    )
+
+
+async def _call(queue: Queue, event: Event, data: list[Any], start: float) -> Outcome | None:
+    """One call of the listener on ``data`` (a generator's yields go out as ``process_streaming``)."""
+    endpoint = event.endpoint
+    if not (endpoint.plan.is_generator or endpoint.plan.is_async_generator):
+        return await queue.runner.call(endpoint, data, event.ctx)
+    loop = asyncio.get_running_loop()
+    limit = endpoint.dep.time_limit
+    average = queue.average(endpoint.dep.id)
+
+    def publish(outcome: Outcome) -> None:
+        if not event.done:
+            output = messages.success_output(
+                outcome.data, time.perf_counter() - start, average, outcome.changed_state_ids, True
+            )
+            event.channel.put(streaming_message(event.id, output, limit))
+
+    if endpoint.plan.is_async_generator:
+        return await queue.runner.run_async_generator(endpoint, data, event.ctx, publish)
+
+    def emit(outcome: Outcome) -> None:
+        loop.call_soon_threadsafe(publish, outcome)
+
+    context = contextvars.copy_context()
+    return await anyio.to_thread.run_sync(
+        context.run, queue.runner.run_generator_sync, endpoint, data, event.ctx, emit, abandon_on_cancel=True
+    )
+
+
+async def run_stream(queue: Queue, event: Event, feed: StreamInput) -> tuple[Outcome | None, float]:
+    """Run a stream event to its end; returns its last outcome and the first call's duration.
+
+    A failing call raises (the event then fails like any other).
+    """
+    endpoint = event.endpoint
+    limit = endpoint.dep.time_limit
+    # Inputs posted while the event waited in line replace the ones it joined with.
+    data = feed.data if feed.data is not None else event.data
+    if feed.data is not None:
+        event.ctx.event_data = feed.event_data
+    feed.data = None
+    feed.signal.clear()
+    start = time.perf_counter()
+    outcome = await _call(queue, event, data, start)
+    first = last = time.perf_counter() - start
+    run_time = first
+    while True:
+        if feed.closed or (limit is not None and run_time >= limit):
+            return outcome, first
+        data_out = outcome.data if outcome is not None else [None] * len(endpoint.outputs)
+        changed = outcome.changed_state_ids if outcome is not None else []
+        output = messages.success_output(data_out, last, queue.average(endpoint.dep.id), changed, True)
+        if outcome is not None:
+            output["render_config"] = outcome.render_config
+        event.channel.put(streaming_message(event.id, output, None if not limit else limit - first))
+        waited_from = time.perf_counter()
+        try:
+            await asyncio.wait_for(feed.signal.wait(), max((limit or IDLE_LIMIT) - first, 0.0))
+        except asyncio.TimeoutError:
+            return outcome, first  # no new input in time: the last outputs are the final ones
+        feed.signal.clear()
+        if feed.closed or feed.data is None:
+            return outcome, first
+        data, feed.data = feed.data, None
+        event.ctx.event_data = feed.event_data
+        call_start = time.perf_counter()
+        outcome = await _call(queue, event, data, call_start)
+        last = time.perf_counter() - call_start
+        run_time += time.perf_counter() - waited_from

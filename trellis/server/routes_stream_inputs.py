@@ -1,0 +1,81 @@
+"""Routes of streaming inputs: the next input of a ``connection: "stream"`` event, and its stop.
+
+``POST /gradio_api/stream/{event_id}`` takes ``{"data": [...], "event_data": ..., "session_hash": ...}``
+(the official JS client's ``send_chunk``) and answers ``{"msg": "success"}``;
+``POST /gradio_api/stream/{event_id}/close`` (body ``{}``) ends the event. Only the session (and
+user) that started the event may feed or close it: to anyone else, as for an unknown or finished
+event, the answer is 404.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import BaseRoute, Route
+
+from trellis.queue.queue import Event
+from trellis.server.responses import ORJSONResponse, error, json_body
+
+if TYPE_CHECKING:
+    from trellis.server.state import ServerState
+
+P = "/gradio_api"
+SUCCESS = {"msg": "success"}
+
+
+def routes(state: ServerState) -> list[BaseRoute]:
+    """The two routes of streaming inputs."""
+    auth = state.auth
+    queue = state.queue
+
+    async def find(request: Request) -> tuple[Event | None, dict[str, Any] | None, Response | None]:
+        """The caller's stream event and the request's JSON object body, or the refusal to send."""
+        refused = await auth.refuse(request)
+        if refused is not None:
+            return None, None, refused
+        body, bad = await json_body(request)
+        if bad is not None:
+            return None, None, bad
+        if not isinstance(body, dict):
+            return None, None, error(422, "The body must be a JSON object.")
+        event_id = request.path_params["event_id"]
+        event = queue.stream_event(event_id)
+        session_hash = body.get("session_hash")
+        owner = event.ctx.session.owner if event is not None and event.ctx.session is not None else None
+        if (
+            event is None
+            or owner != state.user(request)
+            or (session_hash is not None and session_hash != event.channel.session_hash)
+        ):
+            return None, None, error(404, f"No streaming event {event_id!r} (it may have ended).")
+        return event, body, None
+
+    async def send_chunk(request: Request) -> Response:
+        event, body, bad = await find(request)
+        if bad is not None:
+            return bad
+        assert event is not None and body is not None and event.stream_input is not None
+        if not isinstance(body.get("session_hash"), str):
+            return error(422, "The body needs 'session_hash': only the session that started the event may feed it.")
+        data = body.get("data")
+        if not isinstance(data, list) or len(data) != len(event.data):
+            return error(
+                422, f"'data' must be a list with one value per input component ({len(event.data)} for this event)."
+            )
+        event.stream_input.feed(data, body.get("event_data"))
+        return ORJSONResponse(SUCCESS)
+
+    async def close(request: Request) -> Response:
+        event, _, bad = await find(request)
+        if bad is not None:
+            return bad
+        assert event is not None and event.stream_input is not None
+        event.stream_input.close()
+        return ORJSONResponse(SUCCESS)
+
+    return [
+        Route(P + "/stream/{event_id}", send_chunk, methods=["POST"]),
+        Route(P + "/stream/{event_id}/close", close, methods=["POST"]),
+    ]
