@@ -7,11 +7,16 @@ concurrent event correctly.
 
 from __future__ import annotations
 
+import contextlib
 import contextvars
+import importlib
+import inspect
 import logging
+import os
 import pickle
+import threading
 import warnings
-from collections.abc import Iterable, Iterator, Mapping, Sized
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sized
 from typing import Any, NamedTuple, Protocol, TypeVar
 
 logger = logging.getLogger("trellis")
@@ -253,8 +258,8 @@ class _Level:
         self,
         desc: str | None,
         unit: str,
-        index: int | None = None,
-        length: int | None = None,
+        index: float | None = None,
+        length: float | None = None,
         progress: float | None = None,
     ) -> None:
         self.desc = desc
@@ -284,6 +289,7 @@ class Progress:
     """
 
     def __init__(self, track_tqdm: bool = False) -> None:
+        #: When set, ``tqdm`` bars made while the function runs (see :func:`tracking_tqdm`) are reported too.
         self.track_tqdm = track_tqdm
 
     def _send(self, levels: list[_Level]) -> None:
@@ -368,6 +374,231 @@ class _TrackedIterable(Iterable[T]):
         finally:
             if level in levels:
                 levels.remove(level)
+
+
+# -- Progress(track_tqdm=True): tqdm bars as progress --------------------------------
+
+
+class _TqdmTracker:
+    """The tqdm bars of one running event: they share its progress levels and send through its reporter."""
+
+    __slots__ = ("active", "levels", "lock", "reporter")
+
+    def __init__(self, reporter: Reporter | None, levels: list[_Level]) -> None:
+        self.reporter = reporter
+        self.levels = levels
+        self.lock = threading.Lock()
+        #: Cleared when the event's function returns: a bar that outlives it reports nothing.
+        self.active = True
+
+    def send(self) -> None:
+        if not self.active or self.reporter is None:
+            return
+        with self.lock:
+            units = [level.as_dict() for level in self.levels]
+        self.reporter.progress(units)
+
+    def add(self, level: _Level, announce: bool) -> None:
+        with self.lock:
+            self.levels.append(level)
+        if announce:
+            self.send()
+
+    def remove(self, level: _Level) -> None:
+        with self.lock:
+            if not any(item is level for item in self.levels):
+                return
+            self.levels[:] = [item for item in self.levels if item is not level]
+        self.send()
+
+
+_tracker: contextvars.ContextVar[_TqdmTracker | None] = contextvars.ContextVar("trellis_tqdm", default=None)
+
+#: ``None`` until a function first asks for tqdm tracking; then whether tqdm could be patched.
+_tqdm_patched: bool | None = None
+_patch_lock = threading.Lock()
+_devnull: Any = None
+
+
+@contextlib.contextmanager
+def tracking_tqdm(enabled: bool = True) -> Iterator[None]:
+    """While the block runs, tqdm bars made in this context report to the current event's progress.
+
+    That is what ``gr.Progress(track_tqdm=True)`` asks for (the processing layer wraps the call in
+    it). A bar belongs to the event whose function made it (or made the thread it runs in), so
+    concurrent events never see each other's bars. Tracked bars write their console output to
+    ``os.devnull``, as in Gradio; bars made outside a tracked call are left alone. tqdm is imported
+    only here, the first time a function asks; without tqdm installed nothing is tracked.
+    """
+    if not enabled or not _patch_tqdm():
+        yield
+        return
+    levels = _levels.get()
+    levels_token = None
+    if levels is None:
+        levels = []
+        levels_token = _levels.set(levels)
+    tracker = _TqdmTracker(current_reporter.get(), levels)
+    token = _tracker.set(tracker)
+    try:
+        yield
+    finally:
+        tracker.active = False
+        _tracker.reset(token)
+        if levels_token is not None:
+            _levels.reset(levels_token)
+
+
+def _patch_tqdm() -> bool:
+    """Make tqdm bars report to the tracking event (once per process); ``False`` without tqdm."""
+    global _tqdm_patched
+    if _tqdm_patched is None:
+        with _patch_lock:
+            if _tqdm_patched is None:
+                try:
+                    std = importlib.import_module("tqdm.std")
+                except ImportError:
+                    logger.debug("gr.Progress(track_tqdm=True): tqdm is not installed, nothing to track")
+                    _tqdm_patched = False
+                else:
+                    _patch_bar_class(std.tqdm)
+                    _patch_threads()
+                    _tqdm_patched = True
+    return _tqdm_patched
+
+
+def _null_file() -> Any:
+    global _devnull
+    if _devnull is None:
+        _devnull = open(os.devnull, "w")  # one shared sink for every tracked bar
+    return _devnull
+
+
+def _patch_bar_class(cls: Any) -> None:
+    """Wrap the methods of tqdm's base bar class (subclasses such as ``tqdm.auto``'s inherit them)."""
+    if getattr(cls, "_trellis_tracks", False):
+        return
+    original_init = cls.__init__
+    original_iter = cls.__iter__
+    original_update = cls.update
+    original_close = cls.close
+    signature = inspect.signature(original_init)
+
+    def __init__(self: Any, *args: Any, **kwargs: Any) -> None:
+        tracker = _tracker.get()
+        self._trellis_track = None
+        if tracker is None or not tracker.active:
+            original_init(self, *args, **kwargs)
+            return
+        try:
+            bound = signature.bind(self, *args, **kwargs)
+        except TypeError:
+            original_init(self, *args, **kwargs)  # let tqdm report the bad call
+            return
+        given = bound.arguments
+        given["file"] = _null_file()
+        original_init(*bound.args, **bound.kwargs)
+        iterable = given.get("iterable")
+        total = getattr(self, "total", given.get("total"))
+        desc = given.get("desc")
+        level = _Level(
+            str(desc) if desc else None,
+            str(given.get("unit", "steps")),
+            index=given.get("initial") or 0,
+            length=total if isinstance(total, (int, float)) and total != float("inf") else None,
+        )
+        self._trellis_track = (tracker, level)
+        tracker.add(level, announce=iterable is None)  # as Gradio: a manual bar shows at once
+
+    def __iter__(self: Any) -> Iterator[Any]:
+        track = getattr(self, "_trellis_track", None)
+        if track is None:
+            yield from original_iter(self)
+            return
+        tracker, level = track
+        self._trellis_iterating = True  # tqdm's loop calls update() now and then: those steps are counted here
+        try:
+            for item in original_iter(self):
+                tracker.send()  # as Gradio: the step about to run, counted from 0
+                level.index = (level.index or 0) + 1
+                yield item
+        finally:
+            self._trellis_iterating = False
+            tracker.remove(level)
+
+    def update(self: Any, n: float | None = 1) -> Any:
+        track = getattr(self, "_trellis_track", None)
+        if track is not None and not getattr(self, "_trellis_iterating", False):
+            tracker, level = track
+            level.index = (level.index or 0) + (n or 0)
+            tracker.send()
+        return original_update(self, n)
+
+    def close(self: Any) -> Any:
+        track = getattr(self, "_trellis_track", None)
+        if track is not None:
+            track[0].remove(track[1])
+        return original_close(self)
+
+    cls.__init__ = __init__
+    cls.__iter__ = __iter__
+    cls.update = update
+    cls.close = close
+    cls._trellis_tracks = True
+
+
+def _carried() -> tuple[_TqdmTracker | None, Reporter | None, list[_Level] | None]:
+    return _tracker.get(), current_reporter.get(), _levels.get()
+
+
+def _run_carrying(
+    carried: tuple[_TqdmTracker | None, Reporter | None, list[_Level] | None], fn: Callable[..., T], *args: Any
+) -> T:
+    """Call ``fn`` with the event (tracker, reporter, levels) of the code that handed it over."""
+    tokens = (_tracker.set(carried[0]), current_reporter.set(carried[1]), _levels.set(carried[2]))
+    try:
+        return fn(*args)
+    finally:
+        _levels.reset(tokens[2])
+        current_reporter.reset(tokens[1])
+        _tracker.reset(tokens[0])
+
+
+def _patch_threads() -> None:
+    """Threads a tracked function starts, and work it hands to a thread pool, report to its event.
+
+    A new thread does not inherit context variables, so ``Thread.start`` passes the starting
+    event's tracker on when there is one; a pool's threads outlive the call that started them, so
+    ``ThreadPoolExecutor.submit`` runs each task with the tracker of the code that submitted it
+    (or none), whichever event once started the worker thread.
+    """
+    import concurrent.futures
+
+    original_start = threading.Thread.start
+    original_submit = concurrent.futures.ThreadPoolExecutor.submit
+
+    def start(self: threading.Thread) -> None:
+        tracker = _tracker.get()
+        if tracker is not None and tracker.active:
+            carried = _carried()
+            run = self.run
+
+            def run_carried() -> None:
+                _run_carrying(carried, run)
+
+            self.run = run_carried  # type: ignore[method-assign]
+        original_start(self)
+
+    def submit(self: Any, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> Any:
+        carried = _carried()
+
+        def call() -> T:
+            return _run_carrying(carried, lambda: fn(*args, **kwargs))
+
+        return original_submit(self, call)
+
+    threading.Thread.start = start  # type: ignore[method-assign]
+    concurrent.futures.ThreadPoolExecutor.submit = submit  # type: ignore[method-assign]
 
 
 # -- gr.Info / gr.Warning / gr.Success ----------------------------------------------

@@ -41,7 +41,7 @@ from trellis.processing.tables import (
     window_ref,
     windowed_payload,
 )
-from trellis.runtime import Reporter, Request, current_reporter
+from trellis.runtime import Reporter, Request, current_reporter, tracking_tqdm
 
 if TYPE_CHECKING:
     from trellis.config.build import CompiledApp, EndpointInfo
@@ -409,7 +409,8 @@ class Runner:
             if endpoint.dep.renderable is not None:
                 config = rendered.render(self.app, endpoint, args, kwargs, ctx.session, self.files, ctx.root)
                 return Outcome([None] * len(endpoint.outputs), [], config)
-            result = fn(*args, **kwargs)
+            with tracking_tqdm(_tracks_tqdm(endpoint)):
+                result = fn(*args, **kwargs)
             return self.finish(endpoint, result, ctx)
         finally:
             current_reporter.reset(token)
@@ -447,7 +448,8 @@ class Runner:
             try:
                 values = await self._prepare_off_loop(endpoint, data, ctx)
                 args, kwargs = self.bind(endpoint, values, ctx)
-                result = await plan.fn(*args, **kwargs)
+                with tracking_tqdm(_tracks_tqdm(endpoint)):
+                    result = await plan.fn(*args, **kwargs)
                 return await self._finish_off_loop(endpoint, result, ctx)
             finally:
                 current_reporter.reset(token)
@@ -520,13 +522,14 @@ class Runner:
             args, kwargs = self.bind(endpoint, values, ctx)
             iterator = caching.tracked(fn(*args, **kwargs), ctx.session.hash, _note_cache(ctx, fn))
             try:
-                for item in iterator:
-                    if ctx.cancelled.is_set():
-                        raise Cancelled
-                    last = self.finish(endpoint, item, ctx)
-                    emit(last)
-                    if ctx.cancelled.is_set():
-                        raise Cancelled
+                with tracking_tqdm(_tracks_tqdm(endpoint)):
+                    for item in iterator:
+                        if ctx.cancelled.is_set():
+                            raise Cancelled
+                        last = self.finish(endpoint, item, ctx)
+                        emit(last)
+                        if ctx.cancelled.is_set():
+                            raise Cancelled
             finally:
                 close = getattr(iterator, "close", None)
                 if close is not None:
@@ -562,9 +565,10 @@ class Runner:
             args, kwargs = self.bind(endpoint, values, ctx)
             agen = caching.tracked_async(fn(*args, **kwargs), ctx.session.hash, _note_cache(ctx, fn))
             try:
-                async for item in agen:
-                    last = await self._finish_off_loop(endpoint, item, ctx)
-                    emit(last)
+                with tracking_tqdm(_tracks_tqdm(endpoint)):
+                    async for item in agen:
+                        last = await self._finish_off_loop(endpoint, item, ctx)
+                        emit(last)
             finally:
                 await agen.aclose()
             finished = True
@@ -580,6 +584,11 @@ class Runner:
                         stream.end()
                     raise
             ctx.generating = False
+
+
+def _tracks_tqdm(endpoint: EndpointInfo) -> bool:
+    """Whether the listener's function asks for ``gr.Progress(track_tqdm=True)``."""
+    return any(slot.kind == "progress" and getattr(slot.progress, "track_tqdm", False) for slot in endpoint.plan.slots)
 
 
 def _note_cache(ctx: CallContext, fn: Any) -> Callable[[caching.Usage], None]:
