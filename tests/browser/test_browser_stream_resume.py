@@ -1,10 +1,12 @@
-"""The page resumes a ``/queue/data`` stream that a proxy cuts mid-generation: the user sees no gap.
+"""The page resumes a stream that a proxy cuts mid-generation: the user sees no gap.
 
 A small TCP proxy between Chromium and the server forwards everything, but closes the first
-``/queue/data`` connection shortly after it opens, while a generator is streaming tokens. The page
-must reconnect by itself with ``Last-Event-ID`` and show every token: the generator holds its last
-yield until the test has seen the whole text, so the final ``process_completed`` (which carries the
-full value) cannot hide a lost message.
+connection of the page's session stream shortly after it opens, while a generator is streaming
+tokens: its WebSocket (``/queue/ws``), or, through a proxy that refuses WebSockets, the
+``/queue/data`` SSE stream the page falls back to. The page must reconnect by itself from the last
+``seq`` it read and show every token: the generator holds its last yield until the test has seen
+the whole text, so the final ``process_completed`` (which carries the full value) cannot hide a
+lost message.
 """
 
 from __future__ import annotations
@@ -35,9 +37,13 @@ class CuttingProxy:
 
     DROP = 0.3
 
-    def __init__(self, upstream: int, cut_after: float) -> None:
+    def __init__(self, upstream: int, cut_after: float, refuse_websockets: bool = False) -> None:
         self.upstream = upstream
         self.cut_after = cut_after
+        #: Answer WebSocket handshakes with 502, as a proxy without Upgrade support does.
+        self.refuse_websockets = refuse_websockets
+        self.refused = 0
+        self.marker = b"GET /gradio_api/queue/data" if refuse_websockets else b"GET /gradio_api/queue/ws"
         self.cuts = 0
         self.stream_heads: list[str] = []
         self.lock = threading.Lock()
@@ -64,7 +70,12 @@ class CuttingProxy:
                 data = source.recv(65536)
                 if not data:
                     break
-                if from_browser and b"GET /gradio_api/queue/data" in data:
+                if from_browser and self.refuse_websockets and b"GET /gradio_api/queue/ws" in data:
+                    with self.lock:
+                        self.refused += 1
+                    source.sendall(b"HTTP/1.1 502 Bad Gateway\r\ncontent-length: 0\r\nconnection: close\r\n\r\n")
+                    break
+                if from_browser and self.marker in data:
                     self._saw_stream(data, source, target)
                 if target is self.swallowing:
                     self.swallowed += len(data)
@@ -102,12 +113,12 @@ class CuttingProxy:
 
 
 @pytest.fixture
-def proxy_for() -> Iterator[Callable[[str], CuttingProxy]]:
+def proxy_for() -> Iterator[Callable[..., CuttingProxy]]:
     proxies: list[CuttingProxy] = []
 
-    def make(url: str) -> CuttingProxy:
+    def make(url: str, refuse_websockets: bool = False) -> CuttingProxy:
         port = int(url.rstrip("/").rsplit(":", 1)[1])
-        proxies.append(CuttingProxy(port, cut_after=0.8))
+        proxies.append(CuttingProxy(port, cut_after=0.8, refuse_websockets=refuse_websockets))
         return proxies[-1]
 
     yield make
@@ -119,8 +130,9 @@ def expected(n: int) -> str:
     return "".join(f"t{i} " for i in range(n))
 
 
+@pytest.mark.parametrize("refuse_websockets", [False, True], ids=["websocket", "sse-fallback"])
 def test_a_cut_stream_resumes_and_shows_every_token(
-    page: Page, serve: Callable[..., str], proxy_for: Callable[[str], CuttingProxy]
+    page: Page, serve: Callable[..., str], proxy_for: Callable[..., CuttingProxy], refuse_websockets: bool
 ) -> None:
     release = threading.Event()
 
@@ -135,7 +147,7 @@ def test_a_cut_stream_resumes_and_shows_every_token(
     with gr.Blocks() as demo:
         out = gr.Textbox(label="Out")
         gr.Button("Go").click(tokens, None, out)
-    proxy = proxy_for(serve(demo))
+    proxy = proxy_for(serve(demo), refuse_websockets)
     try:
         page.goto(f"http://127.0.0.1:{proxy.port}/")
         page.get_by_role("button", name="Go").click()
@@ -144,5 +156,10 @@ def test_a_cut_stream_resumes_and_shows_every_token(
     finally:
         release.set()
     assert proxy.cuts == 1 and proxy.swallowed > 0
-    resumed = [head for head in proxy.stream_heads[1:] if "last-event-id:" in head.lower()]
-    assert resumed, proxy.stream_heads
+    if refuse_websockets:
+        assert proxy.refused >= 1  # the page tried its socket first
+        resumed = [head for head in proxy.stream_heads[1:] if "last-event-id:" in head.lower()]
+        assert resumed, proxy.stream_heads
+    else:
+        # A second socket (its first frame, masked, names the seq to resume after); no SSE stream.
+        assert len(proxy.stream_heads) >= 2, proxy.stream_heads

@@ -27,6 +27,7 @@ from trellis.server import (
     routes_queue,
     routes_stream,
     routes_tables,
+    routes_ws,
 )
 from trellis.server.auth import Auth
 from trellis.server.guard import RequestGuard
@@ -143,6 +144,7 @@ def create_app(
         *routes_tables.routes(state),
         *routes_component_server.routes(state),
     ]
+    all_routes.extend(routes_ws.routes(state, all_routes))
     for route in all_routes:
         app.router.routes.append(route)
     return app

@@ -312,6 +312,9 @@ class RequestGuard:
     # -- ASGI ----------------------------------------------------------------------------------
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         """Refuse a request that breaks a rule; pass the others on to the app."""
+        if scope["type"] == "websocket":
+            await self._websocket(scope, receive, send)
+            return
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
@@ -358,6 +361,27 @@ class RequestGuard:
                 await _refuse(send, 413, self._too_large_text(), close=True)
                 return
             await self._call_limited(scope, receive, send)
+            return
+        await self.app(scope, receive, send)
+
+    async def _websocket(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Check a WebSocket handshake: the host and proxy rules, and the cross-site rule.
+
+        Browsers send any page's handshake, with its cookies, to any site; CORS does not apply to WebSockets.
+        """
+        headers = dict(scope["headers"])
+        refused = not self.host_allowed(headers.get(b"host"))
+        if not refused:
+            self._resolve_proxy(scope, headers)
+            forwarded = self.forwarded_host(scope, headers)
+            if forwarded:
+                scope[PUBLIC_HOST] = forwarded
+            raw_origin = headers.get(b"origin")
+            origin = raw_origin.decode("latin-1").strip() if raw_origin is not None else None
+            permitted = origin is not None and self.origin_permitted(origin, headers, self.parent_rules(scope))
+            refused = self.cross_site_refusal(scope, headers, origin, permitted) is not None
+        if refused:
+            await send({"type": "websocket.close", "code": 1008})  # before the accept: the handshake gets 403
             return
         await self.app(scope, receive, send)
 

@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 
 DEFAULT_PORT = 7860
 PORT_RANGE = 100
+#: Largest WebSocket frame a client may send (the page sends only small JSON requests on its socket).
+WS_MAX_SIZE = 64 * 1024
 
 
 def _port_free(host: str, port: int) -> bool:
@@ -105,7 +107,9 @@ def start_server(compiled: CompiledApp, settings: LaunchSettings, app: FastAPI |
         ssl_certfile=settings.ssl_certfile,
         ssl_keyfile_password=settings.ssl_keyfile_password,
         timeout_graceful_shutdown=2,
-        ws="none",
+        # WebSockets: the page's queue connection (trellis/server/routes_ws.py), small frames only.
+        ws="auto",
+        ws_max_size=WS_MAX_SIZE,
         # Forwarded headers are applied by the request guard, from settings.trusted_proxies only.
         proxy_headers=False,
         **protocol_options(settings.max_header_size, settings.max_header_count, settings.header_timeout),

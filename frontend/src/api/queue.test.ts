@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { QueueClient, ValidationRefusal } from "./queue";
 import type { QueueMessage } from "./types";
 
@@ -16,6 +16,8 @@ function sse(message: object): string {
 	return `data: ${JSON.stringify(message)}\n\n`;
 }
 
+// The SSE tests run without WebSocket (the page then reads /queue/data); the socket tests stub their own.
+beforeEach(() => vi.stubGlobal("WebSocket", undefined));
 afterEach(() => vi.unstubAllGlobals());
 
 describe("QueueClient stream parsing", () => {
@@ -153,5 +155,113 @@ describe("QueueClient join refusals", () => {
 		const error = await client.submit(0, [], null, null, () => {}).catch((e: unknown) => e);
 		expect(error).not.toBeInstanceOf(ValidationRefusal);
 		expect((error as Error).message).toBe("validator exploded");
+	});
+});
+
+/** A WebSocket double: opens (or, with `refuse`, fails) on the next tick; the test answers what the page sends. */
+class FakeSocket {
+	static instances: FakeSocket[] = [];
+	static refuse = false;
+	static onSend: (socket: FakeSocket, data: string) => void = () => {};
+	onopen: ((event: unknown) => void) | null = null;
+	onmessage: ((event: { data: unknown }) => void) | null = null;
+	onclose: ((event: unknown) => void) | null = null;
+	sent: string[] = [];
+
+	constructor(readonly url: string) {
+		FakeSocket.instances.push(this);
+		setTimeout(() => (FakeSocket.refuse ? this.onclose?.({}) : this.onopen?.({})), 0);
+	}
+
+	send(data: string): void {
+		this.sent.push(data);
+		setTimeout(() => FakeSocket.onSend(this, data), 0);
+	}
+
+	close(): void {
+		setTimeout(() => this.onclose?.({}), 0);
+	}
+
+	frame(...messages: object[]): void {
+		this.onmessage?.({ data: messages.map(sse).join("") });
+	}
+}
+
+describe("QueueClient socket", () => {
+	beforeEach(() => {
+		FakeSocket.instances = [];
+		FakeSocket.refuse = false;
+		vi.stubGlobal("WebSocket", FakeSocket);
+	});
+
+	it("reads the session's messages over one socket and resumes a dropped one from the last seq", async () => {
+		const fetched: string[] = [];
+		vi.stubGlobal(
+			"fetch",
+			vi.fn(async (url: string) => {
+				fetched.push(url);
+				return new Response(JSON.stringify({ event_id: "e1" }), { status: 200 });
+			}),
+		);
+		FakeSocket.onSend = (socket, data) => {
+			if (FakeSocket.instances.length === 1) {
+				expect(JSON.parse(data)).toEqual({ stream: null });
+				socket.frame(
+					{ msg: "process_starts", event_id: "e1", eta: null, seq: 1 },
+					{ msg: "process_generating", event_id: "e1", output: { data: ["a"] }, success: true, seq: 2 },
+				);
+				socket.close(); // the connection drops mid-stream
+			} else {
+				expect(JSON.parse(data)).toEqual({ stream: 2 });
+				socket.frame({ msg: "heartbeat", event_id: null, seq: 2 });
+				socket.frame(
+					{ msg: "process_completed", event_id: "e1", output: { data: ["ab"] }, success: true, seq: 3 },
+					{ msg: "close_stream", event_id: null, seq: 3 },
+				);
+			}
+		};
+		const client = new QueueClient("http://host/app", "session1");
+		const seen: QueueMessage[] = [];
+		await new Promise<void>((resolve) => {
+			void client.submit(0, [], null, null, (message) => {
+				seen.push(message);
+				if (message.msg === "process_completed") resolve();
+			});
+		});
+		expect(seen.map((m) => m.seq)).toEqual([1, 2, 3]);
+		expect(FakeSocket.instances.map((s) => s.url)).toEqual([
+			"ws://host/app/gradio_api/queue/ws?session_hash=session1",
+			"ws://host/app/gradio_api/queue/ws?session_hash=session1",
+		]);
+		expect(fetched.every((url) => url.endsWith("/queue/join"))).toBe(true);
+		expect(client.transport).toBe("socket");
+	});
+
+	it("falls back to SSE streams when the socket cannot open", async () => {
+		FakeSocket.refuse = true;
+		const fetched: string[] = [];
+		vi.stubGlobal(
+			"fetch",
+			vi.fn(async (url: string) => {
+				fetched.push(url);
+				if (url.includes("/queue/join")) return new Response(JSON.stringify({ event_id: "e1" }), { status: 200 });
+				return new Response(
+					streamOf([
+						sse({ msg: "process_completed", event_id: "e1", output: { data: ["x"] }, success: true, seq: 1 }),
+						sse({ msg: "close_stream", event_id: null, seq: 1 }),
+					]),
+					{ status: 200 },
+				);
+			}),
+		);
+		const client = new QueueClient("https://host", "session1");
+		expect(await client.connect()).toBe(false);
+		const message = await new Promise<QueueMessage>((resolve) => {
+			void client.submit(0, [], null, null, resolve);
+		});
+		expect(message).toMatchObject({ msg: "process_completed", output: { data: ["x"] } });
+		expect(client.transport).toBe("sse");
+		expect(FakeSocket.instances.map((s) => s.url)).toEqual(["wss://host/gradio_api/queue/ws?session_hash=session1"]);
+		expect(fetched.some((url) => url.includes("/queue/data?session_hash=session1"))).toBe(true);
 	});
 });

@@ -1,4 +1,11 @@
-// The queue protocol from the browser: join, one SSE stream per session, cancel, direct runs.
+// The queue protocol from the browser: join, the session's messages, cancel, direct runs.
+//
+// A browser keeps at most six HTTP/1.1 connections per host for all its tabs, so a stream held open
+// per tab stalls the seventh tab. The page therefore reads its session's messages over one WebSocket
+// per tab (`/queue/ws`, counted apart from that pool; trellis/server/routes_ws.py), which is also the
+// session's heartbeat while it is open. When the socket cannot open (a proxy without WebSocket
+// support, a server without it) the page uses `/queue/data` SSE streams instead, as the official
+// clients do; both carry the same numbered messages and resume from the last `seq` read.
 
 import type { ErrorOutput, OutputData, QueueMessage } from "./types";
 
@@ -55,11 +62,36 @@ export class QueueClient {
 	private retries = 0;
 	/** Longest wait between reconnects, in milliseconds. */
 	static readonly MAX_BACKOFF = 10_000;
+	/** How long a WebSocket may take to open before the page gives up on it, in milliseconds. */
+	static readonly SOCKET_OPEN_TIMEOUT = 5_000;
 	onSessionMessage: (message: QueueMessage) => void = () => {};
+	/** How messages arrive: over the page's WebSocket, or (it could not open) over SSE streams. */
+	transport: "socket" | "sse";
+	private socket: WebSocket | null = null;
+	private opening: Promise<WebSocket | null> | null = null;
+	/** A socket opened once on this page: failing to reopen it is a drop, not a reason to give it up. */
+	private socketOpened = false;
+	/** Ends the stream being read over the socket: true at `close_stream`, false when the socket closes. */
+	private socketRun: ((closed: boolean) => void) | null = null;
+	/** Keep the socket open while the page lives (it is the session's heartbeat); see `connect`. */
+	private keepAlive = false;
+	private reviving: ReturnType<typeof setTimeout> | null = null;
+	private socketRetries = 0;
 
-	constructor(base: string, sessionHash: string = randomSessionHash()) {
+	constructor(base: string, sessionHash: string = randomSessionHash(), useSocket: boolean = typeof WebSocket === "function") {
 		this.base = base.replace(/\/$/, "");
 		this.sessionHash = sessionHash;
+		this.transport = useSocket ? "socket" : "sse";
+	}
+
+	/**
+	 * Open the page's socket now and keep it open (reopened after a drop): the session's heartbeat,
+	 * for apps whose sessions end when the page goes (`unload` listeners, State). Resolves to whether
+	 * it opened; when it cannot, the page goes on with SSE streams and no heartbeat.
+	 */
+	async connect(): Promise<boolean> {
+		this.keepAlive = true;
+		return (await this.openSocket()) !== null;
 	}
 
 	url(path: string): string {
@@ -169,7 +201,7 @@ export class QueueClient {
 	private ensureStream(): void {
 		if (this.streaming) return;
 		this.streaming = true;
-		void this.readStream()
+		void this.readAny()
 			.catch(() => false)
 			.then((closed) => {
 				this.streaming = false;
@@ -179,7 +211,138 @@ export class QueueClient {
 			});
 	}
 
-	/** Read one stream; true when it ended with `close_stream`, false when it dropped. */
+	/** Read one stream over the socket, or over SSE when the socket cannot open; see `readStream`. */
+	private async readAny(): Promise<boolean> {
+		if (this.transport === "socket") {
+			const closed = await this.readSocket();
+			if (closed !== null) return closed;
+			// A socket that opened before and cannot reopen now: the server is away, retry as a drop.
+			if (this.transport === "socket") return false;
+		}
+		return this.readStream();
+	}
+
+	/** Ask the socket for one stream; true when it ended with `close_stream`, false when the socket closed, null when none opened. */
+	private async readSocket(): Promise<boolean | null> {
+		const socket = await this.openSocket();
+		if (!socket) return null;
+		return new Promise<boolean>((resolve) => {
+			this.socketRun = resolve;
+			try {
+				socket.send(JSON.stringify({ stream: this.lastSeq }));
+			} catch {
+				this.socketRun = null;
+				resolve(false);
+			}
+		});
+	}
+
+	socketUrl(): string {
+		const url = new URL(this.url(`/queue/ws?session_hash=${encodeURIComponent(this.sessionHash)}`), globalThis.location?.href);
+		url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
+		return url.href;
+	}
+
+	/** The open socket, opening it if needed; null when it cannot open (within `SOCKET_OPEN_TIMEOUT`). */
+	private openSocket(): Promise<WebSocket | null> {
+		if (this.transport !== "socket") return Promise.resolve(null);
+		if (this.socket) return Promise.resolve(this.socket);
+		if (this.opening) return this.opening;
+		const opening = new Promise<WebSocket | null>((resolve) => {
+			let socket: WebSocket;
+			try {
+				socket = new WebSocket(this.socketUrl());
+			} catch {
+				resolve(null);
+				return;
+			}
+			let opened = false;
+			const timer = setTimeout(() => socket.close(), QueueClient.SOCKET_OPEN_TIMEOUT);
+			socket.onopen = () => {
+				opened = true;
+				clearTimeout(timer);
+				this.socket = socket;
+				this.socketOpened = true;
+				this.socketRetries = 0;
+				resolve(socket);
+			};
+			socket.onmessage = (event: MessageEvent) => {
+				if (typeof event.data !== "string") return;
+				if (this.readBlocks(event.data).closed) {
+					const run = this.socketRun;
+					this.socketRun = null;
+					run?.(true);
+				}
+			};
+			socket.onclose = () => {
+				clearTimeout(timer);
+				if (!opened) {
+					// Never opened on this page: the way here does not carry WebSockets, use SSE from now on.
+					if (!this.socketOpened) this.transport = "sse";
+					resolve(null);
+					return;
+				}
+				if (this.socket === socket) this.socket = null;
+				const run = this.socketRun;
+				this.socketRun = null;
+				run?.(false);
+				this.reviveSocket();
+			};
+		});
+		this.opening = opening;
+		void opening.then(() => {
+			if (this.opening === opening) this.opening = null;
+		});
+		return opening;
+	}
+
+	/** Reopen a socket kept alive (`connect`) that dropped while no stream was being read, with backoff. */
+	private reviveSocket(): void {
+		if (!this.keepAlive || this.socket || this.opening || this.reviving || this.transport !== "socket") return;
+		const delay = Math.min(QueueClient.MAX_BACKOFF, 250 * 2 ** this.socketRetries++);
+		this.reviving = setTimeout(() => {
+			this.reviving = null;
+			void this.openSocket().then((socket) => {
+				if (!socket) this.reviveSocket();
+			});
+		}, delay);
+	}
+
+	/**
+	 * Read the complete `data:` blocks at the start of `buffer` and deliver their messages, up to a
+	 * `close_stream`. Returns the unread rest (an incomplete block) and whether `close_stream` came.
+	 */
+	private readBlocks(buffer: string): { rest: string; closed: boolean } {
+		// Walk the complete blocks with an index and cut the buffer once: a chunk holding thousands
+		// of messages (a fast stream) must not be copied once per message.
+		let start = 0;
+		let end = buffer.indexOf("\n\n", start);
+		while (end >= 0) {
+			const block = buffer.slice(start, end);
+			start = end + 2;
+			end = buffer.indexOf("\n\n", start);
+			if (!block.startsWith("data:")) continue;
+			let message: QueueMessage;
+			try {
+				message = JSON.parse(block.slice(5));
+			} catch {
+				continue;
+			}
+			this.retries = 0;
+			if (typeof message.seq === "number") this.lastSeq = message.seq;
+			if (message.msg === "close_stream") {
+				// Only a dropped stream resumes: after a clean close the next stream starts afresh
+				// (the server may have let this idle session's log go and number from 1 again).
+				this.lastSeq = null;
+				return { rest: "", closed: true };
+			}
+			if (message.msg === "heartbeat") continue;
+			this.deliver(message);
+		}
+		return { rest: buffer.slice(start), closed: false };
+	}
+
+	/** Read one SSE stream; true when it ended with `close_stream`, false when it dropped. */
 	private async readStream(): Promise<boolean> {
 		const headers: Record<string, string> = { Accept: "text/event-stream" };
 		if (this.lastSeq !== null) headers["Last-Event-ID"] = String(this.lastSeq);
@@ -193,37 +356,9 @@ export class QueueClient {
 		for (;;) {
 			const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
 			if (done) return false;
-			buffer += value;
-			// Walk the complete blocks with an index and cut the buffer once: a chunk holding thousands
-			// of messages (a fast stream) must not be copied once per message.
-			let start = 0;
-			let end = buffer.indexOf("\n\n", start);
-			let closed = false;
-			while (end >= 0) {
-				const block = buffer.slice(start, end);
-				start = end + 2;
-				end = buffer.indexOf("\n\n", start);
-				if (!block.startsWith("data:")) continue;
-				let message: QueueMessage;
-				try {
-					message = JSON.parse(block.slice(5));
-				} catch {
-					continue;
-				}
-				this.retries = 0;
-				if (typeof message.seq === "number") this.lastSeq = message.seq;
-				if (message.msg === "close_stream") {
-					// Only a dropped stream resumes: after a clean close the next stream starts afresh
-					// (the server may have let this idle session's log go and number from 1 again).
-					this.lastSeq = null;
-					closed = true;
-					break;
-				}
-				if (message.msg === "heartbeat") continue;
-				this.deliver(message);
-			}
-			buffer = buffer.slice(start);
-			if (closed) {
+			const read = this.readBlocks(buffer + value);
+			buffer = read.rest;
+			if (read.closed) {
 				await reader.cancel().catch(() => undefined);
 				return true;
 			}
