@@ -244,6 +244,18 @@ class ProcessGeneratingMessage(TypedDict):
     seq: int
 
 
+class ProcessStreamingMessage(TypedDict):
+    """One call's outputs of a ``connection: "stream"`` event (streaming inputs: webcam, microphone)."""
+
+    msg: Literal["process_streaming"]
+    event_id: str
+    output: OutputData
+    success: Literal[True]
+    #: Seconds left of the listener's ``time_limit`` after its first call (``None`` without one).
+    time_limit: float | None
+    seq: int
+
+
 class ProcessCompletedMessage(TypedDict):
     """The event finished: its output, an error, or nothing (cancelled)."""
 
@@ -299,6 +311,7 @@ QueueMessage = (
     | ProgressMessage
     | LogMessage
     | ProcessGeneratingMessage
+    | ProcessStreamingMessage
     | ProcessCompletedMessage
     | HeartbeatMessage
     | CloseStreamMessage
@@ -326,6 +339,7 @@ WIRE_TYPES: tuple[Any, ...] = (
     ProgressMessage,
     LogMessage,
     ProcessGeneratingMessage,
+    ProcessStreamingMessage,
     ProcessCompletedMessage,
     HeartbeatMessage,
     CloseStreamMessage,

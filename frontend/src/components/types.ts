@@ -15,6 +15,10 @@ export interface ComponentContext {
 	root: string;
 	/** The page's session (it owns what the server keeps for it, such as a big table's rows). */
 	sessionHash: string;
+	/** A streaming input's `.stream` listener's `stream_every` (seconds), or null when it has none. */
+	streamEvery?: () => number | null;
+	/** While it streams: the seconds its stream event has left (null: no time_limit); undefined otherwise. */
+	streamLimit?: () => number | null | undefined;
 }
 
 /**

@@ -7,6 +7,7 @@ import { defaultLabel, localizeProp, onLocaleChange } from "../i18n/i18n.svelte"
 import { historyKey, outputValue, type Run, RunHistory } from "./runs.svelte";
 import { customButtonTarget } from "../shared/customButtons";
 import { scrollToNode } from "../shared/nodeId";
+import { isStreamChunk, postChunk, postClose } from "../shared/media/streamInput";
 import { noteValueSet, rememberFirstValue } from "../shared/value.svelte";
 import { isRenderConfig, type RenderConfig } from "./render";
 import type {
@@ -148,6 +149,13 @@ export class AppState {
 	rendered: Record<number, LayoutNode[]> = $state({});
 	private running = new Map<number, Set<string>>();
 	private queuedLast = new Map<number, Pending>();
+	/**
+	 * Streaming inputs (`.stream` listeners): per streaming component, the seconds its stream event has
+	 * left (its `time_limit` as process_streaming says, null without one), shown by its streaming bar.
+	 */
+	streamLimits: Record<number, number | null> = $state({});
+	/** Per `.stream` listener: its event taking chunks ("" while its join is on its way), and a stop asked meanwhile. */
+	private streams = new Map<number, { eventId: string; closing: boolean }>();
 	/** The props shown translated (gr.I18n markers): their text as sent and as last shown, per component. */
 	translated = new Map<number, Map<string, { sent: unknown; shown: string }>>();
 
@@ -245,6 +253,10 @@ export class AppState {
 			if (event === "error") this.toast("error", "Error", String(data));
 			else if (event === "share") this.toast("error", "Error", SHARE_UNAVAILABLE);
 			if (event === "input") this.setValidation(id, null);
+			if (event === "close_stream") {
+				this.closeStreams(id);
+				return;
+			}
 			this.trigger(id, event, data);
 		};
 	}
@@ -411,7 +423,54 @@ export class AppState {
 		for (const eventId of events) if (!eventId.startsWith(DIRECT)) void this.queue.cancel(depId, eventId);
 	}
 
+	/**
+	 * A `.stream` listener's next chunk: posted to its running event (dropped while its join is on its way).
+	 * False when no event of it runs: the chunk then joins a new one (also after a time_limit ended the last).
+	 */
+	private feedStream(dep: DependencyConfig, eventData: unknown, triggerId: number | null): boolean {
+		const stream = this.streams.get(dep.id);
+		if (!stream) return false;
+		if (stream.eventId && !stream.closing) {
+			const inputs = this.streamInputs(dep, eventData, triggerId);
+			const url = this.queue.url(`/stream/${encodeURIComponent(stream.eventId)}`);
+			void postChunk(url, dep.id, this.queue.sessionHash, inputs, eventData);
+		}
+		return true;
+	}
+
+	/** A stream listener's inputs: the chunk stands for the streaming component's value. */
+	private streamInputs(dep: DependencyConfig, eventData: unknown, triggerId: number | null): unknown[] {
+		return dep.inputs.map((id) =>
+			id === triggerId && isStreamChunk(eventData) ? eventData.value : this.inputValue(id),
+		);
+	}
+
+	/** The component stopped streaming: close the stream events of its `.stream` listeners. */
+	closeStreams(id: number): void {
+		for (const dep of this.byTarget.get(`${id}:stream`) ?? []) {
+			const stream = this.streams.get(dep.id);
+			if (!stream || stream.closing) continue;
+			stream.closing = true;
+			if (stream.eventId) void postClose(this.queue.url(`/stream/${encodeURIComponent(stream.eventId)}/close`));
+		}
+		delete this.streamLimits[id];
+	}
+
+	/** The `stream_every` of the first `.stream` listener of component `id` (null when it has none). */
+	streamEvery(id: number): number | null {
+		const dep = this.byTarget.get(`${id}:stream`)?.[0];
+		return dep ? dep.stream_every : null;
+	}
+
+	private streamTargets(dep: DependencyConfig): number[] {
+		const ids: number[] = [];
+		for (const [target, event] of dep.targets) if (event === "stream" && target !== null) ids.push(target);
+		return ids;
+	}
+
 	async run(dep: DependencyConfig, eventData: unknown, triggerId: number | null): Promise<void> {
+		const streamed = dep.connection === "stream" && dep.queue;
+		if (streamed && this.feedStream(dep, eventData, triggerId)) return;
 		const active = this.running.get(dep.id);
 		if (active && active.size) {
 			if (dep.trigger_mode === "once") return;
@@ -421,7 +480,7 @@ export class AppState {
 			}
 		}
 		for (const other of dep.cancels) this.cancel(other);
-		let inputs = dep.inputs.map((id) => this.inputValue(id));
+		let inputs = streamed ? this.streamInputs(dep, eventData, triggerId) : dep.inputs.map((id) => this.inputValue(id));
 		if (dep.js) {
 			let result: unknown;
 			try {
@@ -471,9 +530,15 @@ export class AppState {
 		let current: unknown[] | null = null;
 		let eventId = "";
 		let ended = false;
+		const stream = streamed ? { eventId: "", closing: false } : null;
+		if (stream) this.streams.set(dep.id, stream);
 		const done = (success: boolean) => {
 			ended = true;
 			events.delete(eventId);
+			if (stream && this.streams.get(dep.id) === stream) {
+				this.streams.delete(dep.id);
+				for (const id of this.streamTargets(dep)) delete this.streamLimits[id];
+			}
 			this.finished(dep, success);
 		};
 		const end = (outputs: unknown[] | null, error: string | null, cancelled = false) => {
@@ -495,7 +560,13 @@ export class AppState {
 			// delivered inside submit): it must not be counted as running afterwards, or trigger_mode "once"
 			// would drop every later trigger of this listener.
 			if (!ended) events.add(eventId);
+			if (stream && !ended) {
+				stream.eventId = eventId;
+				// Stopped while the join was on its way: close it now.
+				if (stream.closing) void postClose(this.queue.url(`/stream/${encodeURIComponent(eventId)}/close`));
+			}
 		} catch (error) {
+			if (stream && this.streams.get(dep.id) === stream) this.streams.delete(dep.id);
 			if (error instanceof ValidationRefusal) {
 				this.refused(dep, error.entries);
 				return;
@@ -548,6 +619,16 @@ export class AppState {
 				}
 				if (tracked) this.setStatus(dep, { status: "generating" });
 				return next;
+			}
+			case "process_streaming": {
+				// A stream event's outputs: whole values after each call (no edits).
+				const data = message.output.data;
+				this.setOutputs(dep, data);
+				for (const id of message.output.changed_state_ids ?? []) this.trigger(id, "change");
+				if (this.streams.get(dep.id)?.closing !== true)
+					for (const id of this.streamTargets(dep)) this.streamLimits[id] = message.time_limit ?? null;
+				if (tracked) this.setStatus(dep, { status: "generating" });
+				return structuredClone(data);
 			}
 			case "process_completed": {
 				if (!message.success) {

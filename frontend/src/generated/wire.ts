@@ -212,6 +212,16 @@ export interface ProcessGeneratingMessage {
 	seq: number;
 }
 
+/** One call's outputs of a ``connection: "stream"`` event (streaming inputs: webcam, microphone). */
+export interface ProcessStreamingMessage {
+	msg: "process_streaming";
+	event_id: string;
+	output: OutputData;
+	success: true;
+	time_limit: number | null;
+	seq: number;
+}
+
 /** The event finished: its output, an error, or nothing (cancelled). */
 export interface ProcessCompletedMessage {
 	msg: "process_completed";
@@ -250,4 +260,4 @@ export interface UnexpectedErrorMessage {
 	resume_lost?: boolean;
 }
 
-export type QueueMessage = EstimationMessage | ProcessStartsMessage | ProgressMessage | LogMessage | ProcessGeneratingMessage | ProcessCompletedMessage | HeartbeatMessage | CloseStreamMessage | UnexpectedErrorMessage;
+export type QueueMessage = EstimationMessage | ProcessStartsMessage | ProgressMessage | LogMessage | ProcessGeneratingMessage | ProcessStreamingMessage | ProcessCompletedMessage | HeartbeatMessage | CloseStreamMessage | UnexpectedErrorMessage;
