@@ -322,7 +322,7 @@ class Blocks(Pages, register=False):
         default_concurrency_limit: int | Literal["not_set"] | None = "not_set",
         **kwargs: Any,
     ) -> Blocks:
-        """Set queue options: ``default_concurrency_limit`` (1 unless set) and ``max_size``."""
+        """Set queue options: ``default_concurrency_limit`` (else ``GRADIO_DEFAULT_CONCURRENCY_LIMIT``, else 1) and ``max_size``."""
         if concurrency_count is not None:
             raise InvalidConfigError(
                 "queue(concurrency_count=...) was removed in Gradio 4; use default_concurrency_limit= instead."

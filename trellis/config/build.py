@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import hashlib
+import os
 import random
 from collections.abc import Mapping
 from types import MappingProxyType
@@ -23,6 +24,7 @@ from trellis.components.state import State
 from trellis.config.functions import FunctionPlan, plan_function
 from trellis.config.pages import page_section
 from trellis.config.schema import json_schema_to_python_type
+from trellis.exceptions import InvalidConfigError
 from trellis.i18n import I18nData, translations_of
 from trellis.themes import ThemeClass, bundled_theme_css, resolve
 
@@ -46,7 +48,9 @@ _PRESENTATION_DEFAULTS: dict[str, Any] = {
 class QueueSettings:
     """Options given to ``Blocks.queue()``."""
 
-    default_concurrency_limit: int | None = 1
+    #: ``"not_set"``: the ``GRADIO_DEFAULT_CONCURRENCY_LIMIT`` environment variable, else 1 (see
+    #: :func:`default_concurrency_limit`).
+    default_concurrency_limit: int | Literal["not_set"] | None = "not_set"
     max_size: int | None = None
     status_update_rate: float | Literal["auto"] = "auto"
     api_open: bool = True
@@ -219,8 +223,38 @@ def dependency_entry(dep: Dependency, plan: FunctionPlan) -> dict[str, Any]:
     }
 
 
-def endpoint_for(dep: Dependency, default_concurrency_limit: int | None) -> EndpointInfo:
-    """The served form of one listener (also of a listener a ``gr.render`` run made for one session)."""
+def default_concurrency_limit(settings: QueueSettings) -> int | None:
+    """The concurrency limit of listeners without their own.
+
+    ``queue(default_concurrency_limit=)`` if given, else (as Gradio) the
+    ``GRADIO_DEFAULT_CONCURRENCY_LIMIT`` environment variable (a number or ``none``), else 1.
+    """
+    if settings.default_concurrency_limit != "not_set":
+        return settings.default_concurrency_limit
+    value = os.environ.get("GRADIO_DEFAULT_CONCURRENCY_LIMIT", "").strip()
+    if not value:
+        return 1
+    if value.lower() == "none":
+        return None
+    try:
+        limit = int(value)
+    except ValueError:
+        raise InvalidConfigError(
+            f"GRADIO_DEFAULT_CONCURRENCY_LIMIT must be a whole number or 'none', not {value!r}."
+        ) from None
+    if limit < 1:
+        raise InvalidConfigError(f"GRADIO_DEFAULT_CONCURRENCY_LIMIT must be at least 1, not {limit}.")
+    return limit
+
+
+def endpoint_for(
+    dep: Dependency, default_concurrency_limit: int | None, shared_by_function: bool = False
+) -> EndpointInfo:
+    """The served form of one listener (also of a listener a ``gr.render`` run made for one session).
+
+    ``shared_by_function``: as in Gradio, listeners of the app without a ``concurrency_id`` that call
+    the same function object share one concurrency pool (a ``gr.render`` run's listeners keep their own).
+    """
     plan = plan_function(dep)
     inputs, outputs = _resolve_dependency_blocks(dep)
     limit = dep.concurrency_limit
@@ -233,7 +267,8 @@ def endpoint_for(dep: Dependency, default_concurrency_limit: int | None) -> Endp
         outputs=outputs,
         state_input_positions=tuple(i for i, c in enumerate(inputs) if isinstance(c, State)),
         state_output_positions=tuple(i for i, c in enumerate(outputs) if isinstance(c, State)),
-        concurrency_key=dep.concurrency_id or f"fn-{dep.id}",
+        concurrency_key=dep.concurrency_id
+        or (f"function-{id(dep.fn)}" if shared_by_function and dep.fn is not None else f"fn-{dep.id}"),
         concurrency_limit=limit,
     )
 
@@ -345,10 +380,11 @@ def compile_app(blocks: AppDefinition) -> CompiledApp:
     """Build the served form of ``blocks``, leaving it unchanged. Called at launch (and for ``demo.config``)."""
     all_blocks = blocks.all_blocks()
     settings = blocks.queue_settings
+    default_limit = default_concurrency_limit(settings)
     endpoints: list[EndpointInfo] = []
     dependency_entries = []
     for dep in blocks.dependencies:
-        endpoint = endpoint_for(dep, settings.default_concurrency_limit)
+        endpoint = endpoint_for(dep, default_limit, shared_by_function=True)
         endpoints.append(endpoint)
         dependency_entries.append(dependency_entry(dep, endpoint.plan))
 
@@ -420,5 +456,5 @@ def compile_app(blocks: AppDefinition) -> CompiledApp:
         theme_css=theme_css,
         theme_bundled=theme._variables_css() == bundled_theme_css(),
         theme_font_css=theme._font_css(),
-        default_concurrency_limit=settings.default_concurrency_limit,
+        default_concurrency_limit=default_limit,
     )

@@ -197,7 +197,7 @@ class RestStream:
 class Pool:
     """Events sharing one concurrency limit (a listener, or a ``concurrency_id``)."""
 
-    __slots__ = ("active", "key", "limit", "refresh_scheduled", "waiting")
+    __slots__ = ("active", "key", "limit", "refresh_scheduled", "running", "waiting")
 
     def __init__(self, key: str, limit: int | None) -> None:
         self.key = key
@@ -205,6 +205,8 @@ class Pool:
         self.active = 0
         self.waiting: collections.deque[Event] = collections.deque()
         self.refresh_scheduled = False
+        #: When each running call started (``time.monotonic()``) and its listener, by the call's first event id.
+        self.running: dict[str, tuple[float, EndpointInfo]] = {}
 
 
 class _Reporter:
@@ -283,9 +285,9 @@ class Queue:
             if pool is None:
                 self.pools[endpoint.concurrency_key] = Pool(endpoint.concurrency_key, endpoint.concurrency_limit)
             elif endpoint.concurrency_limit is not None and (
-                pool.limit is None or endpoint.concurrency_limit > pool.limit
+                pool.limit is None or endpoint.concurrency_limit < pool.limit
             ):
-                pool.limit = endpoint.concurrency_limit
+                pool.limit = endpoint.concurrency_limit  # as Gradio: the lowest limit set in the group
 
     # -- lifecycle ----------------------------------------------------------------------
     def _ensure_started(self) -> asyncio.AbstractEventLoop:
@@ -438,7 +440,11 @@ class Queue:
         self.waiting_count += 1
         rank = len(pool.waiting) - 1 - (0 if pool.limit is None else max(0, pool.limit - pool.active - 1))
         rank = max(rank, 0)
-        self._send(event, messages.estimation(event.id, rank, len(pool.waiting), self._eta(event.endpoint, rank, pool)))
+        average = self.average(event.endpoint.dep.id)
+        # The events ahead are taken to run as long as this one (the refresh sums their own averages).
+        ahead = None if average is None else rank * average / (pool.limit or 1)
+        eta = self._eta(event.endpoint, pool, ahead, self._until_free(pool))
+        self._send(event, messages.estimation(event.id, rank, len(pool.waiting), eta))
         self._dispatch(pool)
 
     async def _answer_from_cache(self, event: Event, pool: Pool) -> None:
@@ -463,12 +469,32 @@ class Queue:
         duration = time.perf_counter() - start
         self._complete(event, outcome, duration, self.average(endpoint.dep.id) or duration)
 
-    def _eta(self, endpoint: EndpointInfo, rank: int, pool: Pool) -> float | None:
+    def _eta(self, endpoint: EndpointInfo, pool: Pool, ahead: float | None, until_free: float | None) -> float | None:
+        """An ``estimation``'s ``rank_eta``, as Gradio's: seconds until the event's result.
+
+        Its listener's average run, plus ``ahead`` (the runs of the events before it, shared over the
+        pool's slots) and ``until_free`` (until a running call frees a slot); ``None`` while any of
+        them is unknown (a listener that has not run yet).
+        """
         average = self.average(endpoint.dep.id)
-        if average is None:
+        if average is None or ahead is None or until_free is None:
             return None
-        slots = pool.limit or 1
-        return average * (rank // slots + 1)
+        return average + (0.0 if pool.limit is None else ahead) + until_free
+
+    def _until_free(self, pool: Pool) -> float | None:
+        """Seconds until the first running call of a full pool should end (0 with a free slot)."""
+        if pool.limit is None or pool.active < pool.limit or not pool.running:
+            return 0.0
+        ends = []
+        for started, endpoint in pool.running.values():
+            if endpoint.dep.connection == "stream":
+                ends.append(started + (endpoint.dep.time_limit or 0))
+                continue
+            average = self.average(endpoint.dep.id)
+            if average is None:
+                return None
+            ends.append(started + average)
+        return max(min(ends) - time.monotonic(), 0.0)
 
     def average(self, fn_index: int) -> float | None:
         """The average duration of a listener's runs so far, or ``None`` before the first."""
@@ -507,6 +533,7 @@ class Queue:
                 keep.extend(pool.waiting)
                 pool.waiting = keep
             pool.active += 1
+            pool.running[event.id] = (time.monotonic(), event.endpoint)
             task = loop.create_task(self._run(pool, batch))
             for item in batch:
                 item.started = True
@@ -518,9 +545,22 @@ class Queue:
     def _refresh_estimations(self, pool: Pool) -> None:
         pool.refresh_scheduled = False
         size = len(pool.waiting)
+        until_free = self._until_free(pool)
+        ahead: float | None = 0.0
         for rank, event in enumerate(pool.waiting):
             if not event.done:
-                self._send(event, messages.estimation(event.id, rank, size, self._eta(event.endpoint, rank, pool)))
+                self._send(
+                    event, messages.estimation(event.id, rank, size, self._eta(event.endpoint, pool, ahead, until_free))
+                )
+            average = self.average(event.endpoint.dep.id)
+            if ahead is None or pool.limit is None:
+                continue
+            if event.endpoint.dep.connection == "stream":
+                ahead += (until_free or 0.0) / pool.limit
+            elif average is None:
+                ahead = None
+            else:
+                ahead += average / pool.limit
         if pool.waiting:
             pool.refresh_scheduled = True
             assert self.loop is not None
@@ -565,6 +605,7 @@ class Queue:
                     self._fail(event, output)
         finally:
             pool.active -= 1
+            pool.running.pop(batch[0].id, None)
             if pool.waiting:
                 self._dispatch(pool)
 
