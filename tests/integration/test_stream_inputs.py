@@ -11,12 +11,17 @@ from __future__ import annotations
 import base64
 import contextlib
 import io
+import json
+import os
 import queue as queue_module
+import shutil
+import subprocess
 import threading
 import time
 import uuid
 import wave
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -338,3 +343,50 @@ def test_cancel_stops_a_stream_event(url: str, session: Any) -> None:
     reader.wait(completed(event_id))
     chunk = {"data": [png_url(8, 8)], "session_hash": sh}
     assert http.post(f"gradio_api/stream/{event_id}", json=chunk).status_code == 404
+
+
+#: The official JS client as tests/protocol/test_official_clients.py installs it (this test does not install it).
+JS_CLIENT = (
+    Path(os.environ.get("TRELLIS_CACHE", Path(__file__).resolve().parents[2] / ".cache")) / "gradio-js-client-2.7.0"
+)
+
+JS_STREAM_CHECK = """
+import { Client } from "@gradio/client";
+const app = await Client.connect(process.argv[2], { events: ["data", "status"] });
+const frames = JSON.parse(process.argv[3]);
+const job = app.submit("/shape", [{ url: frames[0] }]);
+const seen = [];
+let sent = 1;
+for await (const ev of job) {
+  if (ev.type === "status" && ev.stage === "error") throw new Error(ev.message);
+  if (ev.type !== "data") continue;
+  seen.push(ev.data[0]);
+  if (sent < frames.length) job.send_chunk({ data: [{ url: frames[sent++] }], fn_index: ev.fn_index });
+  else { job.close_stream(); break; }
+}
+console.log(JSON.stringify(seen));
+app.close();
+process.exit(0);
+"""
+
+
+@pytest.mark.skipif(
+    shutil.which("node") is None or not (JS_CLIENT / "node_modules" / "@gradio" / "client").exists(),
+    reason="Node.js or the cached @gradio/client is missing",
+)
+def test_the_official_js_client_streams_chunks(url: str) -> None:
+    frames = [png_url(w, h)["url"] for w, h in [(4, 3), (7, 2), (9, 5)]]
+    script = JS_CLIENT / f"stream_check_{uuid.uuid4().hex[:8]}.mjs"
+    script.write_text(JS_STREAM_CHECK)
+    try:
+        result = subprocess.run(
+            ["node", script.name, url, json.dumps(frames)],
+            cwd=JS_CLIENT,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    finally:
+        script.unlink()
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert json.loads(result.stdout.strip().splitlines()[-1]) == ["4x3", "7x2", "9x5"]
