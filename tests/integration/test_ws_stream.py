@@ -228,3 +228,27 @@ def test_the_open_socket_is_the_sessions_heartbeat(monkeypatch: pytest.MonkeyPat
         while not unloaded and time.monotonic() < deadline:
             time.sleep(0.05)
     assert unloaded == [session]
+
+
+def test_the_socket_of_an_app_mounted_in_a_fastapi_app() -> None:
+    from conftest import serve_asgi
+    from fastapi import FastAPI
+
+    with gr.Blocks() as demo:
+        count = gr.Number()
+        out = gr.Textbox()
+        gr.Button().click(tokens, count, out, api_name="tokens")
+    app = gr.mount_gradio_app(FastAPI(), demo, path="/app")
+    session = uuid.uuid4().hex
+    with serve_asgi(app) as root:
+        base = root + "/app/"
+        fn = fn_index(base, "tokens")
+        with open_socket(base, session, Origin=root) as socket, http_client(base) as http:
+            assert join(http, fn, [3], session).status_code == 200
+            socket.send(json.dumps({"stream": None}))
+            messages = read_socket(socket)
+        with pytest.raises(InvalidStatus) as refused:
+            open_socket(base, uuid.uuid4().hex, Origin="http://evil.example")
+    assert [m["msg"] for m in messages][-2:] == ["process_completed", "close_stream"]
+    assert messages[-2]["output"]["data"] == ["t0 t1 t2 "]
+    assert refused.value.response.status_code == 403

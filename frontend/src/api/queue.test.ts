@@ -237,6 +237,38 @@ describe("QueueClient socket", () => {
 		expect(client.transport).toBe("socket");
 	});
 
+	it("ends a stream at a session-wide unexpected_error, and the next event asks the same socket again", async () => {
+		let joins = 0;
+		vi.stubGlobal(
+			"fetch",
+			vi.fn(async () => new Response(JSON.stringify({ event_id: `e${++joins}` }), { status: 200 })),
+		);
+		const asked: unknown[] = [];
+		FakeSocket.onSend = (socket, data) => {
+			asked.push(JSON.parse(data));
+			if (asked.length === 1) {
+				// the server ends this stream after the error, and sends nothing more on it
+				socket.frame({ msg: "unexpected_error", event_id: null, message: "no longer kept", success: false, seq: 9 });
+			} else {
+				socket.frame(
+					{ msg: "process_completed", event_id: "e2", output: { data: ["ok"] }, success: true, seq: 1 },
+					{ msg: "close_stream", event_id: null, seq: 1 },
+				);
+			}
+		};
+		const client = new QueueClient("http://host", "session1");
+		const first = await new Promise<QueueMessage>((resolve) => {
+			void client.submit(0, [], null, null, resolve);
+		});
+		expect(first).toMatchObject({ msg: "unexpected_error", message: "no longer kept" });
+		const second = await new Promise<QueueMessage>((resolve) => {
+			void client.submit(0, [], null, null, resolve);
+		});
+		expect(second).toMatchObject({ msg: "process_completed", output: { data: ["ok"] } });
+		expect(asked).toEqual([{ stream: null }, { stream: null }]);
+		expect(FakeSocket.instances).toHaveLength(1);
+	});
+
 	it("falls back to SSE streams when the socket cannot open", async () => {
 		FakeSocket.refuse = true;
 		const fetched: string[] = [];

@@ -338,6 +338,9 @@ export class QueueClient {
 			}
 			if (message.msg === "heartbeat") continue;
 			this.deliver(message);
+			// A session-wide error (unknown session, a resume point no longer kept) is the stream's last
+			// message: the server ends it there, without close_stream (a socket stays open for the next).
+			if (message.msg === "unexpected_error" && message.event_id === null) return { rest: "", closed: true };
 		}
 		return { rest: buffer.slice(start), closed: false };
 	}
