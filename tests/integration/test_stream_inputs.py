@@ -390,3 +390,29 @@ def test_the_official_js_client_streams_chunks(url: str) -> None:
         script.unlink()
     assert result.returncode == 0, result.stdout + result.stderr
     assert json.loads(result.stdout.strip().splitlines()[-1]) == ["4x3", "7x2", "9x5"]
+
+
+def test_a_live_interface_streams_its_webcam_input(serve_blocks: Callable[..., str], session: Any) -> None:
+    demo = gr.Interface(shape, gr.Image(sources=["webcam"], streaming=True), "text", live=True, stream_every=0.2)
+    base = serve_blocks(demo)
+    config = httpx.get(base + "config", timeout=TIMEOUT).json()
+    dep = config["dependencies"][0]
+    image_id = next(c["id"] for c in config["components"] if c["type"] == "image")
+    # As Gradio's live Interface: the streaming input's stream event, its own connection and pace.
+    assert dep["targets"] == [[image_id, "stream"]]
+    assert (dep["connection"], dep["stream_every"], dep["time_limit"]) == ("stream", 0.2, 30)
+    assert (dep["show_progress"], dep["trigger_mode"]) == ("hidden", "multiple")
+    sh, http, readers = session(base)
+    response = join(http, dep["id"], [png_url(6, 4)], sh)
+    event_id = response.json()["event_id"]
+    reader = Reader(base, sh)
+    readers.append(reader)
+    first = reader.wait(streaming(event_id))
+    assert first["output"]["data"] == ["6x4"] and 0 < first["time_limit"] <= 30
+    assert (
+        http.post(f"gradio_api/stream/{event_id}", json={"data": [png_url(3, 3)], "session_hash": sh}).status_code
+        == 200
+    )
+    assert reader.wait(streaming(event_id))["output"]["data"] == ["3x3"]
+    assert http.post(f"gradio_api/stream/{event_id}/close", json={}).status_code == 200
+    assert reader.wait(completed(event_id))["output"]["data"] == ["3x3"]

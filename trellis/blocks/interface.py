@@ -231,8 +231,14 @@ class Interface(Blocks, register=False):
                                 flag_buttons.append((Button("Flag"), None))
 
             # The main listener: Submit and Enter in a textbox, or every change when live.
+            # As in Gradio: a live Interface's streaming inputs (webcam, microphone) fire its `stream` event.
+            streams = live and any(_streams(c) for c in self.input_components)
             if live:
-                triggers = [BoundListener(c, "change") for c in self.input_components if "change" in type(c).EVENTS]
+                triggers = [
+                    BoundListener(c, "stream" if _streams(c) else "change")
+                    for c in self.input_components
+                    if _streams(c) or "change" in type(c).EVENTS
+                ]
                 if not triggers and submit is not None:
                     triggers = [submit.click]
             else:
@@ -251,13 +257,14 @@ class Interface(Blocks, register=False):
                 batch=batch,
                 max_batch_size=max_batch_size,
                 concurrency_limit=concurrency_limit,
-                show_progress=show_progress,
+                show_progress="hidden" if streams else show_progress,
+                stream_every=stream_every,
                 # As in Gradio: time_limit applies to a live Interface's listener only; a submitted one scrolls
                 # to its outputs.
                 time_limit=time_limit if live else None,
                 scroll_to_output=not live,
                 validator=validator,
-                trigger_mode="always_last" if live else "once",
+                trigger_mode="multiple" if streams else "always_last" if live else "once",
             )
             if stop is not None and submit is not None:
                 # While a generator runs, Stop replaces Submit; they swap back when it ends or is stopped.
@@ -433,3 +440,8 @@ class TabbedInterface(Blocks, register=False):
                 for interface, name in zip(interface_list, tab_names, strict=False):
                     with Tab(label=name):
                         interface.render()
+
+
+def _streams(component: Component) -> bool:
+    """A streaming input (``streaming=True`` on a component with a ``stream`` event)."""
+    return "stream" in type(component).EVENTS and getattr(component, "streaming", False) is True
