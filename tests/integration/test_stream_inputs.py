@@ -27,7 +27,7 @@ from typing import Any
 import httpx
 import numpy as np
 import pytest
-from conftest import TIMEOUT, fn_index, http_client, join, parse_sse
+from conftest import TIMEOUT, fn_index, http_client, join, parse_sse, serve
 from PIL import Image as PILImage
 
 import trellis as gr
@@ -416,3 +416,19 @@ def test_a_live_interface_streams_its_webcam_input(serve_blocks: Callable[..., s
     assert reader.wait(streaming(event_id))["output"]["data"] == ["3x3"]
     assert http.post(f"gradio_api/stream/{event_id}/close", json={}).status_code == 200
     assert reader.wait(completed(event_id))["output"]["data"] == ["3x3"]
+
+
+def test_a_stream_event_of_a_gone_client_stops(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TRELLIS_DISCONNECT_GRACE", "0.3")
+    with serve(build()) as base, http_client(base) as http:
+        sh = uuid.uuid4().hex[:11]
+        event_id, reader = start(base, http, [], "shape", png_url(4, 4), sh)
+        reader.wait(streaming(event_id))
+        chunk = {"data": [png_url(5, 5)], "session_hash": sh}
+        assert http.post(f"gradio_api/stream/{event_id}", json=chunk).status_code == 200
+        reader.close()  # its stream drops, and it has no heartbeat: after the grace its event is stopped
+        deadline = time.monotonic() + TIMEOUT
+        while http.post(f"gradio_api/stream/{event_id}", json=chunk).status_code == 200:
+            assert time.monotonic() < deadline, "the gone client's stream event still takes chunks"
+            time.sleep(0.05)
+        assert http.post(f"gradio_api/stream/{event_id}", json=chunk).status_code == 404
