@@ -5,6 +5,9 @@ page that held a ``/queue/data`` stream (and a heartbeat stream) open per tab le
 requests waiting until another tab's stream closed. The page's WebSocket is counted apart from that
 pool. Every generator here yields its first token and then waits until the test has seen the first
 token in all twenty tabs: the test passes only if all twenty stream at the same time.
+
+The socket is also the session's heartbeat: a page of an app with State opens it at load, and
+closing the tab ends the session (its ``unload`` listeners run).
 """
 
 from __future__ import annotations
@@ -56,4 +59,28 @@ def test_twenty_tabs_in_one_browser_stream_at_the_same_time(browser: Any, serve:
             expect(page.get_by_label("Out", exact=True)).to_have_value(f"tab{i}: tok{TOKENS - 1}", timeout=30_000)
     finally:
         release.set()
+        context.close()
+
+
+def test_the_pages_socket_is_its_heartbeat(
+    browser: Any, serve: Callable[..., str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An app with State opens the socket at load; closing the tab ends the session (unload runs)."""
+    monkeypatch.setenv("TRELLIS_DISCONNECT_GRACE", "0.3")
+    unloaded = threading.Event()
+    with gr.Blocks() as demo:
+        gr.State(0)
+        gr.Textbox(label="Name")
+        demo.unload(unloaded.set)
+    url = serve(demo)
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        with page.expect_websocket(lambda ws: "/gradio_api/queue/ws?session_hash=" in ws.url):
+            page.goto(url)
+        expect(page.get_by_label("Name")).to_be_visible()
+        assert not unloaded.wait(1.0)  # open for three graces: the session lives
+        page.close()
+        assert unloaded.wait(10)
+    finally:
         context.close()
