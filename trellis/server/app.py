@@ -26,6 +26,7 @@ from trellis.server import (
     routes_page,
     routes_queue,
     routes_stream,
+    routes_stream_inputs,
     routes_tables,
     routes_ws,
 )
@@ -141,6 +142,7 @@ def create_app(
         *routes_queue.routes(state),
         *routes_files.routes(state),
         *routes_stream.routes(state),
+        *routes_stream_inputs.routes(state),
         *routes_tables.routes(state),
         *routes_component_server.routes(state),
     ]
