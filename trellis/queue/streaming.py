@@ -13,7 +13,7 @@ from __future__ import annotations
 import asyncio
 import contextvars
 import time
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import anyio.to_thread
 
@@ -21,7 +21,38 @@ from trellis.processing.runner import Outcome
 from trellis.queue import messages
 
 if TYPE_CHECKING:
-    from trellis.queue.queue import Event, Queue
+    from trellis.config.build import EndpointInfo
+    from trellis.processing.runner import CallContext, Runner
+
+
+class _Channel(Protocol):
+    def put(self, message: bytes) -> None: ...
+
+
+class _Event(Protocol):
+    """What the stream loop uses of a queue event (``trellis.queue.queue.Event``)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def endpoint(self) -> EndpointInfo: ...
+    @property
+    def ctx(self) -> CallContext: ...
+    @property
+    def channel(self) -> _Channel: ...
+    @property
+    def data(self) -> list[Any]: ...
+    @property
+    def done(self) -> bool: ...
+
+
+class _Queue(Protocol):
+    """What the stream loop uses of the queue (``trellis.queue.queue.Queue``)."""
+
+    @property
+    def runner(self) -> Runner: ...
+    def average(self, fn_index: int) -> float | None: ...
+
 
 #: Longest wait for the next input of a stream event without a ``time_limit``.
 IDLE_LIMIT = 30.0
@@ -57,7 +88,7 @@ def streaming_message(event_id: str, output: dict[str, Any], time_limit: float |
     )
 
 
-async def _call(queue: Queue, event: Event, data: list[Any], start: float) -> Outcome | None:
+async def _call(queue: _Queue, event: _Event, data: list[Any], start: float) -> Outcome | None:
     """One call of the listener on ``data`` (a generator's yields go out as ``process_streaming``)."""
     endpoint = event.endpoint
     if not (endpoint.plan.is_generator or endpoint.plan.is_async_generator):
@@ -85,7 +116,7 @@ async def _call(queue: Queue, event: Event, data: list[Any], start: float) -> Ou
     )
 
 
-async def run_stream(queue: Queue, event: Event, feed: StreamInput) -> tuple[Outcome | None, float]:
+async def run_stream(queue: _Queue, event: _Event, feed: StreamInput) -> tuple[Outcome | None, float]:
     """Run a stream event to its end; returns its last outcome and the first call's duration.
 
     A failing call raises (the event then fails like any other).
