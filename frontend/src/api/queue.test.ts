@@ -286,8 +286,18 @@ describe("QueueClient socket", () => {
 				);
 			}),
 		);
+		const beats: string[] = [];
+		vi.stubGlobal(
+			"EventSource",
+			class {
+				constructor(url: string) {
+					beats.push(url);
+				}
+			},
+		);
 		const client = new QueueClient("https://host", "session1");
 		expect(await client.connect()).toBe(false);
+		expect(beats).toEqual(["https://host/gradio_api/heartbeat/session1"]); // the heartbeat, as an SSE stream
 		const message = await new Promise<QueueMessage>((resolve) => {
 			void client.submit(0, [], null, null, resolve);
 		});

@@ -75,6 +75,8 @@ export class QueueClient {
 	private socketRun: ((closed: boolean) => void) | null = null;
 	/** Keep the socket open while the page lives (it is the session's heartbeat); see `connect`. */
 	private keepAlive = false;
+	/** The session's heartbeat stream when the socket cannot be its heartbeat. */
+	private heartbeat: EventSource | null = null;
 	private reviving: ReturnType<typeof setTimeout> | null = null;
 	private socketRetries = 0;
 
@@ -87,11 +89,16 @@ export class QueueClient {
 	/**
 	 * Open the page's socket now and keep it open (reopened after a drop): the session's heartbeat,
 	 * for apps whose sessions end when the page goes (`unload` listeners, State). Resolves to whether
-	 * it opened; when it cannot, the page goes on with SSE streams and no heartbeat.
+	 * it opened; when it cannot, the page goes on with SSE streams and keeps the session's heartbeat
+	 * as an SSE stream of its own (`/heartbeat/{session}`, reopened by the browser after a drop).
 	 */
 	async connect(): Promise<boolean> {
 		this.keepAlive = true;
-		return (await this.openSocket()) !== null;
+		const opened = (await this.openSocket()) !== null;
+		if (!opened && !this.heartbeat && typeof EventSource === "function") {
+			this.heartbeat = new EventSource(this.url(`/heartbeat/${this.sessionHash}`), { withCredentials: true });
+		}
+		return opened;
 	}
 
 	url(path: string): string {
