@@ -244,3 +244,25 @@ def test_what_was_delivered_is_forgotten_once_the_grace_period_passes(demo: gr.B
                 assert read(response) == [{"msg": "close_stream", "event_id": None, "seq": last}]
     finally:
         queue.abandon_grace = saved
+
+
+def test_messages_no_stream_has_sent_are_kept_past_the_bound(demo: gr.Blocks, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A generator that runs ahead of its client (it finishes before the stream opens) loses nothing:
+    the bound trims only what was sent, which is what a resume needs."""
+    monkeypatch.setenv("TRELLIS_RESUME_MAX_MESSAGES", "5")
+    url = demo.local_url
+    queue = demo.server.app.state.trellis.queue  # type: ignore[union-attr]
+    session = uuid.uuid4().hex
+    with http_client(url) as http:
+        start(http, url, session, n=40)
+        deadline = time.monotonic() + TIMEOUT
+        while not (session in queue.channels and not queue.channels[session].pending):
+            assert time.monotonic() < deadline, "the generator did not finish"
+            time.sleep(0.01)
+        with open_stream(http, session) as response:
+            messages = read(response)
+        with open_stream(http, session, last_event_id=1) as response:
+            lost = read(response)
+    assert texts(messages)[-1] == "".join(f"t{i} " for i in range(40))
+    assert [m["seq"] for m in messages[:-1]] == list(range(1, len(messages)))
+    assert lost[0]["msg"] == "unexpected_error" and lost[0]["resume_lost"] is True  # sent, then bounded

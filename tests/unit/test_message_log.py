@@ -40,6 +40,7 @@ def test_the_count_bound_trims_the_oldest() -> None:
     log = MemoryLog(max_messages=3)
     for i in range(10):
         log.append(message(i))
+        log.mark_delivered(i + 1)
     assert len(log) == 3
     assert decoded(log.read_after(7)) == [(8, "7"), (9, "8"), (10, "9")]
     assert log.read_after(6) is None
@@ -50,10 +51,12 @@ def test_the_byte_bound_trims_the_oldest_but_keeps_the_newest() -> None:
     log = MemoryLog(max_bytes=3 * one)
     for i in range(6):
         log.append(message(i))
+    log.mark_delivered(6)
     assert len(log) == 3 and log.size == 3 * one
     assert decoded(log.read_after(3)) == [(4, "3"), (5, "4"), (6, "5")]
     log.max_bytes = 1
     log.append(message(6))
+    log.mark_delivered(7)
     assert decoded(log.read_after(6)) == [(7, "6")]  # larger than the bound alone, still kept
 
 
@@ -77,3 +80,22 @@ def test_trim_and_drop_keep_the_numbering() -> None:
     assert len(log) == 0 and log.size == 0
     assert log.read_after(5) == [] and log.read_after(4) is None
     assert log.append(message(5)) == 6
+
+
+def test_messages_not_yet_sent_are_kept_past_the_resume_bound() -> None:
+    """A fast generator before its client's stream opens: nothing the client has not received is lost."""
+    log = MemoryLog(max_messages=3, max_bytes=10**6)
+    for i in range(10):
+        log.append(message(i))
+    assert decoded(log.read_after(0)) == [(i + 1, str(i)) for i in range(10)]
+    log.mark_delivered(8)  # a stream sent 1..8: the bound now trims among those, keeping the unsent 9, 10
+    assert decoded(log.read_after(7)) == [(8, "7"), (9, "8"), (10, "9")]
+    assert log.read_after(6) is None
+
+
+def test_the_cap_on_unsent_messages_protects_the_server_from_a_client_that_never_reads() -> None:
+    log = MemoryLog(max_messages=3, max_pending_messages=5)
+    for i in range(8):
+        log.append(message(i))
+    assert decoded(log.read_after(3)) == [(4, "3"), (5, "4"), (6, "5"), (7, "6"), (8, "7")]
+    assert log.read_after(2) is None

@@ -7,6 +7,12 @@ later message exactly once, in order, then live ones. Streams do not consume the
 until the log's bound (a count and a byte size) trims the oldest, or the queue trims what was
 delivered once the session has been without a stream for its grace period.
 
+The bound is the resume buffer's: it trims only messages a stream has already sent (``mark_delivered``).
+Messages no stream has sent yet are what a client has not received at all (a fast generator before
+its client's stream opens, a slow reader): they are kept as Gradio keeps them, up to a much larger
+cap (``TRELLIS_QUEUE_MAX_PENDING_MESSAGES``/``…_BYTES``) that only protects the server from a client
+that never reads.
+
 ``heartbeat`` and ``close_stream`` belong to one connection, not to the session: they are not in
 the log and carry the ``seq`` of the last message sent before them on that connection (0 before
 any), so the ``seq`` of any message a client read is a valid ``Last-Event-ID``.
@@ -26,6 +32,9 @@ from typing import Protocol
 #: Defaults of the bound, per session (environment: ``TRELLIS_RESUME_MAX_MESSAGES``/``…_MAX_BYTES``).
 DEFAULT_MAX_MESSAGES = 1000
 DEFAULT_MAX_BYTES = 4 * 1024 * 1024
+#: The cap on messages no stream has sent yet (``TRELLIS_QUEUE_MAX_PENDING_MESSAGES``/``…_BYTES``).
+DEFAULT_MAX_PENDING_MESSAGES = 100_000
+DEFAULT_MAX_PENDING_BYTES = 256 * 1024 * 1024
 
 
 def _env_int(name: str, default: int) -> int:
@@ -36,11 +45,17 @@ def _env_int(name: str, default: int) -> int:
         return default
 
 
-def default_limits() -> tuple[int, int]:
-    """``(max_messages, max_bytes)`` of a session's log: the environment's, else the defaults."""
+def default_limits() -> tuple[int, int, int, int]:
+    """A session log's bounds: the environment's, else the defaults.
+
+    ``(max_messages, max_bytes)`` bound the resume buffer (sent messages), ``(max_pending_messages,
+    max_pending_bytes)`` the messages not sent yet.
+    """
     return (
         _env_int("TRELLIS_RESUME_MAX_MESSAGES", DEFAULT_MAX_MESSAGES),
         _env_int("TRELLIS_RESUME_MAX_BYTES", DEFAULT_MAX_BYTES),
+        _env_int("TRELLIS_QUEUE_MAX_PENDING_MESSAGES", DEFAULT_MAX_PENDING_MESSAGES),
+        _env_int("TRELLIS_QUEUE_MAX_PENDING_BYTES", DEFAULT_MAX_PENDING_BYTES),
     )
 
 
@@ -62,6 +77,10 @@ class MessageLog(Protocol):
 
         The stored bytes carry the ``seq``; the oldest entries go when the bound is passed.
         """
+        ...
+
+    def mark_delivered(self, seq: int) -> None:
+        """A stream has sent every message up to ``seq``: from now on the resume bound may trim them."""
         ...
 
     def replace_last(self, message: bytes) -> int:
@@ -94,11 +113,31 @@ class MemoryLog:
     The newest message is always kept, even one larger than ``max_bytes`` on its own.
     """
 
-    __slots__ = ("_entries", "_first", "_last", "_size", "max_bytes", "max_messages")
+    __slots__ = (
+        "_delivered",
+        "_entries",
+        "_first",
+        "_last",
+        "_size",
+        "max_bytes",
+        "max_messages",
+        "max_pending_bytes",
+        "max_pending_messages",
+    )
 
-    def __init__(self, max_messages: int = DEFAULT_MAX_MESSAGES, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+    def __init__(
+        self,
+        max_messages: int = DEFAULT_MAX_MESSAGES,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+        max_pending_messages: int = DEFAULT_MAX_PENDING_MESSAGES,
+        max_pending_bytes: int = DEFAULT_MAX_PENDING_BYTES,
+    ) -> None:
         self.max_messages = max_messages
         self.max_bytes = max_bytes
+        self.max_pending_messages = max_pending_messages
+        self.max_pending_bytes = max_pending_bytes
+        #: The highest ``seq`` a stream has sent (``mark_delivered``).
+        self._delivered = 0
         self._entries: collections.deque[bytes] = collections.deque()
         #: ``seq`` of ``_entries[0]`` (``_last + 1`` when empty) and of the latest message appended.
         self._first = 1
@@ -137,6 +176,12 @@ class MemoryLog:
         self._bound()
         return self._last
 
+    def mark_delivered(self, seq: int) -> None:
+        """Messages up to ``seq`` have been sent: the resume bound applies to them now."""
+        if seq > self._delivered:
+            self._delivered = seq
+            self._bound()
+
     def last_message(self) -> bytes | None:
         """The latest stored message, if still stored."""
         return self._entries[-1] if self._entries else None
@@ -167,6 +212,15 @@ class MemoryLog:
 
     def _bound(self) -> None:
         entries = self._entries
-        while len(entries) > 1 and (len(entries) > self.max_messages or self._size > self.max_bytes):
+        # The resume buffer: sent messages, while the log is over its bound.
+        while (
+            len(entries) > 1
+            and self._first <= self._delivered
+            and (len(entries) > self.max_messages or self._size > self.max_bytes)
+        ):
+            self._size -= len(entries.popleft())
+            self._first += 1
+        # Unsent ones only past the cap (a client that does not read); the newest always stays.
+        while len(entries) > 1 and (len(entries) > self.max_pending_messages or self._size > self.max_pending_bytes):
             self._size -= len(entries.popleft())
             self._first += 1

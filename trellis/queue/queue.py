@@ -813,6 +813,7 @@ class Queue:
                 if chunk:
                     cursor += len(chunk)
                     channel.delivered = max(channel.delivered, cursor)
+                    log.mark_delivered(cursor)
                     delivered_completion = delivered_completion or any(b'"process_completed"' in m[:40] for m in chunk)
                     body = b"".join(chunk)
                 channel.waiter.clear()
