@@ -9,9 +9,11 @@ from __future__ import annotations
 import contextlib
 import json
 import socket
+import subprocess
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -48,6 +50,33 @@ def serve(demo: Any, **launch_kwargs: Any) -> Iterator[str]:
         yield demo.local_url
     finally:
         demo.close()
+
+
+@contextlib.contextmanager
+def serve_process(
+    argv: list[str], url: str, log: Path, env: Mapping[str, str] | None = None, cwd: Path | None = None
+) -> Iterator[subprocess.Popen[bytes]]:
+    """Run a server process (output to ``log``) until ``url + "config"`` answers 200; stop it afterwards."""
+    with open(log, "wb") as out:
+        proc = subprocess.Popen(argv, env=env, cwd=cwd, stdout=out, stderr=subprocess.STDOUT)
+        try:
+            deadline = time.monotonic() + 30
+            while True:
+                try:
+                    if httpx.get(url + "config", timeout=2).status_code == 200:
+                        break
+                except httpx.HTTPError:
+                    pass
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(log.read_text())
+                time.sleep(0.05)
+            yield proc
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
 
 
 @contextlib.contextmanager

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 import sys
 import threading
 import time
@@ -21,7 +20,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from conftest import free_port, join
+from conftest import free_port, join, serve_process
 
 SESSIONS = int(os.environ.get("MEM_SESSIONS", "5000"))
 WARM_UP = int(os.environ.get("MEM_WARM", "500"))
@@ -69,27 +68,9 @@ def server(tmp_path: Path) -> Iterator[tuple[str, int]]:
         "TRELLIS_MAX_SESSIONS_PER_CLIENT": "20000",
         "TRELLIS_STATE_SESSION_CAPACITY": "20000",
     }
-    log = open(tmp_path / "server.log", "wb")  # noqa: SIM115
-    proc = subprocess.Popen([sys.executable, str(tmp_path / "app.py")], env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}/"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if httpx.get(url + "config", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            assert proc.poll() is None and time.monotonic() < deadline, (tmp_path / "server.log").read_text()
-            time.sleep(0.05)
+    with serve_process([sys.executable, str(tmp_path / "app.py")], url, tmp_path / "server.log", env=env) as proc:
         yield url, proc.pid
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
 
 
 def rss(pid: int) -> int:

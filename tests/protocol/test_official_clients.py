@@ -8,15 +8,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
+from conftest import free_port, serve_process
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = Path(os.environ.get("TRELLIS_SHARED", ROOT.parent / "shared"))
@@ -35,45 +33,15 @@ ns["demo"].launch(server_name="127.0.0.1", server_port=int(sys.argv[2]), quiet=T
 pytestmark = pytest.mark.skipif(not PROTOCOL.exists(), reason=f"{PROTOCOL} not found")
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def reference_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     workdir = tmp_path_factory.mktemp("reference")
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "GRADIO_TEMP_DIR": str(workdir / "cache")}
-    log = open(workdir / "server.log", "wb")  # noqa: SIM115
-    proc = subprocess.Popen(
-        [sys.executable, "-c", SERVE, str(PROTOCOL / "reference_app.py"), str(port)],
-        cwd=workdir,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
     url = f"http://127.0.0.1:{port}/"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if httpx.get(url + "config", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError((workdir / "server.log").read_text())
-            time.sleep(0.1)
+    argv = [sys.executable, "-c", SERVE, str(PROTOCOL / "reference_app.py"), str(port)]
+    with serve_process(argv, url, workdir / "server.log", env=env, cwd=workdir):
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
 
 
 def test_python_client_checks_pass(reference_url: str) -> None:
