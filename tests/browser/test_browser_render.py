@@ -4,6 +4,7 @@ what the user typed, and listeners made inside a render run (Gradio's render dem
 from __future__ import annotations
 
 import random
+import time
 from collections.abc import Callable
 
 import pytest
@@ -222,3 +223,105 @@ def test_two_renders_of_500_textboxes_appear(page: Page, serve: Serve) -> None:
     expect(page.get_by_role("button", name="DONE 1")).to_be_visible(timeout=30_000)
     expect(page.get_by_role("button", name="DONE 2")).to_be_visible(timeout=30_000)
     expect(page.locator("textarea")).to_have_count(1000)
+
+
+def test_examples_made_in_a_render_fill_its_inputs(page: Page, serve: Serve) -> None:
+    # As on Gradio 6.31: a render's Examples fill the rendered inputs; cached ones also their outputs (the
+    # preloaded example shows when the render does); after a re-render the new run's Examples work.
+    with gr.Blocks() as demo:
+        n = gr.Number(1, label="count")
+
+        @gr.render(inputs=n)
+        def show(k: float) -> None:
+            word = gr.Textbox(label="word", key="word")
+            gr.Examples([["abc"], ["hello"]], inputs=word, label="plain")
+            word2 = gr.Textbox(label="word2")
+            reversed2 = gr.Textbox(label="rev2")
+            gr.Examples([["xyz"], ["pqr"]], inputs=word2, outputs=reversed2, fn=lambda s: s[::-1], cache_examples=True)
+
+    page.goto(serve(demo))
+    expect(page.get_by_label("rev2")).to_have_value("zyx")  # the preloaded cached example
+    page.get_by_role("button", name="Example 2: hello").click()
+    expect(page.get_by_label("word", exact=True)).to_have_value("hello")
+    page.get_by_role("button", name="Example 2: pqr").click()
+    expect(page.get_by_label("word2")).to_have_value("pqr")
+    expect(page.get_by_label("rev2")).to_have_value("rqp")
+    page.get_by_label("count").fill("2")
+    page.get_by_label("count").press("Enter")
+    expect(page.get_by_label("rev2")).to_have_value("zyx")  # a new run: its preload again
+    expect(page.get_by_label("word", exact=True)).to_have_value("hello")  # keyed: kept
+    page.get_by_role("button", name="Example 1: abc").click()
+    expect(page.get_by_label("word", exact=True)).to_have_value("abc")
+
+
+def test_rendered_listeners_chains_and_mixed_triggers(page: Page, serve: Serve) -> None:
+    # gr.on with a static and a rendered trigger, .then, a queue=False listener writing to a render=False
+    # component rendered later in the run, and a demo.load made in the render (run on each run, as Gradio).
+    with gr.Blocks() as demo:
+        word = gr.Textbox("ab", label="word")
+        static_btn = gr.Button("static go")
+        out = gr.Textbox(label="out")
+        log = gr.Textbox(label="log")
+        loaded = gr.Textbox(label="loaded")
+        again = gr.Button("rerender")
+
+        @gr.render(inputs=word, triggers=[again.click, demo.load])
+        def show(text: str) -> None:
+            later = gr.Textbox(label="later", render=False)
+            go = gr.Button("rendered go")
+            gr.on([static_btn.click, go.click], lambda w: f"on:{w}", word, out).then(lambda o: f"then:{o}", out, log)
+            go.click(lambda: f"direct:{text}", None, later, queue=False)
+            demo.load(lambda: f"loaded:{text}", None, loaded)
+            with gr.Row():
+                later.render()
+
+    page.goto(serve(demo))
+    expect(page.get_by_label("loaded")).to_have_value("loaded:ab")
+    page.get_by_role("button", name="rendered go").click()
+    expect(page.get_by_label("out")).to_have_value("on:ab")
+    expect(page.get_by_label("log")).to_have_value("then:on:ab")
+    expect(page.get_by_label("later")).to_have_value("direct:ab")
+    page.get_by_label("word").fill("xyz")
+    page.get_by_role("button", name="rerender").click()
+    expect(page.get_by_label("loaded")).to_have_value("loaded:xyz")
+    page.get_by_role("button", name="static go").click()
+    expect(page.get_by_label("out")).to_have_value("on:xyz")
+    expect(page.get_by_label("log")).to_have_value("then:on:xyz")
+    page.get_by_role("button", name="rendered go").click()
+    expect(page.get_by_label("later")).to_have_value("direct:xyz")
+
+
+def test_a_rendered_states_delete_callback_runs_when_the_tab_is_closed(
+    page: Page, serve: Serve, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As on Gradio 6.31: closing the tab ends the session, and the States of all its runs get their
+    # delete_callback (not when a re-render drops them).
+    monkeypatch.setenv("TRELLIS_DISCONNECT_GRACE", "0.3")
+    monkeypatch.setenv("TRELLIS_SESSION_EXPIRY", "0.3")
+    deleted: list[int] = []
+    with gr.Blocks() as demo:
+        n = gr.Number(1, label="count")
+        shown = gr.Textbox(label="shown")
+
+        @gr.render(inputs=n)
+        def show(k: float) -> None:
+            gr.Markdown(f"run {int(k)}")
+            count = gr.State(int(k) * 10, delete_callback=deleted.append)
+            gr.Button("bump").click(lambda v: v + 1, count, count).then(str, count, shown)
+
+    url = serve(demo)
+    tab = page.context.new_page()
+    tab.goto(url)
+    tab.get_by_role("button", name="bump").click()
+    expect(tab.get_by_label("shown")).to_have_value("11")
+    tab.get_by_label("count").fill("2")
+    tab.get_by_label("count").press("Enter")
+    expect(tab.get_by_text("run 2")).to_be_visible()
+    tab.get_by_role("button", name="bump").click()
+    expect(tab.get_by_label("shown")).to_have_value("21")
+    assert deleted == []
+    tab.close()
+    deadline = time.monotonic() + 20
+    while sorted(deleted) != [11, 21]:
+        assert time.monotonic() < deadline, f"delete_callback ran for {deleted}"
+        time.sleep(0.05)

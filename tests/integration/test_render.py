@@ -10,7 +10,7 @@ from typing import Any
 
 import httpx
 import pytest
-from conftest import completed, http_client, join, read_stream, run_event
+from conftest import TIMEOUT, completed, http_client, join, read_stream, run_event, serve
 
 import trellis as gr
 
@@ -404,3 +404,56 @@ def test_python_client_still_calls_the_app(url: str, make_client: Any) -> None:
     assert client.predict(api_name="/lambda") == ()  # its only input and output are a State
     messages = run_event(url, _render_dep(_config(url), 0)["id"], [None])
     assert completed(messages)["output"]["render_config"]["render_id"] == 0
+
+
+def test_a_rendered_states_delete_callback_runs_when_its_session_ends(monkeypatch: pytest.MonkeyPatch) -> None:
+    # As Gradio 6.31 (measured): the States of every run of the session (also the one a re-render
+    # dropped) get their delete_callback when the session ends, not when the re-render drops them.
+    monkeypatch.setenv("TRELLIS_SESSION_EXPIRY", "0.5")
+    deleted: list[Any] = []
+    with gr.Blocks() as demo:
+        n = gr.Number(1)
+
+        @gr.render(inputs=n)
+        def show(k: float) -> None:
+            count = gr.State(int(k) * 10, delete_callback=deleted.append)
+            gr.Button("bump").click(lambda v: v + 1, count, count, api_name="bump")
+
+    with serve(demo) as url:
+        render_fn = _render_dep(_config(url), 0)["id"]
+        session = uuid.uuid4().hex
+        with http_client(url) as http:
+            for k in (1, 2):
+                rc = _render(url, http, render_fn, [k], session)["output"]["render_config"]
+                [bump] = rc["dependencies"]
+                assert _render(url, http, bump["id"], [None], session)["success"] is True
+            assert deleted == []  # the re-render dropped the first State: its value stays until the session ends
+        deadline = time.monotonic() + TIMEOUT
+        while sorted(deleted) != [11, 21]:
+            assert time.monotonic() < deadline, f"delete_callback ran for {deleted}"
+            time.sleep(0.02)
+
+
+def test_demo_load_inside_a_render_is_a_listener_of_the_run(serve_blocks: Any) -> None:
+    # As Gradio 6.31: a ``demo.load`` attached by a render function is one of the run's listeners
+    # (in render_config, targeting the page's load), not a new listener of the app.
+    with gr.Blocks() as demo:
+        n = gr.Number(1)
+        loaded = gr.Textbox(label="loaded")
+
+        @gr.render(inputs=n)
+        def show(k: float) -> None:
+            demo.load(lambda: f"load {int(k)}", None, loaded)
+
+    url = serve_blocks(demo)
+    config = _config(url)
+    session = uuid.uuid4().hex
+    with http_client(url) as http:
+        for k in (1, 2):
+            rc = _render(url, http, _render_dep(config, 0)["id"], [k], session)["output"]["render_config"]
+            [on_load] = rc["dependencies"]
+            assert on_load["targets"] == [[config["layout"]["id"], "load"]]
+            assert on_load["outputs"] == [loaded._id] and on_load["rendered_in"] == 0
+            assert _render(url, http, on_load["id"], [], session)["output"]["data"] == [f"load {k}"]
+    # The app itself did not change.
+    assert len(_config(url)["dependencies"]) == len(config["dependencies"])

@@ -233,11 +233,15 @@ class Blocks(Pages, register=False):
         options = listener_options(
             **{k: v for k, v in locals().items() if k not in ("block", "fn", "inputs", "outputs")}
         )
-        return _listen(block, [(block._id, "load")], fn, inputs, outputs, **options)
+        # Inside a gr.render run the listener is the session's, like every other the run attaches (as Gradio).
+        current = context.current_root()
+        owner = current if getattr(current, "renderable", None) is not None else block
+        return _listen(owner, [(block._id, "load")], fn, inputs, outputs, **options)
 
     def unload(self, fn: Callable[..., Any]) -> Any:
         """Run ``fn`` when a browser session ends (its tab is closed)."""
-        return _listen(self, [(self._id, "unload")], fn, None, None, api_visibility="private", queue=False)
+        # As Gradio's: no progress (nothing shows it), and its config names no target block.
+        return _listen(self, [(self._id, "unload")], fn, None, None, api_visibility="private", show_progress="hidden")
 
     def _attach_value_loaders(self) -> None:
         """Components whose value is a function get one listener that sets it, once (as Gradio makes it).

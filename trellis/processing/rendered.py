@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from trellis._filedata import contains_file
 from trellis.blocks.render import RenderRun, run_render
 from trellis.components.base import Block, BlockContext
+from trellis.components.state import State
 from trellis.config.build import CompiledApp, EndpointInfo, component_entry, dependency_entry, endpoint_for
 from trellis.processing.files import FileAccessError, FileCache
 
@@ -36,6 +37,10 @@ class SessionRenders:
     dep_ids: dict[int, list[int]] = dataclasses.field(default_factory=dict)
     #: render id → the blocks under its placeholder after its latest run, by id.
     blocks: dict[int, dict[int, Block]] = dataclasses.field(default_factory=dict)
+    #: Every State a run of this session showed, by id: their values (kept until the session ends, as
+    #: Gradio keeps them) find their ``time_to_live`` and ``delete_callback`` here, also once a later run
+    #: dropped them.
+    states: dict[int, State] = dataclasses.field(default_factory=dict)
     lock: threading.Lock = dataclasses.field(default_factory=threading.Lock)
 
     def block(self, block_id: int) -> Block | None:
@@ -151,6 +156,7 @@ def _commit(app: CompiledApp, store: SessionRenders, render_id: int, run: Render
         store.endpoints.update(made)
         store.dep_ids[render_id] = list(made)
         store.blocks[render_id] = blocks
+        store.states.update((block_id, block) for block_id, block in blocks.items() if isinstance(block, State))
     listened: dict[int, set[str]] = {}
     for ep in made.values():
         for target, event in ep.dep.targets:

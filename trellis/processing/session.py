@@ -169,10 +169,17 @@ class Session:
         self.components[component._id] = copy
         return copy
 
+    def _state_block(self, states: Mapping[int, State], key: int) -> State | None:
+        """The State ``key`` of the app, or one a ``gr.render`` run of this session made."""
+        state = states.get(key)
+        if state is None and self.renders is not None:
+            state = self.renders.states.get(key)
+        return state
+
     def expire_values(self, states: Mapping[int, State], now: float) -> None:
         """Delete the State values not touched for longer than their ``time_to_live``."""
         for key, touched in list(self._touched.items()):
-            state = states.get(key)
+            state = self._state_block(states, key)
             ttl = state.time_to_live if state is not None else None
             if ttl is not None and now - touched > ttl:
                 _delete(state, self._state.pop(key, None))
@@ -181,7 +188,7 @@ class Session:
     def drop(self, states: Mapping[int, State]) -> None:
         """Delete every State value (their ``delete_callback`` runs) and the session's component copies."""
         for key, value in self._state.items():
-            _delete(states.get(key), value)
+            _delete(self._state_block(states, key), value)
         self._state.clear()
         self.components.clear()
         self.tables.clear()
