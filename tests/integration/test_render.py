@@ -457,3 +457,22 @@ def test_demo_load_inside_a_render_is_a_listener_of_the_run(serve_blocks: Any) -
             assert _render(url, http, on_load["id"], [], session)["output"]["data"] == [f"load {k}"]
     # The app itself did not change.
     assert len(_config(url)["dependencies"]) == len(config["dependencies"])
+
+
+def test_a_rendered_states_time_to_live_is_kept() -> None:
+    # The session finds a rendered State (not one of the app's) to expire its value on time.
+    from trellis.processing.rendered import SessionRenders
+    from trellis.processing.session import Session
+
+    deleted: list[Any] = []
+    with gr.Blocks():
+        state = gr.State(5, time_to_live=1, delete_callback=deleted.append)
+    session = Session(uuid.uuid4().hex)
+    session.renders = SessionRenders(next_dep_id=0, states={state._id: state})
+    session.set_state(state, 6)
+    now = time.monotonic()
+    session.expire_values({}, now + 0.5)
+    assert deleted == []
+    session.expire_values({}, now + 2)
+    assert deleted == [6]
+    assert session.get_state(state) == 5  # expired: the initial value again
