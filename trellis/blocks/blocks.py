@@ -240,7 +240,8 @@ class Blocks(Pages, register=False):
 
     def unload(self, fn: Callable[..., Any]) -> Any:
         """Run ``fn`` when a browser session ends (its tab is closed)."""
-        return _listen(self, [(self._id, "unload")], fn, None, None, api_visibility="private", queue=False)
+        # As Gradio's: no progress (nothing shows it), and its config names no target block.
+        return _listen(self, [(self._id, "unload")], fn, None, None, api_visibility="private", show_progress="hidden")
 
     def _attach_value_loaders(self) -> None:
         """Components whose value is a function get one listener that sets it, once (as Gradio makes it).

@@ -90,6 +90,9 @@ class Block(_Declared):
     #: class is drawn by another type's view (Gradio's line, scatter and bar plots are "nativeplot"s).
     component_name: ClassVar[str] = "block"
     skip_api: ClassVar[bool] = True
+    #: Whether a run of children wrapped in one parent (inputs in a Form) ends at this block; the invisible
+    #: Timer, State and BrowserState let it go on, as in Gradio.
+    breaks_grouping: ClassVar[bool] = True
     #: Its event names, in order: written by ``__init_subclass__`` from the ``EventListener`` attributes
     #: the class and its bases declare (``click = EventListener()``); a class may still set the tuple.
     EVENTS: ClassVar[tuple[str, ...]] = ()
@@ -330,7 +333,8 @@ class BlockContext(Block, register=False):
         for child in self.children:
             expected = child.expected_parent()
             if expected is None or isinstance(self, expected):
-                group = None
+                if child.breaks_grouping:
+                    group = None
                 wrapped.append(child)
                 continue
             if group is None or not isinstance(group, expected):
@@ -371,6 +375,10 @@ class Component(Block, register=False):
             self.load_fn, self.value = self.value, None
             if not self.inputs:
                 self.value = self.load_fn()  # as in Gradio: the config's value is the function's first answer
+            if isinstance(self.every, (int, float)) and not isinstance(self.every, bool) and self.every:
+                # As in Gradio: ``every=seconds`` makes its Timer here, placed (and numbered) right after the component.
+                timer: Callable[[float], Any] = registry.get("timer")  # Timer(seconds); timer.py imports this module
+                self.every = timer(self.every)
         self.initial_value = self.value
 
     def _init_value(self) -> None:

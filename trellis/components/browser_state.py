@@ -28,6 +28,8 @@ class BrowserState(Component):
     Gradio's (no value, every, inputs or layout props), so it is written by hand.
     """
 
+    breaks_grouping = False
+
     change = EventListener()
     UNSENT = ("elem_id", "elem_classes", "visible", "preserved_by_key")
 

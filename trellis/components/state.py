@@ -20,6 +20,8 @@ class State(Component):
     none of the other layout props exist, so it is written by hand.
     """
 
+    breaks_grouping = False
+
     change = EventListener()
     UNSENT = ("elem_id", "elem_classes", "visible", "preserved_by_key")
     skip_api = True

@@ -17,6 +17,8 @@ class Timer(Scalar):
     Its constructor is Gradio's: only ``value``, ``active`` and ``render``, so it is written by hand.
     """
 
+    breaks_grouping = False
+
     change = EventListener()
     tick = EventListener()
     JSON_TYPE = "number"

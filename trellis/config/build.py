@@ -186,12 +186,17 @@ def component_entry(block: Block, events: set[str] | None = None) -> dict[str, A
     return entry
 
 
+#: Events whose config target is ``null``.
+_NO_TARGET = CHAINED_EVENTS | {"unload"}
+
+
 def dependency_entry(dep: Dependency, plan: FunctionPlan) -> dict[str, Any]:
     """The ``config.dependencies[]`` entry of one listener."""
     return {
         "id": dep.id,
         # As in Gradio, a chained listener (.then/.success/.failure) has no target block: trigger_after names it.
-        "targets": [[None if event in CHAINED_EVENTS else target, event] for target, event in dep.targets],
+        # and neither has ``unload`` (it follows the session, not a block).
+        "targets": [[None if event in _NO_TARGET else target, event] for target, event in dep.targets],
         "inputs": [b._id for b in dep.inputs],
         "outputs": [b._id for b in dep.outputs],
         "backend_fn": dep.fn is not None,
