@@ -325,3 +325,37 @@ def test_a_rendered_states_delete_callback_runs_when_the_tab_is_closed(
     while sorted(deleted) != [11, 21]:
         assert time.monotonic() < deadline, f"delete_callback ran for {deleted}"
         time.sleep(0.05)
+
+
+def test_a_render_inside_a_render_function(page: Page, serve: Serve) -> None:
+    # The inner render shows with the outer run (as on Gradio 6.31), runs again when its input changes, and
+    # an outer re-run replaces it with the new run's inner render (the old one's blocks are gone).
+    with gr.Blocks() as demo:
+        n = gr.Number(2, label="count")
+
+        @gr.render(inputs=n)
+        def outer(k: float) -> None:
+            word = gr.Textbox("hi", label="inner word")
+            gr.Markdown(f"outer {int(k)}")
+
+            @gr.render(inputs=word)
+            def inner(w: str) -> None:
+                gr.Markdown(f"inner {w} {int(k)}")
+                gr.Button("shout").click(lambda: w.upper(), None, word)
+
+    page.goto(serve(demo))
+    expect(page.get_by_text("inner hi 2")).to_be_visible()
+    page.get_by_label("inner word").fill("yo")
+    page.get_by_label("inner word").press("Enter")
+    expect(page.get_by_text("inner yo 2")).to_be_visible()
+    page.get_by_role("button", name="shout").click()
+    expect(page.get_by_text("inner YO 2")).to_be_visible()
+    page.get_by_label("count").fill("3")
+    page.get_by_label("count").press("Enter")
+    expect(page.get_by_text("inner hi 3")).to_be_visible()
+    expect(page.get_by_text("outer 3")).to_be_visible()
+    expect(page.get_by_text("inner", exact=False)).to_have_count(2)  # the label "inner word" and one inner run
+    expect(page.get_by_role("button", name="shout")).to_have_count(1)
+    page.get_by_role("button", name="shout").click()
+    expect(page.get_by_label("inner word")).to_have_value("HI")
+    expect(page.get_by_text("inner HI 3")).to_be_visible()

@@ -476,3 +476,49 @@ def test_a_rendered_states_time_to_live_is_kept() -> None:
     session.expire_values({}, now + 2)
     assert deleted == [6]
     assert session.get_state(state) == 5  # expired: the initial value again
+
+
+def test_a_render_inside_a_render_function(serve_blocks: Any) -> None:
+    # Gradio 6.31 sends the inner render as a listener of the outer run (render_id set, "apply_1", on the
+    # page's load and its input's change); here the inner render also runs again, and goes with its run.
+    with gr.Blocks() as demo:
+        n = gr.Number(2)
+
+        @gr.render(inputs=n)
+        def outer(k: float) -> None:
+            word = gr.Textbox("hi", label="inner word")
+            gr.Markdown(f"outer {int(k)}")
+
+            @gr.render(inputs=word)
+            def inner(w: str) -> None:
+                gr.Markdown(f"inner {w} {int(k)}")
+                gr.Button("shout").click(lambda: w.upper(), None, word)
+
+    url = serve_blocks(demo)
+    config = _config(url)
+    session = uuid.uuid4().hex
+    with http_client(url) as http:
+        rc = _render(url, http, _render_dep(config, 0)["id"], [2], session)["output"]["render_config"]
+        [inner_dep] = rc["dependencies"]
+        word = next(c["id"] for c in rc["components"] if c["type"] == "textbox")
+        placeholder = inner_dep["outputs"][0]
+        assert inner_dep["api_name"] == "apply_1" and inner_dep["rendered_in"] == 0
+        assert inner_dep["targets"] == [[config["layout"]["id"], "load"], [word, "change"]]
+        inner_id = inner_dep["render_id"]
+        assert isinstance(inner_id, int) and inner_id != 0
+        assert {"id": placeholder, "children": []} in rc["layout"]["children"]
+
+        inner_rc = _render(url, http, inner_dep["id"], ["yo"], session)["output"]["render_config"]
+        assert inner_rc["render_id"] == inner_id and inner_rc["layout"]["id"] == placeholder
+        assert [c["props"]["value"] for c in inner_rc["components"] if c["type"] == "markdown"] == ["inner yo 2"]
+        [shout] = inner_rc["dependencies"]
+        assert _render(url, http, shout["id"], [], session)["output"]["data"] == ["YO"]
+
+        # The outer render runs again: the inner render of its previous run and its listeners are gone.
+        rc2 = _render(url, http, _render_dep(config, 0)["id"], [3], session)["output"]["render_config"]
+        [inner_dep2] = rc2["dependencies"]
+        assert inner_dep2["render_id"] not in (0, inner_id)
+        assert join(http, shout["id"], [], session).status_code == 404
+        assert join(http, inner_dep["id"], ["x"], session).status_code == 404
+        inner_rc2 = _render(url, http, inner_dep2["id"], ["hi"], session)["output"]["render_config"]
+        assert [c["props"]["value"] for c in inner_rc2["components"] if c["type"] == "markdown"] == ["inner hi 3"]

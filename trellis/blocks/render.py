@@ -58,6 +58,8 @@ class RenderRun:
 
     container: Any
     dependencies: list[Dependency]
+    #: The ids of the renders the run made (renders inside the render function).
+    nested: list[int] = dataclasses.field(default_factory=list)
 
 
 class _RenderRoot:
@@ -81,6 +83,8 @@ class _RenderRoot:
         self.children: list[Any] = []
         self.examples_handlers: list[Any] = []
         self.dependencies: list[Dependency] = []
+        #: The renders made inside this run (a ``gr.render`` in a render function).
+        self.renderables: list[Renderable] = []
         self._allocate = allocate
         self._taken = taken_names
         self._keyed_ids = keyed_ids
@@ -131,10 +135,16 @@ class Renderable:
         root = context.current_root()
         if root is None:
             raise ValueError("Reactive render must be inside a Blocks context.")  # as Gradio
-        self.root: Any = root
-        renderables: list[Renderable] = root.renderables
-        self._id = len(renderables)
-        renderables.append(self)
+        if isinstance(root, _RenderRoot):
+            # A render made by a run of another render belongs to that run (to the session): its id is
+            # one the session's listeners would take, so it never meets the app's render ids (fewer
+            # than its listeners) nor another nested render's.
+            self.root: Any = root.renderable.root
+            self._id = root._allocate()
+        else:
+            self.root = root
+            self._id = len(root.renderables)
+        root.renderables.append(self)
         self.container_class: type[Any] = Row if isinstance(context.current_container(), Row) else Column
         self.container = self.container_class(show_progress=True)
         self.fn = fn
@@ -205,7 +215,7 @@ def run_render(
     with renderable._lock:
         renderable.key_to_id.update(keys)
     assert isinstance(container, (Column, renderable.container_class))
-    return RenderRun(container, collector.dependencies)
+    return RenderRun(container, collector.dependencies, [r._id for r in collector.renderables])
 
 
 def _attach_value_loaders(collector: _RenderRoot, container: Any) -> None:

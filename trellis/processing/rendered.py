@@ -37,6 +37,8 @@ class SessionRenders:
     dep_ids: dict[int, list[int]] = dataclasses.field(default_factory=dict)
     #: render id → the blocks under its placeholder after its latest run, by id.
     blocks: dict[int, dict[int, Block]] = dataclasses.field(default_factory=dict)
+    #: render id → the renders its latest run made (a ``gr.render`` inside the render function).
+    nested: dict[int, list[int]] = dataclasses.field(default_factory=dict)
     #: Every State a run of this session showed, by id: their values (kept until the session ends, as
     #: Gradio keeps them) find their ``time_to_live`` and ``delete_callback`` here, also once a later run
     #: dropped them.
@@ -145,6 +147,15 @@ def _cached_files(props: dict[str, Any], files: FileCache, root: str, session_ha
     return {**props, **cached} if cached else props
 
 
+def _forget(store: SessionRenders, render_id: int) -> None:
+    """Drop the listeners and blocks of a nested render (and of the renders it made); hold the lock."""
+    for dep_id in store.dep_ids.pop(render_id, []):
+        store.endpoints.pop(dep_id, None)
+    store.blocks.pop(render_id, None)
+    for nested in store.nested.pop(render_id, []):
+        _forget(store, nested)
+
+
 def _commit(app: CompiledApp, store: SessionRenders, render_id: int, run: RenderRun) -> Any:
     blocks: dict[int, Block] = {}
     layout = _walk(run.container, blocks)
@@ -153,9 +164,13 @@ def _commit(app: CompiledApp, store: SessionRenders, render_id: int, run: Render
         for old in store.dep_ids.get(render_id, []):
             if old not in made:
                 store.endpoints.pop(old, None)
+        # The renders the previous run made are gone with its blocks, and so is what they made.
+        for nested in store.nested.pop(render_id, []):
+            _forget(store, nested)
         store.endpoints.update(made)
         store.dep_ids[render_id] = list(made)
         store.blocks[render_id] = blocks
+        store.nested[render_id] = list(run.nested)
         store.states.update((block_id, block) for block_id, block in blocks.items() if isinstance(block, State))
     listened: dict[int, set[str]] = {}
     for ep in made.values():

@@ -60,4 +60,37 @@ describe("render_config", () => {
 		});
 		expect(app.hasListener(1, "click")).toBe(false);
 	});
+
+	it("drops a nested render's blocks and listeners when the run that made it is replaced", async () => {
+		const app = new AppState(
+			appConfig({
+				components: [componentConfig(1, "button"), componentConfig(2, "column"), componentConfig(3, "textbox")],
+				dependencies: [],
+				layout: { id: 0, children: [{ id: 1 }, { id: 2, children: [] }, { id: 3 }] },
+			}),
+			"",
+		);
+		// The outer run (render 0) makes the placeholder 20 of a nested render (render 7).
+		const outer = (placeholder: number): RenderConfig => ({
+			render_id: 0,
+			components: [componentConfig(2, "column"), componentConfig(placeholder, "column")],
+			dependencies: [],
+			layout: { id: 2, children: [{ id: placeholder, children: [] }] },
+		});
+		await app.applyRender(outer(20));
+		await app.applyRender({
+			render_id: 7,
+			components: [componentConfig(20, "column"), componentConfig(21, "textbox")],
+			dependencies: [dependencyConfig({ id: 8, targets: [[1, "click"]], inputs: [], outputs: [21] })],
+			layout: { id: 20, children: [{ id: 21 }] },
+		});
+		expect(app.nodes[21]).toBeDefined();
+		expect(app.hasListener(1, "click")).toBe(true);
+		await app.applyRender(outer(30));
+		expect(app.nodes[20]).toBeUndefined();
+		expect(app.nodes[21]).toBeUndefined();
+		expect(app.renders.has(7)).toBe(false);
+		expect(app.hasListener(1, "click")).toBe(false);
+		expect(app.nodes[30]).toBeDefined();
+	});
 });

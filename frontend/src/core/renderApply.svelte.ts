@@ -37,13 +37,31 @@ export function applyRender(app: AppState, config: RenderConfig): void {
 	app.rendered[placeholder] = config.layout.children ?? [];
 	for (const id of previous?.ids ?? []) {
 		if (id === placeholder || shownNow.has(id)) continue;
-		delete app.nodes[id];
-		delete app.status[id];
-		app.translated.delete(id);
+		forget(app, id);
 	}
+	// A render made by a run that is gone (a gr.render inside a render function) goes with its placeholder.
+	let gone = true;
+	while (gone) {
+		gone = false;
+		for (const [renderId, run] of app.renders) {
+			const runPlaceholder = run.ids[0]; // a render_config lists its placeholder first
+			if (renderId === config.render_id || runPlaceholder === undefined || runPlaceholder in app.nodes) continue;
+			for (const id of run.ids) forget(app, id);
+			delete app.rendered[runPlaceholder];
+			app.renders.delete(renderId);
+			gone = true;
+		}
+	}
+	app.indexDependencies();
 	// As Gradio's page: the run's listeners of the page's load (values given as functions) run now.
 	const root = app.config.layout.id;
 	for (const dep of config.dependencies) {
 		if (dep.targets.some(([target, event]) => target === root && event === "load")) void app.run(dep, null, root);
 	}
+}
+
+function forget(app: AppState, id: number): void {
+	delete app.nodes[id];
+	delete app.status[id];
+	app.translated.delete(id);
 }
