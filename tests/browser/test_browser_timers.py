@@ -145,3 +145,39 @@ def test_ticks_do_not_pile_up_behind_a_slow_listener(page: Page, serve: Serve) -
     release.set()
     _wait_for_at_least(page, "Calls", 2)
     assert running["most"] == 1
+
+
+def test_a_timer_gradio_would_not_mount_does_not_tick(page: Page, serve: Serve) -> None:
+    in_tab, in_column = Ticks(), Ticks()
+    with gr.Blocks() as demo:
+        with gr.Tabs():
+            with gr.Tab("One"):
+                tab_count = gr.Number(label="Tab ticks")
+                column_count = gr.Number(label="Column ticks")
+                show = gr.Button("Show")
+                hide = gr.Button("Hide")
+            with gr.Tab("Two"):
+                tab_timer = gr.Timer(PERIOD)
+        with gr.Column(visible=False) as column:
+            column_timer = gr.Timer(PERIOD)
+        tab_timer.tick(in_tab, None, tab_count)
+        column_timer.tick(in_column, None, column_count)
+        show.click(lambda: gr.Column(visible=True), None, column)
+        hide.click(lambda: gr.Column(visible=False), None, column)
+    page.goto(serve(demo))
+    expect(page.get_by_role("button", name="Show")).to_be_visible()
+    # As Gradio's page: a Tab never opened and a visible=False Column hold no mounted Timer.
+    _let_intervals_pass(page, 6)
+    assert (in_tab.count, in_column.count) == (0, 0)
+    # Once the tab has been opened its Timer ticks, even after going back to the first tab.
+    page.get_by_role("tab", name="Two").click()
+    page.get_by_role("tab", name="One").click()
+    _wait_for_at_least(page, "Tab ticks", 2)
+    # The column's Timer ticks while the column is shown, and stops when it is hidden again.
+    page.get_by_role("button", name="Show").click()
+    _wait_for_at_least(page, "Column ticks", 2)
+    page.get_by_role("button", name="Hide").click()
+    _let_intervals_pass(page, 2)
+    hidden = in_column.count
+    _let_intervals_pass(page, 5)
+    assert in_column.count == hidden
