@@ -116,6 +116,8 @@ def test_render_config_and_a_rendered_listener_called_back(url: str) -> None:
         boxes = [c for c in rc["components"] if c["type"] == "textbox"]
         assert [b["props"]["label"] for b in boxes] == ["Box 0"]
         assert boxes[0]["rendered_in"] == 0 and boxes[0]["props"]["key"] == 0
+        [form] = [c for c in rc["components"] if c["type"] == "form"]
+        assert form["props"]["key"] == [0, "_parent"]  # the Form around a keyed box: Gradio's key for it
         assert isinstance(boxes[0]["key"], int)
         [merge] = rc["dependencies"]
         # Listener ids continue after the app's own; the listener sits on the static Merge button.

@@ -33,6 +33,14 @@ How Gradio 6.31 does it, as seen on the wire (the demos ``render_split_simple``,
   id it already shows (a keyed one), the props named in ``preserved_by_key`` (the ``value`` the user
   typed, by default).
 
+* A ``gr.render`` inside a render function belongs to that run: its listener is one of the run's (in its
+  ``render_config``, ``api_name`` ``"apply_1"``...), its ``render_id`` an id no render of the app or of the
+  session has, and it is gone, with all it made, when the outer render runs again. Gradio 6.31 sends the
+  same listener (its own ``render_id`` is the session's count of renders).
+* A ``gr.State`` made in a run keeps its value per session until the session ends, also once a later run
+  dropped it; then its ``delete_callback`` runs, as Gradio's does (not when the re-render drops it).
+  ``demo.load(...)`` in a render function is a listener of the run (run by the page when the run is shown).
+
 This module holds the definition side: the decorator, :class:`Renderable`, and :func:`run_render`,
 which calls the function and collects what it made. Per-session storage and the ``render_config``
 are built by ``trellis.processing.rendered``.

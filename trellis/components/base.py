@@ -339,10 +339,11 @@ class BlockContext(Block, register=False):
                 continue
             if group is None or not isinstance(group, expected):
                 # Inside a gr.render run, the wrapper of a keyed block is keyed too: it keeps its id across runs.
+                # Its key is Gradio's: the block's key and "_parent".
                 key = getattr(child, "key", None)
-                wrapper_key = (
-                    (expected.__name__, key) if key is not None and context.render_keys() is not None else None
-                )
+                wrapper_key = None
+                if key is not None and context.render_keys() is not None:
+                    wrapper_key = (*key, "_parent") if isinstance(key, tuple) else (key, "_parent")
                 group = expected(render=False, key=wrapper_key) if wrapper_key is not None else expected(render=False)
                 group.parent = self
                 wrapped.append(group)
