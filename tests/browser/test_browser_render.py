@@ -359,3 +359,37 @@ def test_a_render_inside_a_render_function(page: Page, serve: Serve) -> None:
     page.get_by_role("button", name="shout").click()
     expect(page.get_by_label("inner word")).to_have_value("HI")
     expect(page.get_by_text("inner HI 3")).to_be_visible()
+
+
+def test_split_into_textboxes_or_buttons_on_submit(page: Page, serve: Serve) -> None:
+    # Gradio's demo render_split: two inputs, only submit triggers the render (the Radio's change does not).
+    with gr.Blocks() as demo:
+        input_text = gr.Textbox(label="input")
+        mode = gr.Radio(["textbox", "button"], value="textbox")
+
+        @gr.render(inputs=[input_text, mode], triggers=[input_text.submit])
+        def show_split(text: str, mode: str) -> None:
+            if len(text) == 0:
+                gr.Markdown("## No Input Provided")
+            else:
+                for letter in text:
+                    if mode == "textbox":
+                        gr.Textbox(letter)
+                    else:
+                        gr.Button(letter)
+
+    page.goto(serve(demo))
+    page.get_by_label("input").fill("ab")
+    page.get_by_label("input").press("Enter")
+    textboxes = page.locator("textarea")
+    expect(textboxes).to_have_count(3)
+    expect(textboxes.nth(2)).to_have_value("b")
+    page.get_by_label("button").check()
+    expect(textboxes).to_have_count(3)  # no render until the next submit
+    page.get_by_label("input").press("Enter")
+    expect(page.get_by_role("button", name="b", exact=True)).to_be_visible()
+    expect(textboxes).to_have_count(1)
+    page.get_by_label("input").fill("")
+    page.get_by_label("input").press("Enter")
+    expect(page.get_by_text("No Input Provided")).to_be_visible()
+    expect(page.get_by_role("button", name="a", exact=True)).to_have_count(0)
