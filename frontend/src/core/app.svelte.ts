@@ -75,6 +75,8 @@ let toastIds = 0;
 let directIds = 0;
 /** Prefix of the ids that track direct (queue=false) calls in `running`: they have no queue event. */
 const DIRECT = "direct-";
+/** Marks a queued run whose join is on its way (it has no event id yet, and already counts as running). */
+const JOINING = "joining-";
 
 /** Turn a `js=` listener string into a function. */
 export function compileJs(source: string): (...args: unknown[]) => unknown {
@@ -420,7 +422,8 @@ export class AppState {
 		const events = this.running.get(depId);
 		this.queuedLast.delete(depId);
 		if (!events) return;
-		for (const eventId of events) if (!eventId.startsWith(DIRECT)) void this.queue.cancel(depId, eventId);
+		for (const eventId of events)
+			if (!eventId.startsWith(DIRECT) && !eventId.startsWith(JOINING)) void this.queue.cancel(depId, eventId);
 	}
 
 	/**
@@ -527,6 +530,10 @@ export class AppState {
 		}
 		const events = this.running.get(dep.id) ?? new Set<string>();
 		this.running.set(dep.id, events);
+		// Running from now on, not only once the join answers: a trigger meanwhile must see it (trigger_mode
+		// "always_last" queues it, "once" drops it) instead of starting a second run whose answer may land last.
+		const joining = `${JOINING}${++directIds}`;
+		events.add(joining);
 		let current: unknown[] | null = null;
 		let eventId = "";
 		let ended = false;
@@ -534,6 +541,7 @@ export class AppState {
 		if (stream) this.streams.set(dep.id, stream);
 		const done = (success: boolean) => {
 			ended = true;
+			events.delete(joining);
 			events.delete(eventId);
 			if (stream && this.streams.get(dep.id) === stream) {
 				this.streams.delete(dep.id);
@@ -559,6 +567,7 @@ export class AppState {
 			// An event may end before its join answers (its messages came first on the open stream and were
 			// delivered inside submit): it must not be counted as running afterwards, or trigger_mode "once"
 			// would drop every later trigger of this listener.
+			events.delete(joining);
 			if (!ended) events.add(eventId);
 			if (stream && !ended) {
 				stream.eventId = eventId;
@@ -566,6 +575,7 @@ export class AppState {
 				if (stream.closing) void postClose(this.queue.url(`/stream/${encodeURIComponent(eventId)}/close`));
 			}
 		} catch (error) {
+			events.delete(joining);
 			if (stream && this.streams.get(dep.id) === stream) this.streams.delete(dep.id);
 			if (error instanceof ValidationRefusal) {
 				this.refused(dep, error.entries);

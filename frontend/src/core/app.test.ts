@@ -56,6 +56,45 @@ describe("AppState trigger_mode", () => {
 	});
 });
 
+describe("AppState always_last", () => {
+	it("a trigger while the join is on its way waits: the listener runs again once, with the last trigger", async () => {
+		let stream!: ReadableStreamDefaultController<Uint8Array>;
+		const answers: (() => void)[] = [];
+		const joins: unknown[] = [];
+		vi.stubGlobal(
+			"fetch",
+			vi.fn(async (url: string, init?: RequestInit) => {
+				if (url.includes("/queue/data")) {
+					return new Response(new ReadableStream({ start: (c) => (stream = c) }), { status: 200 });
+				}
+				joins.push(JSON.parse(String(init?.body)).event_data);
+				const eventId = `e${joins.length}`;
+				return new Promise<Response>((resolve) => {
+					answers.push(() => resolve(new Response(JSON.stringify({ event_id: eventId }))));
+				});
+			}),
+		);
+		const app = new AppState(
+			appConfig({
+				components: [componentConfig(1, "button"), componentConfig(3, "textbox", { value: "" })],
+				dependencies: [dep(0, 1, "always_last")],
+				layout: { id: 0, children: [{ id: 1 }, { id: 3 }] },
+			}),
+			"http://host",
+		);
+		app.trigger(1, "click", "first");
+		app.trigger(1, "click", "second");
+		app.trigger(1, "click", "third");
+		await vi.waitFor(() => expect(answers).toHaveLength(1));
+		await new Promise((resolve) => setTimeout(resolve, 20)); // (a second join would have been sent by now)
+		expect(joins).toEqual(["first"]);
+		answers[0]();
+		await vi.waitFor(() => expect(stream).toBeDefined());
+		stream.enqueue(sse({ msg: "process_completed", event_id: "e1", output: { data: ["one"] }, success: true }));
+		await vi.waitFor(() => expect(joins).toEqual(["first", "third"]));
+	});
+});
+
 describe("AppState initial props", () => {
 	it("fills in the value and label the config leaves out, as Gradio's page does", () => {
 		const app = new AppState(
