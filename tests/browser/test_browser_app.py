@@ -289,3 +289,33 @@ def test_textbox_copy_button_copies_its_text_and_fires_copy(page: Page, serve: S
     expect(page.get_by_role("button", name="Copied")).to_have_count(1)  # Gradio's check mark, renamed
     expect(textbox(page, "Copy event")).to_have_value("some words")
     assert page.evaluate("navigator.clipboard.readText()") == "some words"
+
+
+def test_the_status_tracker_reads_processing_while_running_and_the_queue_while_waiting(
+    page: Page, serve: Serve
+) -> None:
+    """As Gradio 6.31's page: "processing | 0.4s" on a running event's outputs, "queue: 1/1 | 0.1s" on
+    one waiting for the slot (position 0 of a line of one)."""
+    import threading
+
+    gate = threading.Event()
+
+    def slow(text: str) -> str:
+        gate.wait(30)
+        return text
+
+    with gr.Blocks() as demo:
+        first = gr.Textbox(label="First")
+        second = gr.Textbox(label="Second")
+        gr.Button("Run first").click(slow, first, first, concurrency_id="one", concurrency_limit=1)
+        gr.Button("Run second").click(slow, second, second, concurrency_id="one", concurrency_limit=1)
+    page.goto(serve(demo))
+    page.get_by_role("button", name="Run first").click()
+    trackers = page.get_by_test_id("status-tracker")
+    expect(trackers.first).to_contain_text(re.compile(r"^\s*processing \|\s*\d+\.\ds"))
+    page.get_by_role("button", name="Run second").click()
+    expect(trackers).to_have_count(2)
+    expect(trackers.nth(1)).to_contain_text(re.compile(r"^\s*queue: 1/1 \|\s*\d+\.\d"))
+    expect(trackers.nth(0)).to_contain_text("processing |")
+    gate.set()
+    expect(trackers).to_have_count(0)

@@ -511,7 +511,15 @@ export class AppState {
 		}
 		// A new run clears its inputs' validator messages (and those of the outputs it is about to track).
 		for (const id of [...dep.inputs, ...this.statusTargets(dep)]) this.setValidation(id, null);
-		if (dep.show_progress !== "hidden") this.setStatus(dep, { status: "pending", startedAt: performance.now() });
+		if (dep.show_progress !== "hidden")
+			this.setStatus(dep, {
+				status: "pending",
+				startedAt: performance.now(),
+				queuePosition: null,
+				queueSize: null,
+				eta: null,
+				progress: null,
+			});
 		const started = Date.now();
 		const sent = inputs;
 		// As Gradio's page, the app's own load listeners are not saved as runs.
@@ -606,7 +614,8 @@ export class AppState {
 					});
 				return current;
 			case "process_starts":
-				if (tracked) this.setStatus(dep, { status: "pending", queuePosition: null, eta: message.eta });
+				// Running: Gradio's page reads this as position 0 of no known line ("processing |").
+				if (tracked) this.setStatus(dep, { status: "pending", queuePosition: 0, queueSize: null, eta: message.eta });
 				return current;
 			case "progress":
 				if (tracked) this.setStatus(dep, { progress: message.progress_data });
