@@ -140,8 +140,14 @@ def test_async_function_sends_logs_and_progress(url: str) -> None:
 
 def test_client_result_is_unaffected_by_logs_and_progress(url: str, make_client: Any) -> None:
     client = make_client(url)
-    jobs = [client.submit("c", api_name=f"/{name}") for name in ("logs", "tqdm_progress", "async_logs")]
-    assert [job.result(timeout=TIMEOUT) for job in jobs] == ["c", "c", "c"]
+    # One call after another: submits sent at the same instant share the client's stream, and the client
+    # cancels a job that registered on it just before a fast sibling's close_stream arrived (its own race,
+    # Gradio's server sends the same close), which is not what this test is about.
+    results = [
+        client.submit("c", api_name=f"/{name}").result(timeout=TIMEOUT)
+        for name in ("logs", "tqdm_progress", "async_logs")
+    ]
+    assert results == ["c", "c", "c"]
 
 
 def test_progress_parameter_is_not_an_api_parameter(url: str, make_client: Any) -> None:

@@ -16,7 +16,7 @@ import uuid
 from typing import Any
 
 import pytest
-from conftest import TIMEOUT, completed, fn_index, http_client, join, parse_sse, read_stream
+from conftest import TIMEOUT, completed, fn_index, http_client, join, parse_sse
 
 import trellis as gr
 
@@ -35,6 +35,9 @@ def wait_seen() -> None:
 
 #: Both concurrent events wait here inside their loops, so their bars are live at the same time.
 both_running = threading.Barrier(2, timeout=TIMEOUT)
+#: Set by each concurrent event's reader once it has its bar: an unread progress message is replaced by the
+#: next one (they coalesce), so a reader that came late would see only the last, empty one.
+bar_read = {"left": threading.Event(), "right": threading.Event()}
 
 
 def manual(x: str, progress: gr.Progress = gr.Progress(track_tqdm=True)) -> str:  # noqa: B008
@@ -56,7 +59,9 @@ def nested(x: str, progress: gr.Progress = gr.Progress(track_tqdm=True)) -> str:
 
 
 def concurrent_bars(name: str, progress: gr.Progress = gr.Progress(track_tqdm=True)) -> str:  # noqa: B008
-    for _ in tqdm(range(3), desc=name):
+    for step in tqdm(range(3), desc=name):
+        if step == 0:
+            assert bar_read[name].wait(TIMEOUT), "the reader did not receive the bar"
         both_running.wait()
     return name
 
@@ -183,9 +188,19 @@ def test_concurrent_events_get_only_their_own_bars(url: str) -> None:
 
     def session(name: str) -> None:
         session_hash = uuid.uuid4().hex
+        got: list[dict[str, Any]] = results.setdefault(name, [])
         with http_client(url) as http:
             assert join(http, fn, [name], session_hash).status_code == 200
-            results[name] = read_stream(http, session_hash)
+            with http.stream("GET", "gradio_api/queue/data", params={"session_hash": session_hash}) as response:
+                buffer = ""
+                for chunk in response.iter_text():
+                    buffer += chunk
+                    while "\n\n" in buffer:
+                        block, buffer = buffer.split("\n\n", 1)
+                        message = parse_sse(block + "\n\n")[0]
+                        got.append(message)
+                        if message["msg"] == "progress" and message["progress_data"]:
+                            bar_read[name].set()
 
     threads = [threading.Thread(target=session, args=(name,)) for name in ("left", "right")]
     for thread in threads:

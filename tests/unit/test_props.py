@@ -93,7 +93,9 @@ def test_a_callable_value_becomes_a_load_function() -> None:
 
     box = gr.Textbox(now, every=2, render=False)
     # As in Gradio, the function is called once at once: its answer is the value the config holds.
-    assert (box.load_fn, box.every, box.value, box.is_rendered) == (now, 2, "x", False)
+    assert (box.load_fn, box.value, box.is_rendered) == (now, "x", False)
+    # every=seconds becomes the Timer that re-runs it, made with the component (as Gradio numbers it).
+    assert isinstance(box.every, gr.Timer) and box.every.value == 2
 
 
 def test_signature_must_list_each_prop_once() -> None:
