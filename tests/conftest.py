@@ -175,6 +175,16 @@ def parse_sse(text: str) -> list[dict[str, Any]]:
     return out
 
 
+def iter_sse(response: httpx.Response) -> Iterator[dict[str, Any]]:
+    """The messages of an SSE response as they arrive (each block checked as ``parse_sse`` does)."""
+    buffer = ""
+    for chunk in response.iter_text():
+        buffer += chunk
+        while "\n\n" in buffer:
+            block, buffer = buffer.split("\n\n", 1)
+            yield from parse_sse(block + "\n\n")
+
+
 def read_stream(
     http: httpx.Client,
     session_hash: str,
@@ -192,20 +202,15 @@ def read_stream(
     with http.stream("GET", "gradio_api/queue/data", params={"session_hash": session_hash}) as response:
         assert response.status_code == 200
         assert response.headers["content-type"].startswith("text/event-stream")
-        buffer = ""
-        for chunk in response.iter_text():
+        for last in iter_sse(response):
             assert time.monotonic() < give_up, f"stream still open after {deadline} s: {messages}"
-            buffer += chunk
-            while "\n\n" in buffer:
-                block, buffer = buffer.split("\n\n", 1)
-                messages.extend(parse_sse(block + "\n\n"))
-                last = messages[-1]
-                if last["msg"] == "close_stream":
+            messages.append(last)
+            if last["msg"] == "close_stream":
+                return messages
+            if last["msg"] == "process_completed" and last["event_id"] in remaining:
+                remaining.discard(last["event_id"])
+                if until_completed and not remaining:
                     return messages
-                if last["msg"] == "process_completed" and last["event_id"] in remaining:
-                    remaining.discard(last["event_id"])
-                    if until_completed and not remaining:
-                        return messages
     return messages
 
 

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
-from conftest import TIMEOUT, fn_index, http_client, join, parse_sse, run_event, serve
+from conftest import TIMEOUT, fn_index, http_client, iter_sse, join, run_event, serve
 
 import trellis as gr
 
@@ -104,15 +104,10 @@ def wait_until(condition: Callable[[], Any], what: str) -> None:
 def read_messages(response: Any, until: Callable[[dict[str, Any]], bool]) -> list[dict[str, Any]]:
     """Read SSE messages until ``until(message)`` holds; return them."""
     got: list[dict[str, Any]] = []
-    buffer = ""
-    for text in response.iter_text():
-        buffer += text
-        while "\n\n" in buffer:
-            block, buffer = buffer.split("\n\n", 1)
-            for message in parse_sse(block + "\n\n"):
-                got.append(message)
-                if until(message):
-                    return got
+    for message in iter_sse(response):
+        got.append(message)
+        if until(message):
+            return got
     raise AssertionError(f"the stream ended first: {got}")
 
 

@@ -16,7 +16,7 @@ import uuid
 from typing import Any
 
 import pytest
-from conftest import TIMEOUT, completed, fn_index, http_client, join, parse_sse
+from conftest import TIMEOUT, completed, fn_index, http_client, iter_sse, join
 
 import trellis as gr
 
@@ -133,15 +133,10 @@ def run_event(base_url: str, fn: int, data: list[Any]) -> list[dict[str, Any]]:
     with http_client(base_url) as http:
         assert join(http, fn, data, session_hash).status_code == 200
         with http.stream("GET", "gradio_api/queue/data", params={"session_hash": session_hash}) as response:
-            buffer = ""
-            for chunk in response.iter_text():
-                buffer += chunk
-                while "\n\n" in buffer:
-                    block, buffer = buffer.split("\n\n", 1)
-                    message = parse_sse(block + "\n\n")[0]
-                    messages.append(message)
-                    if message["msg"] == "progress":
-                        seen.release()
+            for message in iter_sse(response):
+                messages.append(message)
+                if message["msg"] == "progress":
+                    seen.release()
     assert messages[-1]["msg"] == "close_stream"
     while seen.acquire(blocking=False):  # permits left by messages no step waited for
         pass
@@ -192,15 +187,10 @@ def test_concurrent_events_get_only_their_own_bars(url: str) -> None:
         with http_client(url) as http:
             assert join(http, fn, [name], session_hash).status_code == 200
             with http.stream("GET", "gradio_api/queue/data", params={"session_hash": session_hash}) as response:
-                buffer = ""
-                for chunk in response.iter_text():
-                    buffer += chunk
-                    while "\n\n" in buffer:
-                        block, buffer = buffer.split("\n\n", 1)
-                        message = parse_sse(block + "\n\n")[0]
-                        got.append(message)
-                        if message["msg"] == "progress" and message["progress_data"]:
-                            bar_read[name].set()
+                for message in iter_sse(response):
+                    got.append(message)
+                    if message["msg"] == "progress" and message["progress_data"]:
+                        bar_read[name].set()
 
     threads = [threading.Thread(target=session, args=(name,)) for name in ("left", "right")]
     for thread in threads:
