@@ -958,16 +958,11 @@ def run(args: argparse.Namespace) -> int:
             raise SystemExit(f"side_by_side: no {side} interpreter at {python}")
     reports: list[dict[str, Any]] = []
     cancelled = threading.Event()
-    slots = threading.Semaphore(max(1, args.jobs))
     live: list[Pair] = []
     lock = threading.Lock()
 
     def start(app: App) -> Pair | None:
-        while not slots.acquire(timeout=0.5):
-            if cancelled.is_set():
-                return None
         if cancelled.is_set():
-            slots.release()
             return None
         pair = start_pair(app, pythons, logs, budget.start, cancelled)
         with lock:
@@ -979,7 +974,6 @@ def run(args: argparse.Namespace) -> int:
             server.stop()
         with lock:
             live.remove(pair)
-        slots.release()
 
     try:
         apps = collect_apps(args, scratch)
@@ -988,7 +982,10 @@ def run(args: argparse.Namespace) -> int:
             return 2
         print(f"{len(apps)} app(s) -> {out}", file=sys.stderr)
         with launched_browser(args.chromium) as browser, ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
-            futures: list[Future[Pair | None]] = [pool.submit(start, app) for app in apps]
+            # A sliding window: app i + jobs starts once app i is done, so at most ``jobs`` pairs are
+            # up at once and the apps are photographed in order (no start can be starved by a later one).
+            jobs = max(1, args.jobs)
+            futures: list[Future[Pair | None]] = [pool.submit(start, app) for app in apps[:jobs]]
             try:
                 for i, future in enumerate(futures, 1):
                     pair = future.result()
@@ -1001,6 +998,8 @@ def run(args: argparse.Namespace) -> int:
                         report = failed_report(pair, f"{type(exc).__name__}: {exc}")
                     finally:
                         finish(pair)
+                        if i - 1 + jobs < len(apps):
+                            futures.append(pool.submit(start, apps[i - 1 + jobs]))
                     reports.append(report)
                     row = summarise(report)
                     state = "ok" if row["gradio"]["ok"] and row["trellis"]["ok"] else "FAILED"
