@@ -836,3 +836,38 @@ def test_the_source_bar_stays_under_a_value(page: Page, serve: Serve, tmp_path: 
     expect(page.get_by_test_id("image-preview")).to_have_count(0)
     expect(page.get_by_text("Click to Access Webcam")).to_be_visible()
     expect(page.get_by_label("out")).to_have_value("cleared")
+
+
+def test_the_examples_table_is_inset_once_the_page_has_markdown_styles(page: Page, serve: Serve) -> None:
+    """Gradio 6.31 pads every table once a Markdown, Chatbot or Dataframe has brought its Markdown styles to
+    the page: an Interface with a description shows its examples table 10px inside a frame, 4px from it."""
+    demo = gr.Interface(lambda a, b: a, ["number", "text"], "text", description="Adds.", examples=[[1, "x"], [2, "y"]])
+    page.goto(serve(demo))
+    table = page.locator("table").first
+    expect(table).to_have_css("padding-top", "10px")
+    style = table.evaluate(
+        "t => { const s = getComputedStyle(t); return [s.paddingLeft, s.marginTop, s.marginBottom] }"
+    )
+    assert style == ["10px", "4px", "4px"]
+    offset = table.evaluate(
+        "t => { const c = t.querySelector('th').getBoundingClientRect(), w = t.parentElement.getBoundingClientRect();"
+        " return [Math.round(c.x - w.x), Math.round(c.y - w.y)] }"
+    )
+    assert offset == [13, 17]  # 1px border, (4px margin above,) 10px padding and the 2px cell spacing
+
+
+def test_outputs_that_cannot_change_keep_their_text_colour(page: Page, serve: Serve) -> None:
+    """As Gradio: a non-interactive Checkbox, Radio or CheckboxGroup fades only its marks (opacity 0.75),
+    its label and option texts keep the body text colour."""
+    with gr.Blocks() as demo:
+        gr.Checkbox(True, label="Done", interactive=False)
+        gr.Radio(["a", "b"], value="a", label="R", interactive=False)
+        gr.CheckboxGroup(["x", "y"], value=["x"], label="G", interactive=False)
+    page.goto(serve(demo))
+    marks = page.locator("input[type=checkbox], input[type=radio]")
+    expect(marks).to_have_count(5)
+    body = page.locator("body").evaluate("b => getComputedStyle(b).color")
+    looks = marks.evaluate_all(
+        "els => els.map(e => [e.disabled, getComputedStyle(e).opacity, getComputedStyle(e.closest('label')).color])"
+    )
+    assert looks == [[True, "0.75", body]] * 5
