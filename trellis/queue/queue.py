@@ -30,9 +30,10 @@ from trellis.config.build import CompiledApp, EndpointInfo
 from trellis.exceptions import Error
 from trellis.processing.diff import diff
 from trellis.processing.runner import CallContext, Cancelled, InputCountError, Outcome, Runner
-from trellis.processing.session import Session, SessionStore
+from trellis.processing.session import Session
 from trellis.queue import messages
-from trellis.queue.log import MemoryLog, MessageLog, default_limits
+from trellis.queue.backend import Backend, JobLine, MemoryBackend, Sessions
+from trellis.queue.log import MessageLog
 from trellis.queue.streaming import StreamInput, run_stream
 from trellis.runtime import Request
 
@@ -72,10 +73,10 @@ class Channel:
         "waiter",
     )
 
-    def __init__(self, session_hash: str, log: MessageLog | None = None) -> None:
+    def __init__(self, session_hash: str, log: MessageLog) -> None:
         self.session_hash = session_hash
         #: The session's numbered messages (``seq``); streams read it from their own position.
-        self.log: MessageLog = log if log is not None else MemoryLog(*default_limits())
+        self.log = log
         #: The highest ``seq`` any stream has sent: where a stream without ``Last-Event-ID`` starts.
         self.delivered = 0
         #: The event whose ``progress`` is the log's latest message (it may be replaced while unsent).
@@ -195,15 +196,19 @@ class RestStream:
 
 
 class Pool:
-    """Events sharing one concurrency limit (a listener, or a ``concurrency_id``)."""
+    """Events sharing one concurrency limit (a listener, or a ``concurrency_id``).
 
-    __slots__ = ("active", "key", "limit", "refresh_scheduled", "running", "waiting")
+    Its waiting events are a :class:`~trellis.queue.backend.JobLine` of ids and its running count
+    is the backend's limiter's (key ``key``): both live in the queue's backend.
+    """
 
-    def __init__(self, key: str, limit: int | None) -> None:
+    __slots__ = ("key", "limit", "line", "refresh_scheduled", "running")
+
+    def __init__(self, key: str, limit: int | None, line: JobLine) -> None:
         self.key = key
         self.limit = limit
-        self.active = 0
-        self.waiting: collections.deque[Event] = collections.deque()
+        #: The ids of the events waiting for a slot, oldest first.
+        self.line = line
         self.refresh_scheduled = False
         #: When each running call started (``time.monotonic()``) and its listener, by the call's first event id.
         self.running: dict[str, tuple[float, EndpointInfo]] = {}
@@ -243,13 +248,17 @@ class Queue:
         self,
         app: CompiledApp,
         runner: Runner,
-        sessions: SessionStore,
+        sessions: Sessions,
         show_error: bool = False,
         heartbeat_interval: float = 15.0,
         rest_result_ttl: float = 600.0,
         abandon_grace: float = 10.0,
+        backend: Backend | None = None,
     ) -> None:
         self.app = app
+        #: Where the message logs, the waiting lines and the running counts live (``trellis/queue/backend.py``).
+        self.backend: Backend = backend if backend is not None else MemoryBackend()
+        self.limiter = self.backend.limiter
         self.runner = runner
         self.sessions = sessions
         sessions.busy = self.session_busy
@@ -275,7 +284,6 @@ class Queue:
         self.events: dict[str, Event] = {}
         self.pools: dict[str, Pool] = {}
         self.durations: dict[int, tuple[float, int]] = {}
-        self.waiting_count = 0
         self.loop: asyncio.AbstractEventLoop | None = None
         self._maintenance: asyncio.Task[None] | None = None
         #: Set when the server shuts down: open streams end at once instead of holding the shutdown.
@@ -283,11 +291,21 @@ class Queue:
         for endpoint in app.endpoints:
             pool = self.pools.get(endpoint.concurrency_key)
             if pool is None:
-                self.pools[endpoint.concurrency_key] = Pool(endpoint.concurrency_key, endpoint.concurrency_limit)
+                self._new_pool(endpoint)
             elif endpoint.concurrency_limit is not None and (
                 pool.limit is None or endpoint.concurrency_limit < pool.limit
             ):
                 pool.limit = endpoint.concurrency_limit  # as Gradio: the lowest limit set in the group
+
+    def _new_pool(self, endpoint: EndpointInfo) -> Pool:
+        key = endpoint.concurrency_key
+        pool = self.pools[key] = Pool(key, endpoint.concurrency_limit, self.backend.job_line(key))
+        return pool
+
+    @property
+    def waiting_count(self) -> int:
+        """How many events wait for a slot, in all pools (what ``max_size`` bounds)."""
+        return sum(len(pool.line) for pool in self.pools.values())
 
     # -- lifecycle ----------------------------------------------------------------------
     def _ensure_started(self) -> asyncio.AbstractEventLoop:
@@ -339,6 +357,7 @@ class Queue:
         for channel in self.channels.values():
             channel.waiter.set()
         self.runner.media.close()
+        self.backend.close()
         if self._maintenance is not None:
             self._maintenance.cancel()
 
@@ -347,7 +366,7 @@ class Queue:
         """The message channel of a session, created if new."""
         channel = self.channels.get(session_hash)
         if channel is None:
-            channel = self.channels[session_hash] = Channel(session_hash)
+            channel = self.channels[session_hash] = Channel(session_hash, self.backend.message_log(session_hash))
         return channel
 
     def session_busy(self, session_hash: str) -> bool:
@@ -401,8 +420,10 @@ class Queue:
         loop = self._ensure_started()
         if rest:
             self.expire_rest_results()
-        if self.max_size is not None and self.waiting_count >= self.max_size:
-            raise QueueFullError(self.max_size, self.waiting_count)
+        if self.max_size is not None:
+            waiting = self.waiting_count
+            if waiting >= self.max_size:
+                raise QueueFullError(self.max_size, waiting)
         channel = self.channel(session_hash)
         channel.last_active = time.monotonic()
         event_id = uuid.uuid4().hex
@@ -426,7 +447,7 @@ class Queue:
         channel.host = str(getattr(getattr(request, "client", None), "host", None) or "")
         pool = self.pools.get(endpoint.concurrency_key)
         if pool is None:  # a listener a gr.render run made: its pool is made on its first call
-            pool = self.pools[endpoint.concurrency_key] = Pool(endpoint.concurrency_key, endpoint.concurrency_limit)
+            pool = self._new_pool(endpoint)
         if caching.is_cached(endpoint.plan.fn) and not endpoint.dep.batch:
             # As Gradio: a @gr.cache listener's cached answer comes at once, ahead of the line; a miss lines up.
             event.task = loop.create_task(self._answer_from_cache(event, pool))
@@ -436,15 +457,14 @@ class Queue:
 
     def _line_up(self, event: Event, pool: Pool) -> None:
         """Put an event at the end of its pool's line, tell it its place, and start what may start."""
-        pool.waiting.append(event)
-        self.waiting_count += 1
-        rank = len(pool.waiting) - 1 - (0 if pool.limit is None else max(0, pool.limit - pool.active - 1))
-        rank = max(rank, 0)
+        size = pool.line.push(event.id)
+        free = 0 if pool.limit is None else max(0, pool.limit - self.limiter.active(pool.key) - 1)
+        rank = max(size - 1 - free, 0)
         average = self.average(event.endpoint.dep.id)
         # The events ahead are taken to run as long as this one (the refresh sums their own averages).
         ahead = None if average is None else rank * average / (pool.limit or 1)
         eta = self._eta(event.endpoint, pool, ahead, self._until_free(pool))
-        self._send(event, messages.estimation(event.id, rank, len(pool.waiting), eta))
+        self._send(event, messages.estimation(event.id, rank, size, eta))
         self._dispatch(pool)
 
     async def _answer_from_cache(self, event: Event, pool: Pool) -> None:
@@ -483,7 +503,7 @@ class Queue:
 
     def _until_free(self, pool: Pool) -> float | None:
         """Seconds until the first running call of a full pool should end (0 with a free slot)."""
-        if pool.limit is None or pool.active < pool.limit or not pool.running:
+        if pool.limit is None or self.limiter.active(pool.key) < pool.limit or not pool.running:
             return 0.0
         ends = []
         for started, endpoint in pool.running.values():
@@ -514,40 +534,47 @@ class Queue:
     def _dispatch(self, pool: Pool) -> None:
         loop = self.loop
         assert loop is not None
-        while pool.waiting and (pool.limit is None or pool.active < pool.limit):
-            event = pool.waiting.popleft()
-            self.waiting_count -= 1
-            if event.done:
-                continue
+        line, limiter = pool.line, self.limiter
+        while len(line) and limiter.acquire(pool.key, pool.limit):
+            event = self._next_waiting(line)
+            if event is None:
+                limiter.release(pool.key)
+                break
             batch = [event]
             dep = event.endpoint.dep
             if dep.batch:
-                keep: collections.deque[Event] = collections.deque()
-                while pool.waiting and len(batch) < dep.max_batch_size:
-                    other = pool.waiting.popleft()
-                    if other.endpoint is event.endpoint and not other.done:
-                        batch.append(other)
-                        self.waiting_count -= 1
-                    else:
-                        keep.append(other)
-                keep.extend(pool.waiting)
-                pool.waiting = keep
-            pool.active += 1
+                # The batch takes the next waiting events of the same listener; others keep their places.
+                for other_id in line:
+                    if len(batch) >= dep.max_batch_size:
+                        break
+                    other = self.events.get(other_id)
+                    if other is not None and other.endpoint is event.endpoint and not other.done:
+                        if line.remove(other_id):
+                            batch.append(other)
             pool.running[event.id] = (time.monotonic(), event.endpoint)
             task = loop.create_task(self._run(pool, batch))
             for item in batch:
                 item.started = True
                 item.task = task
-        if pool.waiting and not pool.refresh_scheduled:
+        if len(line) and not pool.refresh_scheduled:
             pool.refresh_scheduled = True
             loop.call_later(1.0, self._refresh_estimations, pool)
 
+    def _next_waiting(self, line: JobLine) -> Event | None:
+        """Take the first event of ``line`` that still waits (ids of ended events are skipped)."""
+        while (event_id := line.pop()) is not None:
+            event = self.events.get(event_id)
+            if event is not None and not event.done:
+                return event
+        return None
+
     def _refresh_estimations(self, pool: Pool) -> None:
         pool.refresh_scheduled = False
-        size = len(pool.waiting)
+        waiting = [event for event_id in pool.line if (event := self.events.get(event_id)) is not None]
+        size = len(waiting)
         until_free = self._until_free(pool)
         ahead: float | None = 0.0
-        for rank, event in enumerate(pool.waiting):
+        for rank, event in enumerate(waiting):
             if not event.done:
                 self._send(
                     event, messages.estimation(event.id, rank, size, self._eta(event.endpoint, pool, ahead, until_free))
@@ -561,7 +588,7 @@ class Queue:
                 ahead = None
             else:
                 ahead += average / pool.limit
-        if pool.waiting:
+        if len(pool.line):
             pool.refresh_scheduled = True
             assert self.loop is not None
             self.loop.call_later(1.0, self._refresh_estimations, pool)
@@ -604,9 +631,9 @@ class Queue:
                 for event in batch:
                     self._fail(event, output)
         finally:
-            pool.active -= 1
+            self.limiter.release(pool.key)
             pool.running.pop(batch[0].id, None)
-            if pool.waiting:
+            if len(pool.line):
                 self._dispatch(pool)
 
     async def _run_generator(self, event: Event, start: float) -> Outcome | None:
@@ -761,11 +788,9 @@ class Queue:
             return
         event.ctx.cancelled.set()
         if not event.started:
-            for pool in self.pools.values():
-                if event in pool.waiting:
-                    pool.waiting.remove(event)
-                    self.waiting_count -= 1
-                    break
+            pool = self.pools.get(event.endpoint.concurrency_key)
+            if pool is not None:
+                pool.line.remove(event.id)
         elif event.task is not None and not event.endpoint.dep.batch:
             event.task.cancel()
         if notify:

@@ -18,7 +18,8 @@ from trellis.config.build import CompiledApp
 from trellis.processing.files import FileAccessError, FileCache
 from trellis.processing.media_stream import MediaStreams
 from trellis.processing.runner import Runner
-from trellis.processing.session import Session, SessionStore
+from trellis.processing.session import Session
+from trellis.queue.backend import backend_from_setting
 from trellis.queue.queue import Queue
 from trellis.server import (
     routes_component_server,
@@ -115,7 +116,8 @@ def create_app(
         media.drop_session(session.hash)
         files.delete_session_files(session.hash, delete=delete_cache is not None and not session.ephemeral)
 
-    sessions = SessionStore(
+    backend = backend_from_setting()
+    sessions = backend.sessions(
         compiled.state_components,
         expire_after=settings.session_expiry,
         capacity=settings.state_session_capacity,
@@ -131,6 +133,7 @@ def create_app(
         heartbeat_interval=settings.heartbeat_interval,
         rest_result_ttl=settings.call_result_ttl,
         abandon_grace=settings.disconnect_grace,
+        backend=backend,
     )
     auth = Auth(settings.auth, settings.auth_dependency, settings.auth_message)
     direct_threads = anyio.CapacityLimiter(max(1, settings.max_threads // 2))

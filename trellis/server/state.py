@@ -12,7 +12,8 @@ from starlette.responses import Response
 from trellis.config.build import CompiledApp
 from trellis.processing.files import FileCache
 from trellis.processing.runner import Runner
-from trellis.processing.session import SESSION_HASH_RULE, Session, SessionRefused, SessionStore, valid_session_hash
+from trellis.processing.session import SESSION_HASH_RULE, Session, SessionRefused, valid_session_hash
+from trellis.queue.backend import Sessions
 from trellis.queue.queue import Queue
 from trellis.runtime import Request as AppRequest
 from trellis.server.auth import Auth
@@ -30,7 +31,7 @@ class ServerState:
     queue: Queue
     runner: Runner
     files: FileCache
-    sessions: SessionStore
+    sessions: Sessions
     auth: Auth
     #: Worker threads that ``queue=False`` calls may take: at most half the pool, so that however many
     #: of them hang, queued listeners (which keep their own limits) still get threads.

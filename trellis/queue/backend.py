@@ -1,0 +1,311 @@
+"""The backend seam: where the queue keeps what several server processes would have to share.
+
+Four things make a Trellis server stateful between requests. The queue reaches each of them only
+through the small interfaces below, and a :class:`Backend` makes them:
+
+- the **session store** (:class:`Sessions`): each session's ``gr.State`` values and changed props,
+  its owner, its expiry;
+- the **message log** of each session (:class:`~trellis.queue.log.MessageLog`): the numbered
+  ``/queue/data`` messages a dropped stream resumes from (``Last-Event-ID``);
+- the **job line** of each concurrency pool (:class:`JobLine`): the ids of the events waiting for a
+  slot, oldest first;
+- the **concurrency limiter** (:class:`Limiter`): how many calls of each pool are running, against
+  the pool's limit.
+
+:class:`MemoryBackend`, everything in this process, is the default and the only one built in; it is
+what a single server needs and what the queue has always done. The interfaces are made to be
+implemented on a shared store without touching the queue, so that replicas behind a load balancer
+need no sticky sessions. On Redis, for example:
+
+==================  =========================================================================
+message log         a Stream per session: ``XADD`` (the entry id is ``seq``), ``XRANGE`` after a
+                    position, ``XTRIM MINID`` for ``trim``, ``DEL`` for ``drop``; ``last_seq`` in a
+                    counter key (``INCR``), so numbering stays gapless across replicas
+job line            a List per pool: ``RPUSH`` (returns the length), ``LPOP``, ``LREM``, ``LLEN``,
+                    ``LRANGE`` to walk it for estimations
+limiter             a counter per pool changed by a short Lua script (increment only below the
+                    limit), with a lease per running call so a crashed replica's slots come back
+session store       a Hash per session (its State values pickled, its owner and last use) with a
+                    TTL of the session expiry; a session whose State cannot be pickled stays on the
+                    replica that made it (the load balancer's affinity then matters for it alone)
+==================  =========================================================================
+
+Every call is synchronous and cheap, as the queue calls them on its event loop's hot path (a
+network store batches its writes, or keeps a local copy and writes behind). Nothing here knows about
+HTTP, components or the running of calls: the queue owns events, tasks and streams.
+
+Choosing one: ``launch()`` and ``mount_gradio_app()`` use :func:`backend_from_setting` on the
+``TRELLIS_BACKEND`` variable (``memory``, the default; another value names a ``module:factory`` to
+import and call, for a backend that lives outside Trellis).
+"""
+
+from __future__ import annotations
+
+import collections
+import importlib
+import os
+from collections.abc import Callable, Iterator, Mapping
+from typing import TYPE_CHECKING, Protocol
+
+from trellis.processing.session import Session, SessionStore
+from trellis.queue.log import MemoryLog, MessageLog, default_limits
+
+if TYPE_CHECKING:
+    from trellis.components.state import State
+
+__all__ = [
+    "Backend",
+    "JobLine",
+    "Limiter",
+    "MemoryBackend",
+    "MemoryJobLine",
+    "MemoryLimiter",
+    "MessageLog",
+    "Sessions",
+    "backend_from_setting",
+]
+
+
+class Sessions(Protocol):
+    """The session store, as the server and the queue use it (:class:`SessionStore` is the in-memory one)."""
+
+    #: Seconds an idle session lives on after its client has gone.
+    expire_after: float
+    #: ``busy(hash)``: whether a session has an open stream, heartbeat or pending event (the queue sets it).
+    busy: Callable[[str], bool]
+
+    def open(self, session_hash: str, owner: str | None = None, client: str = "", ephemeral: bool = False) -> Session:
+        """The session ``session_hash`` for ``owner``, created if new (``SessionRefused`` when it may not be)."""
+        ...
+
+    def get(self, session_hash: str) -> Session:
+        """The session ``session_hash``, created (anonymous) if new."""
+        ...
+
+    def peek(self, session_hash: str) -> Session | None:
+        """The session, or ``None``, without creating or touching it."""
+        ...
+
+    def owner_of(self, session_hash: str) -> tuple[bool, str | None]:
+        """``(exists, owner)`` of a session, without touching it."""
+        ...
+
+    def mark_closed(self, session_hash: str) -> None:
+        """A session's last stream closed: it expires if it stays idle."""
+        ...
+
+    def discard(self, session_hash: str) -> None:
+        """Drop a session now (its State values' delete callbacks run)."""
+        ...
+
+    def cleanup(self) -> int:
+        """Drop expired sessions and values; returns how many sessions were dropped."""
+        ...
+
+    def __len__(self) -> int: ...
+
+
+class JobLine(Protocol):
+    """The events waiting for a slot of one concurrency pool, by id, oldest first."""
+
+    def push(self, job_id: str) -> int:
+        """Put ``job_id`` at the end of the line; returns the line's length after it."""
+        ...
+
+    def pop(self) -> str | None:
+        """Take the id at the head of the line, or ``None`` when the line is empty."""
+        ...
+
+    def remove(self, job_id: str) -> bool:
+        """Take ``job_id`` out of the line wherever it is; whether it was there."""
+        ...
+
+    def __len__(self) -> int: ...
+
+    def __iter__(self) -> Iterator[str]:
+        """The waiting ids, head first (for estimations and batching; a snapshot is fine)."""
+        ...
+
+
+class Limiter(Protocol):
+    """Running calls per concurrency pool, against each pool's limit."""
+
+    def acquire(self, key: str, limit: int | None) -> bool:
+        """Take a slot of pool ``key`` if fewer than ``limit`` run (``None``: no limit); whether one was taken."""
+        ...
+
+    def release(self, key: str) -> None:
+        """Give back a slot of pool ``key`` (a call ended)."""
+        ...
+
+    def active(self, key: str) -> int:
+        """How many calls of pool ``key`` hold a slot."""
+        ...
+
+
+class Backend(Protocol):
+    """Makes the stores of one served app (one per app: two apps mounted side by side get two)."""
+
+    #: Which backend this is, for logs and the settings page (``"memory"``, ``"redis"``, …).
+    name: str
+
+    def sessions(
+        self,
+        states: Mapping[int, State],
+        *,
+        expire_after: float,
+        capacity: int,
+        per_client: int | None,
+        on_drop: Callable[[Session], object] | None,
+    ) -> Sessions:
+        """The app's session store (``states``: its ``gr.State`` components by id, for delete callbacks)."""
+        ...
+
+    def message_log(self, session_hash: str) -> MessageLog:
+        """A session's message log, empty and numbered from 1 (called once per session the queue meets)."""
+        ...
+
+    def job_line(self, pool_key: str) -> JobLine:
+        """The waiting line of one concurrency pool (called once per pool)."""
+        ...
+
+    @property
+    def limiter(self) -> Limiter:
+        """The app's concurrency limiter (one for all pools)."""
+        ...
+
+    def close(self) -> None:
+        """The server is shutting down: release connections (stored data may stay for other replicas)."""
+        ...
+
+
+class MemoryJobLine:
+    """A :class:`JobLine` in this process: a deque of ids."""
+
+    __slots__ = ("_ids",)
+
+    def __init__(self) -> None:
+        self._ids: collections.deque[str] = collections.deque()
+
+    def push(self, job_id: str) -> int:
+        """Append ``job_id``; the new length."""
+        self._ids.append(job_id)
+        return len(self._ids)
+
+    def pop(self) -> str | None:
+        """The head id, or ``None``."""
+        return self._ids.popleft() if self._ids else None
+
+    def remove(self, job_id: str) -> bool:
+        """Take ``job_id`` out; whether it was waiting."""
+        try:
+            self._ids.remove(job_id)
+        except ValueError:
+            return False
+        return True
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(list(self._ids))
+
+
+class MemoryLimiter:
+    """A :class:`Limiter` in this process: a count per pool."""
+
+    __slots__ = ("_active",)
+
+    def __init__(self) -> None:
+        self._active: dict[str, int] = {}
+
+    def acquire(self, key: str, limit: int | None) -> bool:
+        """Take a slot below ``limit``; whether one was free."""
+        active = self._active.get(key, 0)
+        if limit is not None and active >= limit:
+            return False
+        self._active[key] = active + 1
+        return True
+
+    def release(self, key: str) -> None:
+        """Give a slot back."""
+        active = self._active.get(key, 0) - 1
+        if active > 0:
+            self._active[key] = active
+        else:
+            self._active.pop(key, None)
+
+    def active(self, key: str) -> int:
+        """Slots held in pool ``key``."""
+        return self._active.get(key, 0)
+
+
+class MemoryBackend:
+    """Everything in this process: the default, and what one server needs."""
+
+    name = "memory"
+
+    def __init__(self) -> None:
+        self._limiter = MemoryLimiter()
+
+    def sessions(
+        self,
+        states: Mapping[int, State],
+        *,
+        expire_after: float,
+        capacity: int,
+        per_client: int | None,
+        on_drop: Callable[[Session], object] | None,
+    ) -> SessionStore:
+        """A :class:`SessionStore` in this process."""
+        return SessionStore(
+            states, expire_after=expire_after, capacity=capacity, per_client=per_client, on_drop=on_drop
+        )
+
+    def message_log(self, session_hash: str) -> MemoryLog:
+        """A :class:`MemoryLog` with the environment's bounds (read as the log is made)."""
+        return MemoryLog(*default_limits())
+
+    def job_line(self, pool_key: str) -> MemoryJobLine:
+        """A new :class:`MemoryJobLine`."""
+        return MemoryJobLine()
+
+    @property
+    def limiter(self) -> MemoryLimiter:
+        """The app's :class:`MemoryLimiter`."""
+        return self._limiter
+
+    def close(self) -> None:
+        """Nothing to release."""
+
+
+class BackendSettingError(ValueError):
+    """``TRELLIS_BACKEND`` names no usable backend."""
+
+
+def backend_from_setting(value: str | None = None) -> Backend:
+    """The backend a setting names: ``memory`` (also empty or unset), or ``module:factory``.
+
+    ``value`` defaults to the ``TRELLIS_BACKEND`` variable. ``module:factory`` imports ``module``
+    and calls ``factory()`` with no arguments (read its own settings from the environment); the
+    result must provide the :class:`Backend` interface.
+    """
+    if value is None:
+        value = os.environ.get("TRELLIS_BACKEND", "")
+    value = value.strip()
+    if value in ("", "memory"):
+        return MemoryBackend()
+    module_name, _, factory_name = value.partition(":")
+    if not module_name or not factory_name:
+        raise BackendSettingError(f"TRELLIS_BACKEND={value!r}: expected 'memory' or 'module:factory'.")
+    try:
+        factory = getattr(importlib.import_module(module_name), factory_name)
+    except (ImportError, AttributeError) as exc:
+        raise BackendSettingError(f"TRELLIS_BACKEND={value!r}: {exc}") from exc
+    backend = factory()
+    missing = [
+        name for name in ("sessions", "message_log", "job_line", "limiter", "close") if not hasattr(backend, name)
+    ]
+    if missing:
+        raise BackendSettingError(f"TRELLIS_BACKEND={value!r} made {backend!r}, which lacks {', '.join(missing)}.")
+    return backend  # type: ignore[no-any-return]
