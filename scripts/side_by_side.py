@@ -79,7 +79,10 @@ DEFAULT_OUT = "test-output/side-by-side"
 APP_FILE_NAMES = ("app.py", "run.py")
 
 #: The element that holds each frontend's rendered app once it has mounted.
-ROOT_SELECTORS = {"gradio": "gradio-app .gradio-container .main", "trellis": "#trellis-app main.app"}
+ROOT_SELECTORS = {
+    "gradio": "gradio-app .gradio-container .main",
+    "trellis": "#trellis-app main.app, body > .gradio-container > main.app",  # the app, or its login page
+}
 
 #: Run by Gradio's interpreter: the app file as ``__main__``, then, if it launched nothing,
 #: its ``demo`` (what ``trellis run`` does for files that do not call ``launch()``).

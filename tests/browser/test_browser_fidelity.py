@@ -607,6 +607,10 @@ def test_the_login_page_is_gradios_themed_form(page: Page, serve: Serve) -> None
     expect(panel.get_by_text("Please sign in.")).to_be_visible()
     assert round(_box(page, panel)["width"]) == 480
     login = page.get_by_role("button", name="Login")
+    # Gradio's class names, which apps' CSS targets, and the app's icon (no request for /favicon.ico).
+    expect(login).to_have_class("lg primary")
+    expect(page.locator("body > .gradio-container > main.app.contain form#login")).to_be_visible()
+    assert page.locator("link[rel=icon]").get_attribute("href", timeout=1000).startswith("data:image/svg+xml")
     primary = page.evaluate("getComputedStyle(document.documentElement).getPropertyValue('--primary-500').trim()")
     assert primary == "#6366f1"  # the app's theme (Soft) styles the page
     assert login.evaluate("b => getComputedStyle(b).backgroundColor") == "rgb(99, 102, 241)"

@@ -58,6 +58,13 @@ NOT_BUILT = (
 )
 
 
+def favicon_tag(state: ServerState) -> str:
+    """The ``<link rel="icon">`` of the app's pages: its ``favicon_path``, else the default icon."""
+    if state.settings.favicon_path:
+        return '<link rel="icon" href="./favicon.ico">'
+    return f'<link rel="icon" href="{APP_ICON}">'
+
+
 def index_html(state: ServerState, request: Request, page: str = "") -> str:
     """The app's page (``page``: the path of one of its pages): the config inlined, and the frontend's tags."""
     config = pages.request_config(state, request, config_for(state, request), page=page, html=True)
@@ -70,11 +77,7 @@ def index_html(state: ServerState, request: Request, page: str = "") -> str:
         )
         # The theme's stylesheets come after the bundle's, whose :root rules they override.
         tags = f"{tags}\n{frontend.component_tags(shown)}\n{theme_tags(state, config)}".rstrip()
-    favicon = (
-        '<link rel="icon" href="./favicon.ico">'
-        if state.settings.favicon_path
-        else f'<link rel="icon" href="{APP_ICON}">'
-    )
+    favicon = favicon_tag(state)
     return (
         '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
@@ -128,9 +131,10 @@ def _text_response(request: Request, text: str, media_type: str, cache_control: 
 #: The login form, drawn as Gradio's: a 480px panel with the title, the app's auth_message, a card
 #: with the username and password boxes and the primary Login button, in the app's theme (its CSS
 #: variables inlined, dark when the browser or ``?__theme=dark`` asks for it), its words in the
-#: browser's language (``login_text``). No app code loads.
+#: browser's language (``login_text``), with Gradio's class names on its container, main and button (which
+#: apps' CSS targets) and the app's icon. No app code loads.
 LOGIN_PAGE = """<!doctype html><html lang="%(lang)s"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1"><title>%(title)s</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">%(favicon)s<title>%(title)s</title>
 <script>(() => { const t = new URLSearchParams(location.search).get("__theme");
 if (t === "dark" || (t !== "light" && matchMedia("(prefers-color-scheme: dark)").matches))
 document.documentElement.classList.add("dark"); })();</script>
@@ -167,13 +171,13 @@ border-radius:var(--button-large-radius);box-shadow:var(--button-primary-shadow)
 button:hover{color:var(--button-primary-text-color-hover);background:var(--button-primary-background-fill-hover);
 border-color:var(--button-primary-border-color-hover)}
 </style></head>
-<body><main><div class="wrap"><form id="login" class="panel"><h2>%(login)s</h2>%(message)s
+<body><div class="gradio-container"><main class="app contain"><div class="wrap"><form id="login" class="panel"><h2>%(login)s</h2>%(message)s
 <p class="creds" id="error" role="alert"></p>
 <div class="form"><label class="block"><span class="title">%(username)s</span>
 <input name="username" autocomplete="username" required></label>
 <label class="block"><span class="title">%(password)s</span>
 <input name="password" type="password" autocomplete="current-password" required></label></div>
-<button type="submit">%(login)s</button></form></div></main>
+<button type="submit" class="lg primary">%(login)s</button></form></div></main></div>
 <script>document.getElementById("login").addEventListener("submit", async (e) => {
 e.preventDefault(); const form = e.target; const r = await fetch("login", {method: "POST", body: new FormData(form)});
 if (r.ok) { location.reload(); return; }
@@ -194,7 +198,14 @@ def routes(state: ServerState) -> list[BaseRoute]:
             title = html.escape(str(state.app.config.get("title") or "Trellis"))
             words = login_words(request.headers.get("accept-language"))
             return HTMLResponse(
-                LOGIN_PAGE % {"title": title, "theme": state.app.theme_css, "message": message, **words}
+                LOGIN_PAGE
+                % {
+                    "title": title,
+                    "favicon": favicon_tag(state),
+                    "theme": state.app.theme_css,
+                    "message": message,
+                    **words,
+                }
             )
         return _html_response(request, index_html(state, request, page))
 
