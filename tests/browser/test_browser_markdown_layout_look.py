@@ -296,6 +296,23 @@ def test_tabs_keep_gradios_room_for_the_overflow_menu(page: Page, serve: Serve, 
     expect(tabs.get_by_role("button", name="More tabs")).to_have_count(0 if in_bar == len(names) else 1)
 
 
+@pytest.mark.parametrize(("window", "in_bar"), [(390, 1), (392, 2)])
+def test_tabs_overflow_threshold_as_gradio(page: Page, serve: Serve, window: int, in_bar: int) -> None:
+    """Measured on Gradio 6.31 (the hidden_change demo's tabs, 144, 92 and 115px wide): a 390px window keeps
+    only the first tab in the bar, a 392px one the first two."""
+    page.set_viewport_size({"width": window, "height": 800})
+    names = ["hidden component", "same data", "hidden parent"]
+    with gr.Blocks() as demo:
+        with gr.Tabs(elem_id="tabs"):
+            for name in names:
+                with gr.Tab(name):
+                    gr.Markdown(name)
+    page.goto(serve(demo))
+    tabs = page.locator("#tabs")
+    expect(tabs.get_by_role("button", name="More tabs")).to_be_visible()
+    expect(tabs.get_by_role("tab")).to_have_text(names[:in_bar])
+
+
 def test_accordion_label_row_arrow_and_events_as_gradio(page: Page, serve: Serve) -> None:
     with gr.Blocks() as demo:
         with gr.Accordion("Open me", open=True, elem_id="open"):
