@@ -1,25 +1,30 @@
 import { describe, expect, it } from "vitest";
-import { computePeaks, normalizePeaks, seekTime } from "./waveform";
+import { seekTime, waveBars } from "./waveform";
 
-describe("computePeaks", () => {
-	it("takes the max absolute sample per bucket", () => {
-		const samples = [0, 0.5, -0.25, 0.1, -0.9, 0.2, 0, 0];
-		expect(computePeaks([samples], 4)).toEqual([0.5, 0.25, 0.9, 0]);
+describe("waveBars", () => {
+	it("shares samples out over bars and scales the loudest top sample to half the height", () => {
+		const samples = [0, 0.5, -0.25, 0.1, -1, 0.2, 0, 0];
+		// 4 bars every 5px over 20px, 25px either side of the middle; a bar closes once the rounded
+		// bar index of the next sample moves on, so the first holds one sample and the rest two.
+		expect(waveBars(samples, samples, 20, 5, 25)).toEqual([
+			{ x: 0, y: 25, h: 1 },
+			{ x: 5, y: 12, h: 26 },
+			{ x: 10, y: 0, h: 50 },
+			{ x: 15, y: 20, h: 10 },
+		]);
 	});
-	it("uses the loudest channel", () => {
-		expect(computePeaks([[0.1, 0.1], [-0.8, 0.2]], 2)).toEqual([0.8, 0.2]);
+	it("reaches down by the second channel", () => {
+		expect(waveBars([1], [0.5], 5, 5, 10)).toEqual([{ x: 0, y: 0, h: 15 }]);
 	});
-	it("handles more buckets than samples and empty input", () => {
-		expect(computePeaks([[0.5, -1]], 4)).toEqual([0.5, 0.5, 1, 1]);
-		expect(computePeaks([], 4)).toEqual([]);
-		expect(computePeaks([[1, 2]], 0)).toEqual([]);
+	it("draws nothing for no samples or no width", () => {
+		expect(waveBars([], [], 100, 5, 25)).toEqual([]);
+		expect(waveBars([1], [1], 0, 5, 25)).toEqual([]);
 	});
-	it("clamps to 1", () => {
-		expect(computePeaks([[3]], 1)).toEqual([1]);
-	});
-	it("normalizes", () => {
-		expect(normalizePeaks([0.25, 0.5])).toEqual([0.5, 1]);
-		expect(normalizePeaks([0, 0])).toEqual([0, 0]);
+	it("keeps silence 1px tall", () => {
+		expect(waveBars([0, 0], [0, 0], 10, 5, 25)).toEqual([
+			{ x: 0, y: 25, h: 1 },
+			{ x: 5, y: 25, h: 1 },
+		]);
 	});
 });
 

@@ -1,34 +1,44 @@
 // Pure helpers of the Audio component's waveform player: peaks to draw and the time a click seeks to.
 
-/**
- * Peak amplitude (0..1) of each of `buckets` equal slices of the samples, taking the
- * loudest channel. Empty input or zero buckets → an empty list.
- */
-export function computePeaks(channels: ArrayLike<number>[], buckets: number): number[] {
-	const count = Math.max(0, Math.floor(buckets));
-	const length = channels.reduce((max, c) => Math.max(max, c.length), 0);
-	if (!count || !length) return [];
-	const peaks = new Array<number>(count).fill(0);
-	for (let b = 0; b < count; b++) {
-		const start = Math.floor((b * length) / count);
-		const end = Math.max(start + 1, Math.floor(((b + 1) * length) / count));
-		let peak = 0;
-		for (const channel of channels) {
-			const stop = Math.min(end, channel.length);
-			for (let i = start; i < stop; i++) {
-				const v = Math.abs(channel[i]);
-				if (v > peak) peak = v;
-			}
-		}
-		peaks[b] = Math.min(1, peak);
-	}
-	return peaks;
+/** One bar of the waveform, in canvas pixels: its left edge, top and height. */
+export interface Bar {
+	x: number;
+	y: number;
+	h: number;
 }
 
-/** Scale peaks so the loudest is 1 (silence stays 0). */
-export function normalizePeaks(peaks: number[]): number[] {
-	const max = peaks.reduce((m, v) => Math.max(m, v), 0);
-	return max > 0 ? peaks.map((v) => v / max) : peaks.map(() => 0);
+/**
+ * The bars of a waveform `width` pixels wide with a bar every `pitch` pixels, drawn as Gradio's
+ * player draws them: the samples are shared out over the bars in order; a bar reaches up by the
+ * loudest `top` sample of its share and down by the loudest `bottom` one (the second channel, or the
+ * first again), each scaled so the loudest sample of `top` would reach `half` pixels, rounded; a bar
+ * with no height is 1 pixel tall, so quiet stretches read as a dotted line through the middle.
+ */
+export function waveBars(top: ArrayLike<number>, bottom: ArrayLike<number>, width: number, pitch: number, half: number): Bar[] {
+	const length = top.length;
+	if (!length || !(width > 0) || !(pitch > 0)) return [];
+	let loudest = 0;
+	for (let i = 0; i < length; i++) loudest = Math.max(loudest, Math.abs(top[i]));
+	const scale = loudest > 0 ? 1 / loudest : 1;
+	const perSample = width / pitch / length;
+	const bars: Bar[] = [];
+	let index = 0;
+	let up = 0;
+	let down = 0;
+	for (let i = 0; i <= length; i++) {
+		const next = Math.round(i * perSample);
+		if (next > index) {
+			const rise = Math.round(up * half * scale);
+			const h = rise + Math.round(down * half * scale) || 1;
+			bars.push({ x: index * pitch, y: half - rise, h });
+			index = next;
+			up = 0;
+			down = 0;
+		}
+		up = Math.max(up, Math.abs(top[i] || 0));
+		down = Math.max(down, Math.abs(bottom[i] || 0));
+	}
+	return bars;
 }
 
 /** The time to seek to for a click `x` pixels into a waveform `width` wide. */
