@@ -134,16 +134,18 @@ def test_empty_chat_placeholder_and_examples_fill_the_log(page: Page, serve: Ser
 
 
 def test_a_narrow_empty_chat_scrolls_flush_to_its_last_card(page: Page, serve: Serve, tmp_path: Path) -> None:
-    """At 390 the examples overflow the log; at its end, the grid's 16px padding is the only room under
-    the last card (no 16px margin more)."""
+    """At 390 the examples overflow the log, which shows its end (as Gradio's): the grid's 16px padding
+    is the only room under the last card (no 16px margin more)."""
     page.set_viewport_size({"width": 390, "height": 844})
     icon = write_png(tmp_path / "icon.png", (32, 32), (200, 120, 40))
     page.goto(serve(examples_app(str(icon))))
     cards = page.get_by_test_id("chatbot-example")
     expect(cards).to_have_count(5)
     log = page.get_by_test_id("chatbot-log")
-    # Scrolled to its end (Gradio's log is there on load; see the report on our first scroll).
-    log.evaluate("l => { l.scrollTop = l.scrollHeight; }")
+    page.wait_for_function(
+        "() => { const l = document.querySelector('[data-testid=chatbot-log]');"
+        " return l.scrollHeight > l.clientHeight && l.scrollTop + l.clientHeight >= l.scrollHeight - 0.5; }"
+    )
     bottom = log.evaluate("l => l.getBoundingClientRect().bottom")
     last = cards.last.bounding_box()
     assert last is not None
