@@ -875,3 +875,54 @@ def test_outputs_that_cannot_change_keep_their_text_colour(page: Page, serve: Se
         "els => els.map(e => [e.disabled, getComputedStyle(e).opacity, getComputedStyle(e.closest('label')).color])"
     )
     assert looks == [[True, "0.75", body]] * 5
+
+
+def test_checkboxes_markdown_and_html_share_a_rows_line_however_narrow(page: Page, serve: Serve) -> None:
+    """Measured on Gradio 6.31 at 390px: a Checkbox, Markdown or HTML ignores min_width (min-width 0), so four
+    of them share one line of a Row (81px and 70px each) where four Textboxes wrap two by two."""
+    page.set_viewport_size({"width": 390, "height": 900})
+    with gr.Blocks() as demo:
+        with gr.Row(elem_id="md"):
+            for i in range(4):
+                gr.Markdown(f"# M{i}", min_width=300)
+        with gr.Row(elem_id="cb"):
+            for i in range(4):
+                gr.Checkbox(label=f"Checkbox Change Event {i}")
+        with gr.Row(elem_id="html"):
+            for i in range(4):
+                gr.HTML(f"<b>h{i}</b>")
+        with gr.Row(elem_id="tb"):
+            for i in range(4):
+                gr.Textbox(label=f"t{i}")
+    page.goto(serve(demo))
+    expect(page.get_by_label("t3")).to_be_visible()
+
+    def boxes(row: str, selector: str) -> list[tuple[int, int]]:
+        return page.locator(f"#{row} {selector}").evaluate_all(
+            "els => els.map(e => { const b = e.getBoundingClientRect(); return [Math.round(b.y), Math.round(b.width)] })"
+        )
+
+    for row, selector, width in (("md", ".block", 70), ("cb", "[data-testid=checkbox]", 81), ("html", ".block", 70)):
+        found = boxes(row, selector)
+        assert len(found) == 4 and len({y for y, _ in found}) == 1, (row, found)
+        assert all(abs(w - width) <= 1 for _, w in found), (row, found)
+    assert len({y for y, _ in boxes("tb", "[data-testid=textbox]")}) == 2
+
+
+def test_a_sliders_number_box_goes_under_its_label_in_a_narrow_column(page: Page, serve: Serve) -> None:
+    """Measured on Gradio 6.31 at 390px, two Sliders in a Row: the number box and reset button leave the
+    label's line (12px gap) for one of their own, at the right; the head is 80px tall."""
+    page.set_viewport_size({"width": 390, "height": 900})
+    with gr.Blocks() as demo:
+        with gr.Row():
+            gr.Slider(elem_id="s1")
+            gr.Slider()
+    page.goto(serve(demo))
+    head = page.locator("#s1 .head")
+    expect(head).to_be_visible()
+    geometry = head.evaluate(
+        "h => { const b = h.getBoundingClientRect(), [t, n] = h.children;"
+        " const tb = t.getBoundingClientRect(), nb = n.getBoundingClientRect();"
+        " return [Math.round(b.height), Math.round(nb.y - tb.y), Math.round(b.right - nb.right)] }"
+    )
+    assert geometry == [80, 40, 0]
