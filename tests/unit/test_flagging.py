@@ -191,3 +191,11 @@ def test_interface_without_flagging_leaves_its_callback_alone() -> None:
 
 def test_interface_defaults_to_a_csv_logger() -> None:
     assert isinstance(gr.Interface(lambda t: t, "text", "text").flagging_callback, gr.CSVLogger)
+
+
+def test_a_live_interface_keeps_its_flag_button() -> None:
+    """As Gradio 6.31: ``live=True`` leaves the default "manual" flagging (and its Flag button) in place."""
+    demo = gr.Interface(lambda t: t, "text", "text", live=True)
+    assert demo.flagging_mode == "manual"
+    buttons = [b for b in demo.all_blocks().values() if isinstance(b, gr.Button)]
+    assert [b.value for b in buttons] == ["Clear", "Flag"]  # no Submit: a live Interface runs on change

@@ -153,7 +153,8 @@ class Interface(Blocks, register=False):
         mode = os.environ.get("GRADIO_FLAGGING_MODE", "manual") if flagging_mode is None else flagging_mode
         if not is_flagging_mode(mode):
             raise InvalidConfigError(f"flagging_mode must be 'never', 'auto' or 'manual', got {mode!r}")
-        flagging_mode = "never" if live and mode == "manual" else mode
+        # As Gradio 6.31: a live Interface keeps its Flag button too.
+        flagging_mode = mode
         self.flagging_mode = flagging_mode
         self.flagging_options = [(o, o) if isinstance(o, str) else tuple(o) for o in (flagging_options or [])]
         self.flagging_callback = flagging_callback if flagging_callback is not None else CSVLogger()
