@@ -926,3 +926,22 @@ def test_a_sliders_number_box_goes_under_its_label_in_a_narrow_column(page: Page
         " return [Math.round(b.height), Math.round(nb.y - tb.y), Math.round(b.right - nb.right)] }"
     )
     assert geometry == [80, 40, 0]
+
+
+def test_the_datetime_calendar_button_is_joined_to_its_box(page: Page, serve: Serve) -> None:
+    """Measured on Gradio 6.31: the box and its 42px calendar button share one border (no gap), the box's
+    left corners and the button's right corners rounded."""
+    with gr.Blocks() as demo:
+        start = gr.DateTime("2021-01-01 00:00:00", label="Start", elem_id="dt")
+        end = gr.DateTime(label="End")
+        start.change(lambda x: x, start, end)
+    page.goto(serve(demo))
+    box = page.locator("#dt [data-testid=datetime-input]")
+    button = page.locator("#dt [data-testid=datetime-picker-button]")
+    expect(button).to_be_visible()
+    left, right = _box(page, box), _box(page, button)
+    assert round(left["x"] + left["width"]) == round(right["x"]) and round(right["width"]) == 42
+    assert round(left["height"]) == round(right["height"])
+    radii = [el.evaluate("e => getComputedStyle(e).borderRadius") for el in (box, button)]
+    assert radii == ["4px 0px 0px 4px", "0px 4px 4px 0px"]
+    assert box.evaluate("e => getComputedStyle(e).borderRightStyle") == "none"
