@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import json
 import threading
+import time
 from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -155,7 +156,7 @@ def generating(event: Event, data: list[Any]) -> dict[str, Any]:
             "data": data,
             "is_generating": True,
             "duration": ANY,
-            "average_duration": None,
+            "average_duration": ANY,
             "render_config": None,
             "changed_state_ids": [],
             "used_cache": None,
@@ -252,6 +253,36 @@ async def test_generator_yields_arrive_as_process_generating_then_one_completion
         generating(event, [[["append", [], "b"]]]),
         completion(event, ["ab"]),
     ]
+
+
+@pytest.mark.anyio
+async def test_each_generator_step_carries_its_own_time_and_counts_in_the_average(
+    make_queue: Callable[..., Queue],
+) -> None:
+    """As Gradio's (captures/sse_count.txt): a ``process_generating`` carries the time since the previous
+    yield, the average counts every step, and the completion carries the last step (after the last yield)."""
+
+    def count(x: str) -> Iterator[str]:
+        for text in ("a", "ab", "abc"):
+            time.sleep(0.05)
+            yield text
+
+    with gr.Blocks() as demo:
+        box = gr.Textbox()
+        gr.Button().click(count, box, box, api_name="count")
+    queue = make_queue(demo)
+    inbox = Inbox(queue)
+    began = time.perf_counter()
+    event = join(queue, "count", "x")
+    await inbox.completed(event)
+    elapsed = time.perf_counter() - began
+    outputs = [m["output"] for m in inbox.messages if m["msg"] in ("process_generating", "process_completed")]
+    steps = [o["duration"] for o in outputs]
+    assert len(steps) == 4 and all(d >= 0.04 for d in steps[:3])
+    assert sum(steps) <= elapsed  # steps, not times since the start (those would add up to about twice that)
+    for k, output in enumerate(outputs, 1):
+        assert output["average_duration"] == pytest.approx(sum(steps[:k]) / k, rel=1e-6, abs=1e-3)
+    assert queue.durations[event.endpoint.dep.id][1] == 4
 
 
 @pytest.mark.anyio

@@ -18,6 +18,7 @@ import contextlib
 import contextvars
 import copy
 import logging
+import threading
 import time
 import uuid
 from collections.abc import AsyncIterator
@@ -284,6 +285,7 @@ class Queue:
         self.events: dict[str, Event] = {}
         self.pools: dict[str, Pool] = {}
         self.durations: dict[int, tuple[float, int]] = {}
+        self._durations_lock = threading.Lock()
         self.loop: asyncio.AbstractEventLoop | None = None
         self._maintenance: asyncio.Task[None] | None = None
         #: Set when the server shuts down: open streams end at once instead of holding the shutdown.
@@ -474,7 +476,7 @@ class Queue:
         try:
             with caching.probe():
                 if endpoint.plan.is_generator or endpoint.plan.is_async_generator:
-                    outcome = await self._run_generator(event, start)
+                    outcome = await self._run_generator(event, [start], record=False)
                 else:
                     outcome = await self.runner.call(endpoint, event.data, event.ctx)
         except (Cancelled, asyncio.CancelledError):
@@ -522,8 +524,13 @@ class Queue:
         return total[0] / total[1] if total else None
 
     def _record(self, fn_index: int, duration: float) -> float:
-        total, count = self.durations.get(fn_index, (0.0, 0))
-        self.durations[fn_index] = (total + duration, count + 1)
+        """Count one more run (or generator step) of a listener; returns its new average.
+
+        Called from the event loop and from generator threads.
+        """
+        with self._durations_lock:
+            total, count = self.durations.get(fn_index, (0.0, 0))
+            self.durations[fn_index] = (total + duration, count + 1)
         return (total + duration) / (count + 1)
 
     def _send(self, event: Event, message: bytes) -> None:
@@ -610,13 +617,15 @@ class Queue:
                 event = batch[0]
                 if event.stream_input is not None:
                     outcome, first = await run_stream(self, event, event.stream_input)
-                    self._complete(event, outcome, first, self._record(endpoint.dep.id, first))
+                    self._complete(event, outcome, first, self._record(endpoint.dep.id, first), generating=True)
                     return
+                last = [start]
                 if endpoint.plan.is_generator or endpoint.plan.is_async_generator:
-                    outcome = await self._run_generator(event, start)
+                    outcome = await self._run_generator(event, last)
                 else:
                     outcome = await self.runner.call(endpoint, event.data, event.ctx)
-                duration = time.perf_counter() - start
+                # A generator's completion carries its last step's time (since its last yield), as Gradio's.
+                duration = time.perf_counter() - last[0]
                 if event.ctx.used_cache is None:
                     average = self._record(endpoint.dep.id, duration)
                 else:  # as Gradio: a cached answer does not count towards the listener's average time
@@ -636,7 +645,13 @@ class Queue:
             if len(pool.line):
                 self._dispatch(pool)
 
-    async def _run_generator(self, event: Event, start: float) -> Outcome | None:
+    async def _run_generator(self, event: Event, last: list[float], record: bool = True) -> Outcome | None:
+        """Run a generator listener, sending each yield as ``process_generating``.
+
+        As Gradio's, each message carries its own step's time (since the previous yield, or the start:
+        ``last[0]``, which is kept up to date for the final step) and the listener's average, which
+        counts every step when ``record`` (a cached answer's steps do not count).
+        """
         endpoint = event.endpoint
         loop = self.loop
         assert loop is not None
@@ -644,10 +659,15 @@ class Queue:
         rest = event.rest
         channel = event.channel
         event_id = event.id
-        average = self.average(endpoint.dep.id)
+        fn_index = endpoint.dep.id
         fresh_outputs = [getattr(c, "fresh_payload", False) and endpoint.dep.postprocess for c in endpoint.outputs]
 
-        def build(outcome: Outcome) -> bytes:
+        def step() -> tuple[float, float | None]:
+            now = time.perf_counter()
+            duration, last[0] = now - last[0], now
+            return duration, self._record(fn_index, duration) if record else self.average(fn_index)
+
+        def build(outcome: Outcome, duration: float, average: float | None) -> bytes:
             nonlocal previous
             if rest is not None:
                 return messages.rest_event("generating", _strip_state(outcome.data, endpoint))
@@ -661,9 +681,7 @@ class Queue:
                 value if fresh and _is_payload(value) else copy.deepcopy(value)
                 for value, fresh in zip(outcome.data, fresh_outputs, strict=False)
             ]
-            output = messages.success_output(
-                data, time.perf_counter() - start, average, outcome.changed_state_ids, True
-            )
+            output = messages.success_output(data, duration, average, outcome.changed_state_ids, True)
             return messages.process_generating(event_id, output)
 
         def deliver(message: bytes) -> None:
@@ -675,15 +693,17 @@ class Queue:
                 channel.put(message)
 
         def publish(outcome: Outcome) -> None:
+            duration, average = step()
             if event.direct is None:  # a direct call answers with the final output only
-                deliver(build(outcome))
+                deliver(build(outcome, duration, average))
 
         if endpoint.plan.is_async_generator:
             return await self.runner.run_async_generator(endpoint, event.data, event.ctx, publish)
 
         def emit(outcome: Outcome) -> None:
+            duration, average = step()
             if event.direct is None:
-                loop.call_soon_threadsafe(deliver, build(outcome))
+                loop.call_soon_threadsafe(deliver, build(outcome, duration, average))
 
         context = contextvars.copy_context()
         return await anyio.to_thread.run_sync(
@@ -691,7 +711,10 @@ class Queue:
         )
 
     # -- ending ---------------------------------------------------------------------------
-    def _complete(self, event: Event, outcome: Outcome | None, duration: float, average: float) -> None:
+    def _complete(
+        self, event: Event, outcome: Outcome | None, duration: float, average: float, generating: bool = False
+    ) -> None:
+        """End an event with its outputs (``generating``: a stream event's end, which Gradio marks as such)."""
         if event.done:
             return
         data = outcome.data if outcome is not None else [None] * len(event.endpoint.outputs)
@@ -704,7 +727,7 @@ class Queue:
         elif event.rest is not None:
             event.rest.put(messages.rest_event("complete", _strip_state(data, event.endpoint)), final=True)
         else:
-            output = messages.success_output(data, duration, average, changed, False)
+            output = messages.success_output(data, duration, average, changed, generating)
             output["render_config"] = render_config
             event.channel.put(messages.process_completed(event.id, output, duration, average, event.ctx.used_cache))
         self._forget(event)
