@@ -118,9 +118,10 @@ export class QueueClient {
 			method: "POST",
 			headers: { "Content-Type": "application/json" },
 			credentials: "include",
+			// As Gradio's page: `event_data` only when the event carries some.
 			body: JSON.stringify({
 				data,
-				event_data: eventData ?? null,
+				...(eventData == null ? {} : { event_data: eventData }),
 				fn_index: fnIndex,
 				trigger_id: triggerId,
 				session_hash: this.sessionHash,

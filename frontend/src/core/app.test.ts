@@ -95,6 +95,34 @@ describe("AppState always_last", () => {
 	});
 });
 
+describe("AppState join body", () => {
+	it("names event_data only when the event carries some, as Gradio's page", async () => {
+		const bodies: Record<string, unknown>[] = [];
+		vi.stubGlobal(
+			"fetch",
+			vi.fn(async (url: string, init?: RequestInit) => {
+				if (url.includes("/queue/data")) return new Response(new ReadableStream({ start: () => {} }), { status: 200 });
+				bodies.push(JSON.parse(String(init?.body)));
+				return new Response(JSON.stringify({ event_id: `e${bodies.length}` }));
+			}),
+		);
+		const app = new AppState(
+			appConfig({
+				components: [componentConfig(1, "button"), componentConfig(3, "textbox", { value: "" })],
+				dependencies: [dep(0, 1, "multiple")],
+				layout: { id: 0, children: [{ id: 1 }, { id: 3 }] },
+			}),
+			"http://host",
+		);
+		app.trigger(1, "click");
+		await vi.waitFor(() => expect(bodies).toHaveLength(1));
+		app.trigger(1, "click", { index: 2 });
+		await vi.waitFor(() => expect(bodies).toHaveLength(2));
+		expect("event_data" in bodies[0]).toBe(false);
+		expect(bodies[1].event_data).toEqual({ index: 2 });
+	});
+});
+
 describe("AppState initial props", () => {
 	it("fills in the value and label the config leaves out, as Gradio's page does", () => {
 		const app = new AppState(
