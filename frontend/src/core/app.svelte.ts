@@ -7,7 +7,7 @@ import { defaultLabel, localizeProp, onLocaleChange } from "../i18n/i18n.svelte"
 import { historyKey, outputValue, type Run, RunHistory } from "./runs.svelte";
 import { customButtonTarget } from "../shared/customButtons";
 import { scrollToNode } from "../shared/nodeId";
-import { isStreamChunk, postChunk, postClose } from "../shared/media/streamInput";
+import { isStreamChunk, postChunk, postClose, streamEventData } from "../shared/media/streamInput";
 import { noteValueSet, rememberFirstValue } from "../shared/value.svelte";
 import { isRenderConfig, type RenderConfig } from "./render";
 import type {
@@ -436,7 +436,7 @@ export class AppState {
 		if (stream.eventId && !stream.closing) {
 			const inputs = this.streamInputs(dep, eventData, triggerId);
 			const url = this.queue.url(`/stream/${encodeURIComponent(stream.eventId)}`);
-			void postChunk(url, dep.id, this.queue.sessionHash, inputs, eventData);
+			void postChunk(url, dep.id, this.queue.sessionHash, inputs, streamEventData(eventData));
 		}
 		return true;
 	}
@@ -565,7 +565,7 @@ export class AppState {
 			eventId = await this.queue.submit(
 				dep.id,
 				inputs,
-				eventData,
+				streamed ? streamEventData(eventData) : eventData,
 				triggerId,
 				(message: QueueMessage) => {
 					current = this.onMessage(dep, message, current, end);

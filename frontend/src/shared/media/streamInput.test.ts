@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { appConfig, componentConfig, dependencyConfig } from "../../api/wire.testutil";
 import { AppState } from "../../core/app.svelte";
-import { isStreamChunk, streamChunk, streamInterval } from "./streamInput";
+import { isStreamChunk, streamChunk, streamEventData, streamInterval } from "./streamInput";
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -11,6 +11,10 @@ describe("stream chunks", () => {
 		expect(isStreamChunk(streamChunk(1))).toBe(true);
 		expect(isStreamChunk({ value: 1 })).toBe(false);
 		expect(isStreamChunk(null)).toBe(false);
+		// The wire: a webcam frame's event_data is the wrapped chunk, a microphone chunk's its FileData alone.
+		expect(streamEventData(streamChunk({ url: "data:," }))).toEqual({ value: { url: "data:," }, is_value_data: true });
+		expect(streamEventData(streamChunk({ path: "a.wav" }, true))).toEqual({ path: "a.wav" });
+		expect(isStreamChunk(streamChunk(1, true))).toBe(true);
 	});
 
 	it("paces by stream_every, 0.5 s by default and 50 ms at least", () => {

@@ -10,10 +10,18 @@ import { encodeWav } from "./wav";
 export interface StreamChunk {
 	value: unknown;
 	is_value_data: true;
+	/** Sent as the event's `event_data` by itself, not wrapped (Gradio's microphone sends its FileData). */
+	bare?: true;
 }
 
-export function streamChunk(value: unknown): StreamChunk {
-	return { value, is_value_data: true };
+export function streamChunk(value: unknown, bare = false): StreamChunk {
+	return bare ? { value, is_value_data: true, bare: true } : { value, is_value_data: true };
+}
+
+/** The `event_data` a stream event's join and chunks carry: the wrapped chunk, or a bare chunk's value. */
+export function streamEventData(data: unknown): unknown {
+	if (!isStreamChunk(data)) return data;
+	return data.bare ? data.value : { value: data.value, is_value_data: true };
 }
 
 export function isStreamChunk(data: unknown): data is StreamChunk {
