@@ -489,6 +489,10 @@ def test_a_multimodal_text_example_shows_gradios_aa_chip(page: Page, serve: Serv
     assert box is not None and (box["width"], box["height"]) == (32, 32)
     expect(cards.nth(1).get_by_text("Aa", exact=True)).to_have_count(0)
     expect(cards.nth(1).get_by_label("File: tune.wav")).to_be_visible()
+    # Drawn in the body text colour, as Gradio's (not the subdued grey).
+    body = page.locator("body").evaluate("b => getComputedStyle(b).color")
+    expect(chip).to_have_css("color", body)
+    expect(cards.nth(1).get_by_label("File: tune.wav")).to_have_css("color", body)
 
 
 def test_an_empty_code_output_is_a_box_with_a_faint_icon(page: Page, serve: Serve) -> None:
