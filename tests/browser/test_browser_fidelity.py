@@ -614,6 +614,11 @@ def test_the_login_page_is_gradios_themed_form(page: Page, serve: Serve) -> None
     primary = page.evaluate("getComputedStyle(document.documentElement).getPropertyValue('--primary-500').trim()")
     assert primary == "#6366f1"  # the app's theme (Soft) styles the page
     assert login.evaluate("b => getComputedStyle(b).backgroundColor") == "rgb(99, 102, 241)"
+    # Empty boxes are sent as they are (no browser validation bubble): Gradio answers 422 and shows nothing.
+    with page.expect_response(lambda r: r.url.endswith("/login") and r.request.method == "POST") as sent:
+        login.click()
+    assert sent.value.status == 422
+    expect(page.locator("#error")).to_be_empty()
     page.get_by_label("username").fill("ann")
     page.get_by_label("password").fill("wrong")
     login.click()

@@ -72,6 +72,18 @@ def test_login_with_bad_credentials_is_a_400(url: str) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("username", "password", "missing"), [("u", "", ["password"]), ("", "", ["username", "password"])]
+)
+def test_a_login_with_an_empty_field_is_a_422_as_gradios(
+    url: str, username: str, password: str, missing: list[str]
+) -> None:
+    with http_client(url) as http:
+        response = login(http, username=username, password=password)
+    assert response.status_code == 422 and not response.cookies
+    assert [entry["loc"] for entry in response.json()["detail"]] == [["body", name] for name in missing]
+
+
 def test_login_with_an_unknown_user_is_a_400(url: str) -> None:
     with http_client(url) as http:
         assert login(http, username="nobody").status_code == 400

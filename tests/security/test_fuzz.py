@@ -387,7 +387,7 @@ SURFACE: dict[str, Any] = {
                         for media in ("application/x-www-form-urlencoded", "multipart/form-data")
                     },
                 },
-                "responses": {**ok({"$ref": "#/components/schemas/Success"}), **refusals(400, 403, 413, 429)},
+                "responses": {**ok({"$ref": "#/components/schemas/Success"}), **refusals(400, 403, 413, 422, 429)},
             }
         },
         "/logout": {"get": {"responses": {"302": {"description": "back to the app, cookies cleared"}}}},

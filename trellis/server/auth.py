@@ -178,6 +178,11 @@ class Auth:
         form = await request.form()
         username = str(form.get("username", ""))
         password = str(form.get("password", ""))
+        missing = [name for name, value in (("username", username), ("password", password)) if not value]
+        if missing:
+            # As Gradio: an empty field is a malformed form (422), not a failed login.
+            detail = [{"type": "missing", "loc": ["body", name], "msg": "Field required"} for name in missing]
+            return JSONResponse({"detail": detail}, status_code=422)
         client = request.client.host if request.client else ""
         refused = self._too_many(client, username, time.monotonic())
         if refused is not None:

@@ -174,13 +174,13 @@ border-color:var(--button-primary-border-color-hover)}
 <body><div class="gradio-container"><main class="app contain"><div class="wrap"><form id="login" class="panel"><h2>%(login)s</h2>%(message)s
 <p class="creds" id="error" role="alert"></p>
 <div class="form"><label class="block"><span class="title">%(username)s</span>
-<input name="username" autocomplete="username" required></label>
+<input name="username" autocomplete="username"></label>
 <label class="block"><span class="title">%(password)s</span>
-<input name="password" type="password" autocomplete="current-password" required></label></div>
+<input name="password" type="password" autocomplete="current-password"></label></div>
 <button type="submit" class="lg primary">%(login)s</button></form></div></main></div>
 <script>document.getElementById("login").addEventListener("submit", async (e) => {
 e.preventDefault(); const form = e.target; const r = await fetch("login", {method: "POST", body: new FormData(form)});
-if (r.ok) { location.reload(); return; }
+if (r.ok) { location.reload(); return; } if (r.status === 422) return;
 document.getElementById("error").textContent = %(incorrect)s; form.reset(); });
 </script></body></html>"""
 
