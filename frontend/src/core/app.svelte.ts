@@ -7,7 +7,7 @@ import { defaultLabel, localizeProp, onLocaleChange } from "../i18n/i18n.svelte"
 import { historyKey, outputValue, type Run, RunHistory } from "./runs.svelte";
 import { customButtonTarget } from "../shared/customButtons";
 import { scrollToNode } from "../shared/nodeId";
-import { isStreamChunk, postChunk, postClose, streamEventData } from "../shared/media/streamInput";
+import { isStreamChunk, postChunk, postClose, streamEventData } from "../shared/streamWire";
 import { noteValueSet, rememberFirstValue } from "../shared/value.svelte";
 import { isRenderConfig, type RenderConfig } from "./render";
 import type {

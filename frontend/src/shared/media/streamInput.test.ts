@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { appConfig, componentConfig, dependencyConfig } from "../../api/wire.testutil";
 import { AppState } from "../../core/app.svelte";
-import { isStreamChunk, streamChunk, streamEventData, streamInterval } from "./streamInput";
+import { isStreamChunk, streamChunk, streamEventData, streamInterval } from "../streamWire";
 
 afterEach(() => vi.unstubAllGlobals());
 
