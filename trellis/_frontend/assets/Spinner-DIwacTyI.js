@@ -1,0 +1,1 @@
+import"./disclose-version-xihTtKlq.js";import{I as e,K as t,P as n,p as r,r as i,y as a}from"./index-client-ytXSBWK0.js";var o=e(`<span class="spinner svelte-i06jao" aria-hidden="true"></span>`);function s(e,s){let c=i(s,`size`,3,`1rem`);var l=o();let u;t(()=>{r(l,`data-testid`,s.testid),u=a(l,``,u,{width:c(),height:c(),"--track":s.track})}),n(e,l)}export{s as t};

@@ -1,1 +1,0 @@
-import"./disclose-version-xihTtKlq.js";import{I as e,K as t,P as n,Z as r,vt as i,y as a}from"./index-client-ytXSBWK0.js";var o=e(`<div class="track svelte-1drtw8d"><div class="streaming-bar svelte-1drtw8d" data-testid="streaming-bar"></div></div>`);function s(e,s){var c=o(),l=r(c);let u;i(c),t(()=>u=a(l,``,u,{"animation-duration":`${s.seconds}s`})),n(e,c)}export{s as t};
