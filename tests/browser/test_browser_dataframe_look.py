@@ -481,3 +481,21 @@ def test_shift_and_ctrl_click_pick_cells_that_copy_and_clear_together(page: Page
     expect(block.get_by_test_id("cell-0-0")).to_have_text("")
     expect(block.get_by_test_id("cell-3-2")).to_have_text("")
     expect(block.get_by_test_id("cell-1-0")).to_have_text("Bob")
+
+
+def test_an_empty_editable_bool_column_has_its_select_all_box(page: Page, serve: Serve) -> None:
+    """Gradio 6.31 (tax_calculator): an editable table with no rows still shows the unchecked select-all box
+    in its "bool" column's header; checking it changes nothing and it stays unchecked."""
+    with gr.Blocks() as demo:
+        gr.Dataframe(
+            headers=["Item", "Cost", "Deductible"],
+            datatype=["str", "number", "bool"],
+            interactive=True,
+            elem_id="empty",
+        )
+    page.goto(serve(demo))
+    box = page.locator("#empty").get_by_role("checkbox", name="Select all")
+    expect(box).to_have_count(1)
+    expect(box).not_to_be_checked()
+    box.click()
+    expect(box).not_to_be_checked()
