@@ -8,14 +8,13 @@ session must not find their next job registered on a closing stream.
 
 from __future__ import annotations
 
-import json
 import uuid
 from collections.abc import Iterator
 from typing import Any
 
 import httpx
 import pytest
-from conftest import fn_index, http_client, join
+from conftest import fn_index, http_client, iter_sse, join
 
 import trellis as gr
 
@@ -49,11 +48,8 @@ def long_grace(demo: gr.Blocks) -> Iterator[None]:
 
 
 def messages(response: httpx.Response) -> Iterator[dict[str, Any]]:
-    for line in response.iter_lines():
-        if line.startswith("data:"):
-            message = json.loads(line[5:])
-            if message["msg"] != "heartbeat":
-                yield message
+    """The stream's messages as they arrive, heartbeats left out."""
+    return (message for message in iter_sse(response) if message["msg"] != "heartbeat")
 
 
 def until_completed(stream: Iterator[dict[str, Any]], event_id: str) -> list[str]:

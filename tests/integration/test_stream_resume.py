@@ -16,7 +16,7 @@ from typing import Any
 
 import httpx
 import pytest
-from conftest import TIMEOUT, fn_index, http_client, join, parse_sse
+from conftest import TIMEOUT, fn_index, http_client, iter_sse, join, parse_sse
 from gradio_client.utils import apply_diff
 
 import trellis as gr
@@ -60,20 +60,15 @@ def open_stream(http: httpx.Client, session: str, last_event_id: int | None = No
 def read(response: httpx.Response, limit: int | None = None) -> list[dict[str, Any]]:
     """The stream's messages (heartbeats left out) until it ends, or until ``limit`` of them."""
     out: list[dict[str, Any]] = []
-    buffer = ""
     give_up = time.monotonic() + 3 * TIMEOUT
-    for chunk in response.iter_text():
+    for message in iter_sse(response):
         assert time.monotonic() < give_up, out
-        buffer += chunk
-        while "\n\n" in buffer:
-            block, buffer = buffer.split("\n\n", 1)
-            message = parse_sse(block + "\n\n")[0]
-            assert isinstance(message.get("seq"), int), message
-            if message["msg"] == "heartbeat":
-                continue
-            out.append(message)
-            if limit is not None and len(out) == limit:
-                return out
+        assert isinstance(message.get("seq"), int), message
+        if message["msg"] == "heartbeat":
+            continue
+        out.append(message)
+        if limit is not None and len(out) == limit:
+            return out
     return out
 
 
