@@ -319,3 +319,34 @@ def test_the_status_tracker_reads_processing_while_running_and_the_queue_while_w
     expect(trackers.nth(0)).to_contain_text("processing |")
     gate.set()
     expect(trackers).to_have_count(0)
+
+
+def test_a_minimal_status_tracker_is_gradios_corner_text(page: Page, serve: Serve) -> None:
+    """Measured on Gradio 6.31 (show_progress="minimal"): no spinner, only "processing | 1.0s" in 12px mono
+    text in the body colour, on the block's background with 4px 8px padding, flush with the block's
+    bottom-right corner."""
+    import threading
+
+    gate = threading.Event()
+
+    def slow() -> str:
+        gate.wait(30)
+        return "done"
+
+    with gr.Blocks() as demo:
+        out = gr.Textbox(label="Out", elem_id="out")
+        gr.Button("Go").click(slow, None, out, show_progress="minimal")
+    page.goto(serve(demo))
+    page.get_by_role("button", name="Go").click()
+    tracker = page.locator("#out").get_by_test_id("status-tracker")
+    expect(tracker).to_contain_text(re.compile(r"^\s*processing \|\s*\d+\.\ds\s*$"))
+    look = tracker.evaluate(
+        """t => { const b = t.getBoundingClientRect(), o = t.closest('#out').getBoundingClientRect(), s = getComputedStyle(t);
+        return [Math.round(o.right - b.right), Math.round(o.bottom - b.bottom), s.fontSize, s.padding,
+                s.fontFamily.split(',')[0].replace(/"/g, ''), t.querySelectorAll('.spinner, [class*=spin]').length] }"""
+    )
+    body = page.locator("body").evaluate("b => getComputedStyle(b).color")
+    expect(tracker).to_have_css("color", body)
+    assert look == [0, 0, "12px", "4px 8px", "IBM Plex Mono", 0]
+    gate.set()
+    expect(tracker).to_have_count(0)

@@ -68,6 +68,9 @@ def test_webcam_frames_stream_to_the_function_and_back(media_page: Page, serve: 
     box = page.locator("#out textarea")
     expect(box).to_have_value(re.compile(r"^frame ([5-9]|\d\d+): \d+x\d+$"))
     assert len(joins) == 1 and len(chunks) >= 4
+    # As Gradio's page: while the stream runs, the output's minimal tracker counts the time since its last
+    # result (" 0.2s": no "processing |", no spinner).
+    expect(page.locator("#out").get_by_test_id("status-tracker")).to_have_text(re.compile(r"^\s*\d+\.\ds\s*$"))
     height, width, channels = seen.items[0]
     assert channels == 3 and width > 0 and height > 0
     with page.expect_response(lambda r: r.url.endswith("/close") and r.status == 200):

@@ -646,7 +646,16 @@ export class AppState {
 				for (const id of message.output.changed_state_ids ?? []) this.trigger(id, "change");
 				if (this.streams.get(dep.id)?.closing !== true)
 					for (const id of this.streamTargets(dep)) this.streamLimits[id] = message.time_limit ?? null;
-				if (tracked) this.setStatus(dep, { status: "generating" });
+				// As Gradio's page: the outputs wait for the next call's result, their timer counting from now.
+				if (tracked)
+					this.setStatus(dep, {
+						status: "pending",
+						startedAt: performance.now(),
+						queuePosition: null,
+						queueSize: null,
+						eta: null,
+						progress: null,
+					});
 				return structuredClone(data);
 			}
 			case "process_completed": {
