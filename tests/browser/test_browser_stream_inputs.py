@@ -139,6 +139,18 @@ def test_microphone_chunks_stream_to_the_function(media_page: Page, serve: Serve
     expect(page.get_by_test_id("audio-pause")).to_have_count(0)  # no pause while streaming
     number = page.locator("#total input")
     expect(number).not_to_have_value(re.compile(r"^(0|)$"))
+    # As Gradio's: no live levels while streaming, a flat line of 1px dots across the strip (Chromium's fake
+    # microphone beeps, which a level meter would draw as tall bars).
+    strip = page.get_by_test_id("audio-recording-waveform")
+    inked = strip.evaluate(
+        """c => { const g = c.getContext('2d'), d = g.getImageData(0, 0, c.width, c.height).data, rows = new Set();
+        let dots = 0; for (let y = 0; y < c.height; y++) for (let x = 0; x < c.width; x++)
+          if (d[(y * c.width + x) * 4 + 3] > 128 && x > 4) { rows.add(y); dots++; }
+        return [rows.size, dots > c.width / 5] }"""
+    )
+    ratio = page.evaluate("devicePixelRatio")
+    assert inked[0] <= round(ratio) and inked[1], inked
+    expect(number).not_to_have_value(re.compile(r"^(0|)$"))
     # Several chunks came, each a mono int16 WAV at the device's rate, and the total keeps growing.
     first = float(number.input_value())
     expect(number).not_to_have_value(str(int(first)) if first.is_integer() else str(first))
