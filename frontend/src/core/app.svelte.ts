@@ -78,6 +78,11 @@ const DIRECT = "direct-";
 /** Marks a queued run whose join is on its way (it has no event id yet, and already counts as running). */
 const JOINING = "joining-";
 
+/** A status waiting for a result from now on: the timer restarts, no queue place, ETA or progress yet. */
+function freshPending(): Partial<LoadingStatus> {
+	return { status: "pending", startedAt: performance.now(), queuePosition: null, queueSize: null, eta: null, progress: null };
+}
+
 /** Turn a `js=` listener string into a function. */
 export function compileJs(source: string): (...args: unknown[]) => unknown {
 	const fn: unknown = new Function(`return (${source});`)();
@@ -511,15 +516,7 @@ export class AppState {
 		}
 		// A new run clears its inputs' validator messages (and those of the outputs it is about to track).
 		for (const id of [...dep.inputs, ...this.statusTargets(dep)]) this.setValidation(id, null);
-		if (dep.show_progress !== "hidden")
-			this.setStatus(dep, {
-				status: "pending",
-				startedAt: performance.now(),
-				queuePosition: null,
-				queueSize: null,
-				eta: null,
-				progress: null,
-			});
+		if (dep.show_progress !== "hidden") this.setStatus(dep, freshPending());
 		const started = Date.now();
 		const sent = inputs;
 		// As Gradio's page, the app's own load listeners are not saved as runs.
@@ -647,15 +644,7 @@ export class AppState {
 				if (this.streams.get(dep.id)?.closing !== true)
 					for (const id of this.streamTargets(dep)) this.streamLimits[id] = message.time_limit ?? null;
 				// As Gradio's page: the outputs wait for the next call's result, their timer counting from now.
-				if (tracked)
-					this.setStatus(dep, {
-						status: "pending",
-						startedAt: performance.now(),
-						queuePosition: null,
-						queueSize: null,
-						eta: null,
-						progress: null,
-					});
+				if (tracked) this.setStatus(dep, freshPending());
 				return structuredClone(data);
 			}
 			case "process_completed": {
