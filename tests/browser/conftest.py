@@ -183,6 +183,18 @@ def write_png(path: Path, size: tuple[int, int], color: tuple[int, int, int]) ->
     return path
 
 
+def write_wav(path: Path, signal: Any, rate: int) -> Path:
+    """A mono 16-bit WAV at ``path`` of ``signal`` (a numpy array of floats in -1..1, full scale at 1)."""
+    import wave
+
+    with wave.open(str(path), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(rate)
+        out.writeframes((signal * 32767).astype("<i2").tobytes())
+    return path
+
+
 def natural_width(locator: Any) -> int:
     """Wait for the image to finish loading and return its naturalWidth (0 when it failed)."""
     locator.evaluate(

@@ -23,7 +23,6 @@ getComputedStyle on its page. Positions are relative to the Audio block's top-le
 from __future__ import annotations
 
 import threading
-import wave
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -33,6 +32,8 @@ import pytest
 from playwright.sync_api import Page, expect
 
 import trellis as gr
+
+from .conftest import write_wav
 
 pytestmark = pytest.mark.browser
 
@@ -74,16 +75,10 @@ CANVAS_PAINT = """
 """
 
 
-def write_wav(path: Path, seconds: float = 6.0, rate: int = 22050) -> Path:
+def write_swell(path: Path, seconds: float = 6.0, rate: int = 22050) -> Path:
     """A 440Hz tone whose loudness swells and fades, peaking at full scale."""
     t = np.arange(int(seconds * rate)) / rate
-    signal = np.sin(2 * np.pi * 440 * t) * np.abs(np.sin(2 * np.pi * 0.35 * t))
-    with wave.open(str(path), "wb") as out:
-        out.setnchannels(1)
-        out.setsampwidth(2)
-        out.setframerate(rate)
-        out.writeframes((signal * 32767).astype("<i2").tobytes())
-    return path
+    return write_wav(path, np.sin(2 * np.pi * 440 * t) * np.abs(np.sin(2 * np.pi * 0.35 * t)), rate)
 
 
 def near(actual: list[float] | None, expected: list[float], tol: float = 1.0) -> None:
@@ -97,7 +92,7 @@ def geometry(page: Page, block: str, sel: str) -> dict[str, Any]:
 
 @pytest.mark.parametrize("theme", ["light", "dark"])
 def test_audio_player_waveform_and_controls(page: Page, serve: Serve, tmp_path: Path, theme: str) -> None:
-    wav = write_wav(tmp_path / "tone.wav")
+    wav = write_swell(tmp_path / "tone.wav")
     with gr.Blocks() as demo:
         out = gr.Audio(value=str(wav), label="Out", elem_id="out")
         inp = gr.Audio(value=str(wav), label="In", elem_id="inp")

@@ -19,6 +19,8 @@ from playwright.sync_api import Locator, Page, expect
 
 import trellis as gr
 
+from .conftest import write_wav
+
 pytestmark = pytest.mark.browser
 
 Serve = Callable[..., str]
@@ -26,13 +28,7 @@ Serve = Callable[..., str]
 
 def _tone(path: Path, seconds: float = 2.0, rate: int = 8000) -> Path:
     t = np.arange(int(seconds * rate)) / rate
-    samples = (np.sin(2 * np.pi * 440 * t) * 0.5 * 32767).astype("<i2")
-    with wave.open(str(path), "wb") as out:
-        out.setnchannels(1)
-        out.setsampwidth(2)
-        out.setframerate(rate)
-        out.writeframes(samples.tobytes())
-    return path
+    return write_wav(path, np.sin(2 * np.pi * 440 * t) * 0.5, rate)
 
 
 def _seconds(value: Any, answer: str) -> str:

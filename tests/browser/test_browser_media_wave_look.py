@@ -16,7 +16,6 @@ canvas pixels, getBoundingClientRect, getComputedStyle):
 
 from __future__ import annotations
 
-import wave
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -26,6 +25,8 @@ import pytest
 from playwright.sync_api import Page, expect
 
 import trellis as gr
+
+from .conftest import write_wav
 
 pytestmark = pytest.mark.browser
 
@@ -52,12 +53,7 @@ def write_envelope(path: Path, rate: int = 22050) -> Path:
     t = np.arange(rate) / rate
     low = np.sin(2 * np.pi * 220 * t)
     signal = np.concatenate([np.zeros(rate), low, 0.4 * low, np.sin(2 * np.pi * 6000 * t)])
-    with wave.open(str(path), "wb") as out:
-        out.setnchannels(1)
-        out.setsampwidth(2)
-        out.setframerate(rate)
-        out.writeframes((signal * 32767).astype("<i2").tobytes())
-    return path
+    return write_wav(path, signal, rate)
 
 
 def rect(page: Page, block: str, sel: str) -> list[float]:
