@@ -154,8 +154,7 @@ class Interface(Blocks, register=False):
         if not is_flagging_mode(mode):
             raise InvalidConfigError(f"flagging_mode must be 'never', 'auto' or 'manual', got {mode!r}")
         # As Gradio 6.31: a live Interface keeps its Flag button too.
-        flagging_mode = mode
-        self.flagging_mode = flagging_mode
+        self.flagging_mode = flagging_mode = mode
         self.flagging_options = [(o, o) if isinstance(o, str) else tuple(o) for o in (flagging_options or [])]
         self.flagging_callback = flagging_callback if flagging_callback is not None else CSVLogger()
         self.flagging_dir = flagging_dir
