@@ -114,7 +114,6 @@ class RecordingLine(MemoryJobLine):
 class RecordingBackend(MemoryBackend):
     """The memory backend, recording what the queue asks of it, with a one-call-per-pool limiter."""
 
-    name = "recording"
     made: list[RecordingBackend] = []
 
     def __init__(self) -> None:

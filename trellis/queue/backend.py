@@ -146,9 +146,6 @@ class Limiter(Protocol):
 class Backend(Protocol):
     """Makes the stores of one served app (one per app: two apps mounted side by side get two)."""
 
-    #: Which backend this is, for logs and the settings page (``"memory"``, ``"redis"``, …).
-    name: str
-
     def sessions(
         self,
         states: Mapping[int, State],
@@ -242,8 +239,6 @@ class MemoryLimiter:
 
 class MemoryBackend:
     """Everything in this process: the default, and what one server needs."""
-
-    name = "memory"
 
     def __init__(self) -> None:
         self._limiter = MemoryLimiter()
