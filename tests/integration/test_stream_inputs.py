@@ -82,6 +82,12 @@ def slow(img: np.ndarray) -> str:
     return f"{img.shape[1]}"
 
 
+def widths(imgs: list[np.ndarray]) -> list[list[str]]:
+    note("widths", [img.shape[1] for img in imgs])
+    time.sleep(0.1)
+    return [[f"w{img.shape[1]}" for img in imgs]]
+
+
 def build() -> gr.Blocks:
     with gr.Blocks() as demo:
         cam = gr.Image(sources=["webcam"], streaming=True)
@@ -99,6 +105,11 @@ def build() -> gr.Blocks:
         one = gr.Image(sources=["webcam"], streaming=True)
         one_out = gr.Textbox()
         one.stream(slow, one, one_out, concurrency_limit=1, api_name="one")
+        batched = gr.Image(sources=["webcam"], streaming=True)
+        batched_out = gr.Textbox()
+        batched.stream(
+            widths, batched, batched_out, batch=True, max_batch_size=4, concurrency_limit=1, api_name="widths"
+        )
         btn = gr.Button()
         btn.click(lambda: "x", None, size, api_name="plain")
     return demo
@@ -333,6 +344,44 @@ def test_concurrency_limit_holds_for_the_whole_stream(url: str, session: Any) ->
     assert reader_b.wait(streaming(b))["output"]["data"] == ["4"]
     assert http_b.post(f"gradio_api/stream/{b}/close", json={}).status_code == 200
     reader_b.wait(completed(b))
+
+
+def test_a_batch_listener_streams_each_event_its_own_results(url: str, session: Any) -> None:
+    """``batch=True`` stream events that start together share calls; each gets its own results and ends alone."""
+    (sh_c, http_c, readers_c), (sh_a, http_a, readers_a), (sh_b, http_b, readers_b) = (session(url) for _ in range(3))
+    # C holds the listener's one slot, so A and B wait in line and then start as one batch.
+    c, reader_c = start(url, http_c, readers_c, "widths", png_url(7, 7), sh_c)
+    assert reader_c.wait(streaming(c))["output"]["data"] == ["w7"]
+    a, reader_a = start(url, http_a, readers_a, "widths", png_url(2, 2), sh_a)
+    b, reader_b = start(url, http_b, readers_b, "widths", png_url(3, 3), sh_b)
+    reader_b.wait(lambda m: m["msg"] == "estimation" and m["event_id"] == b)
+    with lock:
+        calls["widths"] = []
+    assert http_c.post(f"gradio_api/stream/{c}/close", json={}).status_code == 200
+    reader_c.wait(completed(c))
+    assert reader_a.wait(streaming(a))["output"]["data"] == ["w2"]
+    assert reader_b.wait(streaming(b))["output"]["data"] == ["w3"]
+    assert sorted(calls["widths"][0]) == [2, 3]  # one call for both first inputs
+    # Each stream's next input comes back to it alone, however the calls group them.
+    for width in (4, 5):
+        for event_id, sh, http, reader, w in (
+            (a, sh_a, http_a, reader_a, width),
+            (b, sh_b, http_b, reader_b, width + 10),
+        ):
+            chunk = {"data": [png_url(w, 2)], "session_hash": sh}
+            assert http.post(f"gradio_api/stream/{event_id}", json=chunk).status_code == 200
+        assert reader_a.wait(streaming(a))["output"]["data"] == [f"w{width}"]
+        assert reader_b.wait(streaming(b))["output"]["data"] == [f"w{width + 10}"]
+    # A ends; B goes on streaming in the same run, then ends too.
+    assert http_a.post(f"gradio_api/stream/{a}/close", json={}).status_code == 200
+    assert reader_a.wait(completed(a))["output"]["data"] == ["w5"]
+    chunk = {"data": [png_url(9, 2)], "session_hash": sh_b}
+    assert http_b.post(f"gradio_api/stream/{b}", json=chunk).status_code == 200
+    assert reader_b.wait(streaming(b))["output"]["data"] == ["w9"]
+    assert calls["widths"][-1] == [9]
+    assert http_b.post(f"gradio_api/stream/{b}/close", json={}).status_code == 200
+    assert reader_b.wait(completed(b))["output"]["data"] == ["w9"]
+    assert not [m for m in reader_a.seen if m["event_id"] == b] and not [m for m in reader_b.seen if m["event_id"] == a]
 
 
 def test_cancel_stops_a_stream_event(url: str, session: Any) -> None:

@@ -35,7 +35,7 @@ from trellis.processing.session import Session
 from trellis.queue import messages
 from trellis.queue.backend import Backend, JobLine, MemoryBackend, Sessions
 from trellis.queue.log import MessageLog
-from trellis.queue.streaming import StreamInput, run_stream
+from trellis.queue.streaming import ChunkBatcher, StreamInput, run_stream
 from trellis.runtime import Request
 
 logger = logging.getLogger("trellis")
@@ -607,6 +607,9 @@ class Queue:
                 self._send(event, messages.process_starts(event.id, self.average(endpoint.dep.id)))
             start = time.perf_counter()
             try:
+                if endpoint.dep.batch and batch[0].stream_input is not None:
+                    await self._run_stream_group(batch)
+                    return
                 if endpoint.dep.batch:
                     outcomes = await self.runner.call_batch(endpoint, [e.data for e in batch], [e.ctx for e in batch])
                     duration = time.perf_counter() - start
@@ -644,6 +647,32 @@ class Queue:
             pool.running.pop(batch[0].id, None)
             if len(pool.line):
                 self._dispatch(pool)
+
+    async def _run_stream_group(self, batch: list[Event]) -> None:
+        """Run the stream events of one ``batch=True`` listener together, each ending on its own.
+
+        Their calls share a :class:`~trellis.queue.streaming.ChunkBatcher`; a failing call fails the
+        events whose inputs were in it, and the others go on.
+        """
+        endpoint = batch[0].endpoint
+        batcher = ChunkBatcher(self.runner, endpoint, endpoint.dep.max_batch_size)
+
+        async def one(event: Event) -> None:
+            assert event.stream_input is not None
+            try:
+                outcome, first = await run_stream(self, event, event.stream_input, batcher)
+            except Cancelled:
+                self._finish_cancelled(event)
+            except Exception as exc:
+                self._log_failure(event, exc)
+                self._fail(event, messages.error_output(exc, self.show_error))
+            else:
+                self._complete(event, outcome, first, self._record(endpoint.dep.id, first), generating=True)
+
+        try:
+            await asyncio.gather(*(one(event) for event in batch))
+        finally:
+            batcher.close()
 
     async def _run_generator(self, event: Event, last: list[float], record: bool = True) -> Outcome | None:
         """Run a generator listener, sending each yield as ``process_generating``.
@@ -816,6 +845,8 @@ class Queue:
                 pool.line.remove(event.id)
         elif event.task is not None and not event.endpoint.dep.batch:
             event.task.cancel()
+        elif event.stream_input is not None:  # one stream of a batch: only its own loop ends
+            event.stream_input.close()
         if notify:
             self._finish_cancelled(event)
         else:

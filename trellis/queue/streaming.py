@@ -6,6 +6,11 @@ frames rather than falling behind). Each call's outputs go out as ``process_stre
 ends with ``process_completed`` when its ``time_limit`` (time spent calling and waiting) is used
 up, when the page posts ``/stream/{event_id}/close``, or when no input comes for the rest of the
 limit (30 s without one), as in Gradio.
+
+A ``batch=True`` stream listener's events run together (up to ``max_batch_size`` of them, as
+dispatched): each keeps its own inputs, time limit and messages, and the inputs of those whose next
+input is ready while a call runs go into the next call together (a :class:`ChunkBatcher`), so one
+slow or quiet stream never holds the others back.
 """
 
 from __future__ import annotations
@@ -88,9 +93,69 @@ def streaming_message(event_id: str, output: dict[str, Any], time_limit: float |
     )
 
 
-async def _call(queue: _Queue, event: _Event, data: list[Any], start: float) -> Outcome | None:
+class ChunkBatcher:
+    """One ``batch=True`` call at a time for a group of stream events, with every input that waits for it.
+
+    ``call`` queues one event's input and returns its own outcome. While a call runs, the inputs
+    queued meanwhile wait and go into the next call together (at most ``size`` per call).
+    """
+
+    def __init__(self, runner: Runner, endpoint: EndpointInfo, size: int) -> None:
+        self.runner = runner
+        self.endpoint = endpoint
+        self.size = max(1, size)
+        self.waiting: list[tuple[list[Any], CallContext, asyncio.Future[Outcome]]] = []
+        self.worker: asyncio.Task[None] | None = None
+
+    async def call(self, data: list[Any], ctx: CallContext) -> Outcome:
+        """The outcome of the listener on ``data``, called in a batch with the inputs waiting with it."""
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future[Outcome] = loop.create_future()
+        self.waiting.append((data, ctx, future))
+        if self.worker is None or self.worker.done():
+            # Started as a task, it runs once the group's other streams have queued their inputs too.
+            self.worker = loop.create_task(self._drain())
+        return await future
+
+    async def _drain(self) -> None:
+        while self.waiting:
+            taken, self.waiting = self.waiting[: self.size], self.waiting[self.size :]
+            taken = [item for item in taken if not item[2].done()]
+            if not taken:
+                continue
+            try:
+                outcomes = await self.runner.call_batch(
+                    self.endpoint, [d for d, _, _ in taken], [c for _, c, _ in taken]
+                )
+            except asyncio.CancelledError:
+                for _, _, future in taken:
+                    future.cancel()
+                raise
+            except Exception as exc:  # the batch failed: every stream in it gets the error
+                for _, _, future in taken:
+                    if not future.done():
+                        future.set_exception(exc)
+                continue
+            for (_, _, future), outcome in zip(taken, outcomes, strict=False):
+                if not future.done():
+                    future.set_result(outcome)
+
+    def close(self) -> None:
+        """The group ended: stop a call still running for nobody."""
+        if self.worker is not None:
+            self.worker.cancel()
+        for _, _, future in self.waiting:
+            future.cancel()
+        self.waiting = []
+
+
+async def _call(
+    queue: _Queue, event: _Event, data: list[Any], start: float, batcher: ChunkBatcher | None = None
+) -> Outcome | None:
     """One call of the listener on ``data`` (a generator's yields go out as ``process_streaming``)."""
     endpoint = event.endpoint
+    if batcher is not None:
+        return await batcher.call(data, event.ctx)
     if not (endpoint.plan.is_generator or endpoint.plan.is_async_generator):
         return await queue.runner.call(endpoint, data, event.ctx)
     loop = asyncio.get_running_loop()
@@ -116,10 +181,14 @@ async def _call(queue: _Queue, event: _Event, data: list[Any], start: float) -> 
     )
 
 
-async def run_stream(queue: _Queue, event: _Event, feed: StreamInput) -> tuple[Outcome | None, float]:
+async def run_stream(
+    queue: _Queue, event: _Event, feed: StreamInput, batcher: ChunkBatcher | None = None
+) -> tuple[Outcome | None, float]:
     """Run a stream event to its end; returns its last outcome and the first call's duration.
 
-    A failing call raises (the event then fails like any other).
+    A failing call raises (the event then fails like any other). ``batcher``: the event is one of a
+    ``batch=True`` group, whose calls go through it. The loop also ends once the event is over
+    (cancelled).
     """
     endpoint = event.endpoint
     limit = endpoint.dep.time_limit
@@ -130,11 +199,11 @@ async def run_stream(queue: _Queue, event: _Event, feed: StreamInput) -> tuple[O
     feed.data = None
     feed.signal.clear()
     start = time.perf_counter()
-    outcome = await _call(queue, event, data, start)
+    outcome = await _call(queue, event, data, start, batcher)
     first = last = time.perf_counter() - start
     run_time = first
     while True:
-        if feed.closed or (limit is not None and run_time >= limit):
+        if feed.closed or event.done or (limit is not None and run_time >= limit):
             return outcome, first
         data_out = outcome.data if outcome is not None else [None] * len(endpoint.outputs)
         changed = outcome.changed_state_ids if outcome is not None else []
@@ -153,6 +222,6 @@ async def run_stream(queue: _Queue, event: _Event, feed: StreamInput) -> tuple[O
         data, feed.data = feed.data, None
         event.ctx.event_data = feed.event_data
         call_start = time.perf_counter()
-        outcome = await _call(queue, event, data, call_start)
+        outcome = await _call(queue, event, data, call_start, batcher)
         last = time.perf_counter() - call_start
         run_time += time.perf_counter() - waited_from
