@@ -135,8 +135,21 @@ def test_microphone_chunks_stream_to_the_function(media_page: Page, serve: Serve
     page = media_page
     page.goto(serve(demo))
     record = page.get_by_test_id("audio-record")
+    geometry = """() => { const m = document.querySelector('#mic .microphone'), box = m.getBoundingClientRect();
+        const at = (s) => { const b = m.querySelector(s).getBoundingClientRect(); return [b.x - box.x, b.y - box.y, b.width]; };
+        return {record: at('[data-testid=audio-record]'), select: at('select'), height: box.height}; }"""
+    # Gradio's streaming recorder (measured on its page): 10px round it, a 96px Record button; recording, the
+    # 58px strip and a Stop button level with the device menu, 110px in all.
+    expect(record).to_be_visible()
+    idle = page.evaluate(geometry)
+    assert idle["record"] == [10, 10, 96] and idle["select"][1] == 10, idle
     record.click()
     expect(page.get_by_test_id("audio-pause")).to_have_count(0)  # no pause while streaming
+    expect(page.get_by_test_id("audio-recording-waveform")).to_be_visible()
+    recording = page.evaluate(geometry)
+    assert recording["record"] == [10, 68, 80] and recording["select"][1] == 68 and recording["height"] == 110, (
+        recording
+    )
     number = page.locator("#total input")
     expect(number).not_to_have_value(re.compile(r"^(0|)$"))
     # As Gradio's: no live levels while streaming, a flat line of 1px dots across the strip (Chromium's fake
