@@ -162,6 +162,13 @@ class Backend(Protocol):
         """A session's message log, empty and numbered from 1 (called once per session the queue meets)."""
         ...
 
+    def has_session(self, session_hash: str) -> bool:
+        """Whether another process has logged messages or joined events for the session.
+
+        (A shared store; a backend in one process answers ``False``.)
+        """
+        ...
+
     def job_line(self, pool_key: str) -> JobLine:
         """The waiting line of one concurrency pool (called once per pool)."""
         ...
@@ -261,6 +268,10 @@ class MemoryBackend:
         """A :class:`MemoryLog` with the environment's bounds (read as the log is made)."""
         return MemoryLog(*default_limits())
 
+    def has_session(self, session_hash: str) -> bool:
+        """No other process shares this one's sessions."""
+        return False
+
     def job_line(self, pool_key: str) -> MemoryJobLine:
         """A new :class:`MemoryJobLine`."""
         return MemoryJobLine()
@@ -299,7 +310,9 @@ def backend_from_setting(value: str | None = None) -> Backend:
         raise BackendSettingError(f"TRELLIS_BACKEND={value!r}: {exc}") from exc
     backend = factory()
     missing = [
-        name for name in ("sessions", "message_log", "job_line", "limiter", "close") if not hasattr(backend, name)
+        name
+        for name in ("sessions", "message_log", "has_session", "job_line", "limiter", "close")
+        if not hasattr(backend, name)
     ]
     if missing:
         raise BackendSettingError(f"TRELLIS_BACKEND={value!r} made {backend!r}, which lacks {', '.join(missing)}.")

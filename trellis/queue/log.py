@@ -25,6 +25,7 @@ implement the same calls on Redis Streams (one stream per session: ``XADD`` with
 
 from __future__ import annotations
 
+import asyncio
 import collections
 import os
 from typing import Protocol
@@ -65,18 +66,33 @@ def with_seq(message: bytes, seq: int) -> bytes:
 
 
 class MessageLog(Protocol):
-    """The numbered messages of one session, oldest first."""
+    """The numbered messages of one session, oldest first.
+
+    A log that several server processes share (``shared`` true, e.g.
+    :class:`~trellis.queue.redis_backend.RedisLog`) also keeps what they must agree on about the
+    session: the delivered mark, the unfinished events, which processes hold a stream of it, and a
+    way to wait for messages another process appends. The queue calls those only on a shared log.
+    """
+
+    #: Whether other server processes append to and read this log too.
+    shared: bool
 
     @property
     def last_seq(self) -> int:
         """The ``seq`` of the latest message appended (0 before any); never goes back."""
         ...
 
-    def append(self, message: bytes) -> int:
+    def append(self, message: bytes, ending: str = "") -> int:
         """Number ``message`` (a ``data: {…}`` SSE block), store it, and return its ``seq``.
 
         The stored bytes carry the ``seq``; the oldest entries go when the bound is passed.
+        ``ending``: the message ends that event (a shared log takes it out of the unfinished ones first).
         """
+        ...
+
+    @property
+    def delivered(self) -> int:
+        """The highest ``seq`` a stream has sent (``mark_delivered``)."""
         ...
 
     def mark_delivered(self, seq: int) -> None:
@@ -104,6 +120,34 @@ class MessageLog(Protocol):
 
     def drop(self) -> None:
         """Forget everything (the session is gone)."""
+        ...
+
+    # -- shared logs only ------------------------------------------------------------------
+    def pending_add(self, event_id: str) -> None:
+        """An event of the session joined."""
+        ...
+
+    def pending_remove(self, event_id: str) -> None:
+        """An event of the session ended (idempotent)."""
+        ...
+
+    def pending_count(self) -> int:
+        """The session's unfinished events, in every process."""
+        ...
+
+    def set_live(self, live: bool) -> None:
+        """This process holds (``True``, refreshed now and then) or no longer holds a stream of the session."""
+        ...
+
+    def presence_elsewhere(self) -> float | None:
+        """Until when (``time.time()``) another process holds, or held, a stream or heartbeat of the session.
+
+        A time in the future while one is open; ``None`` when no other process has had one.
+        """
+        ...
+
+    async def arrival(self, after: int, timeout: float) -> None:
+        """Return once the log has a message after ``after``, or after ``timeout`` seconds."""
         ...
 
 
@@ -157,7 +201,9 @@ class MemoryLog:
         """Bytes held."""
         return self._size
 
-    def append(self, message: bytes) -> int:
+    shared = False
+
+    def append(self, message: bytes, ending: str = "") -> int:
         """Number, store and bound; returns the new ``seq``."""
         self._last += 1
         stored = with_seq(message, self._last)
@@ -175,6 +221,11 @@ class MemoryLog:
         self._entries[-1] = stored
         self._bound()
         return self._last
+
+    @property
+    def delivered(self) -> int:
+        """The highest ``seq`` a stream has sent."""
+        return self._delivered
 
     def mark_delivered(self, seq: int) -> None:
         """Messages up to ``seq`` have been sent: the resume bound applies to them now."""
@@ -209,6 +260,28 @@ class MemoryLog:
         self._entries.clear()
         self._size = 0
         self._first = self._last + 1
+
+    # One process: the queue keeps these facts itself and never asks a log that is not shared.
+    def pending_add(self, event_id: str) -> None:
+        """Not shared: nothing to record."""
+
+    def pending_remove(self, event_id: str) -> None:
+        """Not shared: nothing to record."""
+
+    def pending_count(self) -> int:
+        """Not shared: the queue counts its own events."""
+        return 0
+
+    def set_live(self, live: bool) -> None:
+        """Not shared: nothing to record."""
+
+    def presence_elsewhere(self) -> float | None:
+        """No other process reads this log."""
+        return None
+
+    async def arrival(self, after: int, timeout: float) -> None:
+        """Nothing arrives from elsewhere: waits out ``timeout``."""
+        await asyncio.sleep(timeout)
 
     def _bound(self) -> None:
         entries = self._entries

@@ -72,6 +72,7 @@ class Channel:
         "stream_ended",
         "streams",
         "waiter",
+        "watching",
     )
 
     def __init__(self, session_hash: str, log: MessageLog) -> None:
@@ -101,10 +102,13 @@ class Channel:
         self.held = False
         self.release = False
         self.closed = asyncio.Event()
+        #: A shared log: whether the queue is watching for the end of the session's streams held by
+        #: other processes (``Queue._watch_remote``).
+        self.watching = False
 
-    def put(self, message: bytes) -> None:
-        """Log a message for the session's streams."""
-        self.log.append(message)
+    def put(self, message: bytes, ending: str = "") -> None:
+        """Log a message for the session's streams (``ending``: the id of the event it ends)."""
+        self.log.append(message, ending)
         self.last_progress = None
         self.waiter.set()
 
@@ -341,7 +345,8 @@ class Queue:
                     and now - channel.last_active > idle_limit
                 ):
                     del self.channels[key]
-                    channel.log.drop()
+                    if not channel.log.shared:  # a shared one expires in its store
+                        channel.log.drop()
             await anyio.to_thread.run_sync(self.sessions.cleanup)
 
     def close(self) -> None:
@@ -374,7 +379,11 @@ class Queue:
     def session_busy(self, session_hash: str) -> bool:
         """Whether a session has an open stream or heartbeat, or work pending."""
         channel = self.channels.get(session_hash)
-        return channel is not None and bool(channel.streams or channel.heartbeats or channel.pending)
+        if channel is None:
+            return False
+        if channel.streams or channel.heartbeats or channel.pending:
+            return True
+        return channel.log.shared and (_live_elsewhere(channel.log) or channel.log.pending_count() > 0)
 
     async def release_held_streams(self, session_hash: str, host: str) -> None:
         """End the ``close_grace`` holds of a host's streams before the first join of a new session.
@@ -445,6 +454,9 @@ class Queue:
             event.stream_input = StreamInput()
         self.events[event_id] = event
         channel.pending[event_id] = event
+        if channel.log.shared:
+            channel.log.pending_add(event_id)
+            self._watch_remote(channel)
         channel.last_join = time.monotonic()
         channel.host = str(getattr(getattr(request, "client", None), "host", None) or "")
         pool = self.pools.get(endpoint.concurrency_key)
@@ -758,7 +770,9 @@ class Queue:
         else:
             output = messages.success_output(data, duration, average, changed, generating)
             output["render_config"] = render_config
-            event.channel.put(messages.process_completed(event.id, output, duration, average, event.ctx.used_cache))
+            event.channel.put(
+                messages.process_completed(event.id, output, duration, average, event.ctx.used_cache), event.id
+            )
         self._forget(event)
 
     def _fail(self, event: Event, output: dict[str, Any]) -> None:
@@ -769,7 +783,7 @@ class Queue:
         elif event.rest is not None:
             event.rest.put(messages.rest_event("error", output), final=True)
         else:
-            event.channel.put(messages.failed(event.id, output))
+            event.channel.put(messages.failed(event.id, output), event.id)
         self._forget(event)
 
     def _finish_cancelled(self, event: Event) -> None:
@@ -781,13 +795,15 @@ class Queue:
         elif event.rest is not None:
             event.rest.put(messages.rest_event("error", None), final=True)
         else:
-            event.channel.put(messages.cancelled(event.id))
+            event.channel.put(messages.cancelled(event.id), event.id)
         self._forget(event)
 
     def _forget(self, event: Event) -> None:
         event.done = True
         channel = event.channel
         channel.pending.pop(event.id, None)
+        if channel.log.shared:
+            channel.log.pending_remove(event.id)
         now = time.monotonic()
         if event.rest is None:
             self.events.pop(event.id, None)
@@ -872,12 +888,20 @@ class Queue:
         """
         self._ensure_started()
         channel = self.channels.get(session_hash)
+        if channel is None and self.backend.has_session(session_hash):
+            channel = self.channel(session_hash)  # its events were joined through another process
         if channel is None:
             yield messages.SESSION_NOT_FOUND
             return
         log = channel.log
-        cursor = channel.delivered if last_event_id is None else last_event_id
+        shared = log.shared
+        if last_event_id is not None:
+            cursor = last_event_id
+        else:
+            cursor = max(channel.delivered, log.delivered) if shared else channel.delivered
         channel.streams += 1
+        if shared:
+            log.set_live(True)
         # A resuming client was mid-stream: once nothing is pending it gets its close_stream.
         delivered_completion = last_event_id is not None
         channel.release = False
@@ -896,7 +920,7 @@ class Queue:
                     delivered_completion = delivered_completion or any(b'"process_completed"' in m[:40] for m in chunk)
                     body = b"".join(chunk)
                 channel.waiter.clear()
-                if delivered_completion and not channel.pending:
+                if delivered_completion and not self._pending(channel):
                     hold = channel.last_join + self.close_grace - time.monotonic()
                     if hold <= 0 or channel.release:
                         # close_stream goes out in the same write as the last completion: the official
@@ -913,27 +937,80 @@ class Queue:
                         yield body
                         continue
                     channel.held = True
-                    try:
-                        await asyncio.wait_for(channel.waiter.wait(), hold)
-                    except asyncio.TimeoutError:
-                        pass
+                    await self._wait(channel, cursor, hold)
                     continue
                 if body:
                     yield body
                     continue
-                try:
-                    await asyncio.wait_for(channel.waiter.wait(), self.heartbeat_interval)
-                except asyncio.TimeoutError:
+                if not await self._wait(channel, cursor, self.heartbeat_interval):
+                    if shared:
+                        log.set_live(True)  # refreshed: other processes see the client is here
                     yield messages.heartbeat(cursor)
         finally:
             channel.held = False
             channel.closed.set()
             channel.streams -= 1
+            if shared and not channel.streams and not channel.heartbeats:
+                with contextlib.suppress(Exception):
+                    log.set_live(False)
             channel.last_active = channel.stream_ended = channel.gone_since = time.monotonic()
             if self.loop is not None:
                 if channel.pending:
                     self.loop.call_later(self.abandon_grace, self._stop_if_abandoned, channel)
                 self.loop.call_later(self.abandon_grace, self._expire_log, channel)
+
+    def _pending(self, channel: Channel) -> bool:
+        """Whether the session has unfinished events (in any process, for a shared log)."""
+        return bool(channel.pending) or (channel.log.shared and channel.log.pending_count() > 0)
+
+    async def _wait(self, channel: Channel, cursor: int, timeout: float) -> bool:
+        """Wait for news for the session's stream; ``False`` when ``timeout`` passed with none.
+
+        News is a message (logged by any process), a release, or the server closing.
+        """
+        if not channel.log.shared:
+            try:
+                await asyncio.wait_for(channel.waiter.wait(), timeout)
+            except asyncio.TimeoutError:
+                return False
+            return True
+        local = asyncio.ensure_future(channel.waiter.wait())
+        remote = asyncio.ensure_future(channel.log.arrival(cursor, timeout))
+        try:
+            done, _ = await asyncio.wait({local, remote}, timeout=timeout, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            local.cancel()
+            remote.cancel()
+        if remote in done and remote.exception() is not None:
+            # The shared store could not be read: as a quiet wait, so that the stream sends a heartbeat.
+            logger.warning("waiting on the shared log of %s failed: %s", channel.session_hash, remote.exception())
+            return False
+        return local in done or (remote in done and channel.log.last_seq > cursor)
+
+    def _watch_remote(self, channel: Channel) -> None:
+        """A shared log: stop the session's work once its client has had no stream anywhere for the grace period.
+
+        A stream or heartbeat in this process has its own check when it ends; this one covers a
+        client whose stream is held by another process.
+        """
+        if channel.watching or self.loop is None:
+            return
+        channel.watching = True
+        self.loop.call_later(max(0.05, self.abandon_grace / 2), self._check_remote, channel)
+
+    def _check_remote(self, channel: Channel) -> None:
+        channel.watching = False
+        if not channel.pending or self.closing:
+            return
+        if not (channel.streams or channel.heartbeats):  # (here, its own stream's end schedules the check)
+            until = channel.log.presence_elsewhere()
+            # Gone from this process too (a local stream's end counts on the same clock).
+            gone_here = time.time() - (time.monotonic() - channel.gone_since) if channel.gone_since else None
+            if until is not None and time.time() - max(until, gone_here or until) >= self.abandon_grace - 0.05:
+                stopped = self.cancel_session(channel.session_hash)
+                logger.info("stopped %d event(s) of session %s: its client is gone", stopped, channel.session_hash)
+                return
+        self._watch_remote(channel)
 
     def _expire_log(self, channel: Channel) -> None:
         """The session has been without a stream for ``abandon_grace``: forget what was delivered.
@@ -943,6 +1020,8 @@ class Queue:
         """
         if channel.streams or time.monotonic() - channel.stream_ended < self.abandon_grace - 0.05:
             return
+        if channel.log.shared and _live_elsewhere(channel.log):
+            return  # the client reads it through another process now
         channel.log.trim(channel.delivered)
 
     def _stop_if_abandoned(self, channel: Channel) -> None:
@@ -951,6 +1030,9 @@ class Queue:
         if time.monotonic() - channel.gone_since < self.abandon_grace - 0.05:
             return
         if channel.pending and not channel.streams and not channel.heartbeats:
+            if channel.log.shared and _live_elsewhere(channel.log):
+                self._watch_remote(channel)  # its client reads through another process now
+                return
             stopped = self.cancel_session(channel.session_hash)
             logger.info("stopped %d event(s) of session %s: its client is gone", stopped, channel.session_hash)
 
@@ -968,6 +1050,13 @@ class Queue:
         channel = self.channel(session_hash)
         channel.heartbeats += 1
         channel.heartbeat_opens += 1
+        self.heartbeat_beat(session_hash)
+
+    def heartbeat_beat(self, session_hash: str) -> None:
+        """A heartbeat stream is still open (a shared log hears that this process holds the client)."""
+        channel = self.channels.get(session_hash)
+        if channel is not None and channel.log.shared:
+            channel.log.set_live(True)
 
     def heartbeat_closed(self, session_hash: str) -> int:
         """A session's heartbeat stream closed; its pending work is cancelled if it does not come back.
@@ -979,6 +1068,9 @@ class Queue:
             return 0
         channel.heartbeats = max(0, channel.heartbeats - 1)
         channel.gone_since = time.monotonic()
+        if channel.log.shared and not channel.heartbeats and not channel.streams:
+            with contextlib.suppress(Exception):
+                channel.log.set_live(False)
         if channel.pending and self.loop is not None:
             self.loop.call_later(self.abandon_grace, self._stop_if_abandoned, channel)
         return channel.heartbeat_opens
@@ -1009,6 +1101,12 @@ class Queue:
         finally:
             if rest.finished:
                 self.events.pop(event_id, None)
+
+
+def _live_elsewhere(log: MessageLog) -> bool:
+    """Whether another process holds a stream or heartbeat of a shared log's session now."""
+    until = log.presence_elsewhere()
+    return until is not None and until > time.time()
 
 
 def log_failure(name: str, exc: BaseException, event_id: str | None = None) -> None:

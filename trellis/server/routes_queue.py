@@ -220,6 +220,7 @@ def routes(state: ServerState) -> list[BaseRoute]:
                 while not queue.closing:
                     yield b"data: ALIVE\n\n"
                     await queue.wait_closing(state.settings.heartbeat_interval)
+                    queue.heartbeat_beat(session_hash)
             finally:
                 opens = queue.heartbeat_closed(session_hash)
                 loop = asyncio.get_running_loop()

@@ -1,0 +1,252 @@
+"""Two replicas of one app on one real ``redis-server``, with no sticky sessions.
+
+Each replica is its own server process (``TRELLIS_BACKEND=trellis.queue.redis_backend:from_environment``)
+sharing Debian's ``redis-server`` (started by the test, on a free port, with no persistence) and one
+file cache folder. A client joins an event through one replica and reads ``/queue/data`` through the
+other; a stream cut mid-generation resumes (``Last-Event-ID``) through either; the work of a client
+whose stream (held by the other replica) is gone stops; the official Python client works through a
+proxy that alternates between the replicas on every request.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from conftest import TIMEOUT, fn_index, free_port, http_client, iter_sse, join, serve_process
+
+APP = """
+import os, pathlib, time
+import trellis as gr
+
+MARKS = pathlib.Path(os.environ["MARKS"])
+
+def tokens(n, key):
+    for i in range(int(n)):
+        time.sleep(float(os.environ.get("STEP", "0.02")))
+        (MARKS / key).write_text(str(i))
+        yield f"t{i}"
+
+with gr.Blocks() as demo:
+    n = gr.Number()
+    key = gr.Textbox()
+    out = gr.Textbox()
+    gr.Button().click(tokens, [n, key], out, api_name="tokens")
+    gr.Button().click(lambda x: x * 2, n, n, api_name="double")
+
+demo.queue().launch(server_name="127.0.0.1", server_port=int(os.environ["PORT"]))
+"""
+
+
+def redis_binary() -> str | None:
+    found = shutil.which("redis-server")
+    if found:
+        return found
+    return "/usr/bin/redis-server" if os.access("/usr/bin/redis-server", os.X_OK) else None
+
+
+@pytest.fixture(scope="module")
+def redis_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    binary = redis_binary()
+    assert binary, "redis-server is needed (Debian's redis-server package; scripts/test installs it)"
+    folder = tmp_path_factory.mktemp("redis")
+    port = free_port()
+    argv = [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"]
+    with open(folder / "redis.log", "wb") as log:
+        proc = subprocess.Popen([*argv, "--dir", str(folder)], stdout=log, stderr=subprocess.STDOUT)
+    import redis
+
+    client = redis.Redis(port=port)
+    deadline = time.monotonic() + TIMEOUT
+    while True:
+        try:
+            client.ping()
+            break
+        except redis.ConnectionError:
+            assert proc.poll() is None and time.monotonic() < deadline, (folder / "redis.log").read_text()
+            time.sleep(0.05)
+    try:
+        yield f"redis://127.0.0.1:{port}/0"
+    finally:
+        client.close()
+        proc.terminate()
+        proc.wait(TIMEOUT)
+
+
+@pytest.fixture(scope="module")
+def replicas(redis_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[list[str], Path]]:
+    """Two replicas of APP on ``redis_url``; yields their base URLs and the folder their function marks."""
+    folder = tmp_path_factory.mktemp("replicas")
+    marks = folder / "marks"
+    marks.mkdir()
+    (folder / "app.py").write_text(APP)
+    cache = folder / "cache"  # one file cache for both, as replicas on a shared volume
+    urls = []
+    with contextlib.ExitStack() as stack:
+        for index in range(2):
+            port = free_port()
+            env = dict(
+                os.environ,
+                PORT=str(port),
+                MARKS=str(marks),
+                GRADIO_TEMP_DIR=str(cache),
+                TRELLIS_BACKEND="trellis.queue.redis_backend:from_environment",
+                TRELLIS_REDIS_URL=redis_url,
+                TRELLIS_DISCONNECT_GRACE="1",
+                GRADIO_HEARTBEAT_INTERVAL="0.5",
+            )
+            url = f"http://127.0.0.1:{port}/"
+            log = folder / f"replica{index}.log"
+            stack.enter_context(serve_process([sys.executable, str(folder / "app.py")], url, log, env=env, cwd=folder))
+            urls.append(url)
+        yield urls, marks
+
+
+def read_until(response: httpx.Response, stop: Any) -> list[dict[str, Any]]:
+    """The messages of an open ``/queue/data`` response until ``stop(message)`` (heartbeats left out)."""
+    seen = []
+    give_up = time.monotonic() + 3 * TIMEOUT
+    for message in iter_sse(response):
+        assert time.monotonic() < give_up, seen
+        if message["msg"] == "heartbeat":
+            continue
+        seen.append(message)
+        if stop(message):
+            break
+    return seen
+
+
+def token(message: dict[str, Any]) -> Any:
+    """A ``process_generating`` message's text: the value, or the diff that replaces it (Gradio's form)."""
+    value = message["output"]["data"][0]
+    if isinstance(value, list):
+        (op, path, replacement), *_ = value
+        assert op == "replace" and path == [], value
+        return replacement
+    return value
+
+
+def test_an_event_joined_through_one_replica_streams_through_the_other(replicas: tuple[list[str], Path]) -> None:
+    (a, b), _ = replicas
+    session = uuid.uuid4().hex
+    with http_client(a) as http_a, http_client(b) as http_b:
+        joined = join(http_a, fn_index(a, "tokens"), [5, session], session)
+        assert joined.status_code == 200, joined.text
+        event_id = joined.json()["event_id"]
+        with http_b.stream("GET", "gradio_api/queue/data", params={"session_hash": session}) as response:
+            assert response.status_code == 200
+            messages = read_until(response, lambda m: m["msg"] == "close_stream")
+    mine = [m for m in messages if m.get("event_id") == event_id]
+    assert [token(m) for m in mine if m["msg"] == "process_generating"] == [f"t{i}" for i in range(5)]
+    assert mine[-1]["msg"] == "process_completed" and mine[-1]["success"]
+    # One numbering for the session, whichever replica appended: 1, 2, 3 ... with no gap.
+    assert [m["seq"] for m in messages[:-1]] == list(range(1, len(messages)))
+    assert messages[-1]["seq"] == messages[-2]["seq"]
+
+
+def test_a_stream_cut_on_one_replica_resumes_on_the_other_without_loss(replicas: tuple[list[str], Path]) -> None:
+    (a, b), _ = replicas
+    session = uuid.uuid4().hex
+    total = 150
+    with http_client(a) as http_a, http_client(b) as http_b:
+        event_id = join(http_a, fn_index(a, "tokens"), [total, session], session).json()["event_id"]
+        with http_b.stream("GET", "gradio_api/queue/data", params={"session_hash": session}) as response:
+            first = read_until(response, lambda m: m["msg"] == "process_generating" and m["output"]["data"][0] == "t39")
+        last_seq = first[-1]["seq"]
+        # Resumed through the other replica, from the last message read.
+        headers = {"Last-Event-ID": str(last_seq)}
+        with http_a.stream(
+            "GET", "gradio_api/queue/data", params={"session_hash": session}, headers=headers
+        ) as response:
+            assert response.status_code == 200
+            rest = read_until(response, lambda m: m["msg"] == "close_stream")
+    tokens = [token(m) for m in first + rest if m.get("event_id") == event_id and m["msg"] == "process_generating"]
+    assert tokens == [f"t{i}" for i in range(total)]
+    assert [m["seq"] for m in rest[:-1]] == list(range(last_seq + 1, last_seq + len(rest)))
+
+
+def test_work_stops_when_its_clients_stream_on_the_other_replica_is_gone(replicas: tuple[list[str], Path]) -> None:
+    (a, b), marks = replicas
+    session = uuid.uuid4().hex
+    key = f"gone-{session}"
+    with http_client(a) as http_a, http_client(b) as http_b:
+        join(http_a, fn_index(a, "tokens"), [100_000, key], session).raise_for_status()
+        with http_b.stream("GET", "gradio_api/queue/data", params={"session_hash": session}) as response:
+            read_until(response, lambda m: m["msg"] == "process_generating" and token(m) == "t3")
+        # While the client was reading through B, A kept its work going; now nobody reads anywhere.
+    mark = marks / key
+    deadline = time.monotonic() + 5 * TIMEOUT
+    while True:
+        before = mark.read_text()
+        time.sleep(0.5)
+        if mark.read_text() == before:
+            break  # the generator no longer advances
+        assert time.monotonic() < deadline, "the generator kept running for a client that is gone"
+    time.sleep(0.5)
+    assert mark.read_text() == before
+
+
+def test_a_live_stream_on_the_other_replica_keeps_the_work_going(replicas: tuple[list[str], Path]) -> None:
+    (a, b), _ = replicas
+    session = uuid.uuid4().hex
+    steps = 120  # at 0.02 s a step, longer than the 1 s grace several times over
+    with http_client(a) as http_a, http_client(b) as http_b:
+        event_id = join(http_a, fn_index(a, "tokens"), [steps, f"live-{session}"], session).json()["event_id"]
+        with http_b.stream("GET", "gradio_api/queue/data", params={"session_hash": session}) as response:
+            messages = read_until(response, lambda m: m["msg"] == "close_stream")
+    done = [m for m in messages if m.get("event_id") == event_id and m["msg"] == "process_completed"]
+    assert done and done[0]["success"] and done[0]["output"]["data"] == [f"t{steps - 1}"]
+
+
+ALTERNATING_PROXY = """
+import itertools, os, sys
+import httpx
+from starlette.applications import Starlette
+from starlette.responses import StreamingResponse
+from starlette.routing import Route
+import uvicorn
+
+upstreams = itertools.cycle(sys.argv[2:])
+client = httpx.AsyncClient(timeout=None)
+
+async def forward(request):
+    base = next(upstreams).rstrip("/")
+    url = base + request.url.path + ("?" + request.url.query if request.url.query else "")
+    headers = {k: v for k, v in request.headers.items() if k.lower() != "content-length"}
+    upstream = await client.send(
+        client.build_request(request.method, url, headers=headers, content=await request.body()), stream=True
+    )
+    out = {k: v for k, v in upstream.headers.items() if k.lower() not in ("content-length", "transfer-encoding")}
+    return StreamingResponse(upstream.aiter_raw(), status_code=upstream.status_code, headers=out,
+                             background=None)
+
+app = Starlette(routes=[Route("/{path:path}", forward, methods=["GET", "POST", "PUT", "DELETE", "OPTIONS"])])
+uvicorn.run(app, host="127.0.0.1", port=int(sys.argv[1]), log_level="warning")
+"""
+
+
+def test_the_official_python_client_through_a_round_robin_proxy(
+    replicas: tuple[list[str], Path], tmp_path: Path, make_client: Any
+) -> None:
+    """Every request goes to the next replica in turn: the join and the stream land on different ones."""
+    (a, b), _ = replicas
+    script = tmp_path / "proxy.py"
+    script.write_text(ALTERNATING_PROXY)
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/"
+    with serve_process([sys.executable, str(script), str(port), a, b], url, tmp_path / "proxy.log"):
+        client = make_client(url)
+        job = client.submit(6, "proxy", api_name="/tokens")
+        assert job.result(timeout=3 * TIMEOUT) == "t5"
+        assert [out for out in job.outputs()] == [f"t{i}" for i in range(6)]
+        assert client.predict(21, api_name="/double") == 42
