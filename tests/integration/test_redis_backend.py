@@ -37,12 +37,28 @@ def tokens(n, key):
         (MARKS / key).write_text(str(i))
         yield f"t{i}"
 
+def bump(count):
+    return count + 1, count + 1
+
+def remember(word, words):
+    words.append(word)  # changed in place and not returned: Gradio keeps it all the same
+    return ", ".join(words)
+
+def width(img):
+    return f"{img.shape[1]}"
+
 with gr.Blocks() as demo:
     n = gr.Number()
     key = gr.Textbox()
     out = gr.Textbox()
     gr.Button().click(tokens, [n, key], out, api_name="tokens")
     gr.Button().click(lambda x: x * 2, n, n, api_name="double")
+    count = gr.State(0)
+    gr.Button().click(bump, count, [count, n], api_name="bump")
+    words = gr.State([])
+    gr.Button().click(remember, [key, words], out, api_name="remember")
+    cam = gr.Image(sources=["webcam"], streaming=True)
+    cam.stream(width, cam, out, api_name="width")
 
 demo.queue().launch(server_name="127.0.0.1", server_port=int(os.environ["PORT"]))
 """
@@ -208,6 +224,96 @@ def test_a_live_stream_on_the_other_replica_keeps_the_work_going(replicas: tuple
     assert done and done[0]["success"] and done[0]["output"]["data"] == [f"t{steps - 1}"]
 
 
+def run_on(join_url: str, read_url: str, api: str, data: list[Any], session: str) -> dict[str, Any]:
+    """Join through one replica, read the session's stream through another; the completion."""
+    with http_client(join_url) as http_join, http_client(read_url) as http_read:
+        joined = join(http_join, fn_index(join_url, api), data, session)
+        assert joined.status_code == 200, joined.text
+        event_id = joined.json()["event_id"]
+        with http_read.stream("GET", "gradio_api/queue/data", params={"session_hash": session}) as response:
+            messages = read_until(response, lambda m: m["msg"] == "process_completed" and m["event_id"] == event_id)
+    assert messages[-1]["success"], messages[-1]
+    return messages[-1]
+
+
+def test_state_set_through_one_replica_is_read_through_the_other(replicas: tuple[list[str], Path]) -> None:
+    (a, b), _ = replicas
+    session = uuid.uuid4().hex
+    assert run_on(a, b, "bump", [None], session)["output"]["data"][-1] == 1
+    assert run_on(b, a, "bump", [None], session)["output"]["data"][-1] == 2
+    assert run_on(a, a, "bump", [None], session)["output"]["data"][-1] == 3
+    # A State changed in place (not returned) carries over too, as on one Gradio server.
+    assert run_on(b, b, "remember", ["x", None], session)["output"]["data"][0] == "x"
+    assert run_on(a, b, "remember", ["y", None], session)["output"]["data"][0] == "x, y"
+    assert run_on(b, a, "remember", ["z", None], session)["output"]["data"][0] == "x, y, z"
+    # Another session has its own values.
+    assert run_on(b, a, "bump", [None], uuid.uuid4().hex)["output"]["data"][-1] == 1
+
+
+def test_a_cancel_sent_to_the_other_replica_stops_the_work(replicas: tuple[list[str], Path]) -> None:
+    (a, b), marks = replicas
+    session = uuid.uuid4().hex
+    key = f"cancel-{session}"
+    with http_client(a) as http_a, http_client(b) as http_b:
+        fn = fn_index(a, "tokens")
+        event_id = join(http_a, fn, [100_000, key], session).json()["event_id"]
+        with http_b.stream("GET", "gradio_api/queue/data", params={"session_hash": session}) as response:
+            stream = iter_sse(response)
+            for message in stream:
+                if message["msg"] == "process_generating":
+                    break
+            # Another session may not cancel it, from either replica.
+            other = {"event_id": event_id, "session_hash": uuid.uuid4().hex, "fn_index": fn}
+            assert http_b.post("gradio_api/cancel", json=other).status_code == 200
+            mine = {"event_id": event_id, "session_hash": session, "fn_index": fn}
+            assert http_b.post("gradio_api/cancel", json=mine).status_code == 200
+            ended = [m for m in stream if m["msg"] == "process_completed" or m["msg"] == "close_stream"]
+            assert ended and ended[0]["event_id"] == event_id, ended
+    # The generator stops at its next yield: the step in progress may still write its mark.
+    time.sleep(0.2)
+    before = (marks / key).read_text()
+    time.sleep(0.3)
+    assert (marks / key).read_text() == before, "the generator kept running after its cancel"
+
+
+def png(width: int) -> dict[str, str]:
+    import base64
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (width, 2), (200, 10, 10)).save(buffer, format="PNG")
+    return {"url": "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode()}
+
+
+def test_a_streaming_inputs_chunks_reach_the_replica_running_it(replicas: tuple[list[str], Path]) -> None:
+    (a, b), _ = replicas
+    session = uuid.uuid4().hex
+    with http_client(a) as http_a, http_client(b) as http_b:
+        event_id = join(http_a, fn_index(a, "width"), [png(3)], session).json()["event_id"]
+        with http_b.stream("GET", "gradio_api/queue/data", params={"session_hash": session}) as response:
+            stream = iter_sse(response)
+            results = []
+            for message in stream:
+                if message["msg"] == "process_streaming":
+                    results.append(message["output"]["data"][0])
+                    if len(results) == 1:  # each next chunk goes through the replica that does not run it
+                        chunk = {"data": [png(5)], "session_hash": session}
+                        assert http_b.post(f"gradio_api/stream/{event_id}", json=chunk).status_code == 200
+                    else:
+                        break
+            assert results == ["3", "5"]
+            # Another session cannot feed it; a wrong input count is refused; then B closes it.
+            stranger = {"data": [png(7)], "session_hash": uuid.uuid4().hex}
+            assert http_b.post(f"gradio_api/stream/{event_id}", json=stranger).status_code == 404
+            wrong = {"data": [png(7), png(7)], "session_hash": session}
+            assert http_b.post(f"gradio_api/stream/{event_id}", json=wrong).status_code == 422
+            assert http_b.post(f"gradio_api/stream/{event_id}/close", json={}).status_code == 200
+            done = next(m for m in stream if m["msg"] == "process_completed")
+            assert done["event_id"] == event_id and done["output"]["data"] == ["5"]
+
+
 ALTERNATING_PROXY = """
 import itertools, os, sys
 import httpx
@@ -250,3 +356,5 @@ def test_the_official_python_client_through_a_round_robin_proxy(
         assert job.result(timeout=3 * TIMEOUT) == "t5"
         assert [out for out in job.outputs()] == [f"t{i}" for i in range(6)]
         assert client.predict(21, api_name="/double") == 42
+        # The client's session keeps its State whichever replica each call reaches.
+        assert [client.predict(api_name="/bump") for _ in range(4)] == [1, 2, 3, 4]

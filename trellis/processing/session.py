@@ -141,6 +141,9 @@ class Session:
         except Exception:
             return previous is not value
 
+    def flush(self) -> None:
+        """A call of the session ended: a session shared by several processes writes its State back."""
+
     def component(self, component: Component) -> Component:
         """The session's copy of ``component`` if an update changed its validating props."""
         return self.components.get(component._id, component)
@@ -231,6 +234,10 @@ class SessionStore:
         self._lock = threading.Lock()
         self.evicted = 0
 
+    def make_session(self, session_hash: str, owner: str | None, client: str, ephemeral: bool) -> Session:
+        """A new session object (a shared store makes its own kind); called under the store's lock."""
+        return Session(session_hash, owner, client, ephemeral)
+
     def open(self, session_hash: str, owner: str | None = None, client: str = "", ephemeral: bool = False) -> Session:
         """The session ``session_hash`` for ``owner``, created if new.
 
@@ -263,7 +270,7 @@ class SessionStore:
                             503, f"The server holds as many sessions as it can ({self.capacity}); try again later.", 60
                         )
                     evicted.append(other)
-                session = self._sessions[session_hash] = Session(session_hash, owner, key, ephemeral)
+                session = self._sessions[session_hash] = self.make_session(session_hash, owner, key, ephemeral)
                 mine[session_hash] = session
         if evicted:
             self._dropped(evicted)

@@ -45,7 +45,7 @@ import collections
 import importlib
 import os
 from collections.abc import Callable, Iterator, Mapping
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from trellis.processing.session import Session, SessionStore
 from trellis.queue.log import MemoryLog, MessageLog, default_limits
@@ -55,12 +55,14 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Backend",
+    "Control",
     "JobLine",
     "Limiter",
     "MemoryBackend",
     "MemoryJobLine",
     "MemoryLimiter",
     "MessageLog",
+    "RemoteEvent",
     "Sessions",
     "backend_from_setting",
 ]
@@ -143,6 +145,43 @@ class Limiter(Protocol):
         ...
 
 
+class RemoteEvent(NamedTuple):
+    """What another process knows of an event it does not run (``Control.lookup``)."""
+
+    session_hash: str
+    owner: str | None
+    inputs: int
+    stream: bool
+
+
+class Control(Protocol):
+    """How processes that share sessions reach an event running in another one (shared backends only).
+
+    A request about an event (cancel it, feed or close its stream input) may reach a process that
+    does not run it: that process looks the event up and sends the operation to the one that does.
+    """
+
+    def register(self, event_id: str, session_hash: str, owner: str | None, inputs: int, stream: bool) -> None:
+        """An event joined in this process."""
+        ...
+
+    def forget(self, event_id: str) -> None:
+        """An event of this process ended."""
+        ...
+
+    def lookup(self, event_id: str) -> RemoteEvent | None:
+        """An unfinished event of any process, or ``None``."""
+        ...
+
+    def send(self, event_id: str, op: str, payload: dict[str, Any]) -> None:
+        """Send ``op`` (``cancel``, ``chunk``, ``close``) to the process running ``event_id``."""
+        ...
+
+    async def receive(self, handle: Callable[[str, str, dict[str, Any]], None]) -> None:
+        """Call ``handle(event_id, op, payload)`` for each operation sent to this process; runs until cancelled."""
+        ...
+
+
 class Backend(Protocol):
     """Makes the stores of one served app (one per app: two apps mounted side by side get two)."""
 
@@ -176,6 +215,11 @@ class Backend(Protocol):
     @property
     def limiter(self) -> Limiter:
         """The app's concurrency limiter (one for all pools)."""
+        ...
+
+    @property
+    def control(self) -> Control | None:
+        """How to reach events of other processes (``None``: one process, nothing to reach)."""
         ...
 
     def close(self) -> None:
@@ -281,6 +325,11 @@ class MemoryBackend:
         """The app's :class:`MemoryLimiter`."""
         return self._limiter
 
+    @property
+    def control(self) -> None:
+        """One process: every event is here."""
+        return None
+
     def close(self) -> None:
         """Nothing to release."""
 
@@ -311,7 +360,7 @@ def backend_from_setting(value: str | None = None) -> Backend:
     backend = factory()
     missing = [
         name
-        for name in ("sessions", "message_log", "has_session", "job_line", "limiter", "close")
+        for name in ("sessions", "message_log", "has_session", "job_line", "limiter", "control", "close")
         if not hasattr(backend, name)
     ]
     if missing:

@@ -33,7 +33,7 @@ from trellis.processing.diff import diff
 from trellis.processing.runner import CallContext, Cancelled, InputCountError, Outcome, Runner
 from trellis.processing.session import Session
 from trellis.queue import messages
-from trellis.queue.backend import Backend, JobLine, MemoryBackend, Sessions
+from trellis.queue.backend import Backend, JobLine, MemoryBackend, RemoteEvent, Sessions
 from trellis.queue.log import MessageLog
 from trellis.queue.streaming import ChunkBatcher, StreamInput, run_stream
 from trellis.runtime import Request
@@ -292,6 +292,8 @@ class Queue:
         self._durations_lock = threading.Lock()
         self.loop: asyncio.AbstractEventLoop | None = None
         self._maintenance: asyncio.Task[None] | None = None
+        #: Receives what other processes send to this one's events (a shared backend's ``control``).
+        self._control_task: asyncio.Task[None] | None = None
         #: Set when the server shuts down: open streams end at once instead of holding the shutdown.
         self.closing = False
         for endpoint in app.endpoints:
@@ -320,6 +322,9 @@ class Queue:
             loop = self.loop = asyncio.get_running_loop()
             self._closed = asyncio.Event()
             self._maintenance = loop.create_task(self._maintain())
+            control = self.backend.control
+            if control is not None:
+                self._control_task = loop.create_task(control.receive(self._on_control))
         return loop
 
     async def _maintain(self) -> None:
@@ -367,6 +372,8 @@ class Queue:
         self.backend.close()
         if self._maintenance is not None:
             self._maintenance.cancel()
+        if self._control_task is not None:
+            self._control_task.cancel()
 
     # -- joining ------------------------------------------------------------------------
     def channel(self, session_hash: str) -> Channel:
@@ -457,6 +464,10 @@ class Queue:
         if channel.log.shared:
             channel.log.pending_add(event_id)
             self._watch_remote(channel)
+        control = self.backend.control
+        if control is not None:
+            owner = ctx.session.owner if ctx.session is not None else None
+            control.register(event_id, session_hash, owner, len(endpoint.inputs), event.stream_input is not None)
         channel.last_join = time.monotonic()
         channel.host = str(getattr(getattr(request, "client", None), "host", None) or "")
         pool = self.pools.get(endpoint.concurrency_key)
@@ -804,6 +815,10 @@ class Queue:
         channel.pending.pop(event.id, None)
         if channel.log.shared:
             channel.log.pending_remove(event.id)
+        if self.backend.control is not None:
+            self.backend.control.forget(event.id)
+        if event.ctx.session is not None:
+            event.ctx.session.flush()
         now = time.monotonic()
         if event.rest is None:
             self.events.pop(event.id, None)
@@ -844,12 +859,39 @@ class Queue:
 
     # -- cancelling ---------------------------------------------------------------------
     def cancel(self, event_id: str, session_hash: str) -> bool:
-        """Cancel an event of ``session_hash``; another session's event (or an unknown one) is left alone."""
+        """Cancel an event of ``session_hash``; another session's event (or an unknown one) is left alone.
+
+        With a shared backend, an event running in another process is cancelled there.
+        """
         event = self.events.get(event_id)
-        if event is None or event.channel.session_hash != session_hash:
+        if event is None:
+            remote = self.remote_event(event_id)
+            if remote is None or remote.session_hash != session_hash:
+                return False
+            assert self.backend.control is not None
+            self.backend.control.send(event_id, "cancel", {})
+            return True
+        if event.channel.session_hash != session_hash:
             return False
         self._cancel_event(event)
         return True
+
+    def remote_event(self, event_id: str) -> RemoteEvent | None:
+        """An unfinished event another process runs (a shared backend), or ``None``."""
+        control = self.backend.control
+        return None if control is None or event_id in self.events else control.lookup(event_id)
+
+    def _on_control(self, event_id: str, op: str, payload: dict[str, Any]) -> None:
+        """An operation another process sent to one of this process's events."""
+        event = self.events.get(event_id)
+        if event is None or event.done:
+            return
+        if op == "cancel":
+            self._cancel_event(event)
+        elif op == "chunk" and event.stream_input is not None:
+            event.stream_input.feed(payload.get("data") or [], payload.get("event_data"))
+        elif op == "close" and event.stream_input is not None:
+            event.stream_input.close()
 
     def _cancel_event(self, event: Event, notify: bool = True) -> None:
         if event.done:

@@ -25,6 +25,16 @@ presence            ``{p}:live:{session}``, a Hash of replica id -> time: while 
                     holds a stream or heartbeat of the session, a time ahead (refreshed); once
                     it holds none, when the last one ended. A replica running the session's
                     work stops it only once no replica has had one for the grace period.
+State values        ``{p}:state:{session}``, a Hash of State id -> pickled ``(time set, value)``:
+                    a call reads each State it uses from it once, and writes back every State
+                    it read or set when it ends (in-place changes included), so the next call
+                    sees them on any replica. ``time_to_live`` counts from the time set. A value
+                    that cannot be pickled stays on the replica that made it (logged once).
+session owner       ``{p}:session:{session}`` (field ``owner``): a session belongs to the user
+                    who opened it on any replica; another user gets 403 on every replica.
+events              ``{p}:event:{id}``: the replica running it, its session and owner. A cancel,
+                    or a streaming input's next chunk or close, that reaches another replica is
+                    published to the running one's channel ``{p}:control:{replica}``.
 ==================  =========================================================================
 
 Every key of a session expires after ``TRELLIS_REDIS_TTL`` seconds without use (one hour by
@@ -35,14 +45,19 @@ its byte size is left to Redis's own ``maxmemory``.
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import logging
 import os
+import pickle
 import time
 import uuid
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
-from trellis.processing.session import Session, SessionStore
-from trellis.queue.backend import MemoryJobLine, MemoryLimiter
+import orjson
+
+from trellis.processing.session import Session, SessionRefused, SessionStore
+from trellis.queue.backend import MemoryJobLine, MemoryLimiter, RemoteEvent
 from trellis.queue.log import default_limits
 
 if TYPE_CHECKING:
@@ -51,7 +66,9 @@ if TYPE_CHECKING:
 
     from trellis.components.state import State
 
-__all__ = ["RedisBackend", "RedisLog", "from_environment"]
+__all__ = ["RedisBackend", "RedisLog", "RedisSessions", "SharedSession", "from_environment"]
+
+logger = logging.getLogger("trellis")
 
 DEFAULT_URL = "redis://127.0.0.1:6379/0"
 DEFAULT_TTL = 3600
@@ -81,6 +98,10 @@ local upto = math.min(delivered, tonumber(ARGV[4]) - tonumber(ARGV[2]))
 if upto > 0 then redis.call('XTRIM', KEYS[2], 'MINID', '0-' .. (upto + 1)) end
 return delivered
 """
+
+
+def _as_bytes(value: bytes | str) -> bytes:
+    return value.encode() if isinstance(value, str) else value
 
 
 def _seq_of(entry_id: bytes | str) -> int:
@@ -195,11 +216,194 @@ class RedisLog:
         await client.xread({self._log_key: f"0-{after}"}, count=1, block=max(1, int(timeout * 1000)))
 
 
+class SharedSession(Session):
+    """A session whose State values live in Redis (this object keeps them for the length of a call)."""
+
+    __slots__ = ("_backend", "_fresh", "_unshared")
+
+    def __init__(self, backend: RedisBackend, session_hash: str, owner: str | None, client: str, ephemeral: bool):
+        super().__init__(session_hash, owner, client, ephemeral)
+        self._backend = backend
+        #: States read from (or set since) the store during the current calls: written back by ``flush``.
+        self._fresh: set[int] = set()
+        #: States whose value could not be pickled: kept in this process only.
+        self._unshared: set[int] = set()
+
+    def get_state(self, component: State) -> object:
+        """The value the store holds (as any replica last wrote it), read once per call."""
+        key = component._id
+        if key not in self._fresh and key not in self._unshared:
+            self._fresh.add(key)
+            raw = self._backend.redis.hget(self._backend.state_key(self.hash), str(key))
+            loaded = self._load(component, _as_bytes(raw)) if raw is not None else None
+            if loaded is not None:
+                set_at, value = loaded
+                self._state[key] = value
+                self._touched[key] = time.monotonic() - max(0.0, time.time() - set_at)
+            elif raw is not None:
+                self._state.pop(key, None)
+                self._touched.pop(key, None)
+        return super().get_state(component)
+
+    def _load(self, component: State, raw: bytes) -> tuple[float, object] | None:
+        try:
+            set_at, value = pickle.loads(raw)
+        except Exception:
+            logger.warning("the shared value of State %s in session %s could not be read", component._id, self.hash)
+            return None
+        ttl = getattr(component, "time_to_live", None)
+        if ttl is not None and time.time() - set_at > ttl:
+            return None  # expired (its store entry is overwritten when set again)
+        return float(set_at), value
+
+    def set_state(self, component: State, value: object) -> bool:
+        """Set the value; it is written to the store when the call ends."""
+        self._fresh.add(component._id)
+        return super().set_state(component, value)
+
+    def flush(self) -> None:
+        """Write back every State the call read or set."""
+        keys, self._fresh = self._fresh, set()
+        now_wall, now = time.time(), time.monotonic()
+        mapping: dict[str, bytes] = {}
+        for key in keys:
+            if key in self._unshared or key not in self._state:
+                continue
+            set_at = now_wall - (now - self._touched.get(key, now))
+            try:
+                mapping[str(key)] = pickle.dumps((set_at, self._state[key]), protocol=pickle.HIGHEST_PROTOCOL)
+            except Exception as exc:
+                self._unshared.add(key)
+                logger.warning(
+                    "State %s of session %s cannot be pickled (%s): it stays on this replica, so the session's "
+                    "calls that use it must reach this replica",
+                    key,
+                    self.hash,
+                    exc,
+                )
+        if mapping:
+            name = self._backend.state_key(self.hash)
+            pipe = self._backend.redis.pipeline(transaction=False)
+            pipe.hset(name, mapping=cast("Any", mapping))
+            pipe.expire(name, self._backend.ttl)
+            pipe.execute()
+
+
+class RedisSessions(SessionStore):
+    """This replica's session store, with State values and owners shared through Redis."""
+
+    def __init__(self, backend: RedisBackend, states: Mapping[int, State], **kwargs: object) -> None:
+        super().__init__(states, **kwargs)  # type: ignore[arg-type]
+        self._backend = backend
+
+    def make_session(self, session_hash: str, owner: str | None, client: str, ephemeral: bool) -> Session:
+        """A :class:`SharedSession`."""
+        return SharedSession(self._backend, session_hash, owner, client, ephemeral)
+
+    def open(self, session_hash: str, owner: str | None = None, client: str = "", ephemeral: bool = False) -> Session:
+        """As :meth:`SessionStore.open`, and the session's owner is the same on every replica (403 otherwise)."""
+        name = self._backend.session_key(session_hash)
+        redis = self._backend.redis
+        pipe = redis.pipeline(transaction=False)
+        pipe.hsetnx(name, "owner", owner or "")
+        pipe.hget(name, "owner")
+        pipe.expire(name, self._backend.ttl)
+        _, recorded, _ = pipe.execute()
+        if _as_bytes(recorded or b"").decode() != (owner or ""):
+            raise SessionRefused(403, "This session belongs to another user.")
+        return super().open(session_hash, owner, client, ephemeral)
+
+    def owner_of(self, session_hash: str) -> tuple[bool, str | None]:
+        """``(exists, owner)`` on any replica."""
+        exists, owner = super().owner_of(session_hash)
+        if exists:
+            return exists, owner
+        recorded = self._backend.redis.hget(self._backend.session_key(session_hash), "owner")
+        if recorded is None:
+            return False, None
+        return True, _as_bytes(recorded).decode() or None
+
+
+class RedisControl:
+    """The :class:`~trellis.queue.backend.Control` of replicas on Redis.
+
+    Events by id in ``{p}:event:{id}`` (a Hash: replica, session, owner, inputs, stream), and
+    operations for them published on the running replica's channel ``{p}:control:{replica}``.
+    """
+
+    def __init__(self, backend: RedisBackend) -> None:
+        self._backend = backend
+
+    def _key(self, event_id: str) -> str:
+        return f"{self._backend.prefix}:event:{event_id}"
+
+    def register(self, event_id: str, session_hash: str, owner: str | None, inputs: int, stream: bool) -> None:
+        """Record an event of this replica."""
+        fields = {
+            "replica": self._backend.replica,
+            "session": session_hash,
+            "owner": owner or "",
+            "inputs": inputs,
+            "stream": int(stream),
+        }
+        pipe = self._backend.redis.pipeline(transaction=False)
+        pipe.hset(self._key(event_id), mapping=cast("Any", fields))
+        pipe.expire(self._key(event_id), self._backend.ttl)
+        pipe.execute()
+
+    def forget(self, event_id: str) -> None:
+        """An event of this replica ended."""
+        self._backend.redis.delete(self._key(event_id))
+
+    def lookup(self, event_id: str) -> RemoteEvent | None:
+        """An unfinished event of any replica."""
+        if not event_id or len(event_id) > 128:
+            return None
+        found = {
+            _as_bytes(k).decode(): _as_bytes(v).decode()
+            for k, v in self._backend.redis.hgetall(self._key(event_id)).items()
+        }
+        if not found.get("session"):
+            return None
+        return RemoteEvent(
+            found["session"], found.get("owner") or None, int(found.get("inputs") or 0), found.get("stream") == "1"
+        )
+
+    def send(self, event_id: str, op: str, payload: dict[str, Any]) -> None:
+        """Publish ``op`` to the replica running ``event_id``."""
+        replica = self._backend.redis.hget(self._key(event_id), "replica")
+        if replica is not None:
+            channel = f"{self._backend.prefix}:control:{_as_bytes(replica).decode()}"
+            self._backend.redis.publish(channel, orjson.dumps({"event": event_id, "op": op, "payload": payload}))
+
+    async def receive(self, handle: Callable[[str, str, dict[str, Any]], None]) -> None:
+        """Deliver what is published to this replica's channel, until cancelled (reconnecting on errors)."""
+        channel = f"{self._backend.prefix}:control:{self._backend.replica}"
+        while True:
+            pubsub = self._backend.async_redis().pubsub(ignore_subscribe_messages=True)
+            try:
+                await pubsub.subscribe(channel)
+                async for message in pubsub.listen():
+                    try:
+                        body = orjson.loads(message["data"])
+                        handle(str(body["event"]), str(body["op"]), dict(body.get("payload") or {}))
+                    except Exception:
+                        logger.exception("a control message for this replica could not be handled")
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:
+                logger.warning("the control channel of this replica dropped (%s); reconnecting", exc)
+                await asyncio.sleep(1.0)
+            finally:
+                with contextlib.suppress(Exception):
+                    await pubsub.aclose()
+
+
 class RedisBackend:
     """Replicas of one app sharing their session logs through one Redis.
 
     The job lines and the concurrency limiter are still this replica's own (a listener's
-    ``concurrency_limit`` holds per replica), and so are the sessions' State values.
+    ``concurrency_limit`` holds per replica).
     """
 
     def __init__(self, url: str = DEFAULT_URL, prefix: str = "trellis", ttl: int = DEFAULT_TTL) -> None:
@@ -219,6 +423,7 @@ class RedisBackend:
         self._async: dict[int, redis.asyncio.Redis] = {}
         self._limiter = MemoryLimiter()
         self._closing: list[asyncio.Task[None]] = []
+        self._control = RedisControl(self)
 
     def async_redis(self) -> redis.asyncio.Redis:
         """A client for blocking reads, one per event loop."""
@@ -238,11 +443,19 @@ class RedisBackend:
         capacity: int,
         per_client: int | None,
         on_drop: Callable[[Session], object] | None,
-    ) -> SessionStore:
-        """This replica's session store."""
-        return SessionStore(
-            states, expire_after=expire_after, capacity=capacity, per_client=per_client, on_drop=on_drop
+    ) -> RedisSessions:
+        """This replica's session store, with State values and owners in Redis."""
+        return RedisSessions(
+            self, states, expire_after=expire_after, capacity=capacity, per_client=per_client, on_drop=on_drop
         )
+
+    def state_key(self, session_hash: str) -> str:
+        """The Hash of a session's State values."""
+        return f"{self.prefix}:state:{session_hash}"
+
+    def session_key(self, session_hash: str) -> str:
+        """The Hash of a session's facts (its owner)."""
+        return f"{self.prefix}:session:{session_hash}"
 
     def message_log(self, session_hash: str) -> RedisLog:
         """The session's shared log."""
@@ -261,6 +474,11 @@ class RedisBackend:
     def limiter(self) -> MemoryLimiter:
         """This replica's limiter."""
         return self._limiter
+
+    @property
+    def control(self) -> RedisControl:
+        """Events of every replica, and operations sent to them."""
+        return self._control
 
     def close(self) -> None:
         """Close the connections (the shared data stays for the other replicas)."""

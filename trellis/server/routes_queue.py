@@ -328,6 +328,8 @@ def routes(state: ServerState) -> list[BaseRoute]:
             log_failure(endpoint.plan.name, exc)
             # PROTOCOL 4.9: a failed direct call is a 500 whose body is the error object.
             return ORJSONResponse(output, status_code=500)
+        finally:
+            session.flush()
         duration = time.perf_counter() - start
         average = queue._record(endpoint.dep.id, duration)
         output = messages.success_output(outcome.data, duration, average, outcome.changed_state_ids, False)

@@ -30,8 +30,11 @@ def routes(state: ServerState) -> list[BaseRoute]:
     auth = state.auth
     queue = state.queue
 
-    async def find(request: Request) -> tuple[Event | None, dict[str, Any] | None, Response | None]:
-        """The caller's stream event and the request's JSON object body, or the refusal to send."""
+    async def find(request: Request) -> tuple[Event | str | None, dict[str, Any] | None, Response | None]:
+        """The caller's stream event and the request's JSON object body, or the refusal to send.
+
+        An event another process runs (a shared backend) is given as its id.
+        """
         refused = await auth.refuse(request)
         if refused is not None:
             return None, None, refused
@@ -43,6 +46,13 @@ def routes(state: ServerState) -> list[BaseRoute]:
         event_id = request.path_params["event_id"]
         event = queue.stream_event(event_id)
         session_hash = body.get("session_hash")
+        remote = queue.remote_event(event_id) if event is None else None
+        if remote is not None and remote.stream:
+            if remote.owner != state.user(request) or (
+                session_hash is not None and session_hash != remote.session_hash
+            ):
+                return None, None, error(404, f"No streaming event {event_id!r} (it may have ended).")
+            return event_id, {**body, "_inputs": remote.inputs}, None
         owner = event.ctx.session.owner if event is not None and event.ctx.session is not None else None
         if (
             event is None
@@ -56,14 +66,18 @@ def routes(state: ServerState) -> list[BaseRoute]:
         event, body, bad = await find(request)
         if bad is not None:
             return bad
-        assert event is not None and body is not None and event.stream_input is not None
+        assert event is not None and body is not None
         if not isinstance(body.get("session_hash"), str):
             return error(422, "The body needs 'session_hash': only the session that started the event may feed it.")
         data = body.get("data")
-        if not isinstance(data, list) or len(data) != len(event.data):
-            return error(
-                422, f"'data' must be a list with one value per input component ({len(event.data)} for this event)."
-            )
+        inputs = body["_inputs"] if isinstance(event, str) else len(event.data)
+        if not isinstance(data, list) or len(data) != inputs:
+            return error(422, f"'data' must be a list with one value per input component ({inputs} for this event).")
+        if isinstance(event, str):  # running in another process
+            assert queue.backend.control is not None
+            queue.backend.control.send(event, "chunk", {"data": data, "event_data": body.get("event_data")})
+            return ORJSONResponse(SUCCESS)
+        assert event.stream_input is not None
         event.stream_input.feed(data, body.get("event_data"))
         return ORJSONResponse(SUCCESS)
 
@@ -71,7 +85,12 @@ def routes(state: ServerState) -> list[BaseRoute]:
         event, _, bad = await find(request)
         if bad is not None:
             return bad
-        assert event is not None and event.stream_input is not None
+        assert event is not None
+        if isinstance(event, str):  # running in another process
+            assert queue.backend.control is not None
+            queue.backend.control.send(event, "close", {})
+            return ORJSONResponse(SUCCESS)
+        assert event.stream_input is not None
         event.stream_input.close()
         return ORJSONResponse(SUCCESS)
 
