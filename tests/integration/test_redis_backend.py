@@ -47,6 +47,12 @@ def remember(word, words):
 def width(img):
     return f"{img.shape[1]}"
 
+def one_at_a_time(key):
+    (MARKS / f"{key}.start").write_text(repr(time.time()))
+    time.sleep(0.5)
+    (MARKS / f"{key}.end").write_text(repr(time.time()))
+    return key
+
 with gr.Blocks() as demo:
     n = gr.Number()
     key = gr.Textbox()
@@ -59,6 +65,7 @@ with gr.Blocks() as demo:
     gr.Button().click(remember, [key, words], out, api_name="remember")
     cam = gr.Image(sources=["webcam"], streaming=True)
     cam.stream(width, cam, out, api_name="width")
+    gr.Button().click(one_at_a_time, key, out, concurrency_limit=1, api_name="one_at_a_time")
 
 demo.queue().launch(server_name="127.0.0.1", server_port=int(os.environ["PORT"]))
 """
@@ -312,6 +319,31 @@ def test_a_streaming_inputs_chunks_reach_the_replica_running_it(replicas: tuple[
             assert http_b.post(f"gradio_api/stream/{event_id}/close", json={}).status_code == 200
             done = next(m for m in stream if m["msg"] == "process_completed")
             assert done["event_id"] == event_id and done["output"]["data"] == ["5"]
+
+
+def test_a_concurrency_limit_holds_across_replicas(replicas: tuple[list[str], Path]) -> None:
+    """concurrency_limit=1: three calls joined through two replicas at once run one after another."""
+    (a, b), marks = replicas
+    keys = [f"limit-{uuid.uuid4().hex[:8]}" for _ in range(3)]
+    sessions = [uuid.uuid4().hex for _ in keys]
+    targets = [a, b, a]
+    clients = [http_client(url) for url in targets]
+    try:
+        ids = [
+            join(http, fn_index(url, "one_at_a_time"), [key], session).json()["event_id"]
+            for http, url, key, session in zip(clients, targets, keys, sessions, strict=True)
+        ]
+        for http, session, event_id in zip(clients, sessions, ids, strict=True):
+            with http.stream("GET", "gradio_api/queue/data", params={"session_hash": session}) as response:
+                read_until(response, lambda m, e=event_id: m["msg"] == "process_completed" and m["event_id"] == e)
+    finally:
+        for http in clients:
+            http.close()
+    spans = sorted((float((marks / f"{k}.start").read_text()), float((marks / f"{k}.end").read_text())) for k in keys)
+    for (_, end), (start, _) in zip(spans, spans[1:]):
+        assert start >= end, spans  # never two at once
+    # A freed slot is taken at once by the replica whose call waits (not at its next one-second look).
+    assert spans[-1][0] - spans[0][1] < 0.5 + 0.6, spans
 
 
 ALTERNATING_PROXY = """

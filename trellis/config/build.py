@@ -253,12 +253,13 @@ def default_concurrency_limit(settings: QueueSettings) -> int | None:
 
 
 def endpoint_for(
-    dep: Dependency, default_concurrency_limit: int | None, shared_by_function: bool = False
+    dep: Dependency, default_concurrency_limit: int | None, function_pool: int | None = None
 ) -> EndpointInfo:
     """The served form of one listener (also of a listener a ``gr.render`` run made for one session).
 
-    ``shared_by_function``: as in Gradio, listeners of the app without a ``concurrency_id`` that call
-    the same function object share one concurrency pool (a ``gr.render`` run's listeners keep their own).
+    ``function_pool``: as in Gradio, listeners of the app without a ``concurrency_id`` that call the
+    same function object share one concurrency pool, named after the first of them (this id), so
+    that every server process of the app names it alike (a ``gr.render`` run's listeners keep their own).
     """
     plan = plan_function(dep)
     inputs, outputs = _resolve_dependency_blocks(dep)
@@ -273,7 +274,7 @@ def endpoint_for(
         state_input_positions=tuple(i for i, c in enumerate(inputs) if isinstance(c, State)),
         state_output_positions=tuple(i for i, c in enumerate(outputs) if isinstance(c, State)),
         concurrency_key=dep.concurrency_id
-        or (f"function-{id(dep.fn)}" if shared_by_function and dep.fn is not None else f"fn-{dep.id}"),
+        or (f"function-{function_pool}" if function_pool is not None and dep.fn is not None else f"fn-{dep.id}"),
         concurrency_limit=limit,
     )
 
@@ -388,8 +389,10 @@ def compile_app(blocks: AppDefinition) -> CompiledApp:
     default_limit = default_concurrency_limit(settings)
     endpoints: list[EndpointInfo] = []
     dependency_entries = []
+    first_of_function: dict[int, int] = {}
     for dep in blocks.dependencies:
-        endpoint = endpoint_for(dep, default_limit, shared_by_function=True)
+        pool = first_of_function.setdefault(id(dep.fn), dep.id) if dep.fn is not None else None
+        endpoint = endpoint_for(dep, default_limit, function_pool=pool)
         endpoints.append(endpoint)
         dependency_entries.append(dependency_entry(dep, endpoint.plan))
 

@@ -600,6 +600,11 @@ class Queue:
 
     def _refresh_estimations(self, pool: Pool) -> None:
         pool.refresh_scheduled = False
+        if self.backend.control is not None:
+            # A slot freed by another process, if its notice was missed (this refresh reschedules itself).
+            pool.refresh_scheduled = True
+            self._dispatch(pool)
+            pool.refresh_scheduled = False
         waiting = [event for event_id in pool.line if (event := self.events.get(event_id)) is not None]
         size = len(waiting)
         until_free = self._until_free(pool)
@@ -882,7 +887,12 @@ class Queue:
         return None if control is None or event_id in self.events else control.lookup(event_id)
 
     def _on_control(self, event_id: str, op: str, payload: dict[str, Any]) -> None:
-        """An operation another process sent to one of this process's events."""
+        """An operation another process sent to one of this process's events (or ``freed``: a pool's slot)."""
+        if op == "freed":
+            pool = self.pools.get(str(payload.get("pool")))
+            if pool is not None and len(pool.line):
+                self._dispatch(pool)
+            return
         event = self.events.get(event_id)
         if event is None or event.done:
             return

@@ -35,6 +35,9 @@ session owner       ``{p}:session:{session}`` (field ``owner``): a session belon
 events              ``{p}:event:{id}``: the replica running it, its session and owner. A cancel,
                     or a streaming input's next chunk or close, that reaches another replica is
                     published to the running one's channel ``{p}:control:{replica}``.
+concurrency         ``{p}:slots:{pool}``, a Sorted Set of leases (see :class:`RedisLimiter`): a
+                    ``concurrency_limit`` holds across replicas; a freed slot is announced on
+                    ``{p}:freed``. Each replica keeps its own waiting line.
 ==================  =========================================================================
 
 Every key of a session expires after ``TRELLIS_REDIS_TTL`` seconds without use (one hour by
@@ -57,7 +60,7 @@ from typing import TYPE_CHECKING, Any, cast
 import orjson
 
 from trellis.processing.session import Session, SessionRefused, SessionStore
-from trellis.queue.backend import MemoryJobLine, MemoryLimiter, RemoteEvent
+from trellis.queue.backend import MemoryJobLine, RemoteEvent
 from trellis.queue.log import default_limits
 
 if TYPE_CHECKING:
@@ -324,6 +327,89 @@ class RedisSessions(SessionStore):
         return True, _as_bytes(recorded).decode() or None
 
 
+#: KEYS: a pool's lease set. ARGV: now, lease expiry, lease id, the limit, the set's time to live.
+#: Takes a slot if fewer than the limit hold an unexpired lease; returns 1 when taken.
+_ACQUIRE = """
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
+if redis.call('ZCARD', KEYS[1]) >= tonumber(ARGV[4]) then return 0 end
+redis.call('ZADD', KEYS[1], ARGV[2], ARGV[3])
+redis.call('EXPIRE', KEYS[1], ARGV[5])
+return 1
+"""
+
+
+class RedisLimiter:
+    """A pool's running calls on every replica, against its limit: a Sorted Set of leases per pool.
+
+    Each running call holds a lease (``{p}:slots:{pool}``, scored by its expiry) that this replica
+    renews while the call runs, so the slots of a replica that died come back when its leases
+    expire. A released slot is announced on ``{p}:freed`` so that replicas with waiting calls take
+    it at once. A pool without a limit is counted here only.
+    """
+
+    #: Seconds a lease lives without renewal (renewed every third of that).
+    LEASE = 30.0
+
+    def __init__(self, backend: RedisBackend) -> None:
+        self._backend = backend
+        self._script = backend.redis.register_script(_ACQUIRE)
+        #: This replica's leases by pool key (unlimited pools: ``None`` entries, counted only).
+        self._leases: dict[str, list[str | None]] = {}
+
+    def _key(self, pool: str) -> str:
+        return f"{self._backend.prefix}:slots:{pool}"
+
+    def acquire(self, key: str, limit: int | None) -> bool:
+        """Take a slot of ``key`` if fewer than ``limit`` calls hold one on all replicas together."""
+        if limit is None:
+            self._leases.setdefault(key, []).append(None)
+            return True
+        lease = f"{self._backend.replica}:{uuid.uuid4().hex[:12]}"
+        now = time.time()
+        args = [now, now + self.LEASE, lease, limit, int(self.LEASE * 4)]
+        if not int(self._script(keys=[self._key(key)], args=cast("Any", args))):
+            return False
+        self._leases.setdefault(key, []).append(lease)
+        return True
+
+    def release(self, key: str) -> None:
+        """Give back one of this replica's slots of ``key`` and tell the other replicas."""
+        leases = self._leases.get(key)
+        if not leases:
+            return
+        lease = leases.pop()
+        if not leases:
+            del self._leases[key]
+        if lease is None:
+            return
+        pipe = self._backend.redis.pipeline(transaction=False)
+        pipe.zrem(self._key(key), lease)
+        pipe.publish(f"{self._backend.prefix}:freed", key)
+        pipe.execute()
+
+    def active(self, key: str) -> int:
+        """Calls of ``key`` holding a slot, on every replica (this replica's, for an unlimited pool)."""
+        mine = self._leases.get(key, [])
+        if mine and mine[0] is None:
+            return len(mine)
+        return int(self._backend.redis.zcount(self._key(key), time.time(), "+inf"))
+
+    async def renew(self) -> None:
+        """Renew this replica's leases every third of their life, until cancelled."""
+        while True:
+            await asyncio.sleep(self.LEASE / 3)
+            expiry = time.time() + self.LEASE
+            pipe = self._backend.redis.pipeline(transaction=False)
+            for key, leases in list(self._leases.items()):
+                for lease in leases:
+                    if lease is not None:
+                        pipe.zadd(self._key(key), {lease: expiry}, xx=True)
+            try:
+                pipe.execute()
+            except Exception as exc:
+                logger.warning("renewing this replica's concurrency leases failed: %s", exc)
+
+
 class RedisControl:
     """The :class:`~trellis.queue.backend.Control` of replicas on Redis.
 
@@ -379,12 +465,24 @@ class RedisControl:
     async def receive(self, handle: Callable[[str, str, dict[str, Any]], None]) -> None:
         """Deliver what is published to this replica's channel, until cancelled (reconnecting on errors)."""
         channel = f"{self._backend.prefix}:control:{self._backend.replica}"
+        freed = f"{self._backend.prefix}:freed"
+        renewing = asyncio.ensure_future(self._backend.limiter.renew())
+        try:
+            await self._listen(channel, freed, handle)
+        finally:
+            renewing.cancel()
+
+    async def _listen(self, channel: str, freed: str, handle: Callable[[str, str, dict[str, Any]], None]) -> None:
         while True:
             pubsub = self._backend.async_redis().pubsub(ignore_subscribe_messages=True)
             try:
-                await pubsub.subscribe(channel)
+                await pubsub.subscribe(channel, freed)
                 async for message in pubsub.listen():
                     try:
+                        if _as_bytes(message["channel"]).decode() == freed:
+                            # A slot of a pool came free on some replica: "" is no event.
+                            handle("", "freed", {"pool": _as_bytes(message["data"]).decode()})
+                            continue
                         body = orjson.loads(message["data"])
                         handle(str(body["event"]), str(body["op"]), dict(body.get("payload") or {}))
                     except Exception:
@@ -402,8 +500,9 @@ class RedisControl:
 class RedisBackend:
     """Replicas of one app sharing their session logs through one Redis.
 
-    The job lines and the concurrency limiter are still this replica's own (a listener's
-    ``concurrency_limit`` holds per replica).
+    A listener's ``concurrency_limit`` holds for all replicas together; each replica's waiting
+    line stays its own (first come, first served within a replica; a freed slot goes to whichever
+    replica takes it first).
     """
 
     def __init__(self, url: str = DEFAULT_URL, prefix: str = "trellis", ttl: int = DEFAULT_TTL) -> None:
@@ -421,7 +520,7 @@ class RedisBackend:
         self.append_script = self.redis.register_script(_APPEND)
         self.delivered_script = self.redis.register_script(_DELIVERED)
         self._async: dict[int, redis.asyncio.Redis] = {}
-        self._limiter = MemoryLimiter()
+        self._limiter = RedisLimiter(self)
         self._closing: list[asyncio.Task[None]] = []
         self._control = RedisControl(self)
 
@@ -471,8 +570,8 @@ class RedisBackend:
         return MemoryJobLine()
 
     @property
-    def limiter(self) -> MemoryLimiter:
-        """This replica's limiter."""
+    def limiter(self) -> RedisLimiter:
+        """Running calls per pool on all replicas together."""
         return self._limiter
 
     @property
