@@ -66,6 +66,9 @@ with gr.Blocks() as demo:
     cam = gr.Image(sources=["webcam"], streaming=True)
     cam.stream(width, cam, out, api_name="width")
     gr.Button().click(one_at_a_time, key, out, concurrency_limit=1, api_name="one_at_a_time")
+    pick = gr.Dropdown(choices=["a"], value="a")
+    gr.Button().click(lambda: gr.update(choices=["a", "b", "c"]), None, pick, api_name="more_choices")
+    gr.Button().click(lambda x: f"picked {x}", pick, out, api_name="pick")
 
 demo.queue().launch(server_name="127.0.0.1", server_port=int(os.environ["PORT"]))
 """
@@ -255,6 +258,39 @@ def test_state_set_through_one_replica_is_read_through_the_other(replicas: tuple
     assert run_on(b, a, "remember", ["z", None], session)["output"]["data"][0] == "x, y, z"
     # Another session has its own values.
     assert run_on(b, a, "bump", [None], uuid.uuid4().hex)["output"]["data"][-1] == 1
+
+
+def test_choices_an_update_gave_on_one_replica_are_accepted_on_the_other(replicas: tuple[list[str], Path]) -> None:
+    (a, b), _ = replicas
+    session = uuid.uuid4().hex
+    run_on(a, a, "more_choices", [], session)
+    assert run_on(b, b, "pick", ["c"], session)["output"]["data"] == ["picked c"]
+    # Another session still has the original choices, on either replica.
+    other = uuid.uuid4().hex
+    with http_client(b) as http:
+        event_id = join(http, fn_index(b, "pick"), ["c"], other).json()["event_id"]
+        with http.stream("GET", "gradio_api/queue/data", params={"session_hash": other}) as response:
+            done = read_until(response, lambda m: m["msg"] == "process_completed" and m["event_id"] == event_id)
+    assert not done[-1]["success"]
+
+
+def test_a_rest_call_started_through_one_replica_is_read_through_the_other(replicas: tuple[list[str], Path]) -> None:
+    (a, b), _ = replicas
+    with http_client(a) as http_a, http_client(b) as http_b:
+        started = http_a.post("gradio_api/call/tokens", json={"data": [3, "rest"]})
+        assert started.status_code == 200, started.text
+        event_id = started.json()["event_id"]
+        body = http_b.get(f"gradio_api/call/tokens/{event_id}").text
+        assert http_b.get("gradio_api/call/tokens/no-such-event").status_code == 404
+    events = [block.split("\n") for block in body.strip().split("\n\n")]
+    assert all(len(lines) == 2 for lines in events), body
+    named = [(lines[0], lines[1]) for lines in events if lines[0] != "event: heartbeat"]
+    assert named == [
+        ("event: generating", 'data: ["t0"]'),
+        ("event: generating", 'data: ["t1"]'),
+        ("event: generating", 'data: ["t2"]'),
+        ("event: complete", 'data: ["t2"]'),
+    ], body
 
 
 def test_a_cancel_sent_to_the_other_replica_stops_the_work(replicas: tuple[list[str], Path]) -> None:

@@ -44,7 +44,7 @@ from __future__ import annotations
 import collections
 import importlib
 import os
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from trellis.processing.session import Session, SessionStore
@@ -179,6 +179,18 @@ class Control(Protocol):
 
     async def receive(self, handle: Callable[[str, str, dict[str, Any]], None]) -> None:
         """Call ``handle(event_id, op, payload)`` for each operation sent to this process; runs until cancelled."""
+        ...
+
+    def rest_put(self, event_id: str, owner: str | None, message: bytes, final: bool, ttl: float) -> None:
+        """Keep a message of a ``/call`` REST event for ``ttl`` seconds, for a reader in another process."""
+        ...
+
+    def rest_owner(self, event_id: str) -> tuple[bool, str | None]:
+        """``(exists, owner)`` of a ``/call`` REST event another process keeps messages of."""
+        ...
+
+    def rest_read(self, event_id: str, heartbeat: float) -> AsyncIterator[bytes]:
+        """A ``/call`` REST event's messages from another process, to its last (heartbeats while waiting)."""
         ...
 
 

@@ -21,7 +21,7 @@ import logging
 import threading
 import time
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from typing import Any
 
 import anyio.to_thread
@@ -186,18 +186,22 @@ class DirectResult:
 class RestStream:
     """Messages of an event joined through the ``/call`` REST API (full values, named events)."""
 
-    __slots__ = ("buffer", "finished", "waiter")
+    __slots__ = ("buffer", "finished", "mirror", "waiter")
 
     def __init__(self) -> None:
         self.buffer: list[bytes] = []
         self.waiter = asyncio.Event()
         self.finished = False
+        #: A shared backend's copy of the messages, for a reader that reaches another process.
+        self.mirror: Callable[[bytes, bool], None] | None = None
 
     def put(self, message: bytes, final: bool = False) -> None:
         """Queue a message; ``final`` marks the last one."""
         self.buffer.append(message)
         self.finished = self.finished or final
         self.waiter.set()
+        if self.mirror is not None:
+            self.mirror(message, final)
 
 
 class Pool:
@@ -468,6 +472,10 @@ class Queue:
         if control is not None:
             owner = ctx.session.owner if ctx.session is not None else None
             control.register(event_id, session_hash, owner, len(endpoint.inputs), event.stream_input is not None)
+            if event.rest is not None:
+                put = control.rest_put
+                event.rest.mirror = lambda message, final: put(event_id, owner, message, final, self.rest_result_ttl)
+                event.rest.mirror(b"", False)  # known to every process from now on (an empty start entry)
         channel.last_join = time.monotonic()
         channel.host = str(getattr(getattr(request, "client", None), "host", None) or "")
         pool = self.pools.get(endpoint.concurrency_key)

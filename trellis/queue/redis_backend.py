@@ -30,11 +30,16 @@ State values        ``{p}:state:{session}``, a Hash of State id -> pickled ``(ti
                     it read or set when it ends (in-place changes included), so the next call
                     sees them on any replica. ``time_to_live`` counts from the time set. A value
                     that cannot be pickled stays on the replica that made it (logged once).
+component props     ``{p}:props:{session}``: the props of updates that change what a component
+                    accepts (a Dropdown's ``choices`` ...), so every replica validates the
+                    session's next inputs against them.
 session owner       ``{p}:session:{session}`` (field ``owner``): a session belongs to the user
                     who opened it on any replica; another user gets 403 on every replica.
 events              ``{p}:event:{id}``: the replica running it, its session and owner. A cancel,
                     or a streaming input's next chunk or close, that reaches another replica is
-                    published to the running one's channel ``{p}:control:{replica}``.
+                    published to the running one's channel ``{p}:control:{replica}``. The
+                    messages of a ``/call`` REST event also go to ``{p}:rest:{id}``, so its
+                    ``GET /call/{api}/{id}`` can reach any replica.
 concurrency         ``{p}:slots:{pool}``, a Sorted Set of leases (see :class:`RedisLimiter`): a
                     ``concurrency_limit`` holds across replicas; a freed slot is announced on
                     ``{p}:freed``. Each replica keeps its own waiting line.
@@ -54,7 +59,7 @@ import os
 import pickle
 import time
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import AsyncIterator, Callable, Mapping
 from typing import TYPE_CHECKING, Any, cast
 
 import orjson
@@ -67,6 +72,7 @@ if TYPE_CHECKING:
     import redis
     import redis.asyncio
 
+    from trellis.components.base import Component
     from trellis.components.state import State
 
 __all__ = ["RedisBackend", "RedisLog", "RedisSessions", "SharedSession", "from_environment"]
@@ -222,7 +228,7 @@ class RedisLog:
 class SharedSession(Session):
     """A session whose State values live in Redis (this object keeps them for the length of a call)."""
 
-    __slots__ = ("_backend", "_fresh", "_unshared")
+    __slots__ = ("_backend", "_fresh", "_fresh_copies", "_props", "_unshared")
 
     def __init__(self, backend: RedisBackend, session_hash: str, owner: str | None, client: str, ephemeral: bool):
         super().__init__(session_hash, owner, client, ephemeral)
@@ -231,6 +237,10 @@ class SharedSession(Session):
         self._fresh: set[int] = set()
         #: States whose value could not be pickled: kept in this process only.
         self._unshared: set[int] = set()
+        #: Components whose per-session copy was looked up in the store during the current calls.
+        self._fresh_copies: set[int] = set()
+        #: The props of updates that gave a component its per-session copy, by component id.
+        self._props: dict[int, dict[str, object]] = {}
 
     def get_state(self, component: State) -> object:
         """The value the store holds (as any replica last wrote it), read once per call."""
@@ -259,6 +269,41 @@ class SharedSession(Session):
             return None  # expired (its store entry is overwritten when set again)
         return float(set_at), value
 
+    def component(self, component: Component) -> Component:
+        """The session's copy of ``component`` as an update on any replica made it (read once per call)."""
+        key = component._id
+        if key not in self._fresh_copies:
+            self._fresh_copies.add(key)
+            raw = self._backend.redis.hget(self._backend.props_key(self.hash), str(key))
+            if raw is not None:
+                try:
+                    props = pickle.loads(_as_bytes(raw))
+                except Exception:
+                    props = None
+                if isinstance(props, dict) and props != self._props.get(key):
+                    self.components.pop(key, None)
+                    self._props[key] = props
+                    Session.apply_update(self, component, props)
+        return super().component(component)
+
+    def apply_update(self, component: Component, props: dict[str, object]) -> Component | None:
+        """As :meth:`Session.apply_update`, and the update's props go to the store for the other replicas."""
+        copy = super().apply_update(component, props)
+        if copy is not None:
+            key = component._id
+            merged = {**self._props.get(key, {}), **{k: v for k, v in props.items() if k != "value"}}
+            self._props[key] = merged
+            try:
+                data = pickle.dumps(merged, protocol=pickle.HIGHEST_PROTOCOL)
+            except Exception:
+                return copy  # (props that cannot be pickled validate on this replica only)
+            name = self._backend.props_key(self.hash)
+            pipe = self._backend.redis.pipeline(transaction=False)
+            pipe.hset(name, str(key), data)
+            pipe.expire(name, self._backend.ttl)
+            pipe.execute()
+        return copy
+
     def set_state(self, component: State, value: object) -> bool:
         """Set the value; it is written to the store when the call ends."""
         self._fresh.add(component._id)
@@ -266,6 +311,7 @@ class SharedSession(Session):
 
     def flush(self) -> None:
         """Write back every State the call read or set."""
+        self._fresh_copies.clear()
         keys, self._fresh = self._fresh, set()
         now_wall, now = time.time(), time.monotonic()
         mapping: dict[str, bytes] = {}
@@ -496,6 +542,44 @@ class RedisControl:
                 with contextlib.suppress(Exception):
                     await pubsub.aclose()
 
+    # -- /call REST events, read through another replica --------------------------------------
+    def _rest_key(self, event_id: str) -> str:
+        return f"{self._backend.prefix}:rest:{event_id}"
+
+    def rest_put(self, event_id: str, owner: str | None, message: bytes, final: bool, ttl: float) -> None:
+        """Add a message to the event's Stream ``{p}:rest:{id}`` (kept ``ttl`` seconds)."""
+        key = self._rest_key(event_id)
+        pipe = self._backend.redis.pipeline(transaction=False)
+        pipe.xadd(key, {"m": message, "f": int(final), "o": owner or ""})
+        pipe.expire(key, max(1, int(ttl)))
+        pipe.execute()
+
+    def rest_owner(self, event_id: str) -> tuple[bool, str | None]:
+        """Whether the event's messages are kept, and its owner."""
+        if not event_id or len(event_id) > 128:
+            return False, None
+        first: Any = self._backend.redis.xrange(self._rest_key(event_id), count=1)
+        if not first:
+            return False, None
+        return True, _as_bytes(first[0][1].get(b"o", b"")).decode() or None
+
+    async def rest_read(self, event_id: str, heartbeat: float) -> AsyncIterator[bytes]:
+        """The event's messages as they are added, to the last one."""
+        key = self._rest_key(event_id)
+        client = self._backend.async_redis()
+        position = "0-0"
+        while True:
+            answer: Any = await client.xread({key: position}, count=100, block=max(1, int(heartbeat * 1000)))
+            if not answer:
+                yield b"event: heartbeat\ndata: null\n\n"
+                continue
+            for entry_id, fields in answer[0][1]:
+                position = _as_bytes(entry_id).decode()
+                if fields[b"m"]:  # (the empty entry that starts the stream is no message)
+                    yield fields[b"m"]
+                if fields.get(b"f") == b"1":
+                    return
+
 
 class RedisBackend:
     """Replicas of one app sharing their session logs through one Redis.
@@ -551,6 +635,10 @@ class RedisBackend:
     def state_key(self, session_hash: str) -> str:
         """The Hash of a session's State values."""
         return f"{self.prefix}:state:{session_hash}"
+
+    def props_key(self, session_hash: str) -> str:
+        """The Hash of the props of updates that changed what a session's components accept."""
+        return f"{self.prefix}:props:{session_hash}"
 
     def session_key(self, session_hash: str) -> str:
         """The Hash of a session's facts (its owner)."""

@@ -374,6 +374,11 @@ def routes(state: ServerState) -> list[BaseRoute]:
     async def call_stream(request: Request) -> Response:
         event_id = request.path_params["event_id"]
         event = queue.events.get(event_id)
+        control = queue.backend.control
+        if event is None and control is not None:  # joined through another process
+            exists, owner = control.rest_owner(event_id)
+            if exists and owner == state.user(request):
+                return event_stream(request, control.rest_read(event_id, state.settings.heartbeat_interval))
         if event is None or event.rest is None:
             return error(404, f"No event {event_id!r} (it may have been read already, or expired).")
         owner = event.ctx.session.owner if event.ctx.session is not None else None
