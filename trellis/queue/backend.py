@@ -12,26 +12,18 @@ through the small interfaces below, and a :class:`Backend` makes them:
 - the **concurrency limiter** (:class:`Limiter`): how many calls of each pool are running, against
   the pool's limit.
 
-:class:`MemoryBackend`, everything in this process, is the default and the only one built in; it is
-what a single server needs and what the queue has always done. The interfaces are made to be
-implemented on a shared store without touching the queue, so that replicas behind a load balancer
-need no sticky sessions. On Redis, for example:
+:class:`MemoryBackend`, everything in this process, is the default; it is what a single server
+needs. :class:`~trellis.queue.redis_backend.RedisBackend` implements the same interfaces on Redis
+for replicas behind a load balancer with no sticky sessions (its docstring maps each store to its
+keys: message logs on Streams, job leases in Sorted Sets, State values in Hashes). Processes that
+share sessions also need the parts of the interface that only they use: a shared log's
+``pending_*``/``set_live``/``presence_elsewhere``/``arrival`` calls, :meth:`Backend.has_session`, and
+:attr:`Backend.control` (:class:`Control`), which reaches an event running in another process to
+cancel it, feed its streaming input or read its ``/call`` result; a single process answers
+``False``/``None`` to them.
 
-==================  =========================================================================
-message log         a Stream per session: ``XADD`` (the entry id is ``seq``), ``XRANGE`` after a
-                    position, ``XTRIM MINID`` for ``trim``, ``DEL`` for ``drop``; ``last_seq`` in a
-                    counter key (``INCR``), so numbering stays gapless across replicas
-job line            a List per pool: ``RPUSH`` (returns the length), ``LPOP``, ``LREM``, ``LLEN``,
-                    ``LRANGE`` to walk it for estimations
-limiter             a counter per pool changed by a short Lua script (increment only below the
-                    limit), with a lease per running call so a crashed replica's slots come back
-session store       a Hash per session (its State values pickled, its owner and last use) with a
-                    TTL of the session expiry; a session whose State cannot be pickled stays on the
-                    replica that made it (the load balancer's affinity then matters for it alone)
-==================  =========================================================================
-
-Every call is synchronous and cheap, as the queue calls them on its event loop's hot path (a
-network store batches its writes, or keeps a local copy and writes behind). Nothing here knows about
+Every call is synchronous, as the queue calls them on its event loop's hot path: a network store
+must answer each in about one round trip (the Redis one pipelines or scripts every call into one). Nothing here knows about
 HTTP, components or the running of calls: the queue owns events, tasks and streams.
 
 Choosing one: ``launch()`` and ``mount_gradio_app()`` use :func:`backend_from_setting` on the
