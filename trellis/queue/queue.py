@@ -1038,14 +1038,21 @@ class Queue:
         remote = asyncio.ensure_future(channel.log.arrival(cursor, timeout))
         try:
             done, _ = await asyncio.wait({local, remote}, timeout=timeout, return_when=asyncio.FIRST_COMPLETED)
+            if local in done and not remote.done():
+                # Most often a message this process just logged, which the blocking read is about to
+                # return: letting it finish keeps its connection (a cancelled blocking read drops it).
+                await asyncio.wait({remote}, timeout=0.05)
         finally:
             local.cancel()
             remote.cancel()
-        if remote in done and remote.exception() is not None:
+        failed = remote.exception() if remote.done() and not remote.cancelled() else None
+        if local in done:
+            return True
+        if failed is not None:
             # The shared store could not be read: as a quiet wait, so that the stream sends a heartbeat.
-            logger.warning("waiting on the shared log of %s failed: %s", channel.session_hash, remote.exception())
+            logger.warning("waiting on the shared log of %s failed: %s", channel.session_hash, failed)
             return False
-        return local in done or (remote in done and channel.log.last_seq > cursor)
+        return remote in done and channel.log.last_seq > cursor
 
     def _watch_remote(self, channel: Channel) -> None:
         """A shared log: stop the session's work once its client has had no stream anywhere for the grace period.

@@ -9,7 +9,7 @@ event, the answer is 404.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from starlette.requests import Request
 from starlette.responses import Response
@@ -25,15 +25,22 @@ P = "/gradio_api"
 SUCCESS = {"msg": "success"}
 
 
+class Remote(NamedTuple):
+    """A stream event another process runs (a shared backend): its id and its number of inputs."""
+
+    event_id: str
+    inputs: int
+
+
 def routes(state: ServerState) -> list[BaseRoute]:
     """The two routes of streaming inputs."""
     auth = state.auth
     queue = state.queue
 
-    async def find(request: Request) -> tuple[Event | str | None, dict[str, Any] | None, Response | None]:
+    async def find(request: Request) -> tuple[Event | Remote | None, dict[str, Any] | None, Response | None]:
         """The caller's stream event and the request's JSON object body, or the refusal to send.
 
-        An event another process runs (a shared backend) is given as its id.
+        An event another process runs (a shared backend) is given as a :class:`Remote`.
         """
         refused = await auth.refuse(request)
         if refused is not None:
@@ -44,23 +51,26 @@ def routes(state: ServerState) -> list[BaseRoute]:
         if not isinstance(body, dict):
             return None, None, error(422, "The body must be a JSON object.")
         event_id = request.path_params["event_id"]
-        event = queue.stream_event(event_id)
         session_hash = body.get("session_hash")
-        remote = queue.remote_event(event_id) if event is None else None
-        if remote is not None and remote.stream:
-            if remote.owner != state.user(request) or (
-                session_hash is not None and session_hash != remote.session_hash
-            ):
-                return None, None, error(404, f"No streaming event {event_id!r} (it may have ended).")
-            return event_id, {**body, "_inputs": remote.inputs}, None
-        owner = event.ctx.session.owner if event is not None and event.ctx.session is not None else None
-        if (
-            event is None
-            or owner != state.user(request)
-            or (session_hash is not None and session_hash != event.channel.session_hash)
-        ):
-            return None, None, error(404, f"No streaming event {event_id!r} (it may have ended).")
+        missing = error(404, f"No streaming event {event_id!r} (it may have ended).")
+        event = queue.stream_event(event_id)
+        if event is None:
+            remote = queue.remote_event(event_id)
+            if remote is None or not remote.stream or remote.owner != state.user(request):
+                return None, None, missing
+            if session_hash is not None and session_hash != remote.session_hash:
+                return None, None, missing
+            return Remote(event_id, remote.inputs), body, None
+        owner = event.ctx.session.owner if event.ctx.session is not None else None
+        if owner != state.user(request) or (session_hash is not None and session_hash != event.channel.session_hash):
+            return None, None, missing
         return event, body, None
+
+    def send(event: Remote, op: str, payload: dict[str, Any]) -> Response:
+        """Send ``op`` to the process running ``event``."""
+        assert queue.backend.control is not None
+        queue.backend.control.send(event.event_id, op, payload)
+        return ORJSONResponse(SUCCESS)
 
     async def send_chunk(request: Request) -> Response:
         event, body, bad = await find(request)
@@ -70,13 +80,11 @@ def routes(state: ServerState) -> list[BaseRoute]:
         if not isinstance(body.get("session_hash"), str):
             return error(422, "The body needs 'session_hash': only the session that started the event may feed it.")
         data = body.get("data")
-        inputs = body["_inputs"] if isinstance(event, str) else len(event.data)
+        inputs = event.inputs if isinstance(event, Remote) else len(event.data)
         if not isinstance(data, list) or len(data) != inputs:
             return error(422, f"'data' must be a list with one value per input component ({inputs} for this event).")
-        if isinstance(event, str):  # running in another process
-            assert queue.backend.control is not None
-            queue.backend.control.send(event, "chunk", {"data": data, "event_data": body.get("event_data")})
-            return ORJSONResponse(SUCCESS)
+        if isinstance(event, Remote):
+            return send(event, "chunk", {"data": data, "event_data": body.get("event_data")})
         assert event.stream_input is not None
         event.stream_input.feed(data, body.get("event_data"))
         return ORJSONResponse(SUCCESS)
@@ -86,10 +94,8 @@ def routes(state: ServerState) -> list[BaseRoute]:
         if bad is not None:
             return bad
         assert event is not None
-        if isinstance(event, str):  # running in another process
-            assert queue.backend.control is not None
-            queue.backend.control.send(event, "close", {})
-            return ORJSONResponse(SUCCESS)
+        if isinstance(event, Remote):
+            return send(event, "close", {})
         assert event.stream_input is not None
         event.stream_input.close()
         return ORJSONResponse(SUCCESS)
