@@ -10,11 +10,6 @@ proxy that alternates between the replicas on every request.
 
 from __future__ import annotations
 
-import contextlib
-import os
-import shutil
-import subprocess
-import sys
 import time
 import uuid
 from collections.abc import Iterator
@@ -23,7 +18,9 @@ from typing import Any
 
 import httpx
 import pytest
-from conftest import TIMEOUT, fn_index, free_port, http_client, iter_sse, join, serve_process
+from conftest import TIMEOUT, fn_index, http_client, iter_sse, join
+from redis_replicas import alternating_proxy, redis_server
+from redis_replicas import replicas as running_replicas
 
 APP = """
 import os, pathlib, time
@@ -74,39 +71,10 @@ demo.queue().launch(server_name="127.0.0.1", server_port=int(os.environ["PORT"])
 """
 
 
-def redis_binary() -> str | None:
-    found = shutil.which("redis-server")
-    if found:
-        return found
-    return "/usr/bin/redis-server" if os.access("/usr/bin/redis-server", os.X_OK) else None
-
-
 @pytest.fixture(scope="module")
 def redis_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    binary = redis_binary()
-    assert binary, "redis-server is needed (Debian's redis-server package; scripts/test installs it)"
-    folder = tmp_path_factory.mktemp("redis")
-    port = free_port()
-    argv = [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"]
-    with open(folder / "redis.log", "wb") as log:
-        proc = subprocess.Popen([*argv, "--dir", str(folder)], stdout=log, stderr=subprocess.STDOUT)
-    import redis
-
-    client = redis.Redis(port=port)
-    deadline = time.monotonic() + TIMEOUT
-    while True:
-        try:
-            client.ping()
-            break
-        except redis.ConnectionError:
-            assert proc.poll() is None and time.monotonic() < deadline, (folder / "redis.log").read_text()
-            time.sleep(0.05)
-    try:
-        yield f"redis://127.0.0.1:{port}/0"
-    finally:
-        client.close()
-        proc.terminate()
-        proc.wait(TIMEOUT)
+    with redis_server(tmp_path_factory.mktemp("redis")) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -115,26 +83,7 @@ def replicas(redis_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterat
     folder = tmp_path_factory.mktemp("replicas")
     marks = folder / "marks"
     marks.mkdir()
-    (folder / "app.py").write_text(APP)
-    cache = folder / "cache"  # one file cache for both, as replicas on a shared volume
-    urls = []
-    with contextlib.ExitStack() as stack:
-        for index in range(2):
-            port = free_port()
-            env = dict(
-                os.environ,
-                PORT=str(port),
-                MARKS=str(marks),
-                GRADIO_TEMP_DIR=str(cache),
-                TRELLIS_BACKEND="trellis.queue.redis_backend:from_environment",
-                TRELLIS_REDIS_URL=redis_url,
-                TRELLIS_DISCONNECT_GRACE="1",
-                GRADIO_HEARTBEAT_INTERVAL="0.5",
-            )
-            url = f"http://127.0.0.1:{port}/"
-            log = folder / f"replica{index}.log"
-            stack.enter_context(serve_process([sys.executable, str(folder / "app.py")], url, log, env=env, cwd=folder))
-            urls.append(url)
+    with running_replicas(APP, redis_url, folder, MARKS=str(marks)) as urls:
         yield urls, marks
 
 
@@ -382,43 +331,12 @@ def test_a_concurrency_limit_holds_across_replicas(replicas: tuple[list[str], Pa
     assert spans[-1][0] - spans[0][1] < 0.5 + 0.6, spans
 
 
-ALTERNATING_PROXY = """
-import itertools, os, sys
-import httpx
-from starlette.applications import Starlette
-from starlette.responses import StreamingResponse
-from starlette.routing import Route
-import uvicorn
-
-upstreams = itertools.cycle(sys.argv[2:])
-client = httpx.AsyncClient(timeout=None)
-
-async def forward(request):
-    base = next(upstreams).rstrip("/")
-    url = base + request.url.path + ("?" + request.url.query if request.url.query else "")
-    headers = {k: v for k, v in request.headers.items() if k.lower() != "content-length"}
-    upstream = await client.send(
-        client.build_request(request.method, url, headers=headers, content=await request.body()), stream=True
-    )
-    out = {k: v for k, v in upstream.headers.items() if k.lower() not in ("content-length", "transfer-encoding")}
-    return StreamingResponse(upstream.aiter_raw(), status_code=upstream.status_code, headers=out,
-                             background=None)
-
-app = Starlette(routes=[Route("/{path:path}", forward, methods=["GET", "POST", "PUT", "DELETE", "OPTIONS"])])
-uvicorn.run(app, host="127.0.0.1", port=int(sys.argv[1]), log_level="warning")
-"""
-
-
 def test_the_official_python_client_through_a_round_robin_proxy(
     replicas: tuple[list[str], Path], tmp_path: Path, make_client: Any
 ) -> None:
     """Every request goes to the next replica in turn: the join and the stream land on different ones."""
     (a, b), _ = replicas
-    script = tmp_path / "proxy.py"
-    script.write_text(ALTERNATING_PROXY)
-    port = free_port()
-    url = f"http://127.0.0.1:{port}/"
-    with serve_process([sys.executable, str(script), str(port), a, b], url, tmp_path / "proxy.log"):
+    with alternating_proxy([a, b], tmp_path) as url:
         client = make_client(url)
         job = client.submit(6, "proxy", api_name="/tokens")
         assert job.result(timeout=3 * TIMEOUT) == "t5"
