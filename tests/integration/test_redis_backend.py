@@ -83,7 +83,9 @@ def replicas(redis_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterat
     folder = tmp_path_factory.mktemp("replicas")
     marks = folder / "marks"
     marks.mkdir()
-    with running_replicas(APP, redis_url, folder, MARKS=str(marks)) as urls:
+    # A replica's claim on a client's stream lasts 2 s unless refreshed (45 s by default), so that the
+    # test below streams for longer than that.
+    with running_replicas(APP, redis_url, folder, MARKS=str(marks), TRELLIS_REDIS_PRESENCE_TTL="2") as urls:
         yield urls, marks
 
 
@@ -174,7 +176,7 @@ def test_work_stops_when_its_clients_stream_on_the_other_replica_is_gone(replica
 def test_a_live_stream_on_the_other_replica_keeps_the_work_going(replicas: tuple[list[str], Path]) -> None:
     (a, b), _ = replicas
     session = uuid.uuid4().hex
-    steps = 120  # at 0.02 s a step, longer than the 1 s grace several times over
+    steps = 250  # at 0.02 s a step: longer than the 1 s grace, and than the 2 s a stream's claim lasts unrefreshed
     with http_client(a) as http_a, http_client(b) as http_b:
         event_id = join(http_a, fn_index(a, "tokens"), [steps, f"live-{session}"], session).json()["event_id"]
         with http_b.stream("GET", "gradio_api/queue/data", params={"session_hash": session}) as response:

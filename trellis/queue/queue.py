@@ -960,6 +960,10 @@ class Queue:
         else:
             cursor = max(channel.delivered, log.delivered) if shared else channel.delivered
         channel.streams += 1
+        # A shared log hears that this process holds the client: now, and again at least every
+        # heartbeat interval (10 s at most) while the stream lasts, busy or idle.
+        live_every = min(self.heartbeat_interval, 10.0)
+        live_at = time.monotonic()
         if shared:
             log.set_live(True)
         # A resuming client was mid-stream: once nothing is pending it gets its close_stream.
@@ -968,6 +972,9 @@ class Queue:
         channel.closed.clear()
         try:
             while not self.closing:
+                if shared and time.monotonic() - live_at >= live_every:
+                    live_at = time.monotonic()
+                    log.set_live(True)
                 chunk = log.read_after(cursor)
                 if chunk is None:
                     yield messages.resume_lost(cursor, log.last_seq)
@@ -1003,8 +1010,6 @@ class Queue:
                     yield body
                     continue
                 if not await self._wait(channel, cursor, self.heartbeat_interval):
-                    if shared:
-                        log.set_live(True)  # refreshed: other processes see the client is here
                     yield messages.heartbeat(cursor)
         finally:
             channel.held = False

@@ -589,7 +589,9 @@ class RedisBackend:
     replica takes it first).
     """
 
-    def __init__(self, url: str = DEFAULT_URL, prefix: str = "trellis", ttl: int = DEFAULT_TTL) -> None:
+    def __init__(
+        self, url: str = DEFAULT_URL, prefix: str = "trellis", ttl: int = DEFAULT_TTL, presence_ttl: float = 45.0
+    ) -> None:
         import redis
 
         self.url = url
@@ -597,8 +599,8 @@ class RedisBackend:
         self.ttl = ttl
         #: This process among the replicas (its presence entries are keyed by it).
         self.replica = uuid.uuid4().hex[:12]
-        #: Seconds a presence entry lives without a refresh (streams refresh it at least this often / 3).
-        self.presence_ttl = 45.0
+        #: Seconds a presence entry lives without a refresh (a stream refreshes it at least every 10 s).
+        self.presence_ttl = presence_ttl
         self.redis: redis.Redis = redis.Redis.from_url(url)
         self.redis.ping()  # refuse to start without the shared store
         self.append_script = self.redis.register_script(_APPEND)
@@ -679,10 +681,19 @@ class RedisBackend:
 
 
 def from_environment() -> RedisBackend:
-    """The backend ``TRELLIS_REDIS_URL``, ``TRELLIS_REDIS_PREFIX`` and ``TRELLIS_REDIS_TTL`` describe."""
+    """The backend ``TRELLIS_REDIS_URL``, ``_PREFIX``, ``_TTL`` and ``_PRESENCE_TTL`` describe.
+
+    ``TRELLIS_REDIS_PRESENCE_TTL`` (seconds, 45): how long a replica's claim to hold a client's stream
+    lasts without a refresh, after a replica dies mid-stream; keep it above 10 s in production.
+    """
     ttl_text = os.environ.get("TRELLIS_REDIS_TTL", "").strip()
+    try:
+        presence = float(os.environ.get("TRELLIS_REDIS_PRESENCE_TTL", "") or 45.0)
+    except ValueError:
+        presence = 45.0
     return RedisBackend(
         url=os.environ.get("TRELLIS_REDIS_URL", "").strip() or DEFAULT_URL,
         prefix=os.environ.get("TRELLIS_REDIS_PREFIX", "").strip() or "trellis",
         ttl=int(ttl_text) if ttl_text.isdigit() and int(ttl_text) > 0 else DEFAULT_TTL,
+        presence_ttl=presence if presence > 0 else 45.0,
     )
