@@ -18,9 +18,11 @@ from typing import Any
 
 import httpx
 import pytest
-from conftest import TIMEOUT, fn_index, http_client, iter_sse, join
+from conftest import TIMEOUT, fn_index, free_port, http_client, iter_sse, join
 from redis_replicas import alternating_proxy, redis_server
 from redis_replicas import replicas as running_replicas
+
+from trellis.queue.backend import BackendSettingError, backend_from_setting
 
 APP = """
 import os, pathlib, time
@@ -101,6 +103,13 @@ def read_until(response: httpx.Response, stop: Any) -> list[dict[str, Any]]:
         if stop(message):
             break
     return seen
+
+
+def test_a_replica_whose_redis_cannot_be_reached_refuses_to_start(monkeypatch: pytest.MonkeyPatch) -> None:
+    url = f"redis://127.0.0.1:{free_port()}/0"  # nothing listens there
+    monkeypatch.setenv("TRELLIS_REDIS_URL", url)
+    with pytest.raises(BackendSettingError, match=f"cannot reach Redis at {url}"):
+        backend_from_setting("trellis.queue.redis_backend:from_environment")
 
 
 def token(message: dict[str, Any]) -> Any:

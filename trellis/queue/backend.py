@@ -361,7 +361,10 @@ def backend_from_setting(value: str | None = None) -> Backend:
         factory = getattr(importlib.import_module(module_name), factory_name)
     except (ImportError, AttributeError) as exc:
         raise BackendSettingError(f"TRELLIS_BACKEND={value!r}: {exc}") from exc
-    backend = factory()
+    try:
+        backend = factory()
+    except Exception as exc:  # a missing package, an unreachable store ...: refuse to start, saying why
+        raise BackendSettingError(f"TRELLIS_BACKEND={value!r}: {exc}") from exc
     missing = [
         name
         for name in ("sessions", "message_log", "has_session", "job_line", "limiter", "control", "close")

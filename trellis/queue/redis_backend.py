@@ -592,7 +592,10 @@ class RedisBackend:
     def __init__(
         self, url: str = DEFAULT_URL, prefix: str = "trellis", ttl: int = DEFAULT_TTL, presence_ttl: float = 45.0
     ) -> None:
-        import redis
+        try:
+            import redis
+        except ImportError as exc:
+            raise ImportError("the Redis backend needs the redis package: pip install 'trellis[redis]'") from exc
 
         self.url = url
         self.prefix = prefix
@@ -602,7 +605,10 @@ class RedisBackend:
         #: Seconds a presence entry lives without a refresh (a stream refreshes it at least every 10 s).
         self.presence_ttl = presence_ttl
         self.redis: redis.Redis = redis.Redis.from_url(url)
-        self.redis.ping()  # refuse to start without the shared store
+        try:
+            self.redis.ping()  # refuse to start without the shared store
+        except redis.RedisError as exc:
+            raise ConnectionError(f"cannot reach Redis at {url}: {exc}") from exc
         self.append_script = self.redis.register_script(_APPEND)
         self.delivered_script = self.redis.register_script(_DELIVERED)
         self._async: dict[int, redis.asyncio.Redis] = {}
