@@ -68,3 +68,36 @@ def test_buttons_show_an_icon_given_as_a_local_file_or_a_url(serve: Any, page: A
         expect(image).to_have_attribute("src", re.compile(r"/gradio_api/file="))
         page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=image.element_handle())
         assert natural_width(image) == 8
+
+
+def test_a_buttons_icon_is_22px_and_its_text_follows_at_gradios_distance(serve: Any, page: Any, tmp_path: Path) -> None:
+    """Measured on Gradio 6.31's page: a 22px icon at every size, 6px before a Button's text (10px before a
+    DownloadButton's or UploadButton's), none after an icon alone; a small Button with an icon is 30px high."""
+    icon = write_png(tmp_path / "dot.png", (64, 64), (200, 0, 0))
+    with gr.Blocks() as demo, gr.Row():
+        gr.Button("Small", icon=str(icon), size="sm", elem_id="b_sm")
+        gr.Button("Large", icon=str(icon), elem_id="b_lg")
+        gr.Button("", icon=str(icon), elem_id="b_only")
+        gr.DownloadButton("Get", icon=str(icon), elem_id="b_dl")
+        gr.UploadButton("Up", icon=str(icon), elem_id="b_up")
+    page.goto(serve(demo))
+    for image in page.locator("button img, a img").all():
+        page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=image.element_handle())
+    measured = page.evaluate(
+        """() => Object.fromEntries(["b_sm", "b_lg", "b_only", "b_dl", "b_up"].map((id) => {
+            let el = document.getElementById(id);
+            if (el.tagName !== "BUTTON" && el.tagName !== "A") el = el.querySelector("button, a");
+            const box = el.getBoundingClientRect(), img = el.querySelector("img").getBoundingClientRect();
+            const text = [...el.childNodes].find((n) => n.nodeType === 3 && n.textContent.trim());
+            let gap = null;
+            if (text) { const r = document.createRange(); r.selectNode(text); gap = r.getBoundingClientRect().x - img.right; }
+            return [id, {icon: [img.width, img.height], gap, height: box.height, middle: img.y + img.height / 2 - box.y - box.height / 2}];
+        }))"""
+    )
+    for name, values in measured.items():
+        assert values["icon"] == [22, 22], (name, values)
+        assert abs(values["middle"]) <= 0.5, (name, values)  # centred on the button's height
+    assert measured["b_sm"]["height"] == 30 and measured["b_lg"]["height"] == 40
+    assert round(measured["b_sm"]["gap"]) == round(measured["b_lg"]["gap"]) == 6
+    assert round(measured["b_dl"]["gap"]) == round(measured["b_up"]["gap"]) == 10
+    assert measured["b_only"]["gap"] is None
