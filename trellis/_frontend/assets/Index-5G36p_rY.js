@@ -1,0 +1,1 @@
+import"./disclose-version-xihTtKlq.js";import{dt as e,ft as t}from"./index-client-ytXSBWK0.js";import{T as n}from"./main-B0QtsG44.js";function r(r,i){t(i,!0),n(()=>i.node.props.value,()=>i.dispatch(`change`)),e()}export{r as default};

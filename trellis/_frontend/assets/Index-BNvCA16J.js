@@ -1,1 +1,0 @@
-import"./disclose-version-xihTtKlq.js";import{dt as e,ft as t}from"./index-client-ytXSBWK0.js";import{T as n}from"./main-BcxiNI0f.js";function r(r,i){t(i,!0),n(()=>i.node.props.value,()=>i.dispatch(`change`)),e()}export{r as default};

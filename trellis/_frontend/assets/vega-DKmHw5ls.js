@@ -1,0 +1,1 @@
+import{P as e}from"./main-B0QtsG44.js";async function t(t,n,r={}){let{default:i}=await e(async()=>{let{default:e}=await import(`./embed-DxSwKJCP.js`);return{default:e}},[],import.meta.url);return await i(t,n,{actions:r.actions??!0,renderer:r.renderer??`canvas`})}export{t};
