@@ -59,7 +59,7 @@ def redis_server(folder: Path) -> Iterator[str]:
 def replicas(app: str, redis_url: str, folder: Path, count: int = 2, **env: str) -> Iterator[list[str]]:
     """``count`` server processes of the app source ``app`` on ``redis_url``; yields their base URLs.
 
-    The app reads its port from ``$PORT``; ``env`` adds variables.
+    The app reads its port from ``$PORT``; ``env`` adds variables or overrides these (``TRELLIS_BACKEND`` too).
     """
     (folder / "app.py").write_text(app)
     cache = folder / "cache"  # one file cache for all, as replicas on a shared volume
@@ -75,8 +75,8 @@ def replicas(app: str, redis_url: str, folder: Path, count: int = 2, **env: str)
                 TRELLIS_REDIS_URL=redis_url,
                 TRELLIS_DISCONNECT_GRACE="1",
                 GRADIO_HEARTBEAT_INTERVAL="0.5",
-                **env,
             )
+            variables.update(env)
             url = f"http://127.0.0.1:{port}/"
             log = folder / f"replica{index}.log"
             argv = [sys.executable, str(folder / "app.py")]

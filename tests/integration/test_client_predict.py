@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 import httpx
@@ -44,6 +45,11 @@ def grow_in_place(n: float) -> Any:
         yield items
 
 
+def wait_greet(name: str) -> str:
+    time.sleep(0.3)
+    return "Hello " + name + "! "
+
+
 async def async_greet(name: str) -> str:
     return "async " + name
 
@@ -65,6 +71,7 @@ def build() -> gr.Blocks:
         gr.Button().click(describe, {name, other}, out)
         gr.Button().click(empty_generator, name, out)
         gr.Button().click(async_greet, name, out)
+        gr.Button().click(wait_greet, name, out)
         gr.Button().click(async_count, times, out)
         gr.Button().click(str.upper, name, out, api_name="shout", queue=False)
         gr.Button().click(grow_in_place, times, gr.JSON(), postprocess=False)
@@ -150,8 +157,14 @@ def test_plain_function_outputs_hold_only_the_final_value(url: str, make_client:
 
 
 def test_one_client_runs_several_jobs_at_once(url: str, make_client: Any) -> None:
+    """Five jobs in flight on one client's shared stream.
+
+    Each call takes 0.3 s, so that every job has joined before the first ends: with instant calls,
+    gradio_client itself can cancel a job that registered on its stream just as a sibling's completion
+    made the client close it (a race inside the client, on any server).
+    """
     client = make_client(url)
-    jobs = [client.submit(f"n{i}", 1, api_name="/greet") for i in range(5)]
+    jobs = [client.submit(f"n{i}", api_name="/wait_greet") for i in range(5)]
     assert [job.result(timeout=TIMEOUT) for job in jobs] == [f"Hello n{i}! " for i in range(5)]
 
 
@@ -165,6 +178,7 @@ def test_view_api_lists_the_public_endpoints(url: str, make_client: Any) -> None
             "/describe",
             "/empty_generator",
             "/async_greet",
+            "/wait_greet",
             "/async_count",
             "/shout",
             "/grow_in_place",
