@@ -45,7 +45,8 @@ with gr.Blocks() as demo:
     count = gr.State(0)
     gr.Button().click(bump, [count, n], [count, n], api_name="bump")
 
-demo.launch(server_name="127.0.0.1", server_port=int(os.environ["PORT"]))
+if __name__ == "__main__":
+    demo.launch(server_name="127.0.0.1", server_port=int(os.environ["PORT"]))
 """
 
 
