@@ -146,8 +146,8 @@ class MessageLog(Protocol):
         """
         ...
 
-    async def arrival(self, after: int, timeout: float) -> None:
-        """Return once the log has a message after ``after``, or after ``timeout`` seconds."""
+    async def arrival(self, after: int, timeout: float) -> bool:
+        """Wait for a message after ``after``; whether one came within ``timeout`` seconds."""
         ...
 
 
@@ -279,9 +279,10 @@ class MemoryLog:
         """No other process reads this log."""
         return None
 
-    async def arrival(self, after: int, timeout: float) -> None:
+    async def arrival(self, after: int, timeout: float) -> bool:
         """Nothing arrives from elsewhere: waits out ``timeout``."""
         await asyncio.sleep(timeout)
+        return False
 
     def _bound(self) -> None:
         entries = self._entries

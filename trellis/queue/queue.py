@@ -1057,7 +1057,7 @@ class Queue:
             # The shared store could not be read: as a quiet wait, so that the stream sends a heartbeat.
             logger.warning("waiting on the shared log of %s failed: %s", channel.session_hash, failed)
             return False
-        return remote in done and channel.log.last_seq > cursor
+        return remote in done and remote.result()
 
     def _watch_remote(self, channel: Channel) -> None:
         """A shared log: stop the session's work once its client has had no stream anywhere for the grace period.

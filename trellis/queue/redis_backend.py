@@ -94,16 +94,17 @@ redis.call('EXPIRE', KEYS[2], ARGV[3])
 return seq
 """
 
-#: KEYS: delivered counter, log stream. ARGV: seq sent, resume bound (entries), time to live, last seq.
+#: KEYS: delivered counter, log stream, seq counter. ARGV: seq sent, resume bound (entries), time to live.
 #: Raises the delivered mark and trims delivered entries beyond the resume bound.
 _DELIVERED = """
 local delivered = tonumber(redis.call('GET', KEYS[1]) or '0')
+local last = tonumber(redis.call('GET', KEYS[3]) or '0')
 local seq = tonumber(ARGV[1])
 if seq > delivered then
   delivered = seq
   redis.call('SET', KEYS[1], seq, 'EX', ARGV[3])
 end
-local upto = math.min(delivered, tonumber(ARGV[4]) - tonumber(ARGV[2]))
+local upto = math.min(delivered, last - tonumber(ARGV[2]))
 if upto > 0 then redis.call('XTRIM', KEYS[2], 'MINID', '0-' .. (upto + 1)) end
 return delivered
 """
@@ -157,8 +158,8 @@ class RedisLog:
 
     def mark_delivered(self, seq: int) -> None:
         """Raise the shared delivered mark and trim what the resume bound no longer keeps."""
-        keys = [self._delivered_key, self._log_key]
-        self._backend.delivered_script(keys=keys, args=[seq, self.max_messages, self._backend.ttl, self.last_seq])
+        keys = [self._delivered_key, self._log_key, self._seq_key]  # one round trip: the script reads the last seq
+        self._backend.delivered_script(keys=keys, args=[seq, self.max_messages, self._backend.ttl])
 
     def read_after(self, seq: int) -> list[bytes] | None:
         """The messages after ``seq``, or ``None`` when ``seq`` is past the end or before the oldest kept."""
@@ -219,10 +220,10 @@ class RedisLog:
         times = [float(v) for k, v in self._redis.hgetall(self._live_key).items() if k != mine]
         return max(times) if times else None
 
-    async def arrival(self, after: int, timeout: float) -> None:
-        """Return once the log has an entry after ``after`` (appended by any replica), or after ``timeout``."""
+    async def arrival(self, after: int, timeout: float) -> bool:
+        """Wait for an entry after ``after`` (appended by any replica); whether one came within ``timeout``."""
         client = self._backend.async_redis()
-        await client.xread({self._log_key: f"0-{after}"}, count=1, block=max(1, int(timeout * 1000)))
+        return bool(await client.xread({self._log_key: f"0-{after}"}, count=1, block=max(1, int(timeout * 1000))))
 
 
 class SharedSession(Session):
